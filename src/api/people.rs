@@ -1,0 +1,233 @@
+//! People administration (admin) and the people overview (HR and admin).
+
+use crate::domain::org::{PersonDetail, PersonOption, PersonSummary, Team};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Everything the person form needs: the person (when editing) and the choices for its selects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonFormData {
+    pub person: Option<PersonDetail>,
+    pub teams: Vec<Team>,
+    pub managers: Vec<PersonOption>,
+}
+
+/// People list with optional search text, team id and status (`active`, `inactive` or empty for all).
+#[server(endpoint = "people/list")]
+pub async fn list_people(query: String, team: String, status: String) -> Result<Vec<PersonSummary>, AppError> {
+    use super::ssr::{respond, state};
+    use crate::domain::org::PeopleFilter;
+    respond(
+        async {
+            let state = state()?;
+            crate::auth::session::require(&state, |r| r.can_view_people_overview()).await?;
+            let filter = PeopleFilter {
+                query: query.chars().take(100).collect(),
+                team_id: crate::domain::person::parse_optional_id(&team).unwrap_or(None),
+                active: match status.as_str() {
+                    "active" => Some(true),
+                    "inactive" => Some(false),
+                    _ => None,
+                },
+            };
+            Ok(crate::db::person::list(&state.pool, &filter).await?)
+        }
+        .await,
+    )
+}
+
+/// The signed-in person's own profile line (team, manager, roles).
+#[server(endpoint = "people/me")]
+pub async fn my_profile() -> Result<PersonSummary, AppError> {
+    use super::ssr::{respond, state};
+    respond(
+        async {
+            let state = state()?;
+            let user = crate::auth::session::require_user(&state).await?;
+            crate::db::person::summary(&state.pool, user.id).await?.ok_or(AppError::NotFound)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "people/form")]
+pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppError> {
+    use super::ssr::{respond, state};
+    respond(
+        async {
+            let state = state()?;
+            crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
+            let person = match id {
+                Some(id) => Some(crate::db::person::detail(&state.pool, id).await?.ok_or(AppError::NotFound)?),
+                None => None,
+            };
+            Ok(PersonFormData {
+                person,
+                teams: crate::db::org::teams(&state.pool).await?,
+                managers: crate::db::person::options(&state.pool).await?,
+            })
+        }
+        .await,
+    )
+}
+
+/// The person form as submitted. Checkboxes arrive as `Some("on")` when ticked and are absent otherwise.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PersonForm {
+    pub name: String,
+    pub email: String,
+    pub employee_number: String,
+    #[serde(default)]
+    pub team_id: String,
+    #[serde(default)]
+    pub manager_id: String,
+    #[serde(default)]
+    pub preferred_language: String,
+    pub role_employee: Option<String>,
+    pub role_reviewer: Option<String>,
+    pub role_hr: Option<String>,
+    pub role_admin: Option<String>,
+    pub active: Option<String>,
+    /// Initial password when creating; a new password when editing. Empty leaves it unchanged.
+    #[serde(default)]
+    pub password: String,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::PersonForm;
+    use crate::db::person::PersonFields;
+    use crate::domain::person::parse_optional_id;
+    use crate::domain::{Email, EmployeeNumber, FieldErrors, Locale, Password, PersonName, Role, RoleSet};
+    use crate::error::{AppError, unique_violation_field};
+    use crate::state::AppState;
+
+    pub struct Validated {
+        pub fields: PersonFields,
+        pub roles: RoleSet,
+        pub password: Option<Password>,
+    }
+
+    /// Field-by-field validation, including the checks that need the database (team and manager exist).
+    pub async fn validate(state: &AppState, form: &PersonForm, person_id: Option<i64>, creating: bool) -> Result<Validated, AppError> {
+        let mut errors = FieldErrors::new();
+        let name = errors.check("name", PersonName::parse(&form.name));
+        let email = errors.check("email", Email::parse(&form.email));
+        let number = errors.check("employee_number", EmployeeNumber::parse(&form.employee_number));
+        let team_id = errors.check("team_id", parse_optional_id(&form.team_id)).flatten();
+        let manager_id = errors.check("manager_id", parse_optional_id(&form.manager_id)).flatten();
+        let language = Locale::parse(&form.preferred_language).unwrap_or_default();
+        let ticked = [
+            (Role::Employee, &form.role_employee),
+            (Role::Reviewer, &form.role_reviewer),
+            (Role::Hr, &form.role_hr),
+            (Role::Admin, &form.role_admin),
+        ];
+        let roles = RoleSet::new(ticked.iter().filter(|(_, v)| v.is_some()).map(|(r, _)| *r));
+        if roles.is_empty() {
+            errors.add("roles", "error-roles-required");
+        }
+        let password = if form.password.is_empty() {
+            None
+        } else {
+            errors.check("password", Password::parse(&form.password))
+        };
+        if let Some(team) = team_id
+            && !crate::db::org::team_exists(&state.pool, team).await?
+        {
+            errors.add("team_id", "error-invalid-choice");
+        }
+        if let Some(manager) = manager_id {
+            if !crate::db::person::exists(&state.pool, manager).await? {
+                errors.add("manager_id", "error-invalid-choice");
+            } else if let Some(id) = person_id {
+                let mut conn = state.pool.acquire().await?;
+                let chain = crate::db::person::manager_chain(&mut conn, manager).await?;
+                if crate::domain::org::creates_management_cycle(id, manager, &chain) {
+                    errors.add("manager_id", "error-manager-cycle");
+                }
+            }
+        }
+        let active = creating || form.active.is_some();
+        match (name, email, number, errors.is_empty()) {
+            (Some(name), Some(email), Some(employee_number), true) => Ok(Validated {
+                fields: PersonFields { name, email, employee_number, team_id, manager_id, active, preferred_language: language },
+                roles,
+                password,
+            }),
+            _ => Err(AppError::Validation(errors)),
+        }
+    }
+
+    /// Turns a unique violation into an error on the field that caused it.
+    pub fn map_unique(err: sqlx::Error) -> AppError {
+        match unique_violation_field(&err, &["email", "employee_number"]) {
+            Some("email") => AppError::field("email", "error-email-taken"),
+            Some(_) => AppError::field("employee_number", "error-employee-number-taken"),
+            None => AppError::from(err),
+        }
+    }
+}
+
+#[server(endpoint = "people/create")]
+pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
+    use super::ssr::{redirect_plain_form, respond, state};
+    respond(
+        async {
+            let state = state()?;
+            let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
+            let valid = ssr::validate(&state, &form, None, true).await?;
+            let hash = match &valid.password {
+                Some(p) => Some(crate::auth::password::hash(p).await?),
+                None => None,
+            };
+            let mut tx = state.pool.begin().await?;
+            let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
+                .await
+                .map_err(ssr::map_unique)?;
+            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+            tx.commit().await?;
+            tracing::info!(person_id = id, by = admin.id, "person created");
+            redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
+            Ok(id)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "people/update")]
+pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
+    use super::ssr::{redirect_plain_form, respond, state};
+    use crate::domain::role::{SelfEditViolation, check_self_edit};
+    respond(
+        async {
+            let state = state()?;
+            let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
+            if !crate::db::person::exists(&state.pool, id).await? {
+                return Err(AppError::NotFound);
+            }
+            let valid = ssr::validate(&state, &form, Some(id), false).await?;
+            match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
+                Err(SelfEditViolation::DeactivateSelf) => return Err(AppError::field("active", "error-cannot-deactivate-self")),
+                Err(SelfEditViolation::DropOwnAdmin) => return Err(AppError::field("roles", "error-cannot-drop-own-admin")),
+                Ok(()) => {}
+            }
+            let hash = match &valid.password {
+                Some(p) => Some(crate::auth::password::hash(p).await?),
+                None => None,
+            };
+            let mut tx = state.pool.begin().await?;
+            crate::db::person::update(&mut tx, id, &valid.fields).await.map_err(ssr::map_unique)?;
+            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+            if let Some(hash) = &hash {
+                crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
+            }
+            tx.commit().await?;
+            tracing::info!(person_id = id, by = admin.id, "person updated");
+            redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,201 @@
+//! Sign-in, sign-out, own password, and the language choice.
+
+use crate::auth::CurrentUser;
+use crate::domain::Locale;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What every page needs to know before rendering: who is signed in and in which language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: Option<CurrentUser>,
+    pub locale: Locale,
+    /// Demo data is loaded: the sign-in page lists the demo accounts.
+    pub demo: bool,
+}
+
+#[cfg(feature = "ssr")]
+pub const LOCALE_COOKIE: &str = "lang";
+
+/// Language before sign-in: the `lang` cookie, then the browser's Accept-Language, then Dutch.
+#[cfg(feature = "ssr")]
+fn anonymous_locale() -> Locale {
+    use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
+    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+        return Locale::default();
+    };
+    let from_cookie = parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LOCALE_COOKIE)
+        .and_then(|(_, value)| Locale::parse(value));
+    from_cookie
+        .or_else(|| {
+            parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+#[server(endpoint = "session_info")]
+pub async fn get_session_info() -> Result<SessionInfo, AppError> {
+    use super::ssr::{respond, state};
+    respond(
+        async {
+            let state = state()?;
+            let user = crate::auth::session::current_user(&state).await?;
+            let locale = user.as_ref().map(|u| u.locale).unwrap_or_else(anonymous_locale);
+            Ok(SessionInfo { user, locale, demo: state.config.demo_data })
+        }
+        .await,
+    )
+}
+
+/// Only same-site paths are accepted as a place to go after sign-in (no open redirect).
+pub fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.starts_with("/api/") {
+        next
+    } else {
+        "/"
+    }
+}
+
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<String, AppError> {
+    use super::ssr::{redirect_plain_form, respond, state};
+    use crate::domain::FieldErrors;
+    respond(
+        async {
+            let state = state()?;
+            let email = email.trim().to_lowercase();
+            let mut errors = FieldErrors::new();
+            if email.is_empty() {
+                errors.add("email", "error-required");
+            }
+            if password.is_empty() {
+                errors.add("password", "error-required");
+            }
+            if !errors.is_empty() {
+                return Err(AppError::Validation(errors));
+            }
+            let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
+            let (id, stored, active) = match credentials {
+                Some(c) => (Some(c.id), c.password_hash, c.active),
+                None => (None, None, false),
+            };
+            // Always one full argon2 verification, whether or not the e-mail exists.
+            let matches = crate::auth::password::verify(password, stored).await?;
+            let Some(id) = id.filter(|_| matches && active) else {
+                tracing::info!("failed sign-in attempt");
+                return Err(AppError::InvalidCredentials);
+            };
+            crate::auth::session::sign_in(id).await?;
+            crate::db::person::touch_last_login(&state.pool, id).await?;
+            tracing::info!(person_id = id, "signed in");
+            let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
+            redirect_plain_form(&target);
+            Ok(target)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use super::ssr::{redirect_plain_form, respond};
+    respond(
+        async {
+            crate::auth::session::sign_out().await?;
+            redirect_plain_form("/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    use super::ssr::{respond, state};
+    use crate::domain::{FieldErrors, Password};
+    respond(
+        async {
+            let state = state()?;
+            let user = crate::auth::session::require_user(&state).await?;
+            let mut errors = FieldErrors::new();
+            if current_password.is_empty() {
+                errors.add("current_password", "error-required");
+            }
+            let new = errors.check("new_password", Password::parse(&new_password));
+            if new.is_some() && new_password != confirm_password {
+                errors.add("confirm_password", "error-password-mismatch");
+            }
+            if !errors.is_empty() {
+                return Err(AppError::Validation(errors));
+            }
+            let stored = crate::db::person::password_hash(&state.pool, user.id).await?;
+            if !crate::auth::password::verify(current_password, stored).await? {
+                return Err(AppError::field("current_password", "error-password-wrong"));
+            }
+            let Some(new) = new else { return Err(AppError::Internal) };
+            let hash = crate::auth::password::hash(&new).await?;
+            crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
+            // A new session id, so a session stolen before the change stops working.
+            crate::auth::session::sign_in(user.id).await?;
+            tracing::info!(person_id = user.id, "password changed");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Remembers the language: on the person when signed in, and in a cookie for the sign-in page.
+#[server(endpoint = "set_locale")]
+pub async fn set_locale(locale: String) -> Result<(), AppError> {
+    use super::ssr::{respond, state};
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+    respond(
+        async {
+            let state = state()?;
+            let locale = Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
+            if let Some(user) = crate::auth::session::current_user(&state).await? {
+                crate::db::person::set_preferred_language(&state.pool, user.id, locale).await?;
+            }
+            let secure = if state.config.cookie_secure { "; Secure" } else { "" };
+            let cookie = format!("{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", locale.code());
+            if let (Some(options), Ok(value)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                HeaderValue::from_str(&cookie),
+            ) {
+                options.append_header(SET_COOKIE, value);
+            }
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_must_stay_on_site() {
+        assert_eq!(safe_next("/admin/people"), "/admin/people");
+        assert_eq!(safe_next("//evil.example"), "/");
+        assert_eq!(safe_next("https://evil.example"), "/");
+        assert_eq!(safe_next("/\\evil.example"), "/");
+        assert_eq!(safe_next("/api/logout"), "/");
+    }
+}

@@ -1,0 +1,59 @@
+//! Page guards: send anonymous visitors to sign-in and show a 403 page to people without the role.
+//! They only decide what to render; every server function checks the role again.
+
+use crate::app::use_session;
+use crate::auth::CurrentUser;
+use crate::domain::RoleSet;
+use crate::pages::errors::Forbidden;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+/// Renders `children` with the signed-in user if `allowed` accepts their roles.
+#[component]
+pub fn RequireRole<F, IV>(allowed: fn(&RoleSet) -> bool, children: F) -> impl IntoView
+where
+    F: Fn(CurrentUser) -> IV + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    let session = use_session();
+    match session.user {
+        None => {
+            let location = use_location();
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let next = if here == "/" || here.is_empty() {
+                String::new()
+            } else {
+                format!("?next={}", urlencode(&here))
+            };
+            view! { <Redirect path=format!("/login{next}") /> }.into_any()
+        }
+        Some(user) if allowed(&user.roles) => children(user).into_view().into_any(),
+        Some(_) => view! { <Forbidden /> }.into_any(),
+    }
+}
+
+/// Every role may pass; only signing in is required.
+pub fn any_role(_: &RoleSet) -> bool {
+    true
+}
+
+/// Minimal percent-encoding for a path in a query string.
+pub fn urlencode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::urlencode;
+
+    #[test]
+    fn encodes_query_characters() {
+        assert_eq!(urlencode("/admin/people?q=a b&x=1"), "/admin/people%3Fq%3Da%20b%26x%3D1");
+    }
+}

@@ -1,0 +1,154 @@
+//! Site header (brand, role-aware navigation, language switch, sign-out) and footer.
+
+use crate::api::session::{Logout, SetLocale};
+use crate::app::use_session;
+use crate::domain::Locale;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Reloads the whole page: after signing in or out, or switching language, every part must start fresh.
+pub fn hard_navigate(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
+}
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    // "static" until the browser runs our code: without JavaScript the menu is simply always shown.
+    let menu = RwSignal::new("static");
+    Effect::new(move |_| {
+        if menu.get_untracked() == "static" {
+            menu.set("closed");
+        }
+    });
+    let toggle = move |_| menu.update(|m| *m = if *m == "open" { "closed" } else { "open" });
+    let expanded = move || if menu.get() == "open" { "true" } else { "false" };
+
+    let links = session.user.as_ref().map(|user| {
+        let mut items = vec![("/", i18n.t("nav-home"), true)];
+        if user.roles.can_view_people_overview() {
+            items.push(("/hr/people", i18n.t("nav-people-overview"), false));
+        }
+        if user.roles.can_admin_people() {
+            items.push(("/admin/people", i18n.t("nav-admin-people"), false));
+            items.push(("/admin/organisation", i18n.t("nav-organisation"), false));
+        }
+        items.push(("/account", i18n.t("nav-account"), false));
+        items
+    });
+    let user_name = session.user.as_ref().map(|u| u.name.clone());
+    let signed_in = session.user.is_some();
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                        <rect x="2" y="6" width="28" height="20" rx="4" fill="currentColor" opacity="0.15" />
+                        <rect x="2" y="6" width="28" height="20" rx="4" fill="none" stroke="currentColor" stroke-width="2" />
+                        <circle cx="11" cy="15" r="3.5" fill="currentColor" />
+                        <path d="M6 23c1-3 3-4.5 5-4.5s4 1.5 5 4.5" fill="currentColor" />
+                        <path d="M19 13h8M19 17h6M19 21h4" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+                    </svg>
+                    <span class="brand__name">{i18n.t("app-name")}</span>
+                </a>
+                <button
+                    type="button"
+                    class="menu-toggle btn btn--ghost btn--small"
+                    aria-controls="site-nav"
+                    aria-expanded=expanded
+                    on:click=toggle
+                >
+                    {i18n.t("nav-menu")}
+                </button>
+                <nav id="site-nav" class="site-nav" data-state=move || menu.get() aria-label=i18n.t("nav-label")>
+                    {links.map(|items| view! {
+                        <ul class="site-nav__list">
+                            {items.into_iter().map(|(href, label, exact)| view! {
+                                <li><A href=href exact=exact attr:class="site-nav__link">{label}</A></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <div class="site-nav__meta">
+                        {user_name.map(|name| view! { <span class="site-nav__user">{name}</span> })}
+                        <LanguageSwitch />
+                        {signed_in.then(|| view! { <SignOut /> })}
+                    </div>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SetLocale>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }
+    });
+    view! {
+        <ActionForm action attr:class="lang-switch">
+            <label class="visually-hidden" for="lang-select">{i18n.t("language-label")}</label>
+            <select id="lang-select" name="locale" class="field__input">
+                {Locale::ALL.into_iter().map(|l| view! {
+                    <option value=l.code() selected=l == i18n.locale>{i18n.t(&format!("language-{}", l.code()))}</option>
+                }).collect_view()}
+            </select>
+            <button type="submit" class="btn btn--ghost btn--small">{i18n.t("language-apply")}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn SignOut() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<Logout>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            hard_navigate("/login");
+        }
+    });
+    view! {
+        <ActionForm action attr:class="signout">
+            <button type="submit" class="btn btn--ghost btn--small">{i18n.t("nav-sign-out")}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{i18n.t("footer-text")}</p>
+        </footer>
+    }
+}
+
+/// Page heading with optional lead text; sets the document title too.
+#[component]
+pub fn PageHeader(title: String, #[prop(optional)] lead: Option<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    view! {
+        <leptos_meta::Title text=title.clone() />
+        <div class="page__header">
+            <div>
+                <h1 class="page__title">{title}</h1>
+                {lead.map(|l| view! { <p class="page__lead">{l}</p> })}
+            </div>
+            {children.map(|c| view! { <div class="page__actions">{c()}</div> })}
+        </div>
+    }
+}

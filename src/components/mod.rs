@@ -1,0 +1,6 @@
+//! Reusable UI pieces: page frame, form fields, guards and tables.
+
+pub mod form;
+pub mod guard;
+pub mod layout;
+pub mod people_table;

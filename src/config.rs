@@ -1,0 +1,117 @@
+//! Typed configuration, read once from the environment at start-up (see `.env.example`).
+
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// SQLite URL; the file and its directory are created when missing.
+    pub database_url: String,
+    /// Address the HTTP server binds to.
+    pub addr: SocketAddr,
+    /// Load the demo organisation into an empty database at start-up.
+    pub demo_data: bool,
+    /// Send the session cookie only over HTTPS. Off for local http, on behind TLS.
+    pub cookie_secure: bool,
+    /// A session ends after this many hours without a request.
+    pub session_idle_hours: i64,
+    /// Directory holding the built site (`pkg/` with wasm, JS and CSS).
+    pub site_root: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} has an invalid value {value:?}: {reason}")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: &'static str,
+    },
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/klantenrijbewijs.db";
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let addr_raw = get("APP_ADDR")
+            .or_else(|| get("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let addr = addr_raw.parse().map_err(|_| ConfigError::Invalid {
+            name: "APP_ADDR",
+            value: addr_raw.clone(),
+            reason: "expected host:port, e.g. 127.0.0.1:3000",
+        })?;
+        let hours_raw = get("SESSION_IDLE_HOURS").unwrap_or_else(|| "12".to_owned());
+        let session_idle_hours = hours_raw
+            .parse::<i64>()
+            .ok()
+            .filter(|h| (1..=24 * 30).contains(h))
+            .ok_or(ConfigError::Invalid {
+                name: "SESSION_IDLE_HOURS",
+                value: hours_raw.clone(),
+                reason: "expected a whole number of hours between 1 and 720",
+            })?;
+        Ok(Config {
+            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            addr,
+            demo_data: parse_bool("DEMO_DATA", get("DEMO_DATA"), false)?,
+            cookie_secure: parse_bool("COOKIE_SECURE", get("COOKIE_SECURE"), false)?,
+            session_idle_hours,
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+        })
+    }
+}
+
+fn parse_bool(name: &'static str, value: Option<String>, default: bool) -> Result<bool, ConfigError> {
+    match value.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if matches!(v.as_str(), "1" | "true" | "yes" | "on") => Ok(true),
+        Some(v) if matches!(v.as_str(), "0" | "false" | "no" | "off") => Ok(false),
+        Some(v) => Err(ConfigError::Invalid {
+            name,
+            value: v,
+            reason: "expected true or false",
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_local_and_safe() {
+        let c = config(&[]).expect("defaults");
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert!(!c.demo_data);
+        assert!(!c.cookie_secure);
+        assert_eq!(c.session_idle_hours, 12);
+    }
+
+    #[test]
+    fn values_are_parsed() {
+        let c = config(&[("APP_ADDR", "0.0.0.0:8080"), ("DEMO_DATA", "true"), ("SESSION_IDLE_HOURS", "2")]).expect("valid");
+        assert_eq!(c.addr.port(), 8080);
+        assert!(c.demo_data);
+        assert_eq!(c.session_idle_hours, 2);
+    }
+
+    #[test]
+    fn bad_values_fail_loudly() {
+        assert!(config(&[("APP_ADDR", "localhost")]).is_err());
+        assert!(config(&[("DEMO_DATA", "maybe")]).is_err());
+        assert!(config(&[("SESSION_IDLE_HOURS", "0")]).is_err());
+    }
+}

@@ -1,0 +1,351 @@
+//! Queries on people and their roles.
+
+use crate::domain::org::{PeopleFilter, PersonDetail, PersonOption, PersonSummary};
+use crate::domain::{Email, EmployeeNumber, Locale, PersonName, Role, RoleSet};
+use chrono::{DateTime, Utc};
+use sqlx::{SqliteConnection, SqliteExecutor};
+use std::collections::HashMap;
+
+use super::{Db, now};
+
+/// What sign-in needs to know about an e-mail address.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: Option<String>,
+    pub active: bool,
+}
+
+/// The signed-in person as loaded for every request.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionPerson {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub active: bool,
+    pub preferred_language: String,
+}
+
+/// Validated fields of a person, as written by create and update.
+#[derive(Debug, Clone)]
+pub struct PersonFields {
+    pub name: PersonName,
+    pub email: Email,
+    pub employee_number: EmployeeNumber,
+    pub team_id: Option<i64>,
+    pub manager_id: Option<i64>,
+    pub active: bool,
+    pub preferred_language: Locale,
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    name: String,
+    email: String,
+    employee_number: String,
+    team_name: Option<String>,
+    department_name: Option<String>,
+    manager_name: Option<String>,
+    active: bool,
+    last_login_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    name: String,
+    email: String,
+    employee_number: String,
+    team_id: Option<i64>,
+    manager_id: Option<i64>,
+    active: bool,
+    preferred_language: String,
+    has_password: bool,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    last_login_at: Option<DateTime<Utc>>,
+}
+
+pub async fn find_credentials(db: impl SqliteExecutor<'_>, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    sqlx::query_as::<_, Credentials>("select id, password_hash, active from person where email = ?")
+        .bind(email)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn password_hash(db: impl SqliteExecutor<'_>, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<String>>("select password_hash from person where id = ?")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
+pub async fn session_person(db: &Db, id: i64) -> Result<Option<(SessionPerson, RoleSet)>, sqlx::Error> {
+    let person = sqlx::query_as::<_, SessionPerson>(
+        "select id, name, email, active, preferred_language from person where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    match person {
+        Some(p) => {
+            let roles = roles_of(db, p.id).await?;
+            Ok(Some((p, roles)))
+        }
+        None => Ok(None),
+    }
+}
+
+pub async fn roles_of(db: impl SqliteExecutor<'_>, id: i64) -> Result<RoleSet, sqlx::Error> {
+    let codes = sqlx::query_scalar::<_, String>("select role from person_role where person_id = ?")
+        .bind(id)
+        .fetch_all(db)
+        .await?;
+    Ok(RoleSet::new(codes.iter().filter_map(|c| Role::parse(c))))
+}
+
+async fn all_roles(db: &Db) -> Result<HashMap<i64, Vec<Role>>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, String)>("select person_id, role from person_role")
+        .fetch_all(db)
+        .await?;
+    let mut map: HashMap<i64, Vec<Role>> = HashMap::new();
+    for (id, code) in rows {
+        if let Some(role) = Role::parse(&code) {
+            map.entry(id).or_default().push(role);
+        }
+    }
+    Ok(map)
+}
+
+const SUMMARY_SELECT: &str = "select p.id, p.name, p.email, p.employee_number, t.name as team_name,
+        d.name as department_name, m.name as manager_name, p.active, p.last_login_at
+     from person p
+     left join team t on t.id = p.team_id
+     left join department d on d.id = t.department_id
+     left join person m on m.id = p.manager_id";
+
+fn to_summary(r: SummaryRow, roles: Vec<Role>) -> PersonSummary {
+    PersonSummary {
+        roles: RoleSet::new(roles),
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        employee_number: r.employee_number,
+        team_name: r.team_name,
+        department_name: r.department_name,
+        manager_name: r.manager_name,
+        active: r.active,
+        last_login_at: r.last_login_at,
+    }
+}
+
+pub async fn list(db: &Db, filter: &PeopleFilter) -> Result<Vec<PersonSummary>, sqlx::Error> {
+    let query = filter.query.trim().to_lowercase();
+    let pattern = format!("%{}%", query.replace('%', "").replace('_', ""));
+    let sql = format!(
+        "{SUMMARY_SELECT}
+         where (? = '' or lower(p.name) like ? or p.email like ? or lower(p.employee_number) like ?)
+           and (? is null or p.team_id = ?)
+           and (? is null or p.active = ?)
+         order by p.name, p.id"
+    );
+    let rows = sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(&query)
+        .bind(&pattern)
+        .bind(&pattern)
+        .bind(&pattern)
+        .bind(filter.team_id)
+        .bind(filter.team_id)
+        .bind(filter.active)
+        .bind(filter.active)
+        .fetch_all(db)
+        .await?;
+    let mut roles = all_roles(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let person_roles = roles.remove(&r.id).unwrap_or_default();
+            to_summary(r, person_roles)
+        })
+        .collect())
+}
+
+pub async fn summary(db: &Db, id: i64) -> Result<Option<PersonSummary>, sqlx::Error> {
+    let sql = format!("{SUMMARY_SELECT} where p.id = ?");
+    let Some(row) = sqlx::query_as::<_, SummaryRow>(&sql).bind(id).fetch_optional(db).await? else {
+        return Ok(None);
+    };
+    let roles = roles_of(db, id).await?;
+    Ok(Some(to_summary(row, roles.iter().collect())))
+}
+
+pub async fn detail(db: &Db, id: i64) -> Result<Option<PersonDetail>, sqlx::Error> {
+    let row = sqlx::query_as::<_, DetailRow>(
+        "select id, name, email, employee_number, team_id, manager_id, active, preferred_language,
+                password_hash is not null as has_password, created_at, updated_at, last_login_at
+         from person where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let roles = roles_of(db, id).await?;
+    Ok(Some(PersonDetail {
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        employee_number: r.employee_number,
+        team_id: r.team_id,
+        manager_id: r.manager_id,
+        active: r.active,
+        preferred_language: Locale::parse(&r.preferred_language).unwrap_or_default(),
+        roles,
+        has_password: r.has_password,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        last_login_at: r.last_login_at,
+    }))
+}
+
+/// Active people, for "manager" choices.
+pub async fn options(db: &Db) -> Result<Vec<PersonOption>, sqlx::Error> {
+    sqlx::query_as::<_, (i64, String, Option<String>)>(
+        "select p.id, p.name, t.name from person p left join team t on t.id = p.team_id
+         where p.active = true order by p.name, p.id",
+    )
+    .fetch_all(db)
+    .await
+    .map(|rows| {
+        rows.into_iter()
+            .map(|(id, name, team_name)| PersonOption { id, name, team_name })
+            .collect()
+    })
+}
+
+pub async fn exists(db: impl SqliteExecutor<'_>, id: i64) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("select count(*) from person where id = ?")
+        .bind(id)
+        .fetch_one(db)
+        .await
+        .map(|n| n > 0)
+}
+
+pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("select count(*) from person").fetch_one(db).await
+}
+
+/// The reporting line above `id`: their manager, that manager's manager, and so on (bounded).
+pub async fn manager_chain(conn: &mut SqliteConnection, id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let mut chain = Vec::new();
+    let mut current = id;
+    for _ in 0..64 {
+        let next = sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = ?")
+            .bind(current)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten();
+        match next {
+            Some(m) if !chain.contains(&m) => {
+                chain.push(m);
+                current = m;
+            }
+            _ => break,
+        }
+    }
+    Ok(chain)
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    fields: &PersonFields,
+    password_hash: Option<&str>,
+) -> Result<i64, sqlx::Error> {
+    let ts = now();
+    sqlx::query_scalar::<_, i64>(
+        "insert into person (email, name, employee_number, team_id, manager_id, active,
+                             preferred_language, password_hash, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+    )
+    .bind(fields.email.as_str())
+    .bind(fields.name.as_str())
+    .bind(fields.employee_number.as_str())
+    .bind(fields.team_id)
+    .bind(fields.manager_id)
+    .bind(fields.active)
+    .bind(fields.preferred_language.code())
+    .bind(password_hash)
+    .bind(ts)
+    .bind(ts)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn update(conn: &mut SqliteConnection, id: i64, fields: &PersonFields) -> Result<(), sqlx::Error> {
+    let done = sqlx::query(
+        "update person set email = ?, name = ?, employee_number = ?, team_id = ?, manager_id = ?,
+                active = ?, preferred_language = ?, updated_at = ?
+         where id = ?",
+    )
+    .bind(fields.email.as_str())
+    .bind(fields.name.as_str())
+    .bind(fields.employee_number.as_str())
+    .bind(fields.team_id)
+    .bind(fields.manager_id)
+    .bind(fields.active)
+    .bind(fields.preferred_language.code())
+    .bind(now())
+    .bind(id)
+    .execute(conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(sqlx::Error::RowNotFound);
+    }
+    Ok(())
+}
+
+pub async fn set_roles(conn: &mut SqliteConnection, id: i64, roles: &RoleSet) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from person_role where person_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let ts = now();
+    for role in roles.iter() {
+        sqlx::query("insert into person_role (person_id, role, created_at) values (?, ?, ?)")
+            .bind(id)
+            .bind(role.code())
+            .bind(ts)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_password_hash(db: impl SqliteExecutor<'_>, id: i64, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("update person set password_hash = ?, updated_at = ? where id = ?")
+        .bind(hash)
+        .bind(now())
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_preferred_language(db: impl SqliteExecutor<'_>, id: i64, locale: Locale) -> Result<(), sqlx::Error> {
+    sqlx::query("update person set preferred_language = ?, updated_at = ? where id = ?")
+        .bind(locale.code())
+        .bind(now())
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn touch_last_login(db: impl SqliteExecutor<'_>, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("update person set last_login_at = ? where id = ?")
+        .bind(now())
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,91 @@
+//! The organisation as the UI sees it: departments, teams and people (read models shared with the browser).
+
+use super::{Locale, RoleSet};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: i64,
+    pub name: String,
+    pub teams: Vec<Team>,
+    pub people_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: i64,
+    pub department_id: i64,
+    pub name: String,
+    pub department_name: String,
+    pub people_count: i64,
+}
+
+/// One row in a people list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub employee_number: String,
+    pub team_name: Option<String>,
+    pub department_name: Option<String>,
+    pub manager_name: Option<String>,
+    pub roles: RoleSet,
+    pub active: bool,
+    pub last_login_at: Option<DateTime<Utc>>,
+}
+
+/// Everything the edit form needs about one person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonDetail {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub employee_number: String,
+    pub team_id: Option<i64>,
+    pub manager_id: Option<i64>,
+    pub active: bool,
+    pub preferred_language: Locale,
+    pub roles: RoleSet,
+    pub has_password: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub last_login_at: Option<DateTime<Utc>>,
+}
+
+/// A choice in a "manager" select.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonOption {
+    pub id: i64,
+    pub name: String,
+    pub team_name: Option<String>,
+}
+
+/// Filters for the people list; all optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PeopleFilter {
+    pub query: String,
+    pub team_id: Option<i64>,
+    /// None = everyone, Some(true) = active only, Some(false) = deactivated only.
+    pub active: Option<bool>,
+}
+
+/// Would making `proposed_manager` the manager of `person` create a loop in the reporting line?
+/// `chain` is the proposed manager's own chain upwards (their manager, that one's manager, ...).
+pub fn creates_management_cycle(person: i64, proposed_manager: i64, chain: &[i64]) -> bool {
+    person == proposed_manager || chain.contains(&person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_reporting_loops() {
+        assert!(creates_management_cycle(1, 1, &[]));
+        // 2 reports to 3 reports to 1: making 2 manager of 1 closes the loop.
+        assert!(creates_management_cycle(1, 2, &[3, 1]));
+        assert!(!creates_management_cycle(1, 2, &[3, 4]));
+    }
+}

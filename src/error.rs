@@ -1,0 +1,152 @@
+//! The one error type that crosses the server-function boundary. Internals are logged, never sent.
+
+use crate::domain::FieldErrors;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input")]
+    Validation(FieldErrors),
+    /// Same error for unknown e-mail, wrong password and inactive account: no account enumeration.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The request did not have the expected shape (missing or malformed arguments).
+    #[error("bad request")]
+    BadRequest,
+    /// Something broke on the server; details are in the server log only.
+    #[error("internal error")]
+    Internal,
+    /// The request did not reach the server or the answer could not be read (browser side).
+    #[error("network error")]
+    Network,
+}
+
+impl AppError {
+    pub fn field(field: &str, key: &str) -> Self {
+        AppError::Validation(FieldErrors::single(field, key))
+    }
+
+    /// The translation key of a message suitable for the user.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "error-unauthenticated",
+            AppError::Forbidden => "error-forbidden",
+            AppError::NotFound => "error-not-found",
+            AppError::Validation(_) => "error-validation",
+            AppError::InvalidCredentials => "error-invalid-credentials",
+            AppError::BadRequest => "error-bad-request",
+            AppError::Internal => "error-internal",
+            AppError::Network => "error-network",
+        }
+    }
+
+    pub fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            AppError::Validation(errors) => Some(errors),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status this error stands for.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Validation(_) => 422,
+            AppError::BadRequest => 400,
+            AppError::Internal => 500,
+            AppError::Network => 502,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
+            ServerFnErrorErr::Deserialization(ref detail)
+            | ServerFnErrorErr::Serialization(ref detail) => {
+                tracing::warn!(%detail, "server function (de)serialization failed");
+                AppError::BadRequest
+            }
+            other => {
+                tracing::error!(error = %other, "server function failed");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::AppError;
+
+    impl AppError {
+        /// Logs an internal failure with context and returns the opaque error the user sees.
+        #[track_caller]
+        pub fn internal(context: &str, err: impl std::fmt::Display) -> Self {
+            let caller = std::panic::Location::caller();
+            tracing::error!(%context, error = %err, at = %caller, "internal error");
+            AppError::Internal
+        }
+    }
+
+    /// Which form field a unique-constraint violation belongs to, so it can be shown on that field.
+    /// SQLite names the column in the message, PostgreSQL names the constraint; both contain the column name.
+    pub fn unique_violation_field(err: &sqlx::Error, fields: &[&'static str]) -> Option<&'static str> {
+        let sqlx::Error::Database(db) = err else {
+            return None;
+        };
+        if !db.is_unique_violation() {
+            return None;
+        }
+        let haystack = format!("{} {}", db.message(), db.constraint().unwrap_or_default());
+        fields.iter().copied().find(|f| haystack.contains(f))
+    }
+
+    impl From<sqlx::Error> for AppError {
+        #[track_caller]
+        fn from(err: sqlx::Error) -> Self {
+            match err {
+                sqlx::Error::RowNotFound => AppError::NotFound,
+                other => AppError::internal("database", other),
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use ssr::unique_violation_field;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_round_trips_through_json() {
+        let err = AppError::field("email", "error-email-taken");
+        let json = serde_json::to_string(&err).expect("serialize");
+        let back: AppError = serde_json::from_str(&json).expect("deserialize");
+        assert_eq!(back, err);
+        assert_eq!(back.field_errors().and_then(|f| f.for_field("email")), Some("error-email-taken"));
+    }
+
+    #[test]
+    fn transport_errors_are_opaque() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("db password=hunter2".into()));
+        assert_eq!(err, AppError::Internal);
+        assert_eq!(err.status_code(), 500);
+    }
+}

@@ -1,0 +1,28 @@
+//! Klantenrijbewijs: employees walk the real customer journey once a year, record where it hurt,
+//! present what they learned and so renew their customer licence. This is the crate root; `hydrate`
+//! is the browser entry point, `server` (feature `ssr`) the HTTP server.
+
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,139 @@
+//! Command line: `serve` (default) runs the web app; `create-admin` makes the first administrator;
+//! `migrate` only applies database migrations.
+
+#[cfg(feature = "ssr")]
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    cli::run().await
+}
+
+#[cfg(not(feature = "ssr"))]
+fn main() {}
+
+#[cfg(feature = "ssr")]
+mod cli {
+    use clap::{Parser, Subcommand};
+    use klantenrijbewijs::config::Config;
+    use klantenrijbewijs::db;
+    use klantenrijbewijs::domain::{Email, EmployeeNumber, Locale, Password, PersonName, Role, RoleSet};
+    use std::process::ExitCode;
+
+    #[derive(Parser)]
+    #[command(name = "klantenrijbewijs", version, about = "Klantenrijbewijs web app")]
+    struct Cli {
+        #[command(subcommand)]
+        command: Option<Command>,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Run the web app (the default).
+        Serve,
+        /// Apply database migrations and exit.
+        Migrate,
+        /// Create an administrator, for a real deployment without demo data.
+        CreateAdmin {
+            #[arg(long)]
+            email: String,
+            #[arg(long)]
+            name: String,
+            #[arg(long)]
+            employee_number: String,
+            /// Read from KRB_ADMIN_PASSWORD, or asked for on the terminal.
+            #[arg(long, env = "KRB_ADMIN_PASSWORD", hide_env_values = true)]
+            password: Option<String>,
+        },
+    }
+
+    pub async fn run() -> ExitCode {
+        let _ = dotenvy::dotenv();
+        tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_default_env()
+                    .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+            )
+            .init();
+        let cli = Cli::parse();
+        let config = match Config::from_env() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("configuration error: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let result = match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(config).await,
+            Command::Migrate => migrate(config).await,
+            Command::CreateAdmin { email, name, employee_number, password } => {
+                create_admin(config, email, name, employee_number, password).await
+            }
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                tracing::error!("{message}");
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    async fn serve(config: Config) -> Result<(), String> {
+        let addr = config.addr;
+        let (router, _) = klantenrijbewijs::server::build(config).await.map_err(|e| e.to_string())?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        tracing::info!("listening on http://{addr}");
+        klantenrijbewijs::server::serve(listener, router).await.map_err(|e| e.to_string())
+    }
+
+    async fn migrate(config: Config) -> Result<(), String> {
+        let pool = db::connect(&config.database_url).await.map_err(|e| e.to_string())?;
+        db::migrate(&pool).await.map_err(|e| e.to_string())?;
+        println!("migrations applied to {}", config.database_url);
+        Ok(())
+    }
+
+    async fn create_admin(
+        config: Config,
+        email: String,
+        name: String,
+        number: String,
+        password: Option<String>,
+    ) -> Result<(), String> {
+        let email = Email::parse(&email).map_err(|k| format!("e-mail: {k}"))?;
+        let name = PersonName::parse(&name).map_err(|k| format!("name: {k}"))?;
+        let number = EmployeeNumber::parse(&number).map_err(|k| format!("employee number: {k}"))?;
+        let raw = match password {
+            Some(p) => p,
+            None => rpassword::prompt_password("Password for the new administrator: ").map_err(|e| e.to_string())?,
+        };
+        let password = Password::parse(&raw).map_err(|_| format!("password must be at least {} characters", Password::MIN_LEN))?;
+        let pool = db::connect(&config.database_url).await.map_err(|e| e.to_string())?;
+        db::migrate(&pool).await.map_err(|e| e.to_string())?;
+        let hash = klantenrijbewijs::auth::password::hash(&password).await.map_err(|e| e.to_string())?;
+        let fields = db::person::PersonFields {
+            name,
+            email: email.clone(),
+            employee_number: number,
+            team_id: None,
+            manager_id: None,
+            active: true,
+            preferred_language: Locale::Nl,
+        };
+        let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
+        let id = db::person::insert(&mut tx, &fields, Some(&hash)).await.map_err(|e| {
+            match klantenrijbewijs::error::unique_violation_field(&e, &["email", "employee_number"]) {
+                Some(field) => format!("a person with this {field} already exists"),
+                None => e.to_string(),
+            }
+        })?;
+        db::person::set_roles(&mut tx, id, &RoleSet::new([Role::Employee, Role::Admin]))
+            .await
+            .map_err(|e| e.to_string())?;
+        tx.commit().await.map_err(|e| e.to_string())?;
+        println!("administrator {} created (id {id})", email.as_str());
+        Ok(())
+    }
+}

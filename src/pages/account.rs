@@ -1,0 +1,52 @@
+//! The signed-in person's own account: profile facts and changing their password.
+
+use crate::api::session::ChangePassword;
+use crate::components::form::{ErrorSummary, SuccessNotice, TextField, action_error, field_message};
+use crate::components::guard::{RequireRole, any_role};
+use crate::components::layout::PageHeader;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! { <RequireRole allowed=any_role children=|user| view! { <Account email=user.email.clone() /> } /> }
+}
+
+#[component]
+fn Account(email: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ChangePassword>::new();
+    let error = action_error(action);
+    let saved = Signal::derive(move || matches!(action.value().get(), Some(Ok(()))));
+    // A fresh, empty form after a successful change; after an error the typed values stay.
+    let form_key = Memo::new(move |_| if saved.get() { action.version().get() } else { 0 });
+
+    view! {
+        <PageHeader title=i18n.t("account-title") lead=i18n.t_with("account-lead", &[("email", email)]) />
+        <section class="card" aria-labelledby="password-heading">
+            <h2 class="card__title" id="password-heading">{i18n.t("account-password-title")}</h2>
+            <SuccessNotice show=saved message=i18n.t("account-password-saved") />
+            <ErrorSummary error />
+            {move || {
+                form_key.track();
+                view! {
+                    <ActionForm action attr:class="form" attr:novalidate="">
+                        <TextField name="current_password" field="current_password" label=i18n.t("field-current-password")
+                            kind="password" autocomplete="current-password" required=true
+                            error=field_message(error, "current_password") />
+                        <TextField name="new_password" field="new_password" label=i18n.t("field-new-password")
+                            kind="password" autocomplete="new-password" required=true
+                            hint=i18n.t("password-hint")
+                            error=field_message(error, "new_password") />
+                        <TextField name="confirm_password" field="confirm_password" label=i18n.t("field-confirm-password")
+                            kind="password" autocomplete="new-password" required=true
+                            error=field_message(error, "confirm_password") />
+                        <div class="form__actions">
+                            <button type="submit" class="btn btn--primary">{i18n.t("account-password-submit")}</button>
+                        </div>
+                    </ActionForm>
+                }
+            }}
+        </section>
+    }
+}

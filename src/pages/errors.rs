@@ -1,0 +1,58 @@
+//! The 404 and 403 pages. On the server they also set the HTTP status.
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[cfg(feature = "ssr")]
+fn set_status(code: u16) {
+    if let (Some(options), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(code),
+    ) {
+        options.set_status(status);
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_status(404);
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t("not-found-title") />
+        <section class="error-page">
+            <p class="error-page__code" aria-hidden="true">"404"</p>
+            <h1 class="error-page__title">{i18n.t("not-found-title")}</h1>
+            <p class="error-page__text">{i18n.t("not-found-text")}</p>
+            <a class="btn btn--primary" href="/">{i18n.t("back-home")}</a>
+        </section>
+    }
+}
+
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_status(403);
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t("forbidden-title") />
+        <section class="error-page">
+            <p class="error-page__code" aria-hidden="true">"403"</p>
+            <h1 class="error-page__title">{i18n.t("forbidden-title")}</h1>
+            <p class="error-page__text">{i18n.t("forbidden-text")}</p>
+            <a class="btn btn--primary" href="/">{i18n.t("back-home")}</a>
+        </section>
+    }
+}
+
+/// Shown when loading a page's data failed; the message is translated and never raw.
+#[component]
+pub fn LoadError(error: crate::error::AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    match error {
+        crate::error::AppError::NotFound => view! { <NotFound /> }.into_any(),
+        crate::error::AppError::Forbidden => view! { <Forbidden /> }.into_any(),
+        other => view! { <div class="alert alert--error" role="alert">{i18n.t(other.message_key())}</div> }.into_any(),
+    }
+}

@@ -1,0 +1,86 @@
+//! Sign-in. A plain form post that works without JavaScript; with JavaScript the page reloads into the app.
+
+use crate::api::session::Login;
+use crate::app::use_session;
+use crate::components::form::{ErrorSummary, TextField, action_error, field_message};
+use crate::components::layout::hard_navigate;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+/// Demo accounts shown on the sign-in page when demo data is loaded: (role key, e-mail).
+const DEMO_ACCOUNTS: &[(&str, &str)] = &[
+    ("role-admin", "sanne.visser@dijkhuis.example"),
+    ("role-hr", "fatima.elamrani@dijkhuis.example"),
+    ("role-reviewer", "marieke.jansen@dijkhuis.example"),
+    ("role-employee", "daan.bakker@dijkhuis.example"),
+];
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    if session.user.is_some() {
+        return view! { <Redirect path="/" /> }.into_any();
+    }
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let action = ServerAction::<Login>::new();
+    let error = action_error(action);
+    Effect::new(move |_| {
+        if let Some(Ok(target)) = action.value().get() {
+            hard_navigate(&target);
+        }
+    });
+
+    view! {
+        <Title text=i18n.t("login-title") />
+        <div class="auth-layout">
+            <section class="auth-card card" aria-labelledby="login-heading">
+                <h1 class="auth-card__title" id="login-heading">{i18n.t("login-title")}</h1>
+                <p class="page__lead">{i18n.t("login-lead")}</p>
+                <ErrorSummary error />
+                <ActionForm action attr:class="form" attr:novalidate="">
+                    <input type="hidden" name="next" value=next />
+                    <TextField
+                        name="email"
+                        field="email"
+                        label=i18n.t("field-email")
+                        kind="email"
+                        autocomplete="username"
+                        required=true
+                        error=field_message(error, "email")
+                    />
+                    <TextField
+                        name="password"
+                        field="password"
+                        label=i18n.t("field-password")
+                        kind="password"
+                        autocomplete="current-password"
+                        required=true
+                        error=field_message(error, "password")
+                    />
+                    <div class="form__actions">
+                        <button type="submit" class="btn btn--primary" aria-busy=move || action.pending().get().then_some("true")>
+                            {i18n.t("login-submit")}
+                        </button>
+                    </div>
+                </ActionForm>
+                {session.demo.then(|| view! {
+                    <section class="demo-accounts" aria-labelledby="demo-heading">
+                        <h2 id="demo-heading">{i18n.t("demo-accounts-title")}</h2>
+                        <p>{i18n.t_with("demo-accounts-password", &[("password", "demo-wachtwoord".to_owned())])}</p>
+                        <ul>
+                            {DEMO_ACCOUNTS.iter().map(|(role, email)| view! {
+                                <li><strong>{i18n.t(role)}</strong>": "<code>{*email}</code></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+            </section>
+        </div>
+    }
+    .into_any()
+}

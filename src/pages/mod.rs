@@ -1,0 +1,9 @@
+//! One module per screen; each composes components and calls server functions from `api`.
+
+pub mod account;
+pub mod errors;
+pub mod home;
+pub mod login;
+pub mod organisation;
+pub mod people;
+pub mod person_form;

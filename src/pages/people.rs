@@ -1,0 +1,63 @@
+//! People lists: the HR overview (read-only) and the admin list (with links to edit).
+
+use crate::api::org::org_overview;
+use crate::api::people::list_people;
+use crate::components::guard::RequireRole;
+use crate::components::layout::PageHeader;
+use crate::components::people_table::{PeopleFilters, PeopleTable};
+use crate::domain::RoleSet;
+use crate::i18n::use_i18n;
+use crate::pages::errors::LoadError;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn HrPeoplePage() -> impl IntoView {
+    view! { <RequireRole allowed=RoleSet::can_view_people_overview children=|_| view! { <PeopleList editable=false /> } /> }
+}
+
+#[component]
+pub fn AdminPeoplePage() -> impl IntoView {
+    view! { <RequireRole allowed=RoleSet::can_admin_people children=|_| view! { <PeopleList editable=true /> } /> }
+}
+
+#[component]
+fn PeopleList(editable: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let params = move || {
+        query.with(|q| {
+            (
+                q.get("q").unwrap_or_default(),
+                q.get("team").unwrap_or_default(),
+                q.get("status").unwrap_or_default(),
+            )
+        })
+    };
+    let people = Resource::new(params, |(q, team, status)| list_people(q, team, status));
+    let org = Resource::new(|| (), |_| org_overview());
+    let (title, lead) = if editable {
+        (i18n.t("admin-people-title"), i18n.t("admin-people-lead"))
+    } else {
+        (i18n.t("people-overview-title"), i18n.t("people-overview-lead"))
+    };
+
+    view! {
+        <PageHeader title lead>
+            {editable.then(|| view! { <a class="btn btn--primary" href="/admin/people/new">{i18n.t("admin-people-new")}</a> })}
+        </PageHeader>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let (q, team, status) = params();
+                let teams = org.await.map(|deps| deps.into_iter().flat_map(|d| d.teams).collect()).unwrap_or_default();
+                match people.await {
+                    Ok(list) => view! {
+                        <PeopleFilters query=q team status teams />
+                        <PeopleTable people=list editable />
+                    }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

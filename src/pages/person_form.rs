@@ -1,0 +1,173 @@
+//! Create and edit a person: details, team, manager, language, roles, active flag and password.
+
+use crate::api::people::{CreatePerson, PersonFormData, UpdatePerson, load_person_form};
+use crate::components::form::{ErrorSummary, FieldError, SelectField, SuccessNotice, TextField, field_message};
+use crate::components::guard::RequireRole;
+use crate::components::layout::PageHeader;
+use crate::domain::{Locale, Role, RoleSet};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::pages::errors::LoadError;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+#[component]
+pub fn NewPersonPage() -> impl IntoView {
+    view! { <RequireRole allowed=RoleSet::can_admin_people children=|_| view! { <PersonEditor id=None /> } /> }
+}
+
+#[component]
+pub fn EditPersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    view! {
+        <RequireRole allowed=RoleSet::can_admin_people children=move |_| match id {
+            Some(id) => view! { <PersonEditor id=Some(id) /> }.into_any(),
+            None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
+        } />
+    }
+}
+
+#[component]
+fn PersonEditor(id: Option<i64>) -> impl IntoView {
+    let data = Resource::new(move || id, load_person_form);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <PersonFormView data=d /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PersonFormView(data: PersonFormData) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let create = ServerAction::<CreatePerson>::new();
+    let update = ServerAction::<UpdatePerson>::new();
+    let person = data.person.clone();
+    let editing = person.is_some();
+
+    let error = Signal::derive(move || {
+        if editing {
+            update.value().get().and_then(|r| r.err())
+        } else {
+            create.value().get().and_then(|r| r.err())
+        }
+    });
+    let saved = Signal::derive(move || {
+        query.with(|q| q.get("saved").is_some()) && error.with(Option::is_none) || matches!(update.value().get(), Some(Ok(())))
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(new_id)) = create.value().get() {
+            navigate(&format!("/admin/people/{new_id}?saved=1"), Default::default());
+        }
+    });
+
+    let title = match &person {
+        Some(p) => i18n.t_with("person-edit-title", &[("name", p.name.clone())]),
+        None => i18n.t("person-new-title"),
+    };
+    let value = |f: fn(&crate::domain::org::PersonDetail) -> String| person.as_ref().map(f).unwrap_or_default();
+    let name = value(|p| p.name.clone());
+    let email = value(|p| p.email.clone());
+    let number = value(|p| p.employee_number.clone());
+    let team = value(|p| p.team_id.map(|t| t.to_string()).unwrap_or_default());
+    let manager = value(|p| p.manager_id.map(|t| t.to_string()).unwrap_or_default());
+    let language = person.as_ref().map(|p| p.preferred_language).unwrap_or_default();
+    let roles = person.as_ref().map(|p| p.roles.clone()).unwrap_or_else(|| RoleSet::new([Role::Employee]));
+    let active = person.as_ref().map(|p| p.active).unwrap_or(true);
+    let has_password = person.as_ref().is_some_and(|p| p.has_password);
+    let self_id = person.as_ref().map(|p| p.id);
+
+    let mut team_options = vec![(String::new(), i18n.t("choice-none"))];
+    team_options.extend(data.teams.iter().map(|t| (t.id.to_string(), format!("{} — {}", t.department_name, t.name))));
+    let mut manager_options = vec![(String::new(), i18n.t("choice-none"))];
+    manager_options.extend(
+        data.managers
+            .iter()
+            .filter(|m| Some(m.id) != self_id)
+            .map(|m| (m.id.to_string(), match &m.team_name { Some(t) => format!("{} ({t})", m.name), None => m.name.clone() })),
+    );
+    let language_options: Vec<(String, String)> =
+        Locale::ALL.iter().map(|l| (l.code().to_owned(), i18n.t(&format!("language-{}", l.code())))).collect();
+
+    let roles_error = field_message(error, "roles");
+    let active_error = field_message(error, "active");
+    let fields = view! {
+        <TextField name="form[name]" field="name" label=i18n.t("field-name") value=name autocomplete="off" required=true error=field_message(error, "name") />
+        <TextField name="form[email]" field="email" label=i18n.t("field-email") value=email kind="email" autocomplete="off" required=true error=field_message(error, "email") />
+        <TextField name="form[employee_number]" field="employee_number" label=i18n.t("field-employee-number") value=number
+            hint=i18n.t("employee-number-hint") required=true error=field_message(error, "employee_number") />
+        <div class="field__row">
+            <SelectField name="form[team_id]" field="team_id" label=i18n.t("field-team") options=team_options selected=team error=field_message(error, "team_id") />
+            <SelectField name="form[manager_id]" field="manager_id" label=i18n.t("field-manager") options=manager_options selected=manager error=field_message(error, "manager_id") />
+        </div>
+        <SelectField name="form[preferred_language]" field="preferred_language" label=i18n.t("field-language") options=language_options selected=language.code().to_owned() error=field_message(error, "preferred_language") />
+        <fieldset class="fieldset" aria-describedby=move || roles_error.with(Option::is_some).then_some("field-roles-error")>
+            <legend class="fieldset__legend">{i18n.t("field-roles")}</legend>
+            <div class="checkbox-list">
+                {Role::ALL.into_iter().map(|role| {
+                    let id = format!("role-{}", role.code());
+                    let label_for = id.clone();
+                    view! {
+                        <label class="checkbox" for=label_for>
+                            <input type="checkbox" id=id name=format!("form[role_{}]", role.code()) checked=roles.has(role) />
+                            {i18n.t(role.label_key())}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <FieldError id="field-roles-error".to_owned() error=roles_error />
+        </fieldset>
+        {editing.then(|| view! {
+            <div class="field" class:field--invalid=move || active_error.with(Option::is_some)>
+                <label class="checkbox" for="field-active">
+                    <input type="checkbox" id="field-active" name="form[active]" checked=active
+                        aria-describedby="field-active-hint" />
+                    {i18n.t("field-active")}
+                </label>
+                <p class="field__hint" id="field-active-hint">{i18n.t("active-hint")}</p>
+                <FieldError id="field-active-error".to_owned() error=active_error />
+            </div>
+        })}
+        <TextField name="form[password]" field="password"
+            label=if editing { i18n.t("field-new-password") } else { i18n.t("field-initial-password") }
+            optional_label=i18n.t("optional")
+            kind="password" autocomplete="new-password"
+            hint=if has_password { i18n.t("password-keep-hint") } else { i18n.t("password-initial-hint") }
+            error=field_message(error, "password") />
+        <div class="form__actions">
+            <button type="submit" class="btn btn--primary">{if editing { i18n.t("save") } else { i18n.t("person-create") }}</button>
+            <a class="btn btn--ghost" href="/admin/people">{i18n.t("cancel")}</a>
+        </div>
+    };
+
+    let form = match self_id {
+        Some(id) => view! {
+            <ActionForm action=update attr:class="form" attr:novalidate="">
+                <input type="hidden" name="id" value=id.to_string() />
+                {fields}
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! { <ActionForm action=create attr:class="form" attr:novalidate="">{fields}</ActionForm> }.into_any(),
+    };
+
+    view! {
+        <PageHeader title />
+        <SuccessNotice show=saved message=i18n.t("person-saved") />
+        <ErrorSummary error />
+        <section class="card">{form}</section>
+        {person.map(|p| view! {
+            <p class="table__muted">
+                {i18n.t_with("person-timestamps", &[("created", i18n.datetime(p.created_at)), ("updated", i18n.datetime(p.updated_at))])}
+            </p>
+        })}
+    }
+}

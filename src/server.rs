@@ -1,0 +1,132 @@
+//! Builds the HTTP server: database, sessions, health check, Leptos routes and static files.
+
+use crate::app::{App, shell};
+use crate::config::Config;
+use crate::state::AppState;
+use crate::{db, error::AppError};
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::Arc;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open database {url}: {source}")]
+    Database { url: String, source: sqlx::Error },
+    #[error("database migrations failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("session store set-up failed: {0}")]
+    Sessions(sqlx::Error),
+    #[error("loading demo data failed")]
+    Demo(AppError),
+}
+
+/// Leptos options from the environment cargo-leptos sets, falling back to this crate's defaults
+/// so the binary also runs when built without cargo-leptos (as the test scripts do).
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let from_cargo_leptos =
+        std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    let fallback = || LeptosOptions::builder().output_name("klantenrijbewijs").build();
+    let mut options = if from_cargo_leptos {
+        leptos::config::get_configuration(None).map(|c| c.leptos_options).unwrap_or_else(|_| fallback())
+    } else {
+        fallback()
+    };
+    options.site_root = config.site_root.clone().into();
+    options.site_addr = config.addr;
+    options
+}
+
+/// Opens and migrates the database, loads demo data if asked, and returns the router.
+pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
+    let pool = db::connect(&config.database_url)
+        .await
+        .map_err(|source| StartError::Database { url: config.database_url.clone(), source })?;
+    db::migrate(&pool).await?;
+    let store = SqliteStore::new(pool.clone())
+        .with_table_name("session")
+        .map_err(|e| StartError::Sessions(sqlx::Error::Configuration(e.into())))?;
+    store.migrate().await.map_err(StartError::Sessions)?;
+    if config.demo_data {
+        db::seed::load_demo(&pool).await.map_err(StartError::Demo)?;
+    }
+    crate::auth::password::warm_up();
+
+    let session_layer = SessionManagerLayer::new(store.clone())
+        .with_name("krb_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.cookie_secure)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(config.session_idle_hours)));
+    tokio::spawn(async move {
+        use tower_sessions::ExpiredDeletion;
+        if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(3600)).await {
+            tracing::error!(error = %e, "expired session clean-up stopped");
+        }
+    });
+
+    let leptos_options = leptos_options(&config);
+    let state = AppState { pool, config: Arc::new(config), leptos_options: leptos_options.clone() };
+    let routes = generate_route_list(App);
+    let fallback_state = state.clone();
+    let router = Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes(&state, routes, {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(fallback_state.clone()),
+            shell,
+        ))
+        .layer(session_layer)
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state.clone());
+    Ok((router, state))
+}
+
+/// 200 after a database round-trip, 503 when the database does not answer.
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match db::ping(&state.pool).await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+/// Serves on `listener` until Ctrl-C or SIGTERM.
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
