@@ -41,7 +41,10 @@ pub struct SessionContext {
 }
 
 pub fn use_session() -> SessionContext {
-    use_context::<SessionContext>().unwrap_or(SessionContext { user: None, demo: false })
+    use_context::<SessionContext>().unwrap_or(SessionContext {
+        user: None,
+        demo: false,
+    })
 }
 
 /// The session resource, shared so every part of the page waits on the same request.

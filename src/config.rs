@@ -67,7 +67,11 @@ impl Config {
     }
 }
 
-fn parse_bool(name: &'static str, value: Option<String>, default: bool) -> Result<bool, ConfigError> {
+fn parse_bool(
+    name: &'static str,
+    value: Option<String>,
+    default: bool,
+) -> Result<bool, ConfigError> {
     match value.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
         None => Ok(default),
         Some(v) if matches!(v.as_str(), "1" | "true" | "yes" | "on") => Ok(true),
@@ -86,7 +90,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -102,7 +109,12 @@ mod tests {
 
     #[test]
     fn values_are_parsed() {
-        let c = config(&[("APP_ADDR", "0.0.0.0:8080"), ("DEMO_DATA", "true"), ("SESSION_IDLE_HOURS", "2")]).expect("valid");
+        let c = config(&[
+            ("APP_ADDR", "0.0.0.0:8080"),
+            ("DEMO_DATA", "true"),
+            ("SESSION_IDLE_HOURS", "2"),
+        ])
+        .expect("valid");
         assert_eq!(c.addr.port(), 8080);
         assert!(c.demo_data);
         assert_eq!(c.session_idle_hours, 2);

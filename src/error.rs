@@ -105,7 +105,10 @@ mod ssr {
 
     /// Which form field a unique-constraint violation belongs to, so it can be shown on that field.
     /// SQLite names the column in the message, PostgreSQL names the constraint; both contain the column name.
-    pub fn unique_violation_field(err: &sqlx::Error, fields: &[&'static str]) -> Option<&'static str> {
+    pub fn unique_violation_field(
+        err: &sqlx::Error,
+        fields: &[&'static str],
+    ) -> Option<&'static str> {
         let sqlx::Error::Database(db) = err else {
             return None;
         };
@@ -140,12 +143,17 @@ mod tests {
         let json = serde_json::to_string(&err).expect("serialize");
         let back: AppError = serde_json::from_str(&json).expect("deserialize");
         assert_eq!(back, err);
-        assert_eq!(back.field_errors().and_then(|f| f.for_field("email")), Some("error-email-taken"));
+        assert_eq!(
+            back.field_errors().and_then(|f| f.for_field("email")),
+            Some("error-email-taken")
+        );
     }
 
     #[test]
     fn transport_errors_are_opaque() {
-        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("db password=hunter2".into()));
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError(
+            "db password=hunter2".into(),
+        ));
         assert_eq!(err, AppError::Internal);
         assert_eq!(err.status_code(), 500);
     }

@@ -15,7 +15,9 @@ mod cli {
     use clap::{Parser, Subcommand};
     use klantenrijbewijs::config::Config;
     use klantenrijbewijs::db;
-    use klantenrijbewijs::domain::{Email, EmployeeNumber, Locale, Password, PersonName, Role, RoleSet};
+    use klantenrijbewijs::domain::{
+        Email, EmployeeNumber, Locale, Password, PersonName, Role, RoleSet,
+    };
     use std::process::ExitCode;
 
     #[derive(Parser)]
@@ -64,9 +66,12 @@ mod cli {
         let result = match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(config).await,
             Command::Migrate => migrate(config).await,
-            Command::CreateAdmin { email, name, employee_number, password } => {
-                create_admin(config, email, name, employee_number, password).await
-            }
+            Command::CreateAdmin {
+                email,
+                name,
+                employee_number,
+                password,
+            } => create_admin(config, email, name, employee_number, password).await,
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -80,16 +85,22 @@ mod cli {
 
     async fn serve(config: Config) -> Result<(), String> {
         let addr = config.addr;
-        let (router, _) = klantenrijbewijs::server::build(config).await.map_err(|e| e.to_string())?;
+        let (router, _) = klantenrijbewijs::server::build(config)
+            .await
+            .map_err(|e| e.to_string())?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         tracing::info!("listening on http://{addr}");
-        klantenrijbewijs::server::serve(listener, router).await.map_err(|e| e.to_string())
+        klantenrijbewijs::server::serve(listener, router)
+            .await
+            .map_err(|e| e.to_string())
     }
 
     async fn migrate(config: Config) -> Result<(), String> {
-        let pool = db::connect(&config.database_url).await.map_err(|e| e.to_string())?;
+        let pool = db::connect(&config.database_url)
+            .await
+            .map_err(|e| e.to_string())?;
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
         println!("migrations applied to {}", config.database_url);
         Ok(())
@@ -107,12 +118,18 @@ mod cli {
         let number = EmployeeNumber::parse(&number).map_err(|k| format!("employee number: {k}"))?;
         let raw = match password {
             Some(p) => p,
-            None => rpassword::prompt_password("Password for the new administrator: ").map_err(|e| e.to_string())?,
+            None => rpassword::prompt_password("Password for the new administrator: ")
+                .map_err(|e| e.to_string())?,
         };
-        let password = Password::parse(&raw).map_err(|_| format!("password must be at least {} characters", Password::MIN_LEN))?;
-        let pool = db::connect(&config.database_url).await.map_err(|e| e.to_string())?;
+        let password = Password::parse(&raw)
+            .map_err(|_| format!("password must be at least {} characters", Password::MIN_LEN))?;
+        let pool = db::connect(&config.database_url)
+            .await
+            .map_err(|e| e.to_string())?;
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
-        let hash = klantenrijbewijs::auth::password::hash(&password).await.map_err(|e| e.to_string())?;
+        let hash = klantenrijbewijs::auth::password::hash(&password)
+            .await
+            .map_err(|e| e.to_string())?;
         let fields = db::person::PersonFields {
             name,
             email: email.clone(),
@@ -123,12 +140,17 @@ mod cli {
             preferred_language: Locale::Nl,
         };
         let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
-        let id = db::person::insert(&mut tx, &fields, Some(&hash)).await.map_err(|e| {
-            match klantenrijbewijs::error::unique_violation_field(&e, &["email", "employee_number"]) {
-                Some(field) => format!("a person with this {field} already exists"),
-                None => e.to_string(),
-            }
-        })?;
+        let id = db::person::insert(&mut tx, &fields, Some(&hash))
+            .await
+            .map_err(|e| {
+                match klantenrijbewijs::error::unique_violation_field(
+                    &e,
+                    &["email", "employee_number"],
+                ) {
+                    Some(field) => format!("a person with this {field} already exists"),
+                    None => e.to_string(),
+                }
+            })?;
         db::person::set_roles(&mut tx, id, &RoleSet::new([Role::Employee, Role::Admin]))
             .await
             .map_err(|e| e.to_string())?;

@@ -31,11 +31,17 @@ pub enum StartError {
 /// Leptos options from the environment cargo-leptos sets, falling back to this crate's defaults
 /// so the binary also runs when built without cargo-leptos (as the test scripts do).
 pub fn leptos_options(config: &Config) -> LeptosOptions {
-    let from_cargo_leptos =
-        std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() || option_env!("LEPTOS_OUTPUT_NAME").is_some();
-    let fallback = || LeptosOptions::builder().output_name("klantenrijbewijs").build();
+    let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
+        || option_env!("LEPTOS_OUTPUT_NAME").is_some();
+    let fallback = || {
+        LeptosOptions::builder()
+            .output_name("klantenrijbewijs")
+            .build()
+    };
     let mut options = if from_cargo_leptos {
-        leptos::config::get_configuration(None).map(|c| c.leptos_options).unwrap_or_else(|_| fallback())
+        leptos::config::get_configuration(None)
+            .map(|c| c.leptos_options)
+            .unwrap_or_else(|_| fallback())
     } else {
         fallback()
     };
@@ -48,7 +54,10 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let pool = db::connect(&config.database_url)
         .await
-        .map_err(|source| StartError::Database { url: config.database_url.clone(), source })?;
+        .map_err(|source| StartError::Database {
+            url: config.database_url.clone(),
+            source,
+        })?;
     db::migrate(&pool).await?;
     let store = SqliteStore::new(pool.clone())
         .with_table_name("session")
@@ -64,16 +73,25 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.cookie_secure)
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(config.session_idle_hours)));
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
+            config.session_idle_hours,
+        )));
     tokio::spawn(async move {
         use tower_sessions::ExpiredDeletion;
-        if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(3600)).await {
+        if let Err(e) = store
+            .continuously_delete_expired(tokio::time::Duration::from_secs(3600))
+            .await
+        {
             tracing::error!(error = %e, "expired session clean-up stopped");
         }
     });
 
     let leptos_options = leptos_options(&config);
-    let state = AppState { pool, config: Arc::new(config), leptos_options: leptos_options.clone() };
+    let state = AppState {
+        pool,
+        config: Arc::new(config),
+        leptos_options: leptos_options.clone(),
+    };
     let routes = generate_route_list(App);
     let fallback_state = state.clone();
     let router = Router::new()
@@ -82,9 +100,11 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(fallback_state.clone()),
-            shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_context(fallback_state.clone()), shell
         ))
         .layer(session_layer)
         .layer(tower_http::trace::TraceLayer::new_for_http())

@@ -8,14 +8,15 @@ pub mod session;
 pub(crate) mod ssr {
     use crate::error::AppError;
     use crate::state::AppState;
+    use axum::http::StatusCode;
     use axum::http::header::ACCEPT;
     use axum::http::request::Parts;
-    use axum::http::StatusCode;
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
     pub fn state() -> Result<AppState, AppError> {
-        use_context::<AppState>().ok_or_else(|| AppError::internal("server function", "AppState missing from context"))
+        use_context::<AppState>()
+            .ok_or_else(|| AppError::internal("server function", "AppState missing from context"))
     }
 
     /// A browser form post without JavaScript: it must be answered with a redirect, never an error status.

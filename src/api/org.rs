@@ -25,14 +25,17 @@ pub async fn create_department(name: String) -> Result<i64, AppError> {
         async {
             let state = state()?;
             crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-            let name = TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
+            let name =
+                TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
             let mut tx = state.pool.begin().await?;
-            let id = crate::db::org::insert_department(&mut tx, &name).await.map_err(|e| {
-                match crate::error::unique_violation_field(&e, &["name"]) {
-                    Some(_) => AppError::field("department_name", "error-name-taken"),
-                    None => AppError::from(e),
-                }
-            })?;
+            let id = crate::db::org::insert_department(&mut tx, &name)
+                .await
+                .map_err(
+                    |e| match crate::error::unique_violation_field(&e, &["name"]) {
+                        Some(_) => AppError::field("department_name", "error-name-taken"),
+                        None => AppError::from(e),
+                    },
+                )?;
             tx.commit().await?;
             Ok(id)
         }
@@ -49,7 +52,12 @@ pub async fn create_team(department_id: String, name: String) -> Result<i64, App
             let state = state()?;
             crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
             let mut errors = FieldErrors::new();
-            let department = errors.check("department_id", crate::domain::person::parse_optional_id(&department_id)).flatten();
+            let department = errors
+                .check(
+                    "department_id",
+                    crate::domain::person::parse_optional_id(&department_id),
+                )
+                .flatten();
             if department.is_none() && errors.is_empty() {
                 errors.add("department_id", "error-required");
             }
@@ -63,12 +71,14 @@ pub async fn create_team(department_id: String, name: String) -> Result<i64, App
                 return Err(AppError::Validation(errors));
             };
             let mut tx = state.pool.begin().await?;
-            let id = crate::db::org::insert_team(&mut tx, department, &name).await.map_err(|e| {
-                match crate::error::unique_violation_field(&e, &["name"]) {
-                    Some(_) => AppError::field("team_name", "error-name-taken"),
-                    None => AppError::from(e),
-                }
-            })?;
+            let id = crate::db::org::insert_team(&mut tx, department, &name)
+                .await
+                .map_err(
+                    |e| match crate::error::unique_violation_field(&e, &["name"]) {
+                        Some(_) => AppError::field("team_name", "error-name-taken"),
+                        None => AppError::from(e),
+                    },
+                )?;
             tx.commit().await?;
             Ok(id)
         }

@@ -15,7 +15,11 @@ pub struct PersonFormData {
 
 /// People list with optional search text, team id and status (`active`, `inactive` or empty for all).
 #[server(endpoint = "people/list")]
-pub async fn list_people(query: String, team: String, status: String) -> Result<Vec<PersonSummary>, AppError> {
+pub async fn list_people(
+    query: String,
+    team: String,
+    status: String,
+) -> Result<Vec<PersonSummary>, AppError> {
     use super::ssr::{respond, state};
     use crate::domain::org::PeopleFilter;
     respond(
@@ -45,7 +49,9 @@ pub async fn my_profile() -> Result<PersonSummary, AppError> {
         async {
             let state = state()?;
             let user = crate::auth::session::require_user(&state).await?;
-            crate::db::person::summary(&state.pool, user.id).await?.ok_or(AppError::NotFound)
+            crate::db::person::summary(&state.pool, user.id)
+                .await?
+                .ok_or(AppError::NotFound)
         }
         .await,
     )
@@ -59,7 +65,11 @@ pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppErro
             let state = state()?;
             crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
             let person = match id {
-                Some(id) => Some(crate::db::person::detail(&state.pool, id).await?.ok_or(AppError::NotFound)?),
+                Some(id) => Some(
+                    crate::db::person::detail(&state.pool, id)
+                        .await?
+                        .ok_or(AppError::NotFound)?,
+                ),
                 None => None,
             };
             Ok(PersonFormData {
@@ -99,7 +109,9 @@ mod ssr {
     use super::PersonForm;
     use crate::db::person::PersonFields;
     use crate::domain::person::parse_optional_id;
-    use crate::domain::{Email, EmployeeNumber, FieldErrors, Locale, Password, PersonName, Role, RoleSet};
+    use crate::domain::{
+        Email, EmployeeNumber, FieldErrors, Locale, Password, PersonName, Role, RoleSet,
+    };
     use crate::error::{AppError, unique_violation_field};
     use crate::state::AppState;
 
@@ -110,13 +122,25 @@ mod ssr {
     }
 
     /// Field-by-field validation, including the checks that need the database (team and manager exist).
-    pub async fn validate(state: &AppState, form: &PersonForm, person_id: Option<i64>, creating: bool) -> Result<Validated, AppError> {
+    pub async fn validate(
+        state: &AppState,
+        form: &PersonForm,
+        person_id: Option<i64>,
+        creating: bool,
+    ) -> Result<Validated, AppError> {
         let mut errors = FieldErrors::new();
         let name = errors.check("name", PersonName::parse(&form.name));
         let email = errors.check("email", Email::parse(&form.email));
-        let number = errors.check("employee_number", EmployeeNumber::parse(&form.employee_number));
-        let team_id = errors.check("team_id", parse_optional_id(&form.team_id)).flatten();
-        let manager_id = errors.check("manager_id", parse_optional_id(&form.manager_id)).flatten();
+        let number = errors.check(
+            "employee_number",
+            EmployeeNumber::parse(&form.employee_number),
+        );
+        let team_id = errors
+            .check("team_id", parse_optional_id(&form.team_id))
+            .flatten();
+        let manager_id = errors
+            .check("manager_id", parse_optional_id(&form.manager_id))
+            .flatten();
         let language = Locale::parse(&form.preferred_language).unwrap_or_default();
         let ticked = [
             (Role::Employee, &form.role_employee),
@@ -152,7 +176,15 @@ mod ssr {
         let active = creating || form.active.is_some();
         match (name, email, number, errors.is_empty()) {
             (Some(name), Some(email), Some(employee_number), true) => Ok(Validated {
-                fields: PersonFields { name, email, employee_number, team_id, manager_id, active, preferred_language: language },
+                fields: PersonFields {
+                    name,
+                    email,
+                    employee_number,
+                    team_id,
+                    manager_id,
+                    active,
+                    preferred_language: language,
+                },
                 roles,
                 password,
             }),
@@ -209,8 +241,12 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             }
             let valid = ssr::validate(&state, &form, Some(id), false).await?;
             match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
-                Err(SelfEditViolation::DeactivateSelf) => return Err(AppError::field("active", "error-cannot-deactivate-self")),
-                Err(SelfEditViolation::DropOwnAdmin) => return Err(AppError::field("roles", "error-cannot-drop-own-admin")),
+                Err(SelfEditViolation::DeactivateSelf) => {
+                    return Err(AppError::field("active", "error-cannot-deactivate-self"));
+                }
+                Err(SelfEditViolation::DropOwnAdmin) => {
+                    return Err(AppError::field("roles", "error-cannot-drop-own-admin"));
+                }
                 Ok(()) => {}
             }
             let hash = match &valid.password {
@@ -218,7 +254,9 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
                 None => None,
             };
             let mut tx = state.pool.begin().await?;
-            crate::db::person::update(&mut tx, id, &valid.fields).await.map_err(ssr::map_unique)?;
+            crate::db::person::update(&mut tx, id, &valid.fields)
+                .await
+                .map_err(ssr::map_unique)?;
             crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
             if let Some(hash) = &hash {
                 crate::db::person::set_password_hash(&mut *tx, id, hash).await?;

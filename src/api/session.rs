@@ -18,14 +18,14 @@ pub struct SessionInfo {
 #[cfg(feature = "ssr")]
 pub const LOCALE_COOKIE: &str = "lang";
 
-/// Language before sign-in: the `lang` cookie, then the browser's Accept-Language, then Dutch.
+/// Language before sign-in: the `lang` cookie, else Dutch (the product's default, whatever the browser says).
 #[cfg(feature = "ssr")]
 fn anonymous_locale() -> Locale {
-    use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
+    use axum::http::header::COOKIE;
     let Some(parts) = use_context::<axum::http::request::Parts>() else {
         return Locale::default();
     };
-    let from_cookie = parts
+    parts
         .headers
         .get_all(COOKIE)
         .iter()
@@ -33,15 +33,7 @@ fn anonymous_locale() -> Locale {
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == LOCALE_COOKIE)
-        .and_then(|(_, value)| Locale::parse(value));
-    from_cookie
-        .or_else(|| {
-            parts
-                .headers
-                .get(ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Locale::from_accept_language)
-        })
+        .and_then(|(_, value)| Locale::parse(value))
         .unwrap_or_default()
 }
 
@@ -52,8 +44,15 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
         async {
             let state = state()?;
             let user = crate::auth::session::current_user(&state).await?;
-            let locale = user.as_ref().map(|u| u.locale).unwrap_or_else(anonymous_locale);
-            Ok(SessionInfo { user, locale, demo: state.config.demo_data })
+            let locale = user
+                .as_ref()
+                .map(|u| u.locale)
+                .unwrap_or_else(anonymous_locale);
+            Ok(SessionInfo {
+                user,
+                locale,
+                demo: state.config.demo_data,
+            })
         }
         .await,
     )
@@ -61,7 +60,11 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
 
 /// Only same-site paths are accepted as a place to go after sign-in (no open redirect).
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.starts_with("/api/") {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.starts_with("/api/")
+    {
         next
     } else {
         "/"
@@ -69,7 +72,11 @@ pub fn safe_next(next: &str) -> &str {
 }
 
 #[server(endpoint = "login")]
-pub async fn login(email: String, password: String, next: Option<String>) -> Result<String, AppError> {
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<String, AppError> {
     use super::ssr::{redirect_plain_form, respond, state};
     use crate::domain::FieldErrors;
     respond(
@@ -148,7 +155,9 @@ pub async fn change_password(
             if !crate::auth::password::verify(current_password, stored).await? {
                 return Err(AppError::field("current_password", "error-password-wrong"));
             }
-            let Some(new) = new else { return Err(AppError::Internal) };
+            let Some(new) = new else {
+                return Err(AppError::Internal);
+            };
             let hash = crate::auth::password::hash(&new).await?;
             crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
             // A new session id, so a session stolen before the change stops working.
@@ -168,12 +177,20 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
     respond(
         async {
             let state = state()?;
-            let locale = Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
+            let locale =
+                Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
             if let Some(user) = crate::auth::session::current_user(&state).await? {
                 crate::db::person::set_preferred_language(&state.pool, user.id, locale).await?;
             }
-            let secure = if state.config.cookie_secure { "; Secure" } else { "" };
-            let cookie = format!("{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", locale.code());
+            let secure = if state.config.cookie_secure {
+                "; Secure"
+            } else {
+                ""
+            };
+            let cookie = format!(
+                "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+                locale.code()
+            );
             if let (Some(options), Ok(value)) = (
                 use_context::<leptos_axum::ResponseOptions>(),
                 HeaderValue::from_str(&cookie),

@@ -7,9 +7,8 @@ use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use std::sync::LazyLock;
 
 /// Verified against when the e-mail is unknown, so both failures cost the same time.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    hash_blocking("timing-equaliser-not-a-real-password").unwrap_or_default()
-});
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_blocking("timing-equaliser-not-a-real-password").unwrap_or_default());
 
 fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
@@ -32,7 +31,11 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
         let real = stored.is_some();
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let matches = PasswordHash::new(&phc)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false);
         real && matches
     })
@@ -54,8 +57,20 @@ mod tests {
         let pw = Password::parse("correct horse battery").expect("valid");
         let stored = hash(&pw).await.expect("hash");
         assert!(stored.starts_with("$argon2id$"));
-        assert!(verify("correct horse battery".into(), Some(stored.clone())).await.expect("verify"));
-        assert!(!verify("wrong horse battery".into(), Some(stored)).await.expect("verify"));
-        assert!(!verify("anything at all".into(), None).await.expect("verify"));
+        assert!(
+            verify("correct horse battery".into(), Some(stored.clone()))
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !verify("wrong horse battery".into(), Some(stored))
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !verify("anything at all".into(), None)
+                .await
+                .expect("verify")
+        );
     }
 }

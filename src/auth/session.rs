@@ -48,7 +48,10 @@ pub async fn require_user(state: &AppState) -> Result<CurrentUser, AppError> {
 }
 
 /// The signed-in person if `allowed` accepts their roles, else `Forbidden`.
-pub async fn require(state: &AppState, allowed: impl Fn(&RoleSet) -> bool) -> Result<CurrentUser, AppError> {
+pub async fn require(
+    state: &AppState,
+    allowed: impl Fn(&RoleSet) -> bool,
+) -> Result<CurrentUser, AppError> {
     let user = require_user(state).await?;
     if allowed(&user.roles) {
         Ok(user)

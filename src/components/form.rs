@@ -14,7 +14,10 @@ where
 }
 
 /// The translated message for one field of a failed submission.
-pub fn field_message(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
+pub fn field_message(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         error.with(|e| {
@@ -44,7 +47,11 @@ pub fn ErrorSummary(error: Signal<Option<AppError>>) -> impl IntoView {
 /// A success notice, shown when `show` is true.
 #[component]
 pub fn SuccessNotice(#[prop(into)] show: Signal<bool>, message: String) -> impl IntoView {
-    move || show.get().then(|| view! { <div class="alert alert--success" role="status">{message.clone()}</div> })
+    move || {
+        show.get().then(
+            || view! { <div class="alert alert--success" role="status">{message.clone()}</div> },
+        )
+    }
 }
 
 fn field_id(field: &str) -> String {
@@ -147,5 +154,9 @@ pub fn SelectField(
 /// The message under a field; its id is referenced by the field's aria-describedby.
 #[component]
 pub fn FieldError(id: String, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
-    move || error.get().map(|message| view! { <p class="field__error" id=id.clone()>{message}</p> })
+    move || {
+        error
+            .get()
+            .map(|message| view! { <p class="field__error" id=id.clone()>{message}</p> })
+    }
 }

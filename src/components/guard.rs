@@ -20,7 +20,11 @@ where
     match session.user {
         None => {
             let location = use_location();
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
             let next = if here == "/" || here.is_empty() {
                 String::new()
             } else {
@@ -42,7 +46,9 @@ pub fn any_role(_: &RoleSet) -> bool {
 pub fn urlencode(raw: &str) -> String {
     raw.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -54,6 +60,9 @@ mod tests {
 
     #[test]
     fn encodes_query_characters() {
-        assert_eq!(urlencode("/admin/people?q=a b&x=1"), "/admin/people%3Fq%3Da%20b%26x%3D1");
+        assert_eq!(
+            urlencode("/admin/people?q=a b&x=1"),
+            "/admin/people%3Fq%3Da%20b%26x%3D1"
+        );
     }
 }

@@ -29,7 +29,13 @@ pub fn SiteHeader() -> impl IntoView {
         }
     });
     let toggle = move |_| menu.update(|m| *m = if *m == "open" { "closed" } else { "open" });
-    let expanded = move || if menu.get() == "open" { "true" } else { "false" };
+    let expanded = move || {
+        if menu.get() == "open" {
+            "true"
+        } else {
+            "false"
+        }
+    };
 
     let links = session.user.as_ref().map(|user| {
         let mut items = vec![("/", i18n.t("nav-home"), true)];
@@ -61,7 +67,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <button
                     type="button"
-                    class="menu-toggle btn btn--ghost btn--small"
+                    class="menu-toggle"
                     aria-controls="site-nav"
                     aria-expanded=expanded
                     on:click=toggle
@@ -140,7 +146,11 @@ pub fn SiteFooter() -> impl IntoView {
 
 /// Page heading with optional lead text; sets the document title too.
 #[component]
-pub fn PageHeader(title: String, #[prop(optional)] lead: Option<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn PageHeader(
+    title: String,
+    #[prop(optional)] lead: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     view! {
         <leptos_meta::Title text=title.clone() />
         <div class="page__header">

@@ -7,7 +7,12 @@ use leptos::prelude::*;
 
 /// A GET form, so filters live in the URL, work without JavaScript and can be bookmarked.
 #[component]
-pub fn PeopleFilters(query: String, team: String, status: String, teams: Vec<Team>) -> impl IntoView {
+pub fn PeopleFilters(
+    query: String,
+    team: String,
+    status: String,
+    teams: Vec<Team>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let status_options = [
         ("", i18n.t("filter-status-all")),
@@ -83,10 +88,8 @@ pub fn PeopleTable(people: Vec<PersonSummary>, editable: bool) -> impl IntoView 
                         } else {
                             view! { <span>{p.name.clone()}</span> }.into_any()
                         };
-                        let team = match (&p.department_name, &p.team_name) {
-                            (Some(d), Some(t)) => format!("{t} ({d})"),
-                            _ => "—".to_owned(),
-                        };
+                        let team = p.team_name.clone().unwrap_or_else(|| "—".to_owned());
+                        let department = p.department_name.clone();
                         view! {
                             <tr>
                                 <th scope="row">
@@ -95,7 +98,10 @@ pub fn PeopleTable(people: Vec<PersonSummary>, editable: bool) -> impl IntoView 
                                     <span class="table__muted">{p.email.clone()}</span>
                                 </th>
                                 <td>{p.employee_number.clone()}</td>
-                                <td>{team}</td>
+                                <td>
+                                    {team}
+                                    {department.map(|d| view! { <br /><span class="table__muted">{d}</span> })}
+                                </td>
                                 <td>{p.manager_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
                                 <td><RoleBadges roles=p.roles.iter().collect() /></td>
                                 <td>

@@ -4,8 +4,8 @@ pub mod org;
 pub mod person;
 pub mod seed;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -38,7 +38,10 @@ pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
 
 /// One cheap round-trip, for the health check.
 pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select 1").fetch_one(db).await.map(|_| ())
+    sqlx::query_scalar::<_, i64>("select 1")
+        .fetch_one(db)
+        .await
+        .map(|_| ())
 }
 
 /// The current time as stored in `created_at`/`updated_at` columns.

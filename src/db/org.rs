@@ -17,13 +17,15 @@ pub async fn teams(db: &Db) -> Result<Vec<Team>, sqlx::Error> {
     .await
     .map(|rows| {
         rows.into_iter()
-            .map(|(id, department_id, name, department_name, people_count)| Team {
-                id,
-                department_id,
-                name,
-                department_name,
-                people_count,
-            })
+            .map(
+                |(id, department_id, name, department_name, people_count)| Team {
+                    id,
+                    department_id,
+                    name,
+                    department_name,
+                    people_count,
+                },
+            )
             .collect()
     })
 }
@@ -36,7 +38,11 @@ pub async fn departments(db: &Db) -> Result<Vec<Department>, sqlx::Error> {
     Ok(rows
         .into_iter()
         .map(|(id, name)| {
-            let teams: Vec<Team> = teams.iter().filter(|t| t.department_id == id).cloned().collect();
+            let teams: Vec<Team> = teams
+                .iter()
+                .filter(|t| t.department_id == id)
+                .cloned()
+                .collect();
             Department {
                 people_count: teams.iter().map(|t| t.people_count).sum(),
                 id,
@@ -63,7 +69,10 @@ pub async fn department_exists(db: impl SqliteExecutor<'_>, id: i64) -> Result<b
         .map(|n| n > 0)
 }
 
-pub async fn insert_department(conn: &mut SqliteConnection, name: &TeamName) -> Result<i64, sqlx::Error> {
+pub async fn insert_department(
+    conn: &mut SqliteConnection,
+    name: &TeamName,
+) -> Result<i64, sqlx::Error> {
     let ts = now();
     sqlx::query_scalar::<_, i64>(
         "insert into department (name, created_at, updated_at) values (?, ?, ?) returning id",
@@ -75,7 +84,11 @@ pub async fn insert_department(conn: &mut SqliteConnection, name: &TeamName) -> 
     .await
 }
 
-pub async fn insert_team(conn: &mut SqliteConnection, department_id: i64, name: &TeamName) -> Result<i64, sqlx::Error> {
+pub async fn insert_team(
+    conn: &mut SqliteConnection,
+    department_id: i64,
+    name: &TeamName,
+) -> Result<i64, sqlx::Error> {
     let ts = now();
     sqlx::query_scalar::<_, i64>(
         "insert into team (department_id, name, created_at, updated_at) values (?, ?, ?, ?) returning id",

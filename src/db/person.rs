@@ -67,21 +67,30 @@ struct DetailRow {
     last_login_at: Option<DateTime<Utc>>,
 }
 
-pub async fn find_credentials(db: impl SqliteExecutor<'_>, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+pub async fn find_credentials(
+    db: impl SqliteExecutor<'_>,
+    email: &str,
+) -> Result<Option<Credentials>, sqlx::Error> {
     sqlx::query_as::<_, Credentials>("select id, password_hash, active from person where email = ?")
         .bind(email)
         .fetch_optional(db)
         .await
 }
 
-pub async fn password_hash(db: impl SqliteExecutor<'_>, id: i64) -> Result<Option<String>, sqlx::Error> {
+pub async fn password_hash(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar::<_, Option<String>>("select password_hash from person where id = ?")
         .bind(id)
         .fetch_one(db)
         .await
 }
 
-pub async fn session_person(db: &Db, id: i64) -> Result<Option<(SessionPerson, RoleSet)>, sqlx::Error> {
+pub async fn session_person(
+    db: &Db,
+    id: i64,
+) -> Result<Option<(SessionPerson, RoleSet)>, sqlx::Error> {
     let person = sqlx::query_as::<_, SessionPerson>(
         "select id, name, email, active, preferred_language from person where id = ?",
     )
@@ -173,7 +182,11 @@ pub async fn list(db: &Db, filter: &PeopleFilter) -> Result<Vec<PersonSummary>, 
 
 pub async fn summary(db: &Db, id: i64) -> Result<Option<PersonSummary>, sqlx::Error> {
     let sql = format!("{SUMMARY_SELECT} where p.id = ?");
-    let Some(row) = sqlx::query_as::<_, SummaryRow>(&sql).bind(id).fetch_optional(db).await? else {
+    let Some(row) = sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+    else {
         return Ok(None);
     };
     let roles = roles_of(db, id).await?;
@@ -218,7 +231,11 @@ pub async fn options(db: &Db) -> Result<Vec<PersonOption>, sqlx::Error> {
     .await
     .map(|rows| {
         rows.into_iter()
-            .map(|(id, name, team_name)| PersonOption { id, name, team_name })
+            .map(|(id, name, team_name)| PersonOption {
+                id,
+                name,
+                team_name,
+            })
             .collect()
     })
 }
@@ -232,7 +249,9 @@ pub async fn exists(db: impl SqliteExecutor<'_>, id: i64) -> Result<bool, sqlx::
 }
 
 pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select count(*) from person").fetch_one(db).await
+    sqlx::query_scalar::<_, i64>("select count(*) from person")
+        .fetch_one(db)
+        .await
 }
 
 /// The reporting line above `id`: their manager, that manager's manager, and so on (bounded).
@@ -240,11 +259,12 @@ pub async fn manager_chain(conn: &mut SqliteConnection, id: i64) -> Result<Vec<i
     let mut chain = Vec::new();
     let mut current = id;
     for _ in 0..64 {
-        let next = sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = ?")
-            .bind(current)
-            .fetch_optional(&mut *conn)
-            .await?
-            .flatten();
+        let next =
+            sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = ?")
+                .bind(current)
+                .fetch_optional(&mut *conn)
+                .await?
+                .flatten();
         match next {
             Some(m) if !chain.contains(&m) => {
                 chain.push(m);
@@ -281,7 +301,11 @@ pub async fn insert(
     .await
 }
 
-pub async fn update(conn: &mut SqliteConnection, id: i64, fields: &PersonFields) -> Result<(), sqlx::Error> {
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: i64,
+    fields: &PersonFields,
+) -> Result<(), sqlx::Error> {
     let done = sqlx::query(
         "update person set email = ?, name = ?, employee_number = ?, team_id = ?, manager_id = ?,
                 active = ?, preferred_language = ?, updated_at = ?
@@ -304,7 +328,11 @@ pub async fn update(conn: &mut SqliteConnection, id: i64, fields: &PersonFields)
     Ok(())
 }
 
-pub async fn set_roles(conn: &mut SqliteConnection, id: i64, roles: &RoleSet) -> Result<(), sqlx::Error> {
+pub async fn set_roles(
+    conn: &mut SqliteConnection,
+    id: i64,
+    roles: &RoleSet,
+) -> Result<(), sqlx::Error> {
     sqlx::query("delete from person_role where person_id = ?")
         .bind(id)
         .execute(&mut *conn)
@@ -321,7 +349,11 @@ pub async fn set_roles(conn: &mut SqliteConnection, id: i64, roles: &RoleSet) ->
     Ok(())
 }
 
-pub async fn set_password_hash(db: impl SqliteExecutor<'_>, id: i64, hash: &str) -> Result<(), sqlx::Error> {
+pub async fn set_password_hash(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("update person set password_hash = ?, updated_at = ? where id = ?")
         .bind(hash)
         .bind(now())
@@ -331,7 +363,11 @@ pub async fn set_password_hash(db: impl SqliteExecutor<'_>, id: i64, hash: &str)
         .map(|_| ())
 }
 
-pub async fn set_preferred_language(db: impl SqliteExecutor<'_>, id: i64, locale: Locale) -> Result<(), sqlx::Error> {
+pub async fn set_preferred_language(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+    locale: Locale,
+) -> Result<(), sqlx::Error> {
     sqlx::query("update person set preferred_language = ?, updated_at = ? where id = ?")
         .bind(locale.code())
         .bind(now())

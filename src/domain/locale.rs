@@ -29,17 +29,6 @@ impl Locale {
             _ => None,
         }
     }
-
-    /// Picks the first supported language from an `Accept-Language` header value.
-    pub fn from_accept_language(header: &str) -> Option<Locale> {
-        header
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .find_map(|tag| {
-                let primary = tag.trim().split('-').next().unwrap_or_default();
-                Locale::parse(primary)
-            })
-    }
 }
 
 impl fmt::Display for Locale {
@@ -57,15 +46,5 @@ mod tests {
         assert_eq!(Locale::parse("NL"), Some(Locale::Nl));
         assert_eq!(Locale::parse(" en "), Some(Locale::En));
         assert_eq!(Locale::parse("de"), None);
-    }
-
-    #[test]
-    fn accept_language_takes_first_supported() {
-        assert_eq!(
-            Locale::from_accept_language("de-DE,de;q=0.9,en-US;q=0.8,nl;q=0.5"),
-            Some(Locale::En)
-        );
-        assert_eq!(Locale::from_accept_language("nl-NL,nl;q=0.9"), Some(Locale::Nl));
-        assert_eq!(Locale::from_accept_language("fr"), None);
     }
 }

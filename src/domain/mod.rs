@@ -6,7 +6,5 @@ pub mod person;
 pub mod role;
 
 pub use locale::Locale;
-pub use person::{
-    Email, EmployeeNumber, FieldError, FieldErrors, Password, PersonName, TeamName,
-};
+pub use person::{Email, EmployeeNumber, FieldError, FieldErrors, Password, PersonName, TeamName};
 pub use role::{Role, RoleSet};

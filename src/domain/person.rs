@@ -78,9 +78,8 @@ impl Email {
             && domain
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-        let local_ok = !local.is_empty()
-            && !local.contains(char::is_whitespace)
-            && !local.contains('@');
+        let local_ok =
+            !local.is_empty() && !local.contains(char::is_whitespace) && !local.contains('@');
         if !domain_ok || !local_ok {
             return Err("error-email-invalid");
         }
@@ -217,7 +216,17 @@ mod tests {
 
     #[test]
     fn email_rejects_bad_shapes() {
-        for bad in ["", "   ", "anna", "anna@", "@example.nl", "anna@example", "an na@example.nl", "a@b..nl", "a@.nl"] {
+        for bad in [
+            "",
+            "   ",
+            "anna",
+            "anna@",
+            "@example.nl",
+            "anna@example",
+            "an na@example.nl",
+            "a@b..nl",
+            "a@.nl",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be rejected");
         }
         assert_eq!(Email::parse(""), Err("error-required"));
@@ -226,7 +235,12 @@ mod tests {
 
     #[test]
     fn name_collapses_whitespace_and_checks_length() {
-        assert_eq!(PersonName::parse("  Jan   de  Boer ").expect("valid").as_str(), "Jan de Boer");
+        assert_eq!(
+            PersonName::parse("  Jan   de  Boer ")
+                .expect("valid")
+                .as_str(),
+            "Jan de Boer"
+        );
         assert_eq!(PersonName::parse(" "), Err("error-required"));
         assert_eq!(PersonName::parse("J"), Err("error-name-too-short"));
         assert_eq!(PersonName::parse(&"a".repeat(101)), Err("error-too-long"));
@@ -235,20 +249,41 @@ mod tests {
 
     #[test]
     fn employee_number_is_upper_case_and_restricted() {
-        assert_eq!(EmployeeNumber::parse(" dv-1042 ").expect("valid").as_str(), "DV-1042");
-        assert_eq!(EmployeeNumber::parse("10 42"), Err("error-employee-number-invalid"));
+        assert_eq!(
+            EmployeeNumber::parse(" dv-1042 ").expect("valid").as_str(),
+            "DV-1042"
+        );
+        assert_eq!(
+            EmployeeNumber::parse("10 42"),
+            Err("error-employee-number-invalid")
+        );
         assert_eq!(EmployeeNumber::parse(""), Err("error-required"));
-        assert_eq!(EmployeeNumber::parse(&"1".repeat(21)), Err("error-employee-number-invalid"));
+        assert_eq!(
+            EmployeeNumber::parse(&"1".repeat(21)),
+            Err("error-employee-number-invalid")
+        );
     }
 
     #[test]
     fn password_length_rules() {
         assert_eq!(Password::parse("").err(), Some("error-required"));
-        assert_eq!(Password::parse("short").err(), Some("error-password-too-short"));
-        assert_eq!(Password::parse("          ").err(), Some("error-password-too-short"));
+        assert_eq!(
+            Password::parse("short").err(),
+            Some("error-password-too-short")
+        );
+        assert_eq!(
+            Password::parse("          ").err(),
+            Some("error-password-too-short")
+        );
         assert!(Password::parse("lang genoeg wachtwoord").is_ok());
-        assert_eq!(Password::parse(&"x".repeat(129)).err(), Some("error-too-long"));
-        assert_eq!(format!("{:?}", Password::parse("geheim-wachtwoord").expect("valid")), "Password(***)");
+        assert_eq!(
+            Password::parse(&"x".repeat(129)).err(),
+            Some("error-too-long")
+        );
+        assert_eq!(
+            format!("{:?}", Password::parse("geheim-wachtwoord").expect("valid")),
+            "Password(***)"
+        );
     }
 
     #[test]
@@ -263,7 +298,11 @@ mod tests {
     fn field_errors_collect() {
         let mut errors = FieldErrors::new();
         assert_eq!(errors.check("email", Email::parse("nope")), None);
-        assert!(errors.check("name", PersonName::parse("Jan Jansen")).is_some());
+        assert!(
+            errors
+                .check("name", PersonName::parse("Jan Jansen"))
+                .is_some()
+        );
         assert_eq!(errors.for_field("email"), Some("error-email-invalid"));
         assert_eq!(errors.for_field("name"), None);
     }

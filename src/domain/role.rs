@@ -116,7 +116,10 @@ mod tests {
     #[test]
     fn roleset_sorts_and_dedups() {
         let set = RoleSet::new([Role::Admin, Role::Employee, Role::Admin]);
-        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Role::Employee, Role::Admin]);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            vec![Role::Employee, Role::Admin]
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The signed-in person's own account: profile facts and changing their password.
 
 use crate::api::session::ChangePassword;
-use crate::components::form::{ErrorSummary, SuccessNotice, TextField, action_error, field_message};
+use crate::components::form::{
+    ErrorSummary, SuccessNotice, TextField, action_error, field_message,
+};
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
 use crate::i18n::use_i18n;
@@ -19,7 +21,13 @@ fn Account(email: String) -> impl IntoView {
     let error = action_error(action);
     let saved = Signal::derive(move || matches!(action.value().get(), Some(Ok(()))));
     // A fresh, empty form after a successful change; after an error the typed values stay.
-    let form_key = Memo::new(move |_| if saved.get() { action.version().get() } else { 0 });
+    let form_key = Memo::new(move |_| {
+        if saved.get() {
+            action.version().get()
+        } else {
+            0
+        }
+    });
 
     view! {
         <PageHeader title=i18n.t("account-title") lead=i18n.t_with("account-lead", &[("email", email)]) />

@@ -58,13 +58,29 @@ fn RoleCards(roles: crate::domain::RoleSet) -> impl IntoView {
     let i18n = use_i18n();
     let mut cards = Vec::new();
     if roles.can_view_people_overview() {
-        cards.push(("/hr/people", i18n.t("nav-people-overview"), i18n.t("home-card-people-overview")));
+        cards.push((
+            "/hr/people",
+            i18n.t("nav-people-overview"),
+            i18n.t("home-card-people-overview"),
+        ));
     }
     if roles.can_admin_people() {
-        cards.push(("/admin/people", i18n.t("nav-admin-people"), i18n.t("home-card-admin-people")));
-        cards.push(("/admin/organisation", i18n.t("nav-organisation"), i18n.t("home-card-organisation")));
+        cards.push((
+            "/admin/people",
+            i18n.t("nav-admin-people"),
+            i18n.t("home-card-admin-people"),
+        ));
+        cards.push((
+            "/admin/organisation",
+            i18n.t("nav-organisation"),
+            i18n.t("home-card-organisation"),
+        ));
     }
-    cards.push(("/account", i18n.t("nav-account"), i18n.t("home-card-account")));
+    cards.push((
+        "/account",
+        i18n.t("nav-account"),
+        i18n.t("home-card-account"),
+    ));
     view! {
         <section aria-labelledby="shortcuts-heading">
             <h2 id="shortcuts-heading">{i18n.t("home-shortcuts")}</h2>

@@ -21,7 +21,12 @@ fn Organisation() -> impl IntoView {
     let add_team = ServerAction::<CreateTeam>::new();
     let org = Resource::new(
         // Refetch only after a success: a failed submission must keep what the admin typed.
-        move || (add_department.value().get().and_then(Result::ok), add_team.value().get().and_then(Result::ok)),
+        move || {
+            (
+                add_department.value().get().and_then(Result::ok),
+                add_team.value().get().and_then(Result::ok),
+            )
+        },
         |_| org_overview(),
     );
     let department_error = action_error(add_department);

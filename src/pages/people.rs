@@ -39,7 +39,10 @@ fn PeopleList(editable: bool) -> impl IntoView {
     let (title, lead) = if editable {
         (i18n.t("admin-people-title"), i18n.t("admin-people-lead"))
     } else {
-        (i18n.t("people-overview-title"), i18n.t("people-overview-lead"))
+        (
+            i18n.t("people-overview-title"),
+            i18n.t("people-overview-lead"),
+        )
     };
 
     view! {

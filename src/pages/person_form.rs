@@ -1,7 +1,9 @@
 //! Create and edit a person: details, team, manager, language, roles, active flag and password.
 
 use crate::api::people::{CreatePerson, PersonFormData, UpdatePerson, load_person_form};
-use crate::components::form::{ErrorSummary, FieldError, SelectField, SuccessNotice, TextField, field_message};
+use crate::components::form::{
+    ErrorSummary, FieldError, SelectField, SuccessNotice, TextField, field_message,
+};
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::domain::{Locale, Role, RoleSet};
@@ -19,7 +21,9 @@ pub fn NewPersonPage() -> impl IntoView {
 #[component]
 pub fn EditPersonPage() -> impl IntoView {
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    let id = params
+        .with_untracked(|p| p.get("id"))
+        .and_then(|s| s.parse::<i64>().ok());
     view! {
         <RequireRole allowed=RoleSet::can_admin_people children=move |_| match id {
             Some(id) => view! { <PersonEditor id=Some(id) /> }.into_any(),
@@ -60,12 +64,16 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
         }
     });
     let saved = Signal::derive(move || {
-        query.with(|q| q.get("saved").is_some()) && error.with(Option::is_none) || matches!(update.value().get(), Some(Ok(())))
+        query.with(|q| q.get("saved").is_some()) && error.with(Option::is_none)
+            || matches!(update.value().get(), Some(Ok(())))
     });
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(new_id)) = create.value().get() {
-            navigate(&format!("/admin/people/{new_id}?saved=1"), Default::default());
+            navigate(
+                &format!("/admin/people/{new_id}?saved=1"),
+                Default::default(),
+            );
         }
     });
 
@@ -73,29 +81,57 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
         Some(p) => i18n.t_with("person-edit-title", &[("name", p.name.clone())]),
         None => i18n.t("person-new-title"),
     };
-    let value = |f: fn(&crate::domain::org::PersonDetail) -> String| person.as_ref().map(f).unwrap_or_default();
+    let value = |f: fn(&crate::domain::org::PersonDetail) -> String| {
+        person.as_ref().map(f).unwrap_or_default()
+    };
     let name = value(|p| p.name.clone());
     let email = value(|p| p.email.clone());
     let number = value(|p| p.employee_number.clone());
     let team = value(|p| p.team_id.map(|t| t.to_string()).unwrap_or_default());
     let manager = value(|p| p.manager_id.map(|t| t.to_string()).unwrap_or_default());
-    let language = person.as_ref().map(|p| p.preferred_language).unwrap_or_default();
-    let roles = person.as_ref().map(|p| p.roles.clone()).unwrap_or_else(|| RoleSet::new([Role::Employee]));
+    let language = person
+        .as_ref()
+        .map(|p| p.preferred_language)
+        .unwrap_or_default();
+    let roles = person
+        .as_ref()
+        .map(|p| p.roles.clone())
+        .unwrap_or_else(|| RoleSet::new([Role::Employee]));
     let active = person.as_ref().map(|p| p.active).unwrap_or(true);
     let has_password = person.as_ref().is_some_and(|p| p.has_password);
     let self_id = person.as_ref().map(|p| p.id);
 
     let mut team_options = vec![(String::new(), i18n.t("choice-none"))];
-    team_options.extend(data.teams.iter().map(|t| (t.id.to_string(), format!("{} — {}", t.department_name, t.name))));
+    team_options.extend(data.teams.iter().map(|t| {
+        (
+            t.id.to_string(),
+            format!("{} — {}", t.department_name, t.name),
+        )
+    }));
     let mut manager_options = vec![(String::new(), i18n.t("choice-none"))];
     manager_options.extend(
         data.managers
             .iter()
             .filter(|m| Some(m.id) != self_id)
-            .map(|m| (m.id.to_string(), match &m.team_name { Some(t) => format!("{} ({t})", m.name), None => m.name.clone() })),
+            .map(|m| {
+                (
+                    m.id.to_string(),
+                    match &m.team_name {
+                        Some(t) => format!("{} ({t})", m.name),
+                        None => m.name.clone(),
+                    },
+                )
+            }),
     );
-    let language_options: Vec<(String, String)> =
-        Locale::ALL.iter().map(|l| (l.code().to_owned(), i18n.t(&format!("language-{}", l.code())))).collect();
+    let language_options: Vec<(String, String)> = Locale::ALL
+        .iter()
+        .map(|l| {
+            (
+                l.code().to_owned(),
+                i18n.t(&format!("language-{}", l.code())),
+            )
+        })
+        .collect();
 
     let roles_error = field_message(error, "roles");
     let active_error = field_message(error, "active");

@@ -1,0 +1,179 @@
+//! Test harness: the real app on port 0 with a fresh SQLite database in a temporary directory.
+
+#![allow(dead_code)]
+
+use klantenrijbewijs::config::Config;
+use klantenrijbewijs::state::AppState;
+use reqwest::StatusCode;
+
+pub const DEMO_PASSWORD: &str = "demo-wachtwoord";
+pub const ADMIN: &str = "sanne.visser@dijkhuis.example";
+pub const HR: &str = "fatima.elamrani@dijkhuis.example";
+pub const REVIEWER: &str = "marieke.jansen@dijkhuis.example";
+pub const EMPLOYEE: &str = "daan.bakker@dijkhuis.example";
+pub const INACTIVE: &str = "henk.postma@dijkhuis.example";
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: String,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl TestApp {
+    /// A running app with the demo organisation loaded.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(true).await
+    }
+
+    pub async fn spawn_with(demo_data: bool) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("test.db");
+        let config = Config {
+            database_url: format!("sqlite://{}", db.display()),
+            addr: "127.0.0.1:0".parse().expect("addr"),
+            demo_data,
+            cookie_secure: false,
+            session_idle_hours: 1,
+            site_root: dir.path().join("site").display().to_string(),
+        };
+        let (router, state) = klantenrijbewijs::server::build(config)
+            .await
+            .expect("app starts");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let port = listener.local_addr().expect("local addr").port();
+        tokio::spawn(klantenrijbewijs::server::serve(listener, router));
+        TestApp {
+            base: format!("http://127.0.0.1:{port}"),
+            state,
+            client: Self::new_client(),
+            _dir: dir,
+        }
+    }
+
+    /// A separate browser: its own cookie jar, no redirects followed.
+    pub fn new_client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    async fn answer(res: reqwest::Response) -> Answer {
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.text().await.expect("body");
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// Calls a server function the way the hydrated app does (URL-encoded form, JSON answer).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> Answer {
+        self.call_as(&self.client, endpoint, form).await
+    }
+
+    pub async fn call_as(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Answer {
+        let res = client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        Self::answer(res).await
+    }
+
+    /// Posts a form the way a browser without JavaScript does.
+    pub async fn plain_post(&self, endpoint: &str, form: &[(&str, &str)], referer: &str) -> Answer {
+        let res = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("{}{referer}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        Self::answer(res).await
+    }
+
+    /// Loads a page as a browser does.
+    pub async fn page(&self, path: &str) -> Answer {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("request");
+        Self::answer(res).await
+    }
+
+    pub async fn login(&self, email: &str) -> Answer {
+        self.call("login", &[("email", email), ("password", DEMO_PASSWORD)])
+            .await
+    }
+
+    pub async fn login_ok(&self, email: &str) {
+        let a = self.login(email).await;
+        assert_eq!(
+            a.status,
+            StatusCode::OK,
+            "sign-in as {email} failed: {}",
+            a.body
+        );
+    }
+
+    pub async fn person_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar::<_, i64>("select id from person where email = ?")
+            .bind(email)
+            .fetch_one(&self.state.pool)
+            .await
+            .expect("person exists")
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(&self.state.pool)
+            .await
+            .expect("count")
+    }
+}
+
+/// The field error key in a JSON `AppError::Validation` body, if any.
+pub fn field_error(body: &str, field: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    value["Validation"]
+        .as_array()?
+        .iter()
+        .find(|e| e["field"] == field)
+        .and_then(|e| e["key"].as_str())
+        .map(str::to_owned)
+}
+
+/// The session cookie's value in a response, if it set one.
+pub fn session_cookie(headers: &reqwest::header::HeaderMap) -> Option<String> {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("krb_session="))
+        .map(str::to_owned)
+}
