@@ -151,7 +151,7 @@ fn to_summary(r: SummaryRow, roles: Vec<Role>) -> PersonSummary {
 
 pub async fn list(db: &Db, filter: &PeopleFilter) -> Result<Vec<PersonSummary>, sqlx::Error> {
     let query = filter.query.trim().to_lowercase();
-    let pattern = format!("%{}%", query.replace('%', "").replace('_', ""));
+    let pattern = format!("%{}%", query.replace(['%', '_'], ""));
     let sql = format!(
         "{SUMMARY_SELECT}
          where (? = '' or lower(p.name) like ? or p.email like ? or lower(p.employee_number) like ?)
