@@ -67,7 +67,8 @@ pub fn PeopleTable(people: Vec<PersonSummary>, editable: bool) -> impl IntoView 
     let count = people.len() as i64;
     view! {
         <p class="table__muted" role="status">{i18n.t_count("people-count", count)}</p>
-        <div class="table-wrap">
+        // Focusable so keyboard users can scroll the table sideways on a phone.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("people-table-caption")>
             <table class="table">
                 <caption class="visually-hidden">{i18n.t("people-table-caption")}</caption>
                 <thead>

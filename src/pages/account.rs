@@ -20,12 +20,13 @@ fn Account(email: String) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error = action_error(action);
     let saved = Signal::derive(move || matches!(action.value().get(), Some(Ok(()))));
-    // A fresh, empty form after a successful change; after an error the typed values stay.
-    let form_key = Memo::new(move |_| {
-        if saved.get() {
-            action.version().get()
-        } else {
-            0
+    // An empty form after a successful change; after an error the typed values stay.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if saved.get()
+            && let Some(form) = form_ref.get()
+        {
+            form.reset();
         }
     });
 
@@ -35,26 +36,21 @@ fn Account(email: String) -> impl IntoView {
             <h2 class="card__title" id="password-heading">{i18n.t("account-password-title")}</h2>
             <SuccessNotice show=saved message=i18n.t("account-password-saved") />
             <ErrorSummary error />
-            {move || {
-                form_key.track();
-                view! {
-                    <ActionForm action attr:class="form" attr:novalidate="">
-                        <TextField name="current_password" field="current_password" label=i18n.t("field-current-password")
-                            kind="password" autocomplete="current-password" required=true
-                            error=field_message(error, "current_password") />
-                        <TextField name="new_password" field="new_password" label=i18n.t("field-new-password")
-                            kind="password" autocomplete="new-password" required=true
-                            hint=i18n.t("password-hint")
-                            error=field_message(error, "new_password") />
-                        <TextField name="confirm_password" field="confirm_password" label=i18n.t("field-confirm-password")
-                            kind="password" autocomplete="new-password" required=true
-                            error=field_message(error, "confirm_password") />
-                        <div class="form__actions">
-                            <button type="submit" class="btn btn--primary">{i18n.t("account-password-submit")}</button>
-                        </div>
-                    </ActionForm>
-                }
-            }}
+            <ActionForm action node_ref=form_ref attr:class="form" attr:novalidate="">
+                <TextField name="current_password" field="current_password" label=i18n.t("field-current-password")
+                    kind="password" autocomplete="current-password" required=true
+                    error=field_message(error, "current_password") />
+                <TextField name="new_password" field="new_password" label=i18n.t("field-new-password")
+                    kind="password" autocomplete="new-password" required=true
+                    hint=i18n.t("password-hint")
+                    error=field_message(error, "new_password") />
+                <TextField name="confirm_password" field="confirm_password" label=i18n.t("field-confirm-password")
+                    kind="password" autocomplete="new-password" required=true
+                    error=field_message(error, "confirm_password") />
+                <div class="form__actions">
+                    <button type="submit" class="btn btn--primary">{i18n.t("account-password-submit")}</button>
+                </div>
+            </ActionForm>
         </section>
     }
 }

@@ -1,0 +1,40 @@
+// Shared helpers for the browser tests: demo accounts, signing in, hydration and axe checks.
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PASSWORD = 'demo-wachtwoord';
+export const ACCOUNTS = {
+  admin: { email: 'sanne.visser@dijkhuis.example', name: 'Sanne Visser' },
+  hr: { email: 'fatima.elamrani@dijkhuis.example', name: 'Fatima El Amrani' },
+  reviewer: { email: 'marieke.jansen@dijkhuis.example', name: 'Marieke Jansen' },
+  employee: { email: 'daan.bakker@dijkhuis.example', name: 'Daan Bakker' },
+} as const;
+
+/** Waits until the browser bundle has taken over the page (the header menu leaves its static state). */
+export async function hydrated(page: Page) {
+  await expect(page.locator('#site-nav')).not.toHaveAttribute('data-state', 'static', { timeout: 20_000 });
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/login');
+  await hydrated(page);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
+  await hydrated(page);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: /Afmelden|Sign out/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** Runs axe-core on the current page and fails with a readable list of violations. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}

@@ -1,0 +1,62 @@
+// With JavaScript disabled the core forms still work through plain form posts.
+import { test, expect } from '@playwright/test';
+import { ACCOUNTS, PASSWORD } from './helpers';
+
+test('sign in, see errors, switch language and sign out without JavaScript', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.locator('#site-nav')).toHaveAttribute('data-state', 'static');
+
+  await page.getByLabel('E-mailadres').fill(ACCOUNTS.employee.email);
+  await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Het e-mailadres of wachtwoord klopt niet.');
+
+  await page.getByLabel('E-mailadres').fill(ACCOUNTS.employee.email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom, Daan Bakker');
+
+  await page.getByLabel('Taal').selectOption('en');
+  await page.getByRole('button', { name: 'Wijzig taal' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Daan Bakker');
+  await page.getByLabel('Language').selectOption('nl');
+  await page.getByRole('button', { name: 'Change language' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom, Daan Bakker');
+
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/login\?next=\/account$/);
+});
+
+test('the phone menu is simply open without JavaScript', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/login');
+  await page.getByLabel('E-mailadres').fill(ACCOUNTS.admin.email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mensen beheren' })).toBeVisible();
+});
+
+test('adding a person without JavaScript: field errors, then saved', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('E-mailadres').fill(ACCOUNTS.admin.email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.goto('/admin/people/new');
+  await page.getByLabel('Naam').fill('Ties Zonder Script');
+  await page.getByLabel('E-mailadres').fill('geen-adres');
+  await page.getByLabel('Personeelsnummer').fill('NJ-1');
+  await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
+  await expect(page.locator('#field-email-error')).toHaveText('Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.');
+
+  await page.getByLabel('Naam').fill('Ties Zonder Script');
+  await page.getByLabel('E-mailadres').fill('ties@dijkhuis.example');
+  await page.getByLabel('Personeelsnummer').fill('NJ-1');
+  await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
+  await expect(page).toHaveURL(/\/admin\/people\/\d+\?saved=1$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ties Zonder Script bewerken');
+  await expect(page.getByText('De gegevens zijn opgeslagen.')).toBeVisible();
+});

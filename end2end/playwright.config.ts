@@ -1,0 +1,88 @@
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+// Browser tests run against the debug build made by `scripts/build-site.sh debug`
+// (server binary target/debug/klantenrijbewijs + target/site/pkg). `start-server.sh` starts it
+// on port 3100 with a fresh temporary SQLite database and the demo organisation loaded.
+//
+// Chromium is the system one (/usr/bin/chromium from Debian); Playwright's own browser download
+// is never used (install with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1, never `npx playwright install`).
+
+const PORT = 3100;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const repoRoot = path.resolve(__dirname, '..');
+
+const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    // Without these Chromium floods the closed network with refused connections.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  testIgnore: ['**/node_modules/**'],
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1, // 2-core machine: the server and Chromium already use both cores
+  retries: 0, // a flaky test is a bug to fix, not to retry
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: 'list',
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    launchOptions: chromiumLaunchOptions,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: ['**/node_modules/**', '**/nojs.spec.ts'],
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        launchOptions: chromiumLaunchOptions,
+      },
+    },
+    {
+      name: 'nojs',
+      testMatch: '**/nojs.spec.ts',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        javaScriptEnabled: false,
+        launchOptions: chromiumLaunchOptions,
+      },
+    },
+  ],
+  webServer: {
+    // KRB_BIN overrides the server binary (e.g. target/release/klantenrijbewijs).
+    command: 'bash ./start-server.sh',
+    cwd: __dirname,
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // SIGTERM lets start-server.sh remove its temporary database directory.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    env: {
+      KRB_BIN: process.env.KRB_BIN || path.join(repoRoot, 'target', 'debug', 'klantenrijbewijs'),
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || path.join(repoRoot, 'target', 'site'),
+      E2E_PORT: String(PORT),
+      RUST_LOG: process.env.RUST_LOG || 'info',
+    },
+  },
+});
