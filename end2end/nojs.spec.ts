@@ -10,8 +10,10 @@ test('sign in, see errors, switch language and sign out without JavaScript', asy
   await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByRole('alert')).toHaveText('Het e-mailadres of wachtwoord klopt niet.');
+  // The page was reloaded by the form post, yet the e-mail is still there (never the password).
+  await expect(page.getByLabel('E-mailadres')).toHaveValue(ACCOUNTS.employee.email);
+  await expect(page.getByLabel('Wachtwoord')).toHaveValue('');
 
-  await page.getByLabel('E-mailadres').fill(ACCOUNTS.employee.email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -51,10 +53,12 @@ test('adding a person without JavaScript: field errors, then saved', async ({ pa
   await page.getByLabel('Personeelsnummer').fill('NJ-1');
   await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
   await expect(page.locator('#field-email-error')).toHaveText('Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.');
+  // Everything typed survived the round trip through the server.
+  await expect(page.getByLabel('Naam')).toHaveValue('Ties Zonder Script');
+  await expect(page.getByLabel('E-mailadres')).toHaveValue('geen-adres');
+  await expect(page.getByLabel('Personeelsnummer')).toHaveValue('NJ-1');
 
-  await page.getByLabel('Naam').fill('Ties Zonder Script');
   await page.getByLabel('E-mailadres').fill('ties@dijkhuis.example');
-  await page.getByLabel('Personeelsnummer').fill('NJ-1');
   await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
   await expect(page).toHaveURL(/\/admin\/people\/\d+\?saved=1$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ties Zonder Script bewerken');

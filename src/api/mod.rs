@@ -38,6 +38,46 @@ pub(crate) mod ssr {
         }
     }
 
+    /// Session key under which a rejected plain form post keeps what was typed.
+    fn draft_key(form: &str) -> String {
+        format!("draft:{form}")
+    }
+
+    /// Without JavaScript a rejected form comes back as a fresh page, so what the person typed is
+    /// kept in their session until that page takes it back. Never pass passwords here.
+    pub async fn keep_draft_on_error<T>(
+        result: &Result<T, AppError>,
+        form: &str,
+        fields: &[(&str, String)],
+    ) {
+        if result.is_err() && is_plain_form_post() {
+            let map: std::collections::BTreeMap<&str, &String> =
+                fields.iter().map(|(k, v)| (*k, v)).collect();
+            let stored = match crate::auth::session::session().await {
+                Ok(session) => session
+                    .insert(&draft_key(form), map)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(e) = stored {
+                tracing::warn!(form, error = %e, "could not keep form draft");
+            }
+        }
+    }
+
+    /// Takes (and forgets) the draft a rejected plain form post left for `form`.
+    pub async fn take_draft(
+        form: &str,
+    ) -> Result<std::collections::BTreeMap<String, String>, AppError> {
+        let session = crate::auth::session::session().await?;
+        Ok(session
+            .remove::<std::collections::BTreeMap<String, String>>(&draft_key(form))
+            .await
+            .map_err(|e| AppError::internal("session draft", e))?
+            .unwrap_or_default())
+    }
+
     /// Gives an error answer its HTTP status (403, 422, ...). Plain form posts keep their redirect,
     /// which carries the error back to the form.
     pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {

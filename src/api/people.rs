@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonFormData {
     pub person: Option<PersonDetail>,
+    /// What was typed before a rejected plain (no-JavaScript) post; shown instead of the stored values.
+    pub draft: Option<PersonForm>,
     pub teams: Vec<Team>,
     pub managers: Vec<PersonOption>,
 }
@@ -72,8 +74,15 @@ pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppErro
                 ),
                 None => None,
             };
+            let form = if id.is_some() {
+                "person-update"
+            } else {
+                "person-create"
+            };
+            let draft = super::ssr::take_draft(form).await?;
             Ok(PersonFormData {
                 person,
+                draft: (!draft.is_empty()).then(|| PersonForm::from_draft(&draft)),
                 teams: crate::db::org::teams(&state.pool).await?,
                 managers: crate::db::person::options(&state.pool).await?,
             })
@@ -102,6 +111,51 @@ pub struct PersonForm {
     /// Initial password when creating; a new password when editing. Empty leaves it unchanged.
     #[serde(default)]
     pub password: String,
+}
+
+impl PersonForm {
+    /// The fields worth keeping after a rejected post. The password is deliberately left out.
+    pub fn draft_fields(&self) -> Vec<(&'static str, String)> {
+        let tick = |v: &Option<String>| {
+            if v.is_some() {
+                "on".to_owned()
+            } else {
+                String::new()
+            }
+        };
+        vec![
+            ("name", self.name.clone()),
+            ("email", self.email.clone()),
+            ("employee_number", self.employee_number.clone()),
+            ("team_id", self.team_id.clone()),
+            ("manager_id", self.manager_id.clone()),
+            ("preferred_language", self.preferred_language.clone()),
+            ("role_employee", tick(&self.role_employee)),
+            ("role_reviewer", tick(&self.role_reviewer)),
+            ("role_hr", tick(&self.role_hr)),
+            ("role_admin", tick(&self.role_admin)),
+            ("active", tick(&self.active)),
+        ]
+    }
+
+    pub fn from_draft(draft: &std::collections::BTreeMap<String, String>) -> PersonForm {
+        let text = |k: &str| draft.get(k).cloned().unwrap_or_default();
+        let tick = |k: &str| draft.get(k).filter(|v| !v.is_empty()).cloned();
+        PersonForm {
+            name: text("name"),
+            email: text("email"),
+            employee_number: text("employee_number"),
+            team_id: text("team_id"),
+            manager_id: text("manager_id"),
+            preferred_language: text("preferred_language"),
+            role_employee: tick("role_employee"),
+            role_reviewer: tick("role_reviewer"),
+            role_hr: tick("role_hr"),
+            role_admin: tick("role_admin"),
+            active: tick("active"),
+            password: String::new(),
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -204,68 +258,70 @@ mod ssr {
 
 #[server(endpoint = "people/create")]
 pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
-    use super::ssr::{redirect_plain_form, respond, state};
-    respond(
-        async {
-            let state = state()?;
-            let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-            let valid = ssr::validate(&state, &form, None, true).await?;
-            let hash = match &valid.password {
-                Some(p) => Some(crate::auth::password::hash(p).await?),
-                None => None,
-            };
-            let mut tx = state.pool.begin().await?;
-            let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
-                .await
-                .map_err(ssr::map_unique)?;
-            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
-            tx.commit().await?;
-            tracing::info!(person_id = id, by = admin.id, "person created");
-            redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
-            Ok(id)
-        }
-        .await,
-    )
+    use super::ssr::{keep_draft_on_error, redirect_plain_form, respond, state};
+    let draft = form.draft_fields();
+    let result = async {
+        let state = state()?;
+        let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
+        let valid = ssr::validate(&state, &form, None, true).await?;
+        let hash = match &valid.password {
+            Some(p) => Some(crate::auth::password::hash(p).await?),
+            None => None,
+        };
+        let mut tx = state.pool.begin().await?;
+        let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
+            .await
+            .map_err(ssr::map_unique)?;
+        crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+        tx.commit().await?;
+        tracing::info!(person_id = id, by = admin.id, "person created");
+        redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
+        Ok(id)
+    }
+    .await;
+    keep_draft_on_error(&result, "person-create", &draft).await;
+    respond(result)
 }
 
 #[server(endpoint = "people/update")]
 pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
-    use super::ssr::{redirect_plain_form, respond, state};
+    use super::ssr::{keep_draft_on_error, redirect_plain_form, respond, state};
     use crate::domain::role::{SelfEditViolation, check_self_edit};
-    respond(
-        async {
-            let state = state()?;
-            let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-            if !crate::db::person::exists(&state.pool, id).await? {
-                return Err(AppError::NotFound);
-            }
-            let valid = ssr::validate(&state, &form, Some(id), false).await?;
-            match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
-                Err(SelfEditViolation::DeactivateSelf) => {
-                    return Err(AppError::field("active", "error-cannot-deactivate-self"));
-                }
-                Err(SelfEditViolation::DropOwnAdmin) => {
-                    return Err(AppError::field("roles", "error-cannot-drop-own-admin"));
-                }
-                Ok(()) => {}
-            }
-            let hash = match &valid.password {
-                Some(p) => Some(crate::auth::password::hash(p).await?),
-                None => None,
-            };
-            let mut tx = state.pool.begin().await?;
-            crate::db::person::update(&mut tx, id, &valid.fields)
-                .await
-                .map_err(ssr::map_unique)?;
-            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
-            if let Some(hash) = &hash {
-                crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
-            }
-            tx.commit().await?;
-            tracing::info!(person_id = id, by = admin.id, "person updated");
-            redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
-            Ok(())
+    let draft = form.draft_fields();
+    let result = async {
+        let state = state()?;
+        let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
+        if !crate::db::person::exists(&state.pool, id).await? {
+            return Err(AppError::NotFound);
         }
-        .await,
-    )
+        let valid = ssr::validate(&state, &form, Some(id), false).await?;
+        match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
+            Err(SelfEditViolation::DeactivateSelf) => {
+                return Err(AppError::field("active", "error-cannot-deactivate-self"));
+            }
+            Err(SelfEditViolation::DropOwnAdmin) => {
+                return Err(AppError::field("roles", "error-cannot-drop-own-admin"));
+            }
+            Ok(()) => {}
+        }
+        let hash = match &valid.password {
+            Some(p) => Some(crate::auth::password::hash(p).await?),
+            None => None,
+        };
+        let mut tx = state.pool.begin().await?;
+        crate::db::person::update(&mut tx, id, &valid.fields)
+            .await
+            .map_err(ssr::map_unique)?;
+        crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+        if let Some(hash) = &hash {
+            crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
+        }
+        tx.commit().await?;
+        tracing::info!(person_id = id, by = admin.id, "person updated");
+        redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
+        Ok(())
+    }
+    .await;
+    keep_draft_on_error(&result, "person-update", &draft).await;
+    respond(result)
 }

@@ -77,41 +77,53 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<String, AppError> {
-    use super::ssr::{redirect_plain_form, respond, state};
+    use super::ssr::{keep_draft_on_error, redirect_plain_form, respond, state};
     use crate::domain::FieldErrors;
-    respond(
-        async {
-            let state = state()?;
-            let email = email.trim().to_lowercase();
-            let mut errors = FieldErrors::new();
-            if email.is_empty() {
-                errors.add("email", "error-required");
-            }
-            if password.is_empty() {
-                errors.add("password", "error-required");
-            }
-            if !errors.is_empty() {
-                return Err(AppError::Validation(errors));
-            }
-            let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
-            let (id, stored, active) = match credentials {
-                Some(c) => (Some(c.id), c.password_hash, c.active),
-                None => (None, None, false),
-            };
-            // Always one full argon2 verification, whether or not the e-mail exists.
-            let matches = crate::auth::password::verify(password, stored).await?;
-            let Some(id) = id.filter(|_| matches && active) else {
-                tracing::info!("failed sign-in attempt");
-                return Err(AppError::InvalidCredentials);
-            };
-            crate::auth::session::sign_in(id).await?;
-            crate::db::person::touch_last_login(&state.pool, id).await?;
-            tracing::info!(person_id = id, "signed in");
-            let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
-            redirect_plain_form(&target);
-            Ok(target)
+    let draft = [("email", email.clone())];
+    let result = async {
+        let state = state()?;
+        let email = email.trim().to_lowercase();
+        let mut errors = FieldErrors::new();
+        if email.is_empty() {
+            errors.add("email", "error-required");
         }
-        .await,
+        if password.is_empty() {
+            errors.add("password", "error-required");
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
+        let (id, stored, active) = match credentials {
+            Some(c) => (Some(c.id), c.password_hash, c.active),
+            None => (None, None, false),
+        };
+        // Always one full argon2 verification, whether or not the e-mail exists.
+        let matches = crate::auth::password::verify(password, stored).await?;
+        let Some(id) = id.filter(|_| matches && active) else {
+            tracing::info!("failed sign-in attempt");
+            return Err(AppError::InvalidCredentials);
+        };
+        crate::auth::session::sign_in(id).await?;
+        crate::db::person::touch_last_login(&state.pool, id).await?;
+        tracing::info!(person_id = id, "signed in");
+        let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
+        redirect_plain_form(&target);
+        Ok(target)
+    }
+    .await;
+    keep_draft_on_error(&result, "login", &draft).await;
+    respond(result)
+}
+
+/// What was typed into the sign-in form before a rejected plain (no-JavaScript) post.
+#[server(endpoint = "login_draft")]
+pub async fn login_draft() -> Result<String, AppError> {
+    use super::ssr::{respond, take_draft};
+    respond(
+        take_draft("login")
+            .await
+            .map(|mut d| d.remove("email").unwrap_or_default()),
     )
 }
 

@@ -1,6 +1,6 @@
 //! Sign-in. A plain form post that works without JavaScript; with JavaScript the page reloads into the app.
 
-use crate::api::session::Login;
+use crate::api::session::{Login, login_draft};
 use crate::app::use_session;
 use crate::components::form::{ErrorSummary, TextField, action_error, field_message};
 use crate::components::layout::hard_navigate;
@@ -27,6 +27,8 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    // Only set after a rejected sign-in without JavaScript: the e-mail that was typed.
+    let draft = Resource::new(|| (), |_| login_draft());
     let action = ServerAction::<Login>::new();
     let error = action_error(action);
     Effect::new(move |_| {
@@ -44,15 +46,23 @@ pub fn LoginPage() -> impl IntoView {
                 <ErrorSummary error />
                 <ActionForm action attr:class="form" attr:novalidate="">
                     <input type="hidden" name="next" value=next />
+                    <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                    let typed = draft.await.unwrap_or_default();
+                    view! {
                     <TextField
                         name="email"
                         field="email"
                         label=i18n.t("field-email")
+                        value=typed
                         kind="email"
                         autocomplete="username"
                         required=true
                         error=field_message(error, "email")
                     />
+                    }
+                    })}
+                    </Suspense>
                     <TextField
                         name="password"
                         field="password"

@@ -1,6 +1,8 @@
 //! Create and edit a person: details, team, manager, language, roles, active flag and password.
 
-use crate::api::people::{CreatePerson, PersonFormData, UpdatePerson, load_person_form};
+use crate::api::people::{
+    CreatePerson, PersonForm, PersonFormData, UpdatePerson, load_person_form,
+};
 use crate::components::form::{
     ErrorSummary, FieldError, SelectField, SuccessNotice, TextField, field_message,
 };
@@ -81,23 +83,44 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
         Some(p) => i18n.t_with("person-edit-title", &[("name", p.name.clone())]),
         None => i18n.t("person-new-title"),
     };
-    let value = |f: fn(&crate::domain::org::PersonDetail) -> String| {
-        person.as_ref().map(f).unwrap_or_default()
-    };
-    let name = value(|p| p.name.clone());
-    let email = value(|p| p.email.clone());
-    let number = value(|p| p.employee_number.clone());
-    let team = value(|p| p.team_id.map(|t| t.to_string()).unwrap_or_default());
-    let manager = value(|p| p.manager_id.map(|t| t.to_string()).unwrap_or_default());
-    let language = person
-        .as_ref()
-        .map(|p| p.preferred_language)
-        .unwrap_or_default();
-    let roles = person
-        .as_ref()
-        .map(|p| p.roles.clone())
-        .unwrap_or_else(|| RoleSet::new([Role::Employee]));
-    let active = person.as_ref().map(|p| p.active).unwrap_or(true);
+    // A draft (kept after a rejected post without JavaScript) wins over the stored values.
+    let stored = person.as_ref().map(|p| PersonForm {
+        name: p.name.clone(),
+        email: p.email.clone(),
+        employee_number: p.employee_number.clone(),
+        team_id: p.team_id.map(|t| t.to_string()).unwrap_or_default(),
+        manager_id: p.manager_id.map(|t| t.to_string()).unwrap_or_default(),
+        preferred_language: p.preferred_language.code().to_owned(),
+        role_employee: p.roles.has(Role::Employee).then(String::new),
+        role_reviewer: p.roles.has(Role::Reviewer).then(String::new),
+        role_hr: p.roles.has(Role::Hr).then(String::new),
+        role_admin: p.roles.has(Role::Admin).then(String::new),
+        active: p.active.then(String::new),
+        password: String::new(),
+    });
+    let values = data.draft.clone().or(stored).unwrap_or_else(|| PersonForm {
+        role_employee: Some(String::new()),
+        active: Some(String::new()),
+        ..PersonForm::default()
+    });
+    let name = values.name.clone();
+    let email = values.email.clone();
+    let number = values.employee_number.clone();
+    let team = values.team_id.clone();
+    let manager = values.manager_id.clone();
+    let language = Locale::parse(&values.preferred_language).unwrap_or_default();
+    let roles = RoleSet::new(
+        [
+            (Role::Employee, &values.role_employee),
+            (Role::Reviewer, &values.role_reviewer),
+            (Role::Hr, &values.role_hr),
+            (Role::Admin, &values.role_admin),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(r, _)| r),
+    );
+    let active = values.active.is_some();
     let has_password = person.as_ref().is_some_and(|p| p.has_password);
     let self_id = person.as_ref().map(|p| p.id);
 
