@@ -6,82 +6,79 @@ use leptos::prelude::*;
 
 #[server(endpoint = "org/overview")]
 pub async fn org_overview() -> Result<Vec<Department>, AppError> {
-    use super::ssr::{respond, state};
-    respond(
-        async {
-            let state = state()?;
-            crate::auth::session::require(&state, |r| r.can_view_people_overview()).await?;
-            Ok(crate::db::org::departments(&state.pool).await?)
-        }
-        .await,
-    )
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let state = &ctx.state;
+        crate::auth::session::require(state, &ctx.session, |r| r.can_view_people_overview())
+            .await?;
+        Ok(crate::db::org::departments(&state.pool).await?)
+    }
+    .await;
+    ctx.respond(result)
 }
 
 #[server(endpoint = "org/department")]
 pub async fn create_department(name: String) -> Result<i64, AppError> {
-    use super::ssr::{respond, state};
+    let ctx = super::ssr::ctx()?;
     use crate::domain::TeamName;
-    respond(
-        async {
-            let state = state()?;
-            crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-            let name =
-                TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
-            let mut tx = state.pool.begin().await?;
-            let id = crate::db::org::insert_department(&mut tx, &name)
-                .await
-                .map_err(
-                    |e| match crate::error::unique_violation_field(&e, &["name"]) {
-                        Some(_) => AppError::field("department_name", "error-name-taken"),
-                        None => AppError::from(e),
-                    },
-                )?;
-            tx.commit().await?;
-            Ok(id)
-        }
-        .await,
-    )
+    let result = async {
+        let state = &ctx.state;
+        crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        let name = TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
+        let mut tx = state.pool.begin().await?;
+        let id = crate::db::org::insert_department(&mut tx, &name)
+            .await
+            .map_err(
+                |e| match crate::error::unique_violation_field(&e, &["name"]) {
+                    Some(_) => AppError::field("department_name", "error-name-taken"),
+                    None => AppError::from(e),
+                },
+            )?;
+        tx.commit().await?;
+        Ok(id)
+    }
+    .await;
+    ctx.respond(result)
 }
 
 #[server(endpoint = "org/team")]
 pub async fn create_team(department_id: String, name: String) -> Result<i64, AppError> {
-    use super::ssr::{respond, state};
+    let ctx = super::ssr::ctx()?;
     use crate::domain::{FieldErrors, TeamName};
-    respond(
-        async {
-            let state = state()?;
-            crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-            let mut errors = FieldErrors::new();
-            let department = errors
-                .check(
-                    "department_id",
-                    crate::domain::person::parse_optional_id(&department_id),
-                )
-                .flatten();
-            if department.is_none() && errors.is_empty() {
-                errors.add("department_id", "error-required");
-            }
-            let name = errors.check("team_name", TeamName::parse(&name));
-            if let Some(d) = department
-                && !crate::db::org::department_exists(&state.pool, d).await?
-            {
-                errors.add("department_id", "error-invalid-choice");
-            }
-            let (Some(department), Some(name), true) = (department, name, errors.is_empty()) else {
-                return Err(AppError::Validation(errors));
-            };
-            let mut tx = state.pool.begin().await?;
-            let id = crate::db::org::insert_team(&mut tx, department, &name)
-                .await
-                .map_err(
-                    |e| match crate::error::unique_violation_field(&e, &["name"]) {
-                        Some(_) => AppError::field("team_name", "error-name-taken"),
-                        None => AppError::from(e),
-                    },
-                )?;
-            tx.commit().await?;
-            Ok(id)
+    let result = async {
+        let state = &ctx.state;
+        crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        let mut errors = FieldErrors::new();
+        let department = errors
+            .check(
+                "department_id",
+                crate::domain::person::parse_optional_id(&department_id),
+            )
+            .flatten();
+        if department.is_none() && errors.is_empty() {
+            errors.add("department_id", "error-required");
         }
-        .await,
-    )
+        let name = errors.check("team_name", TeamName::parse(&name));
+        if let Some(d) = department
+            && !crate::db::org::department_exists(&state.pool, d).await?
+        {
+            errors.add("department_id", "error-invalid-choice");
+        }
+        let (Some(department), Some(name), true) = (department, name, errors.is_empty()) else {
+            return Err(AppError::Validation(errors));
+        };
+        let mut tx = state.pool.begin().await?;
+        let id = crate::db::org::insert_team(&mut tx, department, &name)
+            .await
+            .map_err(
+                |e| match crate::error::unique_violation_field(&e, &["name"]) {
+                    Some(_) => AppError::field("team_name", "error-name-taken"),
+                    None => AppError::from(e),
+                },
+            )?;
+        tx.commit().await?;
+        Ok(id)
+    }
+    .await;
+    ctx.respond(result)
 }

@@ -22,73 +22,71 @@ pub async fn list_people(
     team: String,
     status: String,
 ) -> Result<Vec<PersonSummary>, AppError> {
-    use super::ssr::{respond, state};
+    let ctx = super::ssr::ctx()?;
     use crate::domain::org::PeopleFilter;
-    respond(
-        async {
-            let state = state()?;
-            crate::auth::session::require(&state, |r| r.can_view_people_overview()).await?;
-            let filter = PeopleFilter {
-                query: query.chars().take(100).collect(),
-                team_id: crate::domain::person::parse_optional_id(&team).unwrap_or(None),
-                active: match status.as_str() {
-                    "active" => Some(true),
-                    "inactive" => Some(false),
-                    _ => None,
-                },
-            };
-            Ok(crate::db::person::list(&state.pool, &filter).await?)
-        }
-        .await,
-    )
+    let result = async {
+        let state = &ctx.state;
+        crate::auth::session::require(state, &ctx.session, |r| r.can_view_people_overview())
+            .await?;
+        let filter = PeopleFilter {
+            query: query.chars().take(100).collect(),
+            team_id: crate::domain::person::parse_optional_id(&team).unwrap_or(None),
+            active: match status.as_str() {
+                "active" => Some(true),
+                "inactive" => Some(false),
+                _ => None,
+            },
+        };
+        Ok(crate::db::person::list(&state.pool, &filter).await?)
+    }
+    .await;
+    ctx.respond(result)
 }
 
 /// The signed-in person's own profile line (team, manager, roles).
 #[server(endpoint = "people/me")]
 pub async fn my_profile() -> Result<PersonSummary, AppError> {
-    use super::ssr::{respond, state};
-    respond(
-        async {
-            let state = state()?;
-            let user = crate::auth::session::require_user(&state).await?;
-            crate::db::person::summary(&state.pool, user.id)
-                .await?
-                .ok_or(AppError::NotFound)
-        }
-        .await,
-    )
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let state = &ctx.state;
+        let user = crate::auth::session::require_user(state, &ctx.session).await?;
+        crate::db::person::summary(&state.pool, user.id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+    .await;
+    ctx.respond(result)
 }
 
 #[server(endpoint = "people/form")]
 pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppError> {
-    use super::ssr::{respond, state};
-    respond(
-        async {
-            let state = state()?;
-            crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-            let person = match id {
-                Some(id) => Some(
-                    crate::db::person::detail(&state.pool, id)
-                        .await?
-                        .ok_or(AppError::NotFound)?,
-                ),
-                None => None,
-            };
-            let form = if id.is_some() {
-                "person-update"
-            } else {
-                "person-create"
-            };
-            let draft = super::ssr::take_draft(form).await?;
-            Ok(PersonFormData {
-                person,
-                draft: (!draft.is_empty()).then(|| PersonForm::from_draft(&draft)),
-                teams: crate::db::org::teams(&state.pool).await?,
-                managers: crate::db::person::options(&state.pool).await?,
-            })
-        }
-        .await,
-    )
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let state = &ctx.state;
+        crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        let person = match id {
+            Some(id) => Some(
+                crate::db::person::detail(&state.pool, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
+            ),
+            None => None,
+        };
+        let form = if id.is_some() {
+            "person-update"
+        } else {
+            "person-create"
+        };
+        let draft = ctx.take_draft(form).await?;
+        Ok(PersonFormData {
+            person,
+            draft: (!draft.is_empty()).then(|| PersonForm::from_draft(&draft)),
+            teams: crate::db::org::teams(&state.pool).await?,
+            managers: crate::db::person::options(&state.pool).await?,
+        })
+    }
+    .await;
+    ctx.respond(result)
 }
 
 /// The person form as submitted. Checkboxes arrive as `Some("on")` when ticked and are absent otherwise.
@@ -258,12 +256,13 @@ mod ssr {
 
 #[server(endpoint = "people/create")]
 pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
-    use super::ssr::{keep_draft_on_error, redirect_plain_form, respond, state};
+    let ctx = super::ssr::ctx()?;
     let draft = form.draft_fields();
     let result = async {
-        let state = state()?;
-        let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
-        let valid = ssr::validate(&state, &form, None, true).await?;
+        let state = &ctx.state;
+        let admin =
+            crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        let valid = ssr::validate(state, &form, None, true).await?;
         let hash = match &valid.password {
             Some(p) => Some(crate::auth::password::hash(p).await?),
             None => None,
@@ -275,26 +274,28 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
         crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
         tx.commit().await?;
         tracing::info!(person_id = id, by = admin.id, "person created");
-        redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
+        ctx.redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
         Ok(id)
     }
     .await;
-    keep_draft_on_error(&result, "person-create", &draft).await;
-    respond(result)
+    ctx.keep_draft_on_error(&result, "person-create", &draft)
+        .await;
+    ctx.respond(result)
 }
 
 #[server(endpoint = "people/update")]
 pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
-    use super::ssr::{keep_draft_on_error, redirect_plain_form, respond, state};
+    let ctx = super::ssr::ctx()?;
     use crate::domain::role::{SelfEditViolation, check_self_edit};
     let draft = form.draft_fields();
     let result = async {
-        let state = state()?;
-        let admin = crate::auth::session::require(&state, |r| r.can_admin_people()).await?;
+        let state = &ctx.state;
+        let admin =
+            crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
         if !crate::db::person::exists(&state.pool, id).await? {
             return Err(AppError::NotFound);
         }
-        let valid = ssr::validate(&state, &form, Some(id), false).await?;
+        let valid = ssr::validate(state, &form, Some(id), false).await?;
         match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
             Err(SelfEditViolation::DeactivateSelf) => {
                 return Err(AppError::field("active", "error-cannot-deactivate-self"));
@@ -318,10 +319,11 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
         }
         tx.commit().await?;
         tracing::info!(person_id = id, by = admin.id, "person updated");
-        redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
+        ctx.redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
         Ok(())
     }
     .await;
-    keep_draft_on_error(&result, "person-update", &draft).await;
-    respond(result)
+    ctx.keep_draft_on_error(&result, "person-update", &draft)
+        .await;
+    ctx.respond(result)
 }

@@ -39,23 +39,21 @@ fn anonymous_locale() -> Locale {
 
 #[server(endpoint = "session_info")]
 pub async fn get_session_info() -> Result<SessionInfo, AppError> {
-    use super::ssr::{respond, state};
-    respond(
-        async {
-            let state = state()?;
-            let user = crate::auth::session::current_user(&state).await?;
-            let locale = user
-                .as_ref()
-                .map(|u| u.locale)
-                .unwrap_or_else(anonymous_locale);
-            Ok(SessionInfo {
-                user,
-                locale,
-                demo: state.config.demo_data,
-            })
-        }
-        .await,
-    )
+    let ctx = super::ssr::ctx()?;
+    // Read from the request before the first await (see `api::ssr::Ctx`).
+    let cookie_locale = anonymous_locale();
+    let result = async {
+        let state = &ctx.state;
+        let user = crate::auth::session::current_user(state, &ctx.session).await?;
+        let locale = user.as_ref().map_or(cookie_locale, |u| u.locale);
+        Ok(SessionInfo {
+            user,
+            locale,
+            demo: state.config.demo_data,
+        })
+    }
+    .await;
+    ctx.respond(result)
 }
 
 /// Only same-site paths are accepted as a place to go after sign-in (no open redirect).
@@ -77,11 +75,11 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<String, AppError> {
-    use super::ssr::{keep_draft_on_error, redirect_plain_form, respond, state};
+    let ctx = super::ssr::ctx()?;
     use crate::domain::FieldErrors;
     let draft = [("email", email.clone())];
     let result = async {
-        let state = state()?;
+        let state = &ctx.state;
         let email = email.trim().to_lowercase();
         let mut errors = FieldErrors::new();
         if email.is_empty() {
@@ -104,40 +102,39 @@ pub async fn login(
             tracing::info!("failed sign-in attempt");
             return Err(AppError::InvalidCredentials);
         };
-        crate::auth::session::sign_in(id).await?;
+        crate::auth::session::sign_in(&ctx.session, id).await?;
         crate::db::person::touch_last_login(&state.pool, id).await?;
         tracing::info!(person_id = id, "signed in");
         let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
-        redirect_plain_form(&target);
+        ctx.redirect_plain_form(&target);
         Ok(target)
     }
     .await;
-    keep_draft_on_error(&result, "login", &draft).await;
-    respond(result)
+    ctx.keep_draft_on_error(&result, "login", &draft).await;
+    ctx.respond(result)
 }
 
 /// What was typed into the sign-in form before a rejected plain (no-JavaScript) post.
 #[server(endpoint = "login_draft")]
 pub async fn login_draft() -> Result<String, AppError> {
-    use super::ssr::{respond, take_draft};
-    respond(
-        take_draft("login")
-            .await
-            .map(|mut d| d.remove("email").unwrap_or_default()),
-    )
+    let ctx = super::ssr::ctx()?;
+    let result = ctx
+        .take_draft("login")
+        .await
+        .map(|mut d| d.remove("email").unwrap_or_default());
+    ctx.respond(result)
 }
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use super::ssr::{redirect_plain_form, respond};
-    respond(
-        async {
-            crate::auth::session::sign_out().await?;
-            redirect_plain_form("/login");
-            Ok(())
-        }
-        .await,
-    )
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        crate::auth::session::sign_out(&ctx.session).await?;
+        ctx.redirect_plain_form("/login");
+        Ok(())
+    }
+    .await;
+    ctx.respond(result)
 }
 
 #[server(endpoint = "change_password")]
@@ -146,73 +143,65 @@ pub async fn change_password(
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    use super::ssr::{respond, state};
+    let ctx = super::ssr::ctx()?;
     use crate::domain::{FieldErrors, Password};
-    respond(
-        async {
-            let state = state()?;
-            let user = crate::auth::session::require_user(&state).await?;
-            let mut errors = FieldErrors::new();
-            if current_password.is_empty() {
-                errors.add("current_password", "error-required");
-            }
-            let new = errors.check("new_password", Password::parse(&new_password));
-            if new.is_some() && new_password != confirm_password {
-                errors.add("confirm_password", "error-password-mismatch");
-            }
-            if !errors.is_empty() {
-                return Err(AppError::Validation(errors));
-            }
-            let stored = crate::db::person::password_hash(&state.pool, user.id).await?;
-            if !crate::auth::password::verify(current_password, stored).await? {
-                return Err(AppError::field("current_password", "error-password-wrong"));
-            }
-            let Some(new) = new else {
-                return Err(AppError::Internal);
-            };
-            let hash = crate::auth::password::hash(&new).await?;
-            crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
-            // A new session id, so a session stolen before the change stops working.
-            crate::auth::session::sign_in(user.id).await?;
-            tracing::info!(person_id = user.id, "password changed");
-            Ok(())
+    let result = async {
+        let state = &ctx.state;
+        let user = crate::auth::session::require_user(state, &ctx.session).await?;
+        let mut errors = FieldErrors::new();
+        if current_password.is_empty() {
+            errors.add("current_password", "error-required");
         }
-        .await,
-    )
+        let new = errors.check("new_password", Password::parse(&new_password));
+        if new.is_some() && new_password != confirm_password {
+            errors.add("confirm_password", "error-password-mismatch");
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let stored = crate::db::person::password_hash(&state.pool, user.id).await?;
+        if !crate::auth::password::verify(current_password, stored).await? {
+            return Err(AppError::field("current_password", "error-password-wrong"));
+        }
+        let Some(new) = new else {
+            return Err(AppError::Internal);
+        };
+        let hash = crate::auth::password::hash(&new).await?;
+        crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
+        // A new session id, so a session stolen before the change stops working.
+        crate::auth::session::sign_in(&ctx.session, user.id).await?;
+        tracing::info!(person_id = user.id, "password changed");
+        Ok(())
+    }
+    .await;
+    ctx.respond(result)
 }
 
 /// Remembers the language: on the person when signed in, and in a cookie for the sign-in page.
 #[server(endpoint = "set_locale")]
 pub async fn set_locale(locale: String) -> Result<(), AppError> {
-    use super::ssr::{respond, state};
-    use axum::http::{HeaderValue, header::SET_COOKIE};
-    respond(
-        async {
-            let state = state()?;
-            let locale =
-                Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
-            if let Some(user) = crate::auth::session::current_user(&state).await? {
-                crate::db::person::set_preferred_language(&state.pool, user.id, locale).await?;
-            }
-            let secure = if state.config.cookie_secure {
-                "; Secure"
-            } else {
-                ""
-            };
-            let cookie = format!(
-                "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-                locale.code()
-            );
-            if let (Some(options), Ok(value)) = (
-                use_context::<leptos_axum::ResponseOptions>(),
-                HeaderValue::from_str(&cookie),
-            ) {
-                options.append_header(SET_COOKIE, value);
-            }
-            Ok(())
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let state = &ctx.state;
+        let locale =
+            Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
+        if let Some(user) = crate::auth::session::current_user(state, &ctx.session).await? {
+            crate::db::person::set_preferred_language(&state.pool, user.id, locale).await?;
         }
-        .await,
-    )
+        let secure = if state.config.cookie_secure {
+            "; Secure"
+        } else {
+            ""
+        };
+        let cookie = format!(
+            "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+            locale.code()
+        );
+        ctx.set_cookie(&cookie);
+        Ok(())
+    }
+    .await;
+    ctx.respond(result)
 }
 
 #[cfg(test)]

@@ -10,15 +10,11 @@ use tower_sessions::Session;
 /// Session key holding the signed-in person's id.
 pub const PERSON_KEY: &str = "person_id";
 
-pub async fn session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>()
-        .await
-        .map_err(|e| AppError::internal("session extractor", e))
-}
-
 /// The signed-in, active person, or None. A deactivated person's session is ended on their next request.
-pub async fn current_user(state: &AppState) -> Result<Option<CurrentUser>, AppError> {
-    let session = session().await?;
+pub async fn current_user(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<CurrentUser>, AppError> {
     let id = session
         .get::<i64>(PERSON_KEY)
         .await
@@ -43,16 +39,19 @@ pub async fn current_user(state: &AppState) -> Result<Option<CurrentUser>, AppEr
 }
 
 /// The signed-in person, or `Unauthenticated`.
-pub async fn require_user(state: &AppState) -> Result<CurrentUser, AppError> {
-    current_user(state).await?.ok_or(AppError::Unauthenticated)
+pub async fn require_user(state: &AppState, session: &Session) -> Result<CurrentUser, AppError> {
+    current_user(state, session)
+        .await?
+        .ok_or(AppError::Unauthenticated)
 }
 
 /// The signed-in person if `allowed` accepts their roles, else `Forbidden`.
 pub async fn require(
     state: &AppState,
+    session: &Session,
     allowed: impl Fn(&RoleSet) -> bool,
 ) -> Result<CurrentUser, AppError> {
-    let user = require_user(state).await?;
+    let user = require_user(state, session).await?;
     if allowed(&user.roles) {
         Ok(user)
     } else {
@@ -62,8 +61,7 @@ pub async fn require(
 }
 
 /// Starts a signed-in session with a fresh id, so a session id planted before sign-in is worthless.
-pub async fn sign_in(person_id: i64) -> Result<(), AppError> {
-    let session = session().await?;
+pub async fn sign_in(session: &Session, person_id: i64) -> Result<(), AppError> {
     session
         .cycle_id()
         .await
@@ -74,9 +72,8 @@ pub async fn sign_in(person_id: i64) -> Result<(), AppError> {
         .map_err(|e| AppError::internal("session insert", e))
 }
 
-pub async fn sign_out() -> Result<(), AppError> {
-    session()
-        .await?
+pub async fn sign_out(session: &Session) -> Result<(), AppError> {
+    session
         .flush()
         .await
         .map_err(|e| AppError::internal("session flush", e))
