@@ -119,6 +119,22 @@ mod ssr {
         fields.iter().copied().find(|f| haystack.contains(f))
     }
 
+    /// Maps a unique violation on one of `columns` — (column, form field, message key) — to an
+    /// error on that field; any other database error becomes an opaque internal error.
+    #[track_caller]
+    pub fn unique_to_field(
+        err: sqlx::Error,
+        columns: &[(&'static str, &'static str, &'static str)],
+    ) -> AppError {
+        let names: Vec<&'static str> = columns.iter().map(|(column, _, _)| *column).collect();
+        let hit = unique_violation_field(&err, &names)
+            .and_then(|column| columns.iter().find(|(c, _, _)| *c == column));
+        match hit {
+            Some((_, field, key)) => AppError::field(field, key),
+            None => AppError::from(err),
+        }
+    }
+
     impl From<sqlx::Error> for AppError {
         #[track_caller]
         fn from(err: sqlx::Error) -> Self {
@@ -131,7 +147,7 @@ mod ssr {
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::unique_violation_field;
+pub use ssr::{unique_to_field, unique_violation_field};
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,8 @@ pub(crate) mod ssr {
         pub session: Session,
         /// A browser form post without JavaScript: answered with a redirect, never an error status.
         plain_form: bool,
+        /// The page a rejected plain form post was sent back to (its URL carries the error).
+        error_page: bool,
         response: Option<ResponseOptions>,
     }
 
@@ -44,10 +46,12 @@ pub(crate) mod ssr {
                 .get(ACCEPT)
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.contains("text/html"));
+        let error_page = parts.uri.query().is_some_and(|q| q.contains("__err="));
         Ok(Ctx {
             state,
             session,
             plain_form,
+            error_page,
             response: use_context::<ResponseOptions>(),
         })
     }
@@ -89,26 +93,39 @@ pub(crate) mod ssr {
         }
 
         /// Without JavaScript a rejected form comes back as a fresh page, so what the person typed
-        /// is kept in their session until that page takes it back. Never pass passwords here.
+        /// is kept in their session for that page; a success forgets it. Never pass passwords here.
         pub async fn keep_draft_on_error<T>(
             &self,
             result: &Result<T, AppError>,
             form: &str,
             fields: &[(&str, String)],
         ) {
-            if result.is_err() && self.plain_form {
+            if !self.plain_form {
+                return;
+            }
+            let stored = if result.is_err() {
                 let map: BTreeMap<&str, &String> = fields.iter().map(|(k, v)| (*k, v)).collect();
-                if let Err(e) = self.session.insert(&draft_key(form), map).await {
-                    tracing::warn!(form, error = %e, "could not keep form draft");
-                }
+                self.session.insert(&draft_key(form), map).await
+            } else {
+                self.session
+                    .remove_value(&draft_key(form))
+                    .await
+                    .map(|_| ())
+            };
+            if let Err(e) = stored {
+                tracing::warn!(form, error = %e, "could not keep form draft");
             }
         }
 
-        /// Takes (and forgets) the draft a rejected plain form post left for `form`.
-        pub async fn take_draft(&self, form: &str) -> Result<BTreeMap<String, String>, AppError> {
+        /// The draft a rejected plain form post left for `form`, but only on the page it was sent
+        /// back to, so a later visit starts empty. It is read, not removed: a page may render twice.
+        pub async fn draft(&self, form: &str) -> Result<BTreeMap<String, String>, AppError> {
+            if !self.error_page {
+                return Ok(BTreeMap::new());
+            }
             Ok(self
                 .session
-                .remove::<BTreeMap<String, String>>(&draft_key(form))
+                .get::<BTreeMap<String, String>>(&draft_key(form))
                 .await
                 .map_err(|e| AppError::internal("session draft", e))?
                 .unwrap_or_default())

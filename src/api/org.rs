@@ -21,6 +21,7 @@ pub async fn org_overview() -> Result<Vec<Department>, AppError> {
 pub async fn create_department(name: String) -> Result<i64, AppError> {
     let ctx = super::ssr::ctx()?;
     use crate::domain::TeamName;
+    use crate::error::unique_to_field;
     let result = async {
         let state = &ctx.state;
         crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
@@ -28,12 +29,7 @@ pub async fn create_department(name: String) -> Result<i64, AppError> {
         let mut tx = state.pool.begin().await?;
         let id = crate::db::org::insert_department(&mut tx, &name)
             .await
-            .map_err(
-                |e| match crate::error::unique_violation_field(&e, &["name"]) {
-                    Some(_) => AppError::field("department_name", "error-name-taken"),
-                    None => AppError::from(e),
-                },
-            )?;
+            .map_err(|e| unique_to_field(e, &[("name", "department_name", "error-name-taken")]))?;
         tx.commit().await?;
         Ok(id)
     }
@@ -45,6 +41,7 @@ pub async fn create_department(name: String) -> Result<i64, AppError> {
 pub async fn create_team(department_id: String, name: String) -> Result<i64, AppError> {
     let ctx = super::ssr::ctx()?;
     use crate::domain::{FieldErrors, TeamName};
+    use crate::error::unique_to_field;
     let result = async {
         let state = &ctx.state;
         crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
@@ -70,12 +67,7 @@ pub async fn create_team(department_id: String, name: String) -> Result<i64, App
         let mut tx = state.pool.begin().await?;
         let id = crate::db::org::insert_team(&mut tx, department, &name)
             .await
-            .map_err(
-                |e| match crate::error::unique_violation_field(&e, &["name"]) {
-                    Some(_) => AppError::field("team_name", "error-name-taken"),
-                    None => AppError::from(e),
-                },
-            )?;
+            .map_err(|e| unique_to_field(e, &[("name", "team_name", "error-name-taken")]))?;
         tx.commit().await?;
         Ok(id)
     }

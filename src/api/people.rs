@@ -77,7 +77,7 @@ pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppErro
         } else {
             "person-create"
         };
-        let draft = ctx.take_draft(form).await?;
+        let draft = ctx.draft(form).await?;
         Ok(PersonFormData {
             person,
             draft: (!draft.is_empty()).then(|| PersonForm::from_draft(&draft)),
@@ -164,7 +164,7 @@ mod ssr {
     use crate::domain::{
         Email, EmployeeNumber, FieldErrors, Locale, Password, PersonName, Role, RoleSet,
     };
-    use crate::error::{AppError, unique_violation_field};
+    use crate::error::AppError;
     use crate::state::AppState;
 
     pub struct Validated {
@@ -246,10 +246,24 @@ mod ssr {
 
     /// Turns a unique violation into an error on the field that caused it.
     pub fn map_unique(err: sqlx::Error) -> AppError {
-        match unique_violation_field(&err, &["email", "employee_number"]) {
-            Some("email") => AppError::field("email", "error-email-taken"),
-            Some(_) => AppError::field("employee_number", "error-employee-number-taken"),
-            None => AppError::from(err),
+        crate::error::unique_to_field(
+            err,
+            &[
+                ("email", "email", "error-email-taken"),
+                (
+                    "employee_number",
+                    "employee_number",
+                    "error-employee-number-taken",
+                ),
+            ],
+        )
+    }
+
+    /// Hashes the password from the form, if one was given.
+    pub async fn hash_if_given(password: &Option<Password>) -> Result<Option<String>, AppError> {
+        match password {
+            Some(p) => Ok(Some(crate::auth::password::hash(p).await?)),
+            None => Ok(None),
         }
     }
 }
@@ -263,10 +277,7 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
         let admin =
             crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
         let valid = ssr::validate(state, &form, None, true).await?;
-        let hash = match &valid.password {
-            Some(p) => Some(crate::auth::password::hash(p).await?),
-            None => None,
-        };
+        let hash = ssr::hash_if_given(&valid.password).await?;
         let mut tx = state.pool.begin().await?;
         let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
             .await
@@ -305,10 +316,7 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             }
             Ok(()) => {}
         }
-        let hash = match &valid.password {
-            Some(p) => Some(crate::auth::password::hash(p).await?),
-            None => None,
-        };
+        let hash = ssr::hash_if_given(&valid.password).await?;
         let mut tx = state.pool.begin().await?;
         crate::db::person::update(&mut tx, id, &valid.fields)
             .await

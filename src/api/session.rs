@@ -119,7 +119,7 @@ pub async fn login(
 pub async fn login_draft() -> Result<String, AppError> {
     let ctx = super::ssr::ctx()?;
     let result = ctx
-        .take_draft("login")
+        .draft("login")
         .await
         .map(|mut d| d.remove("email").unwrap_or_default());
     ctx.respond(result)

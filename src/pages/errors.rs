@@ -18,29 +18,25 @@ fn set_status(code: u16) {
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_status(404);
-    let i18n = use_i18n();
-    view! {
-        <Title text=i18n.t("not-found-title") />
-        <section class="error-page">
-            <p class="error-page__code" aria-hidden="true">"404"</p>
-            <h1 class="error-page__title">{i18n.t("not-found-title")}</h1>
-            <p class="error-page__text">{i18n.t("not-found-text")}</p>
-            <a class="btn btn--primary" href="/">{i18n.t("back-home")}</a>
-        </section>
-    }
+    view! { <ErrorPage code="404" title_key="not-found-title" text_key="not-found-text" /> }
 }
 
 #[component]
 pub fn Forbidden() -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_status(403);
+    view! { <ErrorPage code="403" title_key="forbidden-title" text_key="forbidden-text" /> }
+}
+
+#[component]
+fn ErrorPage(code: &'static str, title_key: &'static str, text_key: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=i18n.t("forbidden-title") />
+        <Title text=i18n.t(title_key) />
         <section class="error-page">
-            <p class="error-page__code" aria-hidden="true">"403"</p>
-            <h1 class="error-page__title">{i18n.t("forbidden-title")}</h1>
-            <p class="error-page__text">{i18n.t("forbidden-text")}</p>
+            <p class="error-page__code" aria-hidden="true">{code}</p>
+            <h1 class="error-page__title">{i18n.t(title_key)}</h1>
+            <p class="error-page__text">{i18n.t(text_key)}</p>
             <a class="btn btn--primary" href="/">{i18n.t("back-home")}</a>
         </section>
     }

@@ -64,6 +64,8 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A stuck request fails the test with its step instead of stalling the whole run.
+            .timeout(std::time::Duration::from_secs(30))
             .build()
             .expect("client")
     }
