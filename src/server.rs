@@ -106,10 +106,44 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         >(
             move || provide_context(fallback_state.clone()), shell
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            attach_session_info,
+        ))
         .layer(session_layer)
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state.clone());
     Ok((router, state))
+}
+
+/// Loads who is signed in (and the language) once per page request, before rendering starts, so
+/// the whole page renders synchronously with it (see `app::App`). API and asset requests skip it.
+async fn attach_session_info(
+    State(state): State<AppState>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    let is_page = !(path.starts_with("/api/")
+        || path.starts_with("/pkg/")
+        || path == "/healthz"
+        || path == "/favicon.svg");
+    if is_page
+        && let Some(session) = request
+            .extensions()
+            .get::<tower_sessions::Session>()
+            .cloned()
+    {
+        match crate::api::session::load_session_info(&state, &session, request.headers()).await {
+            Ok(info) => {
+                request.extensions_mut().insert(info);
+            }
+            Err(_) => {
+                // Already logged with context; the page renders as for an anonymous visitor.
+            }
+        }
+    }
+    next.run(request).await
 }
 
 /// 200 after a database round-trip, 503 when the database does not answer.

@@ -20,14 +20,9 @@ pub const LOCALE_COOKIE: &str = "lang";
 
 /// Language before sign-in: the `lang` cookie, else Dutch (the product's default, whatever the browser says).
 #[cfg(feature = "ssr")]
-fn anonymous_locale() -> Locale {
-    use axum::http::header::COOKIE;
-    let Some(parts) = use_context::<axum::http::request::Parts>() else {
-        return Locale::default();
-    };
-    parts
-        .headers
-        .get_all(COOKIE)
+pub fn cookie_locale(headers: &axum::http::HeaderMap) -> Locale {
+    headers
+        .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
@@ -37,22 +32,32 @@ fn anonymous_locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// Who is signed in and in which language, for one request.
+#[cfg(feature = "ssr")]
+pub async fn load_session_info(
+    state: &crate::state::AppState,
+    session: &tower_sessions::Session,
+    headers: &axum::http::HeaderMap,
+) -> Result<SessionInfo, AppError> {
+    let user = crate::auth::session::current_user(state, session).await?;
+    let locale = user
+        .as_ref()
+        .map_or_else(|| cookie_locale(headers), |u| u.locale);
+    Ok(SessionInfo {
+        user,
+        locale,
+        demo: state.config.demo_data,
+    })
+}
+
+/// The same information as pages get, for API clients.
 #[server(endpoint = "session_info")]
 pub async fn get_session_info() -> Result<SessionInfo, AppError> {
     let ctx = super::ssr::ctx()?;
-    // Read from the request before the first await (see `api::ssr::Ctx`).
-    let cookie_locale = anonymous_locale();
-    let result = async {
-        let state = &ctx.state;
-        let user = crate::auth::session::current_user(state, &ctx.session).await?;
-        let locale = user.as_ref().map_or(cookie_locale, |u| u.locale);
-        Ok(SessionInfo {
-            user,
-            locale,
-            demo: state.config.demo_data,
-        })
-    }
-    .await;
+    let headers = use_context::<axum::http::request::Parts>()
+        .map(|p| p.headers)
+        .unwrap_or_default();
+    let result = load_session_info(&ctx.state, &ctx.session, &headers).await;
     ctx.respond(result)
 }
 
