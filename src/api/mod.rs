@@ -6,6 +6,7 @@ pub mod session;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
+    use crate::auth::CurrentUser;
     use crate::error::AppError;
     use crate::state::AppState;
     use axum::http::header::{ACCEPT, LOCATION, SET_COOKIE};
@@ -25,6 +26,8 @@ pub(crate) mod ssr {
         plain_form: bool,
         /// The page a rejected plain form post was sent back to (its URL carries the error).
         error_page: bool,
+        /// The signed-in user the page middleware already loaded for this request, if it ran.
+        page_user: Option<Option<CurrentUser>>,
         response: Option<ResponseOptions>,
     }
 
@@ -47,11 +50,16 @@ pub(crate) mod ssr {
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.contains("text/html"));
         let error_page = parts.uri.query().is_some_and(|q| q.contains("__err="));
+        let page_user = parts
+            .extensions
+            .get::<crate::api::session::SessionInfo>()
+            .map(|info| info.user.clone());
         Ok(Ctx {
             state,
             session,
             plain_form,
             error_page,
+            page_user,
             response: use_context::<ResponseOptions>(),
         })
     }
@@ -62,6 +70,32 @@ pub(crate) mod ssr {
     }
 
     impl Ctx {
+        /// The signed-in user; while a page renders, the one its middleware loaded (no second query).
+        pub async fn user(&self) -> Result<Option<CurrentUser>, AppError> {
+            match &self.page_user {
+                Some(user) => Ok(user.clone()),
+                None => crate::auth::session::current_user(&self.state, &self.session).await,
+            }
+        }
+
+        pub async fn require_user(&self) -> Result<CurrentUser, AppError> {
+            self.user().await?.ok_or(AppError::Unauthenticated)
+        }
+
+        /// The signed-in user if `allowed` accepts their roles, else `Forbidden`.
+        pub async fn require(
+            &self,
+            allowed: impl Fn(&crate::domain::RoleSet) -> bool,
+        ) -> Result<CurrentUser, AppError> {
+            let user = self.require_user().await?;
+            if allowed(&user.roles) {
+                Ok(user)
+            } else {
+                tracing::warn!(person_id = user.id, "forbidden server function call");
+                Err(AppError::Forbidden)
+            }
+        }
+
         /// Sends plain form posts on to `path` after success; with JavaScript the page navigates itself.
         pub fn redirect_plain_form(&self, path: &str) {
             if self.plain_form

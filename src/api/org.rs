@@ -9,8 +9,7 @@ pub async fn org_overview() -> Result<Vec<Department>, AppError> {
     let ctx = super::ssr::ctx()?;
     let result = async {
         let state = &ctx.state;
-        crate::auth::session::require(state, &ctx.session, |r| r.can_view_people_overview())
-            .await?;
+        ctx.require(|r| r.can_view_people_overview()).await?;
         Ok(crate::db::org::departments(&state.pool).await?)
     }
     .await;
@@ -24,7 +23,7 @@ pub async fn create_department(name: String) -> Result<i64, AppError> {
     use crate::error::unique_to_field;
     let result = async {
         let state = &ctx.state;
-        crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        ctx.require(|r| r.can_admin_people()).await?;
         let name = TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
         let mut tx = state.pool.begin().await?;
         let id = crate::db::org::insert_department(&mut tx, &name)
@@ -44,7 +43,7 @@ pub async fn create_team(department_id: String, name: String) -> Result<i64, App
     use crate::error::unique_to_field;
     let result = async {
         let state = &ctx.state;
-        crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        ctx.require(|r| r.can_admin_people()).await?;
         let mut errors = FieldErrors::new();
         let department = errors
             .check(

@@ -26,8 +26,7 @@ pub async fn list_people(
     use crate::domain::org::PeopleFilter;
     let result = async {
         let state = &ctx.state;
-        crate::auth::session::require(state, &ctx.session, |r| r.can_view_people_overview())
-            .await?;
+        ctx.require(|r| r.can_view_people_overview()).await?;
         let filter = PeopleFilter {
             query: query.chars().take(100).collect(),
             team_id: crate::domain::person::parse_optional_id(&team).unwrap_or(None),
@@ -49,7 +48,7 @@ pub async fn my_profile() -> Result<PersonSummary, AppError> {
     let ctx = super::ssr::ctx()?;
     let result = async {
         let state = &ctx.state;
-        let user = crate::auth::session::require_user(state, &ctx.session).await?;
+        let user = ctx.require_user().await?;
         crate::db::person::summary(&state.pool, user.id)
             .await?
             .ok_or(AppError::NotFound)
@@ -63,7 +62,7 @@ pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppErro
     let ctx = super::ssr::ctx()?;
     let result = async {
         let state = &ctx.state;
-        crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        ctx.require(|r| r.can_admin_people()).await?;
         let person = match id {
             Some(id) => Some(
                 crate::db::person::detail(&state.pool, id)
@@ -274,8 +273,7 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
     let draft = form.draft_fields();
     let result = async {
         let state = &ctx.state;
-        let admin =
-            crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        let admin = ctx.require(|r| r.can_admin_people()).await?;
         let valid = ssr::validate(state, &form, None, true).await?;
         let hash = ssr::hash_if_given(&valid.password).await?;
         let mut tx = state.pool.begin().await?;
@@ -301,8 +299,7 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
     let draft = form.draft_fields();
     let result = async {
         let state = &ctx.state;
-        let admin =
-            crate::auth::session::require(state, &ctx.session, |r| r.can_admin_people()).await?;
+        let admin = ctx.require(|r| r.can_admin_people()).await?;
         if !crate::db::person::exists(&state.pool, id).await? {
             return Err(AppError::NotFound);
         }

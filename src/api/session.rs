@@ -152,7 +152,7 @@ pub async fn change_password(
     use crate::domain::{FieldErrors, Password};
     let result = async {
         let state = &ctx.state;
-        let user = crate::auth::session::require_user(state, &ctx.session).await?;
+        let user = ctx.require_user().await?;
         let mut errors = FieldErrors::new();
         if current_password.is_empty() {
             errors.add("current_password", "error-required");
@@ -190,7 +190,7 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
         let state = &ctx.state;
         let locale =
             Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
-        if let Some(user) = crate::auth::session::current_user(state, &ctx.session).await? {
+        if let Some(user) = ctx.user().await? {
             crate::db::person::set_preferred_language(&state.pool, user.id, locale).await?;
         }
         let secure = if state.config.cookie_secure {

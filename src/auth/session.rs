@@ -2,7 +2,6 @@
 
 use super::CurrentUser;
 use crate::db;
-use crate::domain::RoleSet;
 use crate::error::AppError;
 use crate::state::AppState;
 use tower_sessions::Session;
@@ -35,28 +34,6 @@ pub async fn current_user(
                 .map_err(|e| AppError::internal("session flush", e))?;
             Ok(None)
         }
-    }
-}
-
-/// The signed-in person, or `Unauthenticated`.
-pub async fn require_user(state: &AppState, session: &Session) -> Result<CurrentUser, AppError> {
-    current_user(state, session)
-        .await?
-        .ok_or(AppError::Unauthenticated)
-}
-
-/// The signed-in person if `allowed` accepts their roles, else `Forbidden`.
-pub async fn require(
-    state: &AppState,
-    session: &Session,
-    allowed: impl Fn(&RoleSet) -> bool,
-) -> Result<CurrentUser, AppError> {
-    let user = require_user(state, session).await?;
-    if allowed(&user.roles) {
-        Ok(user)
-    } else {
-        tracing::warn!(person_id = user.id, "forbidden server function call");
-        Err(AppError::Forbidden)
     }
 }
 
