@@ -8,6 +8,7 @@ export const ACCOUNTS = {
   hr: { email: 'fatima.elamrani@dijkhuis.example', name: 'Fatima El Amrani' },
   reviewer: { email: 'marieke.jansen@dijkhuis.example', name: 'Marieke Jansen' },
   employee: { email: 'daan.bakker@dijkhuis.example', name: 'Daan Bakker' },
+  cx: { email: 'wouter.brouwer@dijkhuis.example', name: 'Wouter Brouwer' },
 } as const;
 
 /** Waits until the browser bundle has taken over the page (the header menu leaves its static state). */

@@ -8,7 +8,7 @@ import path from 'node:path';
 // Chromium is the system one (/usr/bin/chromium from Debian); Playwright's own browser download
 // is never used (install with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1, never `npx playwright install`).
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT || 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const repoRoot = path.resolve(__dirname, '..');
 

@@ -21,6 +21,12 @@ pub enum AppError {
     /// The request did not have the expected shape (missing or malformed arguments).
     #[error("bad request")]
     BadRequest,
+    /// Someone else saved the same thing first (optimistic version check); nothing was overwritten.
+    #[error("conflict")]
+    Conflict,
+    /// The action does not fit the current state (e.g. editing a submitted walkthrough); the key says why.
+    #[error("refused: {0}")]
+    Refused(String),
     /// Something broke on the server; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -43,8 +49,18 @@ impl AppError {
             AppError::Validation(_) => "error-validation",
             AppError::InvalidCredentials => "error-invalid-credentials",
             AppError::BadRequest => "error-bad-request",
+            AppError::Conflict => "error-version-conflict",
+            AppError::Refused(_) => "error-refused",
             AppError::Internal => "error-internal",
             AppError::Network => "error-network",
+        }
+    }
+
+    /// The translation key to show: a refusal carries its own reason, other errors their generic message.
+    pub fn user_message_key(&self) -> &str {
+        match self {
+            AppError::Refused(key) => key,
+            other => other.message_key(),
         }
     }
 
@@ -63,6 +79,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Validation(_) => 422,
             AppError::BadRequest => 400,
+            AppError::Conflict | AppError::Refused(_) => 409,
             AppError::Internal => 500,
             AppError::Network => 502,
         }

@@ -1,4 +1,4 @@
-//! Translations from `locales/*.ftl` (Project Fluent), embedded at compile time, and date formatting in Europe/Amsterdam.
+//! Translations from `locales/<lang>/*.ftl` (Project Fluent), embedded at compile time, and date formatting in Europe/Amsterdam.
 
 use crate::domain::Locale;
 use chrono::{DateTime, Utc};
@@ -8,8 +8,25 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const NL_SOURCE: &str = include_str!("../locales/nl.ftl");
-const EN_SOURCE: &str = include_str!("../locales/en.ftl");
+// One file per area, so features can be translated side by side; joined into one resource per language.
+const NL_SOURCE: &str = concat!(
+    include_str!("../locales/nl/main.ftl"),
+    "\n",
+    include_str!("../locales/nl/journey.ftl"),
+    "\n",
+    include_str!("../locales/nl/walkthrough.ftl"),
+    "\n",
+    include_str!("../locales/nl/evidence.ftl"),
+);
+const EN_SOURCE: &str = concat!(
+    include_str!("../locales/en/main.ftl"),
+    "\n",
+    include_str!("../locales/en/journey.ftl"),
+    "\n",
+    include_str!("../locales/en/walkthrough.ftl"),
+    "\n",
+    include_str!("../locales/en/evidence.ftl"),
+);
 
 struct Bundles {
     nl: FluentBundle<FluentResource>,

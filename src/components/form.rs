@@ -37,7 +37,7 @@ pub fn ErrorSummary(error: Signal<Option<AppError>>) -> impl IntoView {
         error.get().map(|e| {
             view! {
                 <div class="alert alert--error" role="alert">
-                    {i18n.t(e.message_key())}
+                    {i18n.t(e.user_message_key())}
                 </div>
             }
         })

@@ -60,7 +60,7 @@ const fn p(
     }
 }
 
-use Role::{Admin, Employee, Hr, Reviewer};
+use Role::{Admin, Cx, Employee, Hr, Reviewer};
 
 const PEOPLE: &[DemoPerson] = &[
     // Heads and administrators first, so managers exist before their reports.
@@ -256,7 +256,7 @@ const PEOPLE: &[DemoPerson] = &[
         "DV-1034",
         "Customer Experience",
         Some("sanne.visser@dijkhuis.example"),
-        &[Employee],
+        &[Employee, Cx],
     ),
     DemoPerson {
         language: Locale::En,

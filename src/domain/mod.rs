@@ -1,9 +1,12 @@
 //! Wasm-safe domain types and pure rules, shared by the server and the browser bundle.
 
+pub mod journey;
 pub mod locale;
 pub mod org;
 pub mod person;
 pub mod role;
+pub mod text;
+pub mod walkthrough;
 
 pub use locale::Locale;
 pub use person::{Email, EmployeeNumber, FieldError, FieldErrors, Password, PersonName, TeamName};

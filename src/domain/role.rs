@@ -13,10 +13,18 @@ pub enum Role {
     Hr,
     /// Manages people, roles and the organisation.
     Admin,
+    /// Customer-experience staff who curate the journey catalogue.
+    Cx,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Employee, Role::Reviewer, Role::Hr, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Employee,
+        Role::Reviewer,
+        Role::Hr,
+        Role::Admin,
+        Role::Cx,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -24,6 +32,7 @@ impl Role {
             Role::Reviewer => "reviewer",
             Role::Hr => "hr",
             Role::Admin => "admin",
+            Role::Cx => "cx",
         }
     }
 
@@ -38,6 +47,7 @@ impl Role {
             Role::Reviewer => "role-reviewer",
             Role::Hr => "role-hr",
             Role::Admin => "role-admin",
+            Role::Cx => "role-cx",
         }
     }
 }
@@ -78,6 +88,16 @@ impl RoleSet {
     /// May see the organisation-wide people overview (and later licence status).
     pub fn can_view_people_overview(&self) -> bool {
         self.has_any(&[Role::Hr, Role::Admin])
+    }
+
+    /// May curate the journey catalogue (drafts, versions, publishing).
+    pub fn can_curate_journeys(&self) -> bool {
+        self.has_any(&[Role::Cx, Role::Admin])
+    }
+
+    /// May walk a journey for their own licence.
+    pub fn can_walk(&self) -> bool {
+        self.has(Role::Employee)
     }
 }
 

@@ -49,6 +49,6 @@ pub fn LoadError(error: crate::error::AppError) -> impl IntoView {
     match error {
         crate::error::AppError::NotFound => view! { <NotFound /> }.into_any(),
         crate::error::AppError::Forbidden => view! { <Forbidden /> }.into_any(),
-        other => view! { <div class="alert alert--error" role="alert">{i18n.t(other.message_key())}</div> }.into_any(),
+        other => view! { <div class="alert alert--error" role="alert">{i18n.t(other.user_message_key())}</div> }.into_any(),
     }
 }

@@ -16,6 +16,7 @@ const DEMO_ACCOUNTS: &[(&str, &str)] = &[
     ("role-hr", "fatima.elamrani@dijkhuis.example"),
     ("role-reviewer", "marieke.jansen@dijkhuis.example"),
     ("role-employee", "daan.bakker@dijkhuis.example"),
+    ("role-cx", "wouter.brouwer@dijkhuis.example"),
 ];
 
 #[component]

@@ -22,6 +22,7 @@ role-employee = Employee
 role-reviewer = Reviewer (team lead)
 role-hr = HR
 role-admin = Administrator
+role-cx = Customer experience (CX)
 
 ## Sign in
 login-title = Sign in
@@ -152,3 +153,7 @@ error-not-found = This does not exist (any more).
 error-bad-request = The request was incomplete. Please try again.
 error-internal = Something went wrong on our side. Please try again later; your input was not saved.
 error-network = No connection to the server. Check your connection and try again.
+error-out-of-range = This number is outside the allowed range.
+error-not-a-number = Enter a whole number.
+error-version-conflict = This was changed elsewhere in the meantime (for example in another tab). Your input is still here; load the latest version and add it again.
+error-refused = This is not possible right now.

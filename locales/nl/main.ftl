@@ -22,6 +22,7 @@ role-employee = Medewerker
 role-reviewer = Beoordelaar (teamleider)
 role-hr = HR
 role-admin = Beheerder
+role-cx = Klantbeleving (CX)
 
 ## Aanmelden
 login-title = Aanmelden
@@ -152,3 +153,7 @@ error-not-found = Dit bestaat niet (meer).
 error-bad-request = Het verzoek was onvolledig. Probeer het opnieuw.
 error-internal = Er ging iets mis aan onze kant. Probeer het later opnieuw; je invoer is niet opgeslagen.
 error-network = Geen verbinding met de server. Controleer je verbinding en probeer het opnieuw.
+error-out-of-range = Dit getal valt buiten het toegestane bereik.
+error-not-a-number = Vul een heel getal in.
+error-version-conflict = Dit is intussen ergens anders gewijzigd (bijvoorbeeld in een ander tabblad). Jouw invoer staat er nog; laad de nieuwste versie en voeg hem opnieuw in.
+error-refused = Dit kan nu niet.

@@ -1,0 +1,20 @@
+# Journey screens.
+phase-orientatie = Orientation
+phase-transactie = Transaction
+phase-afname = Purchase
+phase-service = Service
+phase-loyaliteit = Loyalty
+channel-website = Website
+channel-app = App
+channel-phone = Phone
+channel-email = E-mail
+channel-letter = Letter
+channel-chat = Chat
+channel-branch = Branch or shop
+channel-social = Social media
+channel-other = Other
+journey-status-draft = Draft
+journey-status-live = Live
+journey-status-retired = Retired
+journey-error-no-steps = Add at least one step first.
+journey-error-not-draft = Only a draft can be published.

@@ -1,0 +1,20 @@
+# Journey screens.
+phase-orientatie = Oriëntatie
+phase-transactie = Transactie
+phase-afname = Afname
+phase-service = Service
+phase-loyaliteit = Loyaliteit
+channel-website = Website
+channel-app = App
+channel-phone = Telefoon
+channel-email = E-mail
+channel-letter = Brief
+channel-chat = Chat
+channel-branch = Kantoor of winkel
+channel-social = Social media
+channel-other = Anders
+journey-status-draft = Concept
+journey-status-live = Live
+journey-status-retired = Vervallen
+journey-error-no-steps = Voeg eerst minstens één stap toe.
+journey-error-not-draft = Alleen een concept kan worden gepubliceerd.
