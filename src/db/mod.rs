@@ -4,6 +4,7 @@ pub mod journey;
 pub mod org;
 pub mod person;
 pub mod seed;
+pub mod walkthrough;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
