@@ -101,6 +101,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/people/new") view=pages::person_form::NewPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/:id") view=pages::person_form::EditPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation") view=pages::organisation::OrganisationPage ssr=SsrMode::Async />
+                        <Route path=path!("/walk") view=pages::walk::WalkHomePage ssr=SsrMode::Async />
+                        <Route path=path!("/walk/start/:journey_id") view=pages::walk::StartWalkPage ssr=SsrMode::Async />
+                        <Route path=path!("/walkthroughs") view=pages::walk::ReadableWalkthroughsPage ssr=SsrMode::Async />
+                        <Route path=path!("/walkthroughs/:id") view=pages::walk_log::WalkLogPage ssr=SsrMode::Async />
+                        <Route path=path!("/walkthroughs/:id/finish") view=pages::walk_log::FinishPage ssr=SsrMode::Async />
+                        <Route path=path!("/walkthroughs/:id/steps/:n") view=pages::walk_step::WalkStepPage ssr=SsrMode::Async />
+                        <Route path=path!("/walkthroughs/:id/steps/:n/frictions/new") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
+                        <Route path=path!("/walkthroughs/:id/steps/:n/frictions/:fid") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::components::layout::SiteFooter />

@@ -3,6 +3,7 @@
 pub mod org;
 pub mod people;
 pub mod session;
+pub mod walkthrough;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

@@ -104,6 +104,7 @@ pub struct PersonForm {
     pub role_reviewer: Option<String>,
     pub role_hr: Option<String>,
     pub role_admin: Option<String>,
+    pub role_cx: Option<String>,
     pub active: Option<String>,
     /// Initial password when creating; a new password when editing. Empty leaves it unchanged.
     #[serde(default)]
@@ -131,6 +132,7 @@ impl PersonForm {
             ("role_reviewer", tick(&self.role_reviewer)),
             ("role_hr", tick(&self.role_hr)),
             ("role_admin", tick(&self.role_admin)),
+            ("role_cx", tick(&self.role_cx)),
             ("active", tick(&self.active)),
         ]
     }
@@ -149,6 +151,7 @@ impl PersonForm {
             role_reviewer: tick("role_reviewer"),
             role_hr: tick("role_hr"),
             role_admin: tick("role_admin"),
+            role_cx: tick("role_cx"),
             active: tick("active"),
             password: String::new(),
         }
@@ -198,6 +201,7 @@ mod ssr {
             (Role::Reviewer, &form.role_reviewer),
             (Role::Hr, &form.role_hr),
             (Role::Admin, &form.role_admin),
+            (Role::Cx, &form.role_cx),
         ];
         let roles = RoleSet::new(ticked.iter().filter(|(_, v)| v.is_some()).map(|(r, _)| *r));
         if roles.is_empty() {

@@ -39,6 +39,15 @@ pub fn SiteHeader() -> impl IntoView {
 
     let links = session.user.as_ref().map(|user| {
         let mut items = vec![("/", i18n.t("nav-home"), true)];
+        if user.roles.can_walk() {
+            items.push(("/walk", i18n.t("nav-walk"), false));
+        }
+        if user
+            .roles
+            .has_any(&[crate::domain::Role::Reviewer, crate::domain::Role::Hr])
+        {
+            items.push(("/walkthroughs", i18n.t("nav-walkthroughs"), false));
+        }
         if user.roles.can_view_people_overview() {
             items.push(("/hr/people", i18n.t("nav-people-overview"), false));
         }

@@ -4,3 +4,4 @@ pub mod form;
 pub mod guard;
 pub mod layout;
 pub mod people_table;
+pub mod walk;

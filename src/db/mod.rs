@@ -50,3 +50,9 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
+
+/// True when `err` is a unique-constraint violation (a second row where only one may exist).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .is_some_and(|db| db.is_unique_violation())
+}

@@ -1,6 +1,11 @@
 //! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is decided on.
 
-use crate::domain::walkthrough::{Ownership, WalkthroughStatus};
+use crate::domain::walkthrough::{
+    Access, EvidenceItem, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership,
+    Principle, Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail,
+    WalkthroughStatus, WalkthroughSummary,
+};
+use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;
 
 /// Who owns a walkthrough, their manager and its status; `None` when the id is unknown.
@@ -26,4 +31,563 @@ pub async fn ownership(
         })
     })
     .transpose()
+}
+
+/// Why a write to a walkthrough did not happen, beyond database failures.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The row to change does not exist (or does not belong to this walkthrough).
+    NotFound,
+    /// Someone saved in between: the version did not match.
+    Conflict,
+    /// A domain rule refused it; the translation key says why.
+    Refused(&'static str),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(e: sqlx::Error) -> Self {
+        WriteError::Db(e)
+    }
+}
+
+/// Starts a walkthrough of a live journey for `person_id` in `cycle_year`, with an empty answer per step.
+/// Checked and written in one transaction; the partial unique index backs the one-in-progress rule up.
+pub async fn start(
+    db: &super::Db,
+    person_id: i64,
+    journey_id: i64,
+    cycle_year: i64,
+) -> Result<i64, WriteError> {
+    let mut tx = db.begin().await?;
+    let status = sqlx::query_scalar::<_, String>("select status from journey where id = ?")
+        .bind(journey_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    if status != "live" {
+        return Err(WriteError::Refused("walk-error-journey-not-live"));
+    }
+    let in_progress = sqlx::query_scalar::<_, i64>(
+        "select count(*) from walkthrough where person_id = ? and cycle_year = ? and status = 'in_progress'",
+    )
+    .bind(person_id)
+    .bind(cycle_year)
+    .fetch_one(&mut *tx)
+    .await?;
+    crate::domain::walkthrough::check_can_start(usize::try_from(in_progress).unwrap_or(1))
+        .map_err(WriteError::Refused)?;
+    let now = super::now();
+    let id = sqlx::query_scalar::<_, i64>(
+        "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at, created_at, updated_at)
+         values (?, ?, ?, 'in_progress', ?, ?, ?) returning id",
+    )
+    .bind(person_id)
+    .bind(journey_id)
+    .bind(cycle_year)
+    .bind(now)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| {
+        if super::is_unique_violation(&e) {
+            WriteError::Refused("walk-error-already-in-progress")
+        } else {
+            WriteError::Db(e)
+        }
+    })?;
+    sqlx::query(
+        "insert into walkthrough_step (walkthrough_id, step_id, version, created_at, updated_at)
+         select ?, id, 0, ?, ? from journey_step where journey_id = ?",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(now)
+    .bind(journey_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    journey_id: i64,
+    journey_title: String,
+    journey_version: i64,
+    person_name: String,
+    cycle_year: i64,
+    status: String,
+    steps_total: i64,
+    steps_answered: i64,
+    started_at: DateTime<Utc>,
+    finished_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<SummaryRow> for WalkthroughSummary {
+    type Error = sqlx::Error;
+    fn try_from(r: SummaryRow) -> Result<Self, Self::Error> {
+        Ok(WalkthroughSummary {
+            id: r.id,
+            journey_id: r.journey_id,
+            journey_title: r.journey_title,
+            journey_version: r.journey_version,
+            person_name: r.person_name,
+            cycle_year: r.cycle_year,
+            status: WalkthroughStatus::parse(&r.status).ok_or_else(|| {
+                sqlx::Error::Decode(format!("unknown walkthrough status {}", r.status).into())
+            })?,
+            steps_total: r.steps_total,
+            steps_answered: r.steps_answered,
+            started_at: r.started_at,
+            finished_at: r.finished_at,
+        })
+    }
+}
+
+const SUMMARY_SELECT: &str = "select w.id, w.journey_id, j.title as journey_title, j.version as journey_version,
+        p.name as person_name, w.cycle_year, w.status,
+        (select count(*) from walkthrough_step ws where ws.walkthrough_id = w.id) as steps_total,
+        (select count(*) from walkthrough_step ws where ws.walkthrough_id = w.id and ws.outcome is not null) as steps_answered,
+        w.started_at, w.finished_at
+     from walkthrough w join journey j on j.id = w.journey_id join person p on p.id = w.person_id";
+
+/// One person's walkthroughs, newest first.
+pub async fn list_for_person(
+    db: &super::Db,
+    person_id: i64,
+) -> Result<Vec<WalkthroughSummary>, sqlx::Error> {
+    let sql =
+        format!("{SUMMARY_SELECT} where w.person_id = ? order by w.started_at desc, w.id desc");
+    sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(person_id)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(WalkthroughSummary::try_from)
+        .collect()
+}
+
+/// Walkthroughs someone may read besides their own: all for HR, their reports' for a reviewer.
+pub async fn list_readable(
+    db: &super::Db,
+    viewer_id: i64,
+    all: bool,
+) -> Result<Vec<WalkthroughSummary>, sqlx::Error> {
+    let sql = format!(
+        "{SUMMARY_SELECT} where (? or p.manager_id = ?) and w.person_id <> ?
+         order by w.started_at desc, w.id desc"
+    );
+    sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(all)
+        .bind(viewer_id)
+        .bind(viewer_id)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(WalkthroughSummary::try_from)
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct HeadRow {
+    person_id: i64,
+    journey_id: i64,
+    abandon_reason: Option<String>,
+    recommend_score: Option<i64>,
+    summary: Option<String>,
+    pros: Option<String>,
+    cons: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    step_id: i64,
+    outcome: Option<String>,
+    skip_reason: Option<String>,
+    minutes: Option<i64>,
+    emotion: Option<i64>,
+    effort: Option<i64>,
+    expected: Option<String>,
+    happened: Option<String>,
+    notes: Option<String>,
+    version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct FrictionRow {
+    id: i64,
+    step_id: i64,
+    kind: String,
+    severity: Option<String>,
+    title: String,
+    what_happened: String,
+    suggestion: String,
+    team_id: Option<i64>,
+    team_name: Option<String>,
+    incomplete: bool,
+}
+
+fn decode(what: &str, v: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unknown {what} {v}").into())
+}
+
+/// Frictions of a walkthrough with their principle tags, in the order they were logged.
+pub async fn frictions(db: &super::Db, walkthrough_id: i64) -> Result<Vec<Friction>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, FrictionRow>(
+        "select f.id, f.step_id, f.kind, f.severity, f.title, f.what_happened, f.suggestion, f.team_id,
+                t.name as team_name, f.incomplete
+         from friction f left join team t on t.id = f.team_id
+         where f.walkthrough_id = ? order by f.id",
+    )
+    .bind(walkthrough_id)
+    .fetch_all(db)
+    .await?;
+    let tags = sqlx::query_as::<_, (i64, String)>(
+        "select fp.friction_id, fp.principle from friction_principle fp
+         join friction f on f.id = fp.friction_id where f.walkthrough_id = ?",
+    )
+    .bind(walkthrough_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let mut principles = tags
+                .iter()
+                .filter(|(fid, _)| *fid == r.id)
+                .map(|(_, code)| Principle::parse(code).map_err(|_| decode("principle", code)))
+                .collect::<Result<Vec<_>, _>>()?;
+            principles.sort();
+            Ok(Friction {
+                id: r.id,
+                step_id: r.step_id,
+                kind: FrictionKind::parse(&r.kind).map_err(|_| decode("kind", &r.kind))?,
+                severity: r
+                    .severity
+                    .as_deref()
+                    .map(|s| Severity::parse(s).map_err(|_| decode("severity", s)))
+                    .transpose()?,
+                title: r.title,
+                what_happened: r.what_happened,
+                suggestion: r.suggestion,
+                principles,
+                team_id: r.team_id,
+                team_name: r.team_name,
+                incomplete: r.incomplete,
+            })
+        })
+        .collect()
+}
+
+/// Evidence items of a walkthrough, oldest first.
+pub async fn evidence(
+    db: &super::Db,
+    walkthrough_id: i64,
+) -> Result<Vec<EvidenceItem>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, i64, Option<i64>, String, i64, Option<String>, String, String)>(
+        "select id, step_id, friction_id, content_type, byte_size, thumbnail_name, original_name, caption
+         from evidence where walkthrough_id = ? order by id",
+    )
+    .bind(walkthrough_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, step_id, friction_id, content_type, byte_size, thumb, original_name, caption)| {
+                EvidenceItem {
+                    id,
+                    step_id,
+                    friction_id,
+                    content_type,
+                    byte_size,
+                    has_thumbnail: thumb.is_some(),
+                    original_name,
+                    caption,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Everything about one walkthrough; `access` is decided by the caller and stored on the result.
+pub async fn detail(
+    db: &super::Db,
+    walkthrough_id: i64,
+    access: Access,
+) -> Result<Option<WalkthroughDetail>, sqlx::Error> {
+    let sql = format!("{SUMMARY_SELECT} where w.id = ?");
+    let Some(summary) = sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(walkthrough_id)
+        .fetch_optional(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let summary = WalkthroughSummary::try_from(summary)?;
+    let head = sqlx::query_as::<_, HeadRow>(
+        "select person_id, journey_id, abandon_reason, recommend_score, summary, pros, cons
+         from walkthrough where id = ?",
+    )
+    .bind(walkthrough_id)
+    .fetch_one(db)
+    .await?;
+    let Some(journey) = super::journey::detail(db, head.journey_id).await? else {
+        return Ok(None);
+    };
+    let answers = sqlx::query_as::<_, AnswerRow>(
+        "select step_id, outcome, skip_reason, minutes, emotion, effort, expected, happened, notes, version
+         from walkthrough_step where walkthrough_id = ?",
+    )
+    .bind(walkthrough_id)
+    .fetch_all(db)
+    .await?;
+    let frictions = frictions(db, walkthrough_id).await?;
+    let evidence = evidence(db, walkthrough_id).await?;
+    let mut steps = Vec::with_capacity(journey.steps.len());
+    for step in journey.steps {
+        let answer = match answers.iter().find(|a| a.step_id == step.id) {
+            Some(a) => StepAnswer {
+                outcome: a
+                    .outcome
+                    .as_deref()
+                    .map(|o| Outcome::parse(o).map_err(|_| decode("outcome", o)))
+                    .transpose()?,
+                skip_reason: a.skip_reason.clone(),
+                minutes: a.minutes,
+                emotion: a.emotion,
+                effort: a.effort,
+                expected: a.expected.clone(),
+                happened: a.happened.clone(),
+                notes: a.notes.clone(),
+                version: a.version,
+            },
+            None => StepAnswer::default(),
+        };
+        steps.push(WalkedStep {
+            frictions: frictions
+                .iter()
+                .filter(|f| f.step_id == step.id)
+                .cloned()
+                .collect(),
+            evidence: evidence
+                .iter()
+                .filter(|e| e.step_id == step.id)
+                .cloned()
+                .collect(),
+            step,
+            answer,
+        });
+    }
+    Ok(Some(WalkthroughDetail {
+        summary,
+        owner_id: head.person_id,
+        access,
+        journey_title: journey.title,
+        persona: journey.persona,
+        goal: journey.goal,
+        scenario: journey.scenario,
+        rules: journey.rules,
+        abandon_reason: head.abandon_reason,
+        recommend_score: head.recommend_score,
+        summary_text: head.summary,
+        pros: head.pros,
+        cons: head.cons,
+        steps,
+    }))
+}
+
+/// Saves one step's answer if `expected_version` is still current; returns the new version.
+pub async fn save_answer(
+    db: &super::Db,
+    walkthrough_id: i64,
+    step_id: i64,
+    expected_version: i64,
+    answer: &StepAnswerInput,
+) -> Result<i64, WriteError> {
+    let mut tx = db.begin().await?;
+    let current = sqlx::query_scalar::<_, i64>(
+        "select version from walkthrough_step where walkthrough_id = ? and step_id = ?",
+    )
+    .bind(walkthrough_id)
+    .bind(step_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(WriteError::NotFound)?;
+    if current != expected_version {
+        return Err(WriteError::Conflict);
+    }
+    let now = super::now();
+    let updated = sqlx::query(
+        "update walkthrough_step
+         set outcome = ?, skip_reason = ?, minutes = ?, emotion = ?, effort = ?, expected = ?, happened = ?,
+             notes = ?, version = version + 1, updated_at = ?
+         where walkthrough_id = ? and step_id = ? and version = ?",
+    )
+    .bind(answer.outcome.map(|o| o.code()))
+    .bind(&answer.skip_reason)
+    .bind(answer.minutes)
+    .bind(answer.emotion)
+    .bind(answer.effort)
+    .bind(&answer.expected)
+    .bind(&answer.happened)
+    .bind(&answer.notes)
+    .bind(now)
+    .bind(walkthrough_id)
+    .bind(step_id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(WriteError::Conflict);
+    }
+    touch(&mut tx, walkthrough_id).await?;
+    tx.commit().await?;
+    Ok(expected_version + 1)
+}
+
+async fn touch(tx: &mut sqlx::SqliteConnection, walkthrough_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("update walkthrough set updated_at = ? where id = ?")
+        .bind(super::now())
+        .bind(walkthrough_id)
+        .execute(tx)
+        .await
+        .map(|_| ())
+}
+
+/// The owning team of a journey step walked in this walkthrough; `None` when the step is not part of it.
+pub async fn step_team(
+    db: &super::Db,
+    walkthrough_id: i64,
+    step_id: i64,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<i64>>(
+        "select s.team_id from walkthrough_step ws join journey_step s on s.id = ws.step_id
+         where ws.walkthrough_id = ? and ws.step_id = ?",
+    )
+    .bind(walkthrough_id)
+    .bind(step_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Adds (`friction_id` none) or replaces a friction with its tags; returns its id.
+pub async fn save_friction(
+    db: &super::Db,
+    walkthrough_id: i64,
+    step_id: i64,
+    friction_id: Option<i64>,
+    input: &FrictionInput,
+) -> Result<i64, WriteError> {
+    let mut tx = db.begin().await?;
+    let now = super::now();
+    let id = match friction_id {
+        Some(id) => {
+            let updated = sqlx::query(
+                "update friction set kind = ?, severity = ?, title = ?, what_happened = ?, suggestion = ?,
+                        team_id = ?, incomplete = false, updated_at = ?
+                 where id = ? and walkthrough_id = ? and step_id = ?",
+            )
+            .bind(input.kind.code())
+            .bind(input.severity.map(|s| s.code()))
+            .bind(&input.title)
+            .bind(&input.what_happened)
+            .bind(&input.suggestion)
+            .bind(input.team_id)
+            .bind(now)
+            .bind(id)
+            .bind(walkthrough_id)
+            .bind(step_id)
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() != 1 {
+                return Err(WriteError::NotFound);
+            }
+            sqlx::query("delete from friction_principle where friction_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            id
+        }
+        None => {
+            sqlx::query_scalar::<_, i64>(
+                "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion,
+                                       team_id, incomplete, created_at, updated_at)
+                 values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?) returning id",
+            )
+            .bind(walkthrough_id)
+            .bind(step_id)
+            .bind(input.kind.code())
+            .bind(input.severity.map(|s| s.code()))
+            .bind(&input.title)
+            .bind(&input.what_happened)
+            .bind(&input.suggestion)
+            .bind(input.team_id)
+            .bind(now)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    for p in &input.principles {
+        sqlx::query("insert into friction_principle (friction_id, principle) values (?, ?)")
+            .bind(id)
+            .bind(p.code())
+            .execute(&mut *tx)
+            .await?;
+    }
+    touch(&mut tx, walkthrough_id).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Removes a friction of this walkthrough (its evidence stays, unlinked, on the step).
+pub async fn delete_friction(
+    db: &super::Db,
+    walkthrough_id: i64,
+    friction_id: i64,
+) -> Result<(), WriteError> {
+    let mut tx = db.begin().await?;
+    let deleted = sqlx::query("delete from friction where id = ? and walkthrough_id = ?")
+        .bind(friction_id)
+        .bind(walkthrough_id)
+        .execute(&mut *tx)
+        .await?;
+    if deleted.rows_affected() != 1 {
+        return Err(WriteError::NotFound);
+    }
+    touch(&mut tx, walkthrough_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends a walkthrough (completed or abandoned) if it is still in progress.
+pub async fn finish(
+    db: &super::Db,
+    walkthrough_id: i64,
+    input: &FinishInput,
+) -> Result<(), WriteError> {
+    let now = super::now();
+    let updated = sqlx::query(
+        "update walkthrough set status = ?, abandon_reason = ?, recommend_score = ?, summary = ?, pros = ?,
+                cons = ?, finished_at = ?, updated_at = ?
+         where id = ? and status = 'in_progress'",
+    )
+    .bind(input.status.code())
+    .bind(&input.abandon_reason)
+    .bind(input.recommend_score)
+    .bind(&input.summary)
+    .bind(&input.pros)
+    .bind(&input.cons)
+    .bind(now)
+    .bind(now)
+    .bind(walkthrough_id)
+    .execute(db)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(WriteError::Refused("walk-error-not-editable"));
+    }
+    Ok(())
 }

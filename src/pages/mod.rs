@@ -7,3 +7,6 @@ pub mod login;
 pub mod organisation;
 pub mod people;
 pub mod person_form;
+pub mod walk;
+pub mod walk_log;
+pub mod walk_step;

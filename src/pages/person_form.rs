@@ -95,6 +95,7 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
         role_reviewer: p.roles.has(Role::Reviewer).then(String::new),
         role_hr: p.roles.has(Role::Hr).then(String::new),
         role_admin: p.roles.has(Role::Admin).then(String::new),
+        role_cx: p.roles.has(Role::Cx).then(String::new),
         active: p.active.then(String::new),
         password: String::new(),
     });
@@ -115,6 +116,7 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
             (Role::Reviewer, &values.role_reviewer),
             (Role::Hr, &values.role_hr),
             (Role::Admin, &values.role_admin),
+            (Role::Cx, &values.role_cx),
         ]
         .into_iter()
         .filter(|(_, v)| v.is_some())

@@ -1,0 +1,562 @@
+//! Walkthroughs: starting one, saving step answers (with a version check), frictions, finishing, reading.
+
+use crate::domain::journey::{JourneyDetail, JourneySummary};
+use crate::domain::org::Team;
+use crate::domain::walkthrough::{WalkthroughDetail, WalkthroughSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The employee's walkthrough home: their walkthroughs and the journeys they can start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WalkHome {
+    pub cycle_year: i64,
+    pub mine: Vec<WalkthroughSummary>,
+    pub live: Vec<JourneySummary>,
+    /// The walkthrough in progress this cycle, if any (starting another is refused until it ends).
+    pub in_progress: Option<i64>,
+}
+
+/// One step's answer as typed; every field is text so a half-filled form always arrives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StepForm {
+    pub walkthrough_id: i64,
+    pub step_id: i64,
+    /// The answer version the form was loaded with (optimistic check).
+    pub version: i64,
+    /// 1-based step number, for the redirect after a plain form post.
+    pub number: usize,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub skip_reason: String,
+    #[serde(default)]
+    pub minutes: String,
+    #[serde(default)]
+    pub emotion: String,
+    #[serde(default)]
+    pub effort: String,
+    #[serde(default)]
+    pub expected: String,
+    #[serde(default)]
+    pub happened: String,
+    #[serde(default)]
+    pub notes: String,
+    /// Where to go after saving: `stay`, `next`, `prev` or `finish`.
+    #[serde(default)]
+    pub go: String,
+}
+
+impl StepForm {
+    pub fn draft_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("outcome", self.outcome.clone()),
+            ("skip_reason", self.skip_reason.clone()),
+            ("minutes", self.minutes.clone()),
+            ("emotion", self.emotion.clone()),
+            ("effort", self.effort.clone()),
+            ("expected", self.expected.clone()),
+            ("happened", self.happened.clone()),
+            ("notes", self.notes.clone()),
+            ("step_id", self.step_id.to_string()),
+        ]
+    }
+}
+
+/// Ticked principle boxes: `form[tags][effortless]=on`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrincipleTicks {
+    pub identity: Option<String>,
+    pub needs: Option<String>,
+    pub chance: Option<String>,
+    pub expectations: Option<String>,
+    pub effortless: Option<String>,
+    pub stress: Option<String>,
+    pub senses: Option<String>,
+    pub relationship: Option<String>,
+    pub control: Option<String>,
+    pub emotion: Option<String>,
+}
+
+impl PrincipleTicks {
+    pub fn codes(&self) -> Vec<String> {
+        [
+            ("identity", &self.identity),
+            ("needs", &self.needs),
+            ("chance", &self.chance),
+            ("expectations", &self.expectations),
+            ("effortless", &self.effortless),
+            ("stress", &self.stress),
+            ("senses", &self.senses),
+            ("relationship", &self.relationship),
+            ("control", &self.control),
+            ("emotion", &self.emotion),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(k, _)| k.to_owned())
+        .collect()
+    }
+
+    pub fn from_codes(codes: &[String]) -> PrincipleTicks {
+        let on = |k: &str| codes.iter().any(|c| c == k).then(|| "on".to_owned());
+        PrincipleTicks {
+            identity: on("identity"),
+            needs: on("needs"),
+            chance: on("chance"),
+            expectations: on("expectations"),
+            effortless: on("effortless"),
+            stress: on("stress"),
+            senses: on("senses"),
+            relationship: on("relationship"),
+            control: on("control"),
+            emotion: on("emotion"),
+        }
+    }
+}
+
+/// A friction, delight or question as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FrictionForm {
+    pub walkthrough_id: i64,
+    pub step_id: i64,
+    pub number: usize,
+    /// Empty for a new entry.
+    #[serde(default)]
+    pub friction_id: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub severity: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub what_happened: String,
+    #[serde(default)]
+    pub suggestion: String,
+    #[serde(default)]
+    pub tags: PrincipleTicks,
+    #[serde(default)]
+    pub team_id: String,
+}
+
+impl FrictionForm {
+    pub fn draft_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("friction_id", self.friction_id.clone()),
+            ("kind", self.kind.clone()),
+            ("severity", self.severity.clone()),
+            ("title", self.title.clone()),
+            ("what_happened", self.what_happened.clone()),
+            ("suggestion", self.suggestion.clone()),
+            ("tags", self.tags.codes().join(",")),
+            ("team_id", self.team_id.clone()),
+        ]
+    }
+
+    pub fn from_draft(draft: &std::collections::BTreeMap<String, String>) -> FrictionForm {
+        let text = |k: &str| draft.get(k).cloned().unwrap_or_default();
+        let tags: Vec<String> = text("tags")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        FrictionForm {
+            friction_id: text("friction_id"),
+            kind: text("kind"),
+            severity: text("severity"),
+            title: text("title"),
+            what_happened: text("what_happened"),
+            suggestion: text("suggestion"),
+            tags: PrincipleTicks::from_codes(&tags),
+            team_id: text("team_id"),
+            ..FrictionForm::default()
+        }
+    }
+}
+
+/// The end of a walkthrough as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FinishForm {
+    pub walkthrough_id: i64,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub abandon_reason: String,
+    #[serde(default)]
+    pub recommend_score: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub pros: String,
+    #[serde(default)]
+    pub cons: String,
+}
+
+impl FinishForm {
+    pub fn draft_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("result", self.result.clone()),
+            ("abandon_reason", self.abandon_reason.clone()),
+            ("recommend_score", self.recommend_score.clone()),
+            ("summary", self.summary.clone()),
+            ("pros", self.pros.clone()),
+            ("cons", self.cons.clone()),
+        ]
+    }
+}
+
+/// A walkthrough plus, for its owner, what a rejected plain form post left behind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WalkthroughPage {
+    pub detail: WalkthroughDetail,
+    /// Typed values of a rejected no-JavaScript post (step, friction or finish form), by field.
+    pub draft: std::collections::BTreeMap<String, String>,
+    pub teams: Vec<Team>,
+}
+
+/// What the save of one step answers: the new version to send with the next save.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SavedStep {
+    pub version: i64,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::api::ssr::Ctx;
+    use crate::auth::CurrentUser;
+    use crate::db::walkthrough::WriteError;
+    use crate::domain::walkthrough::{Access, access};
+    use crate::error::AppError;
+
+    impl From<WriteError> for AppError {
+        fn from(e: WriteError) -> Self {
+            match e {
+                WriteError::NotFound => AppError::NotFound,
+                WriteError::Conflict => AppError::Conflict,
+                WriteError::Refused(key) => AppError::Refused(key.to_owned()),
+                WriteError::Db(e) => AppError::internal("walkthrough write", e),
+            }
+        }
+    }
+
+    /// What `user` may do with walkthrough `id`: unknown is NotFound, no access is Forbidden.
+    pub async fn access_to(ctx: &Ctx, user: &CurrentUser, id: i64) -> Result<Access, AppError> {
+        let ownership = crate::db::walkthrough::ownership(&ctx.state.pool, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        match access(user.id, &user.roles, ownership) {
+            Access::None => {
+                tracing::warn!(
+                    person_id = user.id,
+                    walkthrough_id = id,
+                    "walkthrough access refused"
+                );
+                Err(AppError::Forbidden)
+            }
+            granted => Ok(granted),
+        }
+    }
+
+    /// Only the owner of a walkthrough in progress may change it.
+    pub async fn require_edit(ctx: &Ctx, id: i64) -> Result<CurrentUser, AppError> {
+        let user = ctx.require(|r| r.can_walk()).await?;
+        match access_to(ctx, &user, id).await? {
+            Access::Edit => Ok(user),
+            _ if ctx_owner(ctx, id, user.id).await? => {
+                Err(AppError::Refused("walk-error-not-editable".to_owned()))
+            }
+            _ => Err(AppError::Forbidden),
+        }
+    }
+
+    async fn ctx_owner(ctx: &Ctx, id: i64, user_id: i64) -> Result<bool, AppError> {
+        Ok(crate::db::walkthrough::ownership(&ctx.state.pool, id)
+            .await?
+            .is_some_and(|o| o.owner_id == user_id))
+    }
+}
+
+/// My walkthroughs and the live journeys I can start.
+#[server(endpoint = "walk/overview")]
+pub async fn walk_overview() -> Result<WalkHome, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let pool = &ctx.state.pool;
+        let user = ctx.require(|r| r.can_walk()).await?;
+        let cycle_year = crate::domain::walkthrough::cycle_year(crate::db::now());
+        let mine = crate::db::walkthrough::list_for_person(pool, user.id).await?;
+        let in_progress = mine
+            .iter()
+            .find(|w| {
+                w.cycle_year == cycle_year
+                    && w.status == crate::domain::walkthrough::WalkthroughStatus::InProgress
+            })
+            .map(|w| w.id);
+        Ok(WalkHome {
+            cycle_year,
+            mine,
+            live: crate::db::journey::list_live(pool).await?,
+            in_progress,
+        })
+    }
+    .await;
+    ctx.respond(result)
+}
+
+/// The brief and rules of a live journey, shown before starting it.
+#[server(endpoint = "walk/brief")]
+pub async fn journey_brief(journey_id: i64) -> Result<JourneyDetail, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        ctx.require(|r| r.can_walk()).await?;
+        let journey = crate::db::journey::detail(&ctx.state.pool, journey_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if journey.status != crate::domain::journey::JourneyStatus::Live {
+            return Err(AppError::Refused("walk-error-journey-not-live".to_owned()));
+        }
+        Ok(journey)
+    }
+    .await;
+    ctx.respond(result)
+}
+
+/// Starts a walkthrough of a live journey in the current cycle; returns its id.
+#[server(endpoint = "walk/start")]
+pub async fn start_walkthrough(journey_id: i64) -> Result<i64, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let user = ctx.require(|r| r.can_walk()).await?;
+        let cycle_year = crate::domain::walkthrough::cycle_year(crate::db::now());
+        let id =
+            crate::db::walkthrough::start(&ctx.state.pool, user.id, journey_id, cycle_year).await?;
+        tracing::info!(
+            person_id = user.id,
+            walkthrough_id = id,
+            journey_id,
+            "walkthrough started"
+        );
+        Ok(id)
+    }
+    .await;
+    if let Ok(id) = &result {
+        ctx.redirect_plain_form(&format!("/walkthroughs/{id}/steps/1"));
+    }
+    ctx.respond(result)
+}
+
+/// A walkthrough for its owner (edit) or a reader (their reviewer, HR).
+#[server(endpoint = "walk/load")]
+pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let pool = &ctx.state.pool;
+        let user = ctx.require_user().await?;
+        let access = ssr::access_to(&ctx, &user, id).await?;
+        let detail = crate::db::walkthrough::detail(pool, id, access)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut draft = ctx.draft("walk-step").await?;
+        draft.extend(ctx.draft("walk-friction").await?);
+        draft.extend(ctx.draft("walk-finish").await?);
+        Ok(WalkthroughPage {
+            detail,
+            draft,
+            teams: crate::db::org::teams(pool).await?,
+        })
+    }
+    .await;
+    ctx.respond(result)
+}
+
+/// Saves one step's answer if nobody saved it in between (else `Conflict`, nothing overwritten).
+#[server(endpoint = "walk/step")]
+pub async fn save_step(form: StepForm) -> Result<SavedStep, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        ssr::require_edit(&ctx, form.walkthrough_id).await?;
+        let answer = crate::domain::walkthrough::StepAnswerInput::parse(
+            &form.outcome,
+            &form.skip_reason,
+            &form.minutes,
+            &form.emotion,
+            &form.effort,
+            &form.expected,
+            &form.happened,
+            &form.notes,
+        )
+        .map_err(AppError::Validation)?;
+        let version = crate::db::walkthrough::save_answer(
+            &ctx.state.pool,
+            form.walkthrough_id,
+            form.step_id,
+            form.version,
+            &answer,
+        )
+        .await?;
+        Ok(SavedStep { version })
+    }
+    .await;
+    ctx.keep_draft_on_error(&result, "walk-step", &form.draft_fields())
+        .await;
+    if result.is_ok() {
+        let id = form.walkthrough_id;
+        let target = match form.go.as_str() {
+            "next" => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number + 1),
+            "prev" => format!(
+                "/walkthroughs/{id}/steps/{}?saved=1",
+                form.number.saturating_sub(1).max(1)
+            ),
+            "finish" => format!("/walkthroughs/{id}/finish"),
+            _ => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number),
+        };
+        ctx.redirect_plain_form(&target);
+    }
+    ctx.respond(result)
+}
+
+/// Adds or changes a friction, delight or question on one step; returns its id.
+#[server(endpoint = "walk/friction")]
+pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let pool = &ctx.state.pool;
+        ssr::require_edit(&ctx, form.walkthrough_id).await?;
+        // The step must be part of this walkthrough; its team is the default owner.
+        let step_team = crate::db::walkthrough::step_team(pool, form.walkthrough_id, form.step_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let friction_id = crate::domain::person::parse_optional_id(&form.friction_id)
+            .map_err(|_| AppError::NotFound)?;
+        let mut input = crate::domain::walkthrough::FrictionInput::parse(
+            &form.kind,
+            &form.severity,
+            &form.title,
+            &form.what_happened,
+            &form.suggestion,
+            &form.tags.codes(),
+            &form.team_id,
+        )
+        .map_err(AppError::Validation)?;
+        match input.team_id {
+            Some(team) if !crate::db::org::team_exists(pool, team).await? => {
+                return Err(AppError::field("team_id", "error-invalid-choice"));
+            }
+            None => input.team_id = step_team,
+            _ => {}
+        }
+        Ok(crate::db::walkthrough::save_friction(
+            pool,
+            form.walkthrough_id,
+            form.step_id,
+            friction_id,
+            &input,
+        )
+        .await?)
+    }
+    .await;
+    ctx.keep_draft_on_error(&result, "walk-friction", &form.draft_fields())
+        .await;
+    if result.is_ok() {
+        ctx.redirect_plain_form(&format!(
+            "/walkthroughs/{}/steps/{}?saved=friction",
+            form.walkthrough_id, form.number
+        ));
+    }
+    ctx.respond(result)
+}
+
+/// Removes a friction from a walkthrough in progress.
+#[server(endpoint = "walk/friction-delete")]
+pub async fn delete_friction(
+    walkthrough_id: i64,
+    friction_id: i64,
+    number: usize,
+) -> Result<(), AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        ssr::require_edit(&ctx, walkthrough_id).await?;
+        Ok(
+            crate::db::walkthrough::delete_friction(&ctx.state.pool, walkthrough_id, friction_id)
+                .await?,
+        )
+    }
+    .await;
+    if result.is_ok() {
+        ctx.redirect_plain_form(&format!(
+            "/walkthroughs/{walkthrough_id}/steps/{number}?saved=deleted"
+        ));
+    }
+    ctx.respond(result)
+}
+
+/// Ends a walkthrough. Completing needs an outcome on every step and at least one delight.
+#[server(endpoint = "walk/finish")]
+pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        let pool = &ctx.state.pool;
+        ssr::require_edit(&ctx, form.walkthrough_id).await?;
+        let input = crate::domain::walkthrough::FinishInput::parse(
+            &form.result,
+            &form.abandon_reason,
+            &form.recommend_score,
+            &form.summary,
+            &form.pros,
+            &form.cons,
+        )
+        .map_err(AppError::Validation)?;
+        if input.status == crate::domain::walkthrough::WalkthroughStatus::Completed {
+            let detail = crate::db::walkthrough::detail(
+                pool,
+                form.walkthrough_id,
+                crate::domain::walkthrough::Access::Edit,
+            )
+            .await?
+            .ok_or(AppError::NotFound)?;
+            let problems = crate::domain::walkthrough::completion_problems(
+                detail.unanswered(),
+                detail.delights(),
+            );
+            if let Some(first) = problems.first() {
+                return Err(AppError::field("result", first));
+            }
+        }
+        crate::db::walkthrough::finish(pool, form.walkthrough_id, &input).await?;
+        tracing::info!(
+            walkthrough_id = form.walkthrough_id,
+            status = input.status.code(),
+            "walkthrough finished"
+        );
+        Ok(())
+    }
+    .await;
+    ctx.keep_draft_on_error(&result, "walk-finish", &form.draft_fields())
+        .await;
+    if result.is_ok() {
+        ctx.redirect_plain_form(&format!("/walkthroughs/{}", form.walkthrough_id));
+    }
+    ctx.respond(result)
+}
+
+/// Walkthroughs of others the signed-in reviewer (their reports) or HR (everyone) may read.
+#[server(endpoint = "walk/readable")]
+pub async fn readable_walkthroughs() -> Result<Vec<WalkthroughSummary>, AppError> {
+    let ctx = super::ssr::ctx()?;
+    let result = async {
+        use crate::domain::Role;
+        let user = ctx
+            .require(|r| r.has_any(&[Role::Reviewer, Role::Hr]))
+            .await?;
+        Ok(crate::db::walkthrough::list_readable(
+            &ctx.state.pool,
+            user.id,
+            user.roles.has(Role::Hr),
+        )
+        .await?)
+    }
+    .await;
+    ctx.respond(result)
+}

@@ -1,0 +1,213 @@
+//! Building blocks of the walkthrough screens: phase progress, radio scales, the emotion curve.
+
+use crate::domain::walkthrough::{
+    EMOTIONS, WalkedStep, curve_path, emotion_curve, emotion_label_key, phase_progress,
+};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// Progress through the five phases, with the current step's phase marked. Read out as a list.
+#[component]
+pub fn PhaseProgress(steps: Vec<WalkedStep>, current: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let current_phase = steps.get(current).map(|s| s.step.phase);
+    let answered = steps.iter().filter(|s| s.answer.outcome.is_some()).count();
+    let total = steps.len();
+    view! {
+        <nav class="phase-progress" aria-label=i18n.t("walk-progress-label")>
+            <p class="phase-progress__summary">
+                {i18n.t_with("walk-progress-summary", &[("answered", answered.to_string()), ("total", total.to_string())])}
+            </p>
+            <ol class="phase-progress__list">
+                {phase_progress(&steps).into_iter().map(|(phase, done, count)| {
+                    let is_current = Some(phase) == current_phase;
+                    let state = if done == count { "done" } else if is_current { "current" } else { "todo" };
+                    view! {
+                        <li class="phase-progress__item" data-state=state aria-current=is_current.then_some("step")>
+                            <span class="phase-progress__name">{i18n.t(phase.label_key())}</span>
+                            <span class="phase-progress__count">{format!("{done}/{count}")}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// One choice of a radio scale: (value, visible label, optional extra text for screen readers).
+pub type ScaleOption = (String, String, Option<String>);
+
+/// A row of large radio buttons in a fieldset (outcome, emotion, effort, recommend score).
+/// Native radios: arrow keys move, screen readers announce legend and label.
+#[component]
+pub fn RadioScale(
+    name: String,
+    field: &'static str,
+    legend: String,
+    #[prop(optional)] hint: Option<String>,
+    options: Vec<ScaleOption>,
+    selected: String,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    #[prop(optional)] compact: bool,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let error_id = format!("field-{}-error", field.replace('_', "-"));
+    let hint_id = format!("field-{}-hint", field.replace('_', "-"));
+    let has_hint = hint.is_some();
+    let described = {
+        let error_id = error_id.clone();
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <fieldset class="fieldset scale" class:scale--compact=compact class:field--invalid=move || error.with(Option::is_some) aria-describedby=described>
+            <legend class="fieldset__legend">{legend}</legend>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            <div class="scale__options">
+                {options.into_iter().map(|(value, label, extra)| {
+                    let id = format!("{field}-{}", value.replace('-', "m"));
+                    let checked = value == selected;
+                    let label_for = id.clone();
+                    view! {
+                        <label class="scale__option" for=label_for>
+                            <input type="radio" id=id name=name.clone() value=value checked=checked />
+                            <span class="scale__label">{label}</span>
+                            {extra.map(|x| view! { <span class="scale__extra">{x}</span> })}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+        </fieldset>
+    }
+}
+
+/// The emotion scale as radio options: a face (hidden from screen readers) and a word.
+pub fn emotion_options() -> Vec<ScaleOption> {
+    let i18n = use_i18n();
+    EMOTIONS
+        .iter()
+        .map(|(value, face, key)| {
+            (
+                value.to_string(),
+                face.to_string(),
+                Some(format!("{} ({value:+})", i18n.t(key)).replace("(+0)", "(0)")),
+            )
+        })
+        .collect()
+}
+
+/// The emotion curve across the steps: server-rendered SVG with friction markers, described by a
+/// caption; the table next to it carries the same numbers for screen readers and print.
+#[component]
+pub fn EmotionCurve(steps: Vec<WalkedStep>) -> impl IntoView {
+    let i18n = use_i18n();
+    const W: f64 = 640.0;
+    const H: f64 = 220.0;
+    const PAD: f64 = 28.0;
+    let points = emotion_curve(&steps, W, H, PAD);
+    let path = curve_path(&points);
+    let level = |e: i64| PAD + (H - 2.0 * PAD) * (2.0 - e as f64) / 4.0;
+    let recorded: Vec<String> = steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            s.answer.emotion.map(|e| {
+                format!(
+                    "{} {}: {}",
+                    i18n.t("walk-step"),
+                    i + 1,
+                    i18n.t(emotion_label_key(e))
+                )
+            })
+        })
+        .collect();
+    let description = if recorded.is_empty() {
+        i18n.t("walk-curve-empty")
+    } else {
+        recorded.join("; ")
+    };
+    view! {
+        <figure class="curve">
+            <svg class="curve__svg" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="curve-title curve-desc" preserveAspectRatio="xMidYMid meet">
+                <title id="curve-title">{i18n.t("walk-curve-title")}</title>
+                <desc id="curve-desc">{description}</desc>
+                {[-2i64, -1, 0, 1, 2].into_iter().map(|e| view! {
+                    <line class=if e == 0 { "curve__axis curve__axis--zero" } else { "curve__axis" }
+                        x1=PAD x2=W - PAD y1=level(e) y2=level(e) />
+                    <text class="curve__tick" x=4 y=level(e) + 4.0>{format!("{e:+}").replace("+0", "0")}</text>
+                }).collect_view()}
+                <path class="curve__line" d=path />
+                {points.iter().map(|p| {
+                    let y = p.y;
+                    view! {
+                        <g>
+                            <text class="curve__step" x=p.x y=H - 6.0 text-anchor="middle">{p.number}</text>
+                            {y.map(|y| view! { <circle class="curve__point" cx=p.x cy=y r=5 /> })}
+                            {(p.frictions > 0).then(|| view! {
+                                <g class="curve__friction">
+                                    <polygon points=format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", p.x, PAD - 22.0 + 16.0, p.x - 7.0, PAD - 22.0 + 4.0, p.x + 7.0, PAD - 22.0 + 4.0) />
+                                    <text x=p.x + 9.0 y=PAD - 8.0>{p.frictions}</text>
+                                </g>
+                            })}
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption class="curve__caption">{i18n.t("walk-curve-caption")}</figcaption>
+        </figure>
+    }
+}
+
+/// A labelled multi-line text field with hint and error, like `TextField`.
+#[component]
+pub fn TextArea(
+    name: String,
+    field: &'static str,
+    label: String,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] placeholder: Option<String>,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let id = format!("field-{}", field.replace('_', "-"));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
+            <label class="field__label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            <textarea class="field__input field__input--area" id=id name=name rows=rows placeholder=placeholder
+                required=required aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described>{value}</textarea>
+            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}

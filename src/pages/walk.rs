@@ -1,0 +1,229 @@
+//! The employee's walkthrough home, the brief before starting a journey, and the readers' list.
+
+use crate::api::walkthrough::{
+    StartWalkthrough, journey_brief, readable_walkthroughs, walk_overview,
+};
+use crate::components::form::ErrorSummary;
+use crate::components::guard::RequireRole;
+use crate::components::layout::PageHeader;
+use crate::domain::journey::JourneyDetail;
+use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
+use crate::domain::{Role, RoleSet};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::pages::errors::LoadError;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+fn can_read_others(roles: &RoleSet) -> bool {
+    roles.has_any(&[Role::Reviewer, Role::Hr])
+}
+
+/// Where a walkthrough opens: the log when finished, else the first step without an outcome.
+pub fn walkthrough_href(w: &WalkthroughSummary) -> String {
+    if w.status == WalkthroughStatus::InProgress {
+        let next = (w.steps_answered + 1).min(w.steps_total.max(1));
+        format!("/walkthroughs/{}/steps/{next}", w.id)
+    } else {
+        format!("/walkthroughs/{}", w.id)
+    }
+}
+
+/// `/walk`: my walkthroughs and the live journeys I can start.
+#[component]
+pub fn WalkHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| walk_overview());
+    view! {
+        <RequireRole allowed=RoleSet::can_walk children=move |_| view! {
+            <PageHeader title=i18n.t("walk-home-title") lead=i18n.t("walk-home-lead") />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Ok(home) => {
+                            let in_progress = home.in_progress;
+                            let current = home.mine.iter().find(|w| Some(w.id) == in_progress).cloned();
+                            view! {
+                                {current.map(|w| view! {
+                                    <section class="card walk-current" aria-labelledby="walk-current-title">
+                                        <h2 class="card__title" id="walk-current-title">{i18n.t("walk-current-title")}</h2>
+                                        <p class="walk-current__journey">{w.journey_title.clone()}</p>
+                                        <p>{i18n.t_with("walk-progress-summary", &[("answered", w.steps_answered.to_string()), ("total", w.steps_total.to_string())])}</p>
+                                        <progress class="walk-current__bar" max=w.steps_total value=w.steps_answered aria-label=i18n.t("walk-progress-label")></progress>
+                                        <a class="btn btn--primary" href=walkthrough_href(&w)>{i18n.t("walk-continue")}</a>
+                                    </section>
+                                })}
+                                <section aria-labelledby="walk-journeys-title" class="stack">
+                                    <h2 id="walk-journeys-title">{i18n.t_with("walk-journeys-title", &[("year", home.cycle_year.to_string())])}</h2>
+                                    {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t("walk-error-already-in-progress")}</p> })}
+                                    {if home.live.is_empty() {
+                                        view! { <p class="empty-state">{i18n.t("walk-no-journeys")}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="card-grid journey-cards">
+                                                {home.live.into_iter().map(|j| view! {
+                                                    <li class="card journey-card">
+                                                        <p class="journey-card__product">{j.product_line.clone()}</p>
+                                                        <h3 class="card__title">{j.title.clone()}</h3>
+                                                        <p class="table__muted">{i18n.t_count("walk-step-count", j.step_count)}</p>
+                                                        {in_progress.is_none().then(|| view! {
+                                                            <a class="btn btn--secondary" href=format!("/walk/start/{}", j.id)
+                                                                aria-label=i18n.t_with("walk-start-aria", &[("title", j.title.clone())])>
+                                                                {i18n.t("walk-start")}
+                                                            </a>
+                                                        })}
+                                                    </li>
+                                                }).collect_view()}
+                                            </ul>
+                                        }.into_any()
+                                    }}
+                                </section>
+                                <section aria-labelledby="walk-mine-title" class="stack">
+                                    <h2 id="walk-mine-title">{i18n.t("walk-mine-title")}</h2>
+                                    <WalkthroughTable items=home.mine show_person=false />
+                                </section>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+/// A table of walkthroughs with status and progress, each linking to where it continues.
+#[component]
+pub fn WalkthroughTable(items: Vec<WalkthroughSummary>, show_person: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    if items.is_empty() {
+        return view! { <p class="empty-state">{i18n.t("walk-none-yet")}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("walk-table-label")>
+            <table class="table">
+                <thead>
+                    <tr>
+                        {show_person.then(|| view! { <th scope="col">{i18n.t("walk-col-person")}</th> })}
+                        <th scope="col">{i18n.t("walk-col-journey")}</th>
+                        <th scope="col">{i18n.t("walk-col-status")}</th>
+                        <th scope="col">{i18n.t("walk-col-progress")}</th>
+                        <th scope="col">{i18n.t("walk-col-started")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {items.into_iter().map(|w| {
+                        let href = if show_person { format!("/walkthroughs/{}", w.id) } else { walkthrough_href(&w) };
+                        view! {
+                            <tr>
+                                {show_person.then(|| view! { <td>{w.person_name.clone()}</td> })}
+                                <td><a href=href>{w.journey_title.clone()}</a>
+                                    <span class="table__muted">{format!(" · v{}", w.journey_version)}</span></td>
+                                <td><span class="badge" data-status=w.status.code()>{i18n.t(w.status.label_key())}</span></td>
+                                <td>{format!("{}/{}", w.steps_answered, w.steps_total)}</td>
+                                <td>{i18n.date(w.started_at)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/walk/start/:journey_id`: the scenario brief and the rules, then the start button.
+#[component]
+pub fn StartWalkPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params
+        .with_untracked(|p| p.get("journey_id"))
+        .and_then(|s| s.parse::<i64>().ok());
+    view! {
+        <RequireRole allowed=RoleSet::can_walk children=move |_| match id {
+            Some(id) => {
+                let brief = Resource::new(move || id, journey_brief);
+                view! {
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            match brief.await {
+                                Ok(j) => view! { <Brief journey=j /> }.into_any(),
+                                Err(e) => view! { <LoadError error=e /> }.into_any(),
+                            }
+                        })}
+                    </Suspense>
+                }.into_any()
+            }
+            None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
+        } />
+    }
+}
+
+#[component]
+fn Brief(journey: JourneyDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let start = ServerAction::<StartWalkthrough>::new();
+    let error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = start.value().get() {
+            navigate(&format!("/walkthroughs/{id}/steps/1"), Default::default());
+        }
+    });
+    let phases: Vec<String> = {
+        let mut seen = Vec::new();
+        for s in &journey.steps {
+            if !seen.contains(&s.phase) {
+                seen.push(s.phase);
+            }
+        }
+        seen.into_iter().map(|p| i18n.t(p.label_key())).collect()
+    };
+    view! {
+        <PageHeader title=journey.title.clone() lead=journey.product_line.clone() />
+        <div class="brief stack">
+            <section class="card" aria-labelledby="brief-scenario">
+                <h2 class="card__title" id="brief-scenario">{i18n.t("walk-brief-scenario")}</h2>
+                <dl class="meta-list">
+                    <dt>{i18n.t("walk-brief-persona")}</dt><dd>{journey.persona.clone()}</dd>
+                    <dt>{i18n.t("walk-brief-goal")}</dt><dd>{journey.goal.clone()}</dd>
+                </dl>
+                <p class="prose">{journey.scenario.clone()}</p>
+            </section>
+            <section class="card card--warning" aria-labelledby="brief-rules">
+                <h2 class="card__title" id="brief-rules">{i18n.t("walk-brief-rules")}</h2>
+                <p class="prose">{journey.rules.clone()}</p>
+            </section>
+            <section class="card" aria-labelledby="brief-steps">
+                <h2 class="card__title" id="brief-steps">{i18n.t_count("walk-step-count", journey.steps.len() as i64)}</h2>
+                <p>{phases.join(" → ")}</p>
+            </section>
+            <ErrorSummary error=error />
+            <ActionForm action=start attr:class="form__actions">
+                <input type="hidden" name="journey_id" value=journey.id />
+                <button class="btn btn--primary" type="submit">{i18n.t("walk-start-now")}</button>
+                <a class="btn btn--ghost" href="/walk">{i18n.t("walk-back-home")}</a>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// `/walkthroughs`: the walkthroughs a reviewer (their team) or HR (everyone) may read.
+#[component]
+pub fn ReadableWalkthroughsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| readable_walkthroughs());
+    view! {
+        <RequireRole allowed=can_read_others children=move |_| view! {
+            <PageHeader title=i18n.t("walk-readable-title") lead=i18n.t("walk-readable-lead") />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(items) => view! { <WalkthroughTable items=items show_person=true /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}

@@ -1,0 +1,662 @@
+//! The guided, one-step-at-a-time walkthrough screen (phone first) and the friction form.
+//! Answers save as the employee goes (with JavaScript) or with the save buttons (without); a version
+//! check stops two tabs from silently overwriting each other.
+
+use crate::api::walkthrough::{
+    DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
+    load_walkthrough,
+};
+use crate::components::form::{ErrorSummary, SelectField, TextField, field_message};
+use crate::components::guard::{RequireRole, any_role};
+use crate::components::walk::{PhaseProgress, RadioScale, TextArea, emotion_options};
+use crate::domain::journey::Phase;
+use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Severity, WalkedStep};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::pages::errors::LoadError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn param(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        params
+            .with(|p| p.get(name))
+            .and_then(|s| s.parse::<i64>().ok())
+    }
+}
+
+/// `/walkthroughs/:id/steps/:n`
+#[component]
+pub fn WalkStepPage() -> impl IntoView {
+    let id = param("id");
+    let number = param("n");
+    let data = Resource::new(
+        move || (id(), number()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => load_walkthrough(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <RequireRole allowed=any_role children=move |_| view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let n = number().unwrap_or(1);
+                    match data.await {
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Ok(page) => {
+                            let count = page.detail.steps.len() as i64;
+                            if page.detail.access != Access::Edit {
+                                view! { <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) /> }.into_any()
+                            } else if n < 1 || n > count {
+                                view! { <LoadError error=AppError::NotFound /> }.into_any()
+                            } else {
+                                view! { <StepView page=page index=(n - 1) as usize /> }.into_any()
+                            }
+                        }
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+/// Save state shown next to the form, announced politely to screen readers.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum SaveState {
+    Idle,
+    Unsaved,
+    Saving,
+    Saved,
+    Offline,
+    Conflict,
+    Invalid,
+}
+
+#[component]
+fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let detail = page.detail.clone();
+    let walk_id = detail.summary.id;
+    let steps = detail.steps.clone();
+    let total = steps.len();
+    let number = index + 1;
+    let Some(walked) = steps.get(index).cloned() else {
+        return view! { <LoadError error=AppError::NotFound /> }.into_any();
+    };
+    let step = walked.step.clone();
+    let answer = walked.answer.clone();
+
+    // What a rejected plain post left behind wins over the stored answer, but only for this step.
+    let draft = page
+        .draft
+        .get("step_id")
+        .is_some_and(|s| *s == step.id.to_string())
+        .then(|| page.draft.clone());
+    let value = |field: &str, stored: Option<String>| -> String {
+        match &draft {
+            Some(d) => d.get(field).cloned().unwrap_or_default(),
+            None => stored.unwrap_or_default(),
+        }
+    };
+    let outcome = value("outcome", answer.outcome.map(|o| o.code().to_owned()));
+    let skip_reason = value("skip_reason", answer.skip_reason.clone());
+    let minutes = value("minutes", answer.minutes.map(|m| m.to_string()));
+    let emotion = value("emotion", answer.emotion.map(|m| m.to_string()));
+    let effort = value("effort", answer.effort.map(|m| m.to_string()));
+    let expected = value("expected", answer.expected.clone());
+    let happened = value("happened", answer.happened.clone());
+    let notes = value("notes", answer.notes.clone());
+
+    let save = ServerAction::<SaveStep>::new();
+    let version = RwSignal::new(answer.version);
+    let state = RwSignal::new(SaveState::Idle);
+    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    // Set when a save was asked for while another was on its way; sent when that one returns.
+    let queued = RwSignal::new(false);
+    // Where to go after the current save succeeds (`next`, `prev`, `finish`), if anywhere.
+    let go_after = RwSignal::new(None::<String>);
+    let edits = RwSignal::new(0u64);
+    // Only the browser saves on its own; the server renders the same form for plain posts.
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (queued, go_after);
+
+    let autosave = move || {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::form::FromFormData;
+            if save.pending().get_untracked() {
+                queued.set(true);
+                return;
+            }
+            let Some(form) = form_ref.get_untracked() else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            let _ = data.set_with_str("form[go]", "stay");
+            match SaveStep::from_form_data(&data) {
+                Ok(args) => {
+                    state.set(SaveState::Saving);
+                    save.dispatch(args);
+                }
+                Err(e) => leptos::logging::error!("step form could not be read: {e}"),
+            }
+        }
+    };
+
+    #[cfg(feature = "hydrate")]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        Effect::new(move |_| {
+            let Some(result) = save.value().get() else {
+                return;
+            };
+            match result {
+                Ok(saved) => {
+                    version.set(saved.version);
+                    if let Some(go) = go_after.get_untracked() {
+                        go_after.set(None);
+                        let target = match go.as_str() {
+                            "next" => format!("/walkthroughs/{walk_id}/steps/{}", number + 1),
+                            "prev" => format!(
+                                "/walkthroughs/{walk_id}/steps/{}",
+                                number.saturating_sub(1).max(1)
+                            ),
+                            _ => format!("/walkthroughs/{walk_id}/finish"),
+                        };
+                        state.set(SaveState::Saved);
+                        navigate(&target, Default::default());
+                        return;
+                    }
+                    if queued.get_untracked() {
+                        queued.set(false);
+                        autosave();
+                    } else {
+                        state.set(SaveState::Saved);
+                    }
+                }
+                Err(AppError::Conflict) => state.set(SaveState::Conflict),
+                Err(AppError::Validation(_)) => state.set(SaveState::Invalid),
+                Err(_) => {
+                    state.set(SaveState::Offline);
+                    // Try again in a while: the typed values are still in the form.
+                    set_timeout(
+                        move || {
+                            if state.get_untracked() == SaveState::Offline {
+                                autosave();
+                            }
+                        },
+                        std::time::Duration::from_secs(5),
+                    );
+                }
+            }
+        });
+        // Leaving the page with unsaved typing asks first instead of silently dropping it.
+        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if matches!(
+                state.get_untracked(),
+                SaveState::Unsaved | SaveState::Saving | SaveState::Offline | SaveState::Conflict
+            ) {
+                ev.prevent_default();
+                ev.set_return_value("unsaved");
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    let on_input = move |_| {
+        state.set(SaveState::Unsaved);
+        edits.update(|n| *n += 1);
+        let seen = edits.get_untracked();
+        set_timeout(
+            move || {
+                if edits.get_untracked() == seen && state.get_untracked() == SaveState::Unsaved {
+                    autosave();
+                }
+            },
+            std::time::Duration::from_millis(1500),
+        );
+    };
+    let on_change = move |_| autosave();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::form::FromFormData;
+            ev.prevent_default();
+            let go = ev
+                .submitter()
+                .and_then(|s| {
+                    use wasm_bindgen::JsCast;
+                    s.dyn_into::<web_sys::HtmlButtonElement>().ok()
+                })
+                .map(|b| b.value())
+                .unwrap_or_else(|| "stay".to_owned());
+            let Some(form) = form_ref.get_untracked() else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            let _ = data.set_with_str("form[go]", &go);
+            if let Ok(args) = SaveStep::from_form_data(&data) {
+                if go != "stay" {
+                    go_after.set(Some(go));
+                }
+                queued.set(false);
+                state.set(SaveState::Saving);
+                save.dispatch(args);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+
+    let status_text = move || match state.get() {
+        SaveState::Idle => String::new(),
+        SaveState::Unsaved => i18n.t("walk-save-unsaved"),
+        SaveState::Saving => i18n.t("walk-save-saving"),
+        SaveState::Saved => i18n.t("walk-save-saved"),
+        SaveState::Offline => i18n.t("walk-save-offline"),
+        SaveState::Conflict => i18n.t("error-version-conflict"),
+        SaveState::Invalid => i18n.t("walk-save-invalid"),
+    };
+    let notice = query.with_untracked(|q| q.get("saved"));
+
+    let outcome_options = Outcome::ALL
+        .into_iter()
+        .map(|o| (o.code().to_owned(), i18n.t(o.label_key()), None))
+        .collect::<Vec<_>>();
+    let effort_options = (1..=7)
+        .map(|n| {
+            let extra = match n {
+                1 => Some(i18n.t("walk-effort-1")),
+                4 => Some(i18n.t("walk-effort-4")),
+                7 => Some(i18n.t("walk-effort-7")),
+                _ => None,
+            };
+            (n.to_string(), n.to_string(), extra)
+        })
+        .collect::<Vec<_>>();
+    let frictions = walked.frictions.clone();
+    let title = step.title.clone();
+
+    view! {
+        <leptos_meta::Title text=format!("{} · {}", title, detail.journey_title) />
+        <div class="walk-step">
+            <p class="walk-step__journey"><a href="/walk">{detail.journey_title.clone()}</a></p>
+            <PhaseProgress steps=steps.clone() current=index />
+            <header class="walk-step__header">
+                <p class="walk-step__count">
+                    {i18n.t_with("walk-step-of", &[("number", number.to_string()), ("total", total.to_string())])}
+                    " · " {i18n.t(step.phase.label_key())}
+                </p>
+                <h1 class="page__title">{title}</h1>
+            </header>
+            {match notice.as_deref() {
+                Some("friction") => Some(view! { <div class="alert alert--success" role="status">{i18n.t("walk-friction-saved")}</div> }),
+                Some("deleted") => Some(view! { <div class="alert alert--success" role="status">{i18n.t("walk-friction-deleted")}</div> }),
+                Some(_) => Some(view! { <div class="alert alert--success" role="status">{i18n.t("walk-save-saved")}</div> }),
+                None => None,
+            }}
+            <section class="card step-brief" aria-labelledby="step-brief-title">
+                <h2 class="visually-hidden" id="step-brief-title">{i18n.t("walk-step-brief")}</h2>
+                <p><span class="badge">{i18n.t(step.channel.label_key())}</span>
+                    {step.team_name.clone().map(|t| view! { <span class="table__muted">{format!(" · {t}")}</span> })}</p>
+                <p class="prose">{step.instructions.clone()}</p>
+                <div class="step-brief__promise">
+                    <h3>{i18n.t("walk-promise")}</h3>
+                    <p>{step.service_promise.clone()}</p>
+                </div>
+            </section>
+
+            <form node_ref=form_ref class="form step-form" method="post" action=SaveStep::url()
+                on:submit=on_submit on:input=on_input on:change=on_change>
+                <input type="hidden" name="form[walkthrough_id]" value=walk_id />
+                <input type="hidden" name="form[step_id]" value=step.id />
+                <input type="hidden" name="form[number]" value=number />
+                <input type="hidden" name="form[version]" prop:value=move || version.get().to_string() value=answer.version />
+                <ErrorSummary error=error />
+                <RadioScale name="form[outcome]".into() field="outcome" legend=i18n.t("walk-outcome") options=outcome_options
+                    selected=outcome error=field_message(error, "outcome") />
+                <TextArea name="form[skip_reason]".into() field="skip_reason" label=i18n.t("walk-skip-reason") value=skip_reason rows=2
+                    hint=i18n.t("walk-skip-reason-hint") error=field_message(error, "skip_reason") />
+                <TextField name="form[minutes]" field="minutes" label=i18n.t("walk-minutes") value=minutes kind="number"
+                    error=field_message(error, "minutes") />
+                <RadioScale name="form[emotion]".into() field="emotion" legend=i18n.t("walk-emotion") hint=i18n.t("walk-emotion-hint")
+                    options=emotion_options() selected=emotion error=field_message(error, "emotion") />
+                <RadioScale name="form[effort]".into() field="effort" legend=i18n.t("walk-effort") hint=i18n.t("walk-effort-hint")
+                    options=effort_options selected=effort error=field_message(error, "effort") compact=true />
+                <div class="gap-pair">
+                    <TextArea name="form[expected]".into() field="expected" label=i18n.t("walk-expected") value=expected
+                        placeholder=step.service_promise.clone() error=field_message(error, "expected") />
+                    <TextArea name="form[happened]".into() field="happened" label=i18n.t("walk-happened") value=happened
+                        hint=i18n.t("walk-objective-hint") error=field_message(error, "happened") />
+                </div>
+                <TextArea name="form[notes]".into() field="notes" label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
+                <p class="save-status" role="status" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
+                    {status_text}
+                    {move || (state.get() == SaveState::Conflict).then(|| view! {
+                        " " <a href=format!("/walkthroughs/{walk_id}/steps/{number}")>{i18n.t("walk-load-latest")}</a>
+                    })}
+                </p>
+                <div class="form__actions step-form__actions">
+                    {(number > 1).then(|| view! {
+                        <button class="btn btn--ghost" type="submit" name="form[go]" value="prev">{i18n.t("walk-prev")}</button>
+                    })}
+                    <button class="btn btn--secondary" type="submit" name="form[go]" value="stay">{i18n.t("walk-save")}</button>
+                    {if number < total {
+                        view! { <button class="btn btn--primary" type="submit" name="form[go]" value="next">{i18n.t("walk-save-next")}</button> }.into_any()
+                    } else {
+                        view! { <button class="btn btn--primary" type="submit" name="form[go]" value="finish">{i18n.t("walk-save-finish")}</button> }.into_any()
+                    }}
+                </div>
+            </form>
+
+            <section class="stack step-frictions" aria-labelledby="step-frictions-title">
+                <h2 id="step-frictions-title">{i18n.t("walk-frictions-title")}</h2>
+                <p class="field__hint">{i18n.t("walk-frictions-lead")}</p>
+                <FrictionList walk_id=walk_id number=number frictions=frictions editable=true />
+                <div class="cluster">
+                    <a class="btn btn--secondary" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=friction")>{i18n.t("walk-add-friction")}</a>
+                    <a class="btn btn--secondary" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=delight")>{i18n.t("walk-add-delight")}</a>
+                    <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=question")>{i18n.t("walk-add-question")}</a>
+                </div>
+            </section>
+
+            <StepIndex walk_id=walk_id steps=steps current=index />
+            <p><a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/finish")>{i18n.t("walk-go-finish")}</a></p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The frictions, delights and questions logged on one step.
+#[component]
+pub fn FrictionList(
+    walk_id: i64,
+    number: usize,
+    frictions: Vec<crate::domain::walkthrough::Friction>,
+    editable: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if frictions.is_empty() {
+        return view! { <p class="empty-state">{i18n.t("walk-frictions-none")}</p> }.into_any();
+    }
+    view! {
+        <ul class="friction-list">
+            {frictions.into_iter().map(|f| view! {
+                <li class="friction" data-kind=f.kind.code()>
+                    <p class="friction__meta">
+                        <span class="badge" data-kind=f.kind.code()>{i18n.t(f.kind.label_key())}</span>
+                        {f.severity.map(|s| view! { <span class="badge" data-severity=s.code()>{i18n.t(severity_short_key(s))}</span> })}
+                        {f.incomplete.then(|| view! { <span class="badge" data-state="incomplete">{i18n.t("walk-friction-incomplete")}</span> })}
+                    </p>
+                    <h3 class="friction__title">{f.title.clone()}</h3>
+                    {(!f.what_happened.is_empty()).then(|| view! { <p>{f.what_happened.clone()}</p> })}
+                    {(!f.suggestion.is_empty()).then(|| view! { <p><strong>{i18n.t("walk-suggestion")} ": "</strong>{f.suggestion.clone()}</p> })}
+                    {(!f.principles.is_empty()).then(|| view! {
+                        <ul class="badge-list" aria-label=i18n.t("walk-principles")>
+                            {f.principles.iter().map(|p| view! { <li class="badge badge--tag">{i18n.t(p.tag_key())}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    {f.team_name.clone().map(|t| view! { <p class="table__muted">{i18n.t("walk-owning-team")} ": " {t}</p> })}
+                    {editable.then(|| view! {
+                        <a class="btn btn--small btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/{}", f.id)
+                            aria-label=i18n.t_with("walk-edit-friction-aria", &[("title", f.title.clone())])>
+                            {if f.incomplete { i18n.t("walk-complete-friction") } else { i18n.t("walk-edit") }}
+                        </a>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn severity_short_key(s: Severity) -> &'static str {
+    match s {
+        Severity::Blocker => "severity-blocker-short",
+        Severity::Major => "severity-major",
+        Severity::Papercut => "severity-papercut",
+    }
+}
+
+/// All steps grouped by phase, to jump around; answered ones are marked.
+#[component]
+fn StepIndex(walk_id: i64, steps: Vec<WalkedStep>, current: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="step-index">
+            <summary>{i18n.t("walk-all-steps")}</summary>
+            {Phase::ALL.into_iter().filter_map(|phase| {
+                let in_phase: Vec<(usize, WalkedStep)> = steps.iter().cloned().enumerate().filter(|(_, s)| s.step.phase == phase).collect();
+                (!in_phase.is_empty()).then(|| view! {
+                    <h3 class="step-index__phase">{i18n.t(phase.label_key())}</h3>
+                    <ol class="step-index__list">
+                        {in_phase.into_iter().map(|(i, s)| view! {
+                            <li value=i + 1>
+                                <a href=format!("/walkthroughs/{walk_id}/steps/{}", i + 1) aria-current=(i == current).then_some("page")>{s.step.title.clone()}</a>
+                                {s.answer.outcome.map(|o| view! { <span class="table__muted">{format!(" · {}", i18n.t(o.label_key()))}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                })
+            }).collect_view()}
+        </details>
+    }
+}
+
+/// `/walkthroughs/:id/steps/:n/frictions/new?kind=…` and `/walkthroughs/:id/steps/:n/frictions/:fid`
+#[component]
+pub fn FrictionPage() -> impl IntoView {
+    let id = param("id");
+    let number = param("n");
+    let friction = param("fid");
+    let data = Resource::new(
+        move || id(),
+        |id| async move {
+            match id {
+                Some(id) => load_walkthrough(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <RequireRole allowed=any_role children=move |_| view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let n = number().unwrap_or(0);
+                    match data.await {
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
+                        Ok(page) if page.detail.access != Access::Edit => view! { <LoadError error=AppError::Forbidden /> }.into_any(),
+                        Ok(page) => {
+                            let Some(walked) = usize::try_from(n - 1).ok().and_then(|i| page.detail.steps.get(i)).cloned() else {
+                                return view! { <LoadError error=AppError::NotFound /> }.into_any();
+                            };
+                            let existing = match friction() {
+                                Some(fid) => match walked.frictions.iter().find(|f| f.id == fid) {
+                                    Some(f) => Some(f.clone()),
+                                    None => return view! { <LoadError error=AppError::NotFound /> }.into_any(),
+                                },
+                                None => None,
+                            };
+                            view! { <FrictionEditor page=page walked=walked number=n as usize existing=existing /> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+#[component]
+fn FrictionEditor(
+    page: WalkthroughPage,
+    walked: WalkedStep,
+    number: usize,
+    existing: Option<crate::domain::walkthrough::Friction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let walk_id = page.detail.summary.id;
+    let save = ServerAction::<SaveFriction>::new();
+    let delete = ServerAction::<DeleteFriction>::new();
+    let error = Signal::derive(move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| delete.value().get().and_then(|r| r.err()))
+    });
+    let back = format!("/walkthroughs/{walk_id}/steps/{number}");
+    #[cfg(feature = "hydrate")]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        let back = back.clone();
+        Effect::new(move |_| {
+            let saved = matches!(save.value().get(), Some(Ok(_)));
+            let deleted = matches!(delete.value().get(), Some(Ok(())));
+            if saved || deleted {
+                let notice = if saved { "friction" } else { "deleted" };
+                navigate(&format!("{back}?saved={notice}"), Default::default());
+            }
+        });
+    }
+    let kind_from_query = query
+        .with_untracked(|q| q.get("kind"))
+        .unwrap_or_else(|| "friction".to_owned());
+    let stored = existing.as_ref().map(|f| FrictionForm {
+        friction_id: f.id.to_string(),
+        kind: f.kind.code().to_owned(),
+        severity: f.severity.map(|s| s.code().to_owned()).unwrap_or_default(),
+        title: f.title.clone(),
+        what_happened: f.what_happened.clone(),
+        suggestion: f.suggestion.clone(),
+        tags: PrincipleTicks::from_codes(
+            &f.principles
+                .iter()
+                .map(|p| p.code().to_owned())
+                .collect::<Vec<_>>(),
+        ),
+        team_id: f.team_id.map(|t| t.to_string()).unwrap_or_default(),
+        ..FrictionForm::default()
+    });
+    let friction_id = existing
+        .as_ref()
+        .map(|f| f.id.to_string())
+        .unwrap_or_default();
+    let draft = (page.draft.get("friction_id").map(String::as_str) == Some(friction_id.as_str())
+        && page.draft.contains_key("kind"))
+    .then(|| FrictionForm::from_draft(&page.draft));
+    let values = draft.or(stored).unwrap_or_else(|| FrictionForm {
+        kind: kind_from_query,
+        team_id: walked
+            .step
+            .team_id
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
+        ..FrictionForm::default()
+    });
+    let ticked = values.tags.codes();
+    let kind = RwSignal::new(values.kind.clone());
+    let title_key = if existing.is_some() {
+        "walk-friction-edit-title"
+    } else {
+        "walk-friction-new-title"
+    };
+    let team_options = std::iter::once((String::new(), i18n.t("walk-team-none")))
+        .chain(page.teams.iter().map(|t| {
+            (
+                t.id.to_string(),
+                format!("{} — {}", t.name, t.department_name),
+            )
+        }))
+        .collect::<Vec<_>>();
+    let kind_options = FrictionKind::ALL
+        .into_iter()
+        .map(|k| (k.code().to_owned(), i18n.t(k.label_key()), None))
+        .collect::<Vec<_>>();
+    let severity_options = Severity::ALL
+        .into_iter()
+        .map(|s| (s.code().to_owned(), i18n.t(s.label_key()), None))
+        .collect::<Vec<_>>();
+    view! {
+        <leptos_meta::Title text=i18n.t(title_key) />
+        <div class="walk-step">
+            <p class="walk-step__journey"><a href=back.clone()>{format!("← {}", walked.step.title)}</a></p>
+            <h1 class="page__title">{i18n.t(title_key)}</h1>
+            <p class="alert alert--info">{i18n.t("walk-objective-prompt")}</p>
+            <ActionForm action=save attr:class="form" on:change=move |ev: leptos::ev::Event| {
+                #[cfg(feature = "hydrate")]
+                {
+                    use wasm_bindgen::JsCast;
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        && input.name() == "form[kind]"
+                    {
+                        kind.set(input.value());
+                    }
+                }
+                #[cfg(not(feature = "hydrate"))]
+                let _ = ev;
+            }>
+                <input type="hidden" name="form[walkthrough_id]" value=walk_id />
+                <input type="hidden" name="form[step_id]" value=walked.step.id />
+                <input type="hidden" name="form[number]" value=number />
+                <input type="hidden" name="form[friction_id]" value=friction_id.clone() />
+                <ErrorSummary error=error />
+                <RadioScale name="form[kind]".into() field="kind" legend=i18n.t("walk-kind") options=kind_options selected=values.kind.clone()
+                    error=field_message(error, "kind") />
+                <div class:hidden-when-not-friction=move || kind.get() != "friction">
+                    <RadioScale name="form[severity]".into() field="severity" legend=i18n.t("walk-severity") options=severity_options
+                        selected=values.severity.clone() error=field_message(error, "severity") hint=i18n.t("walk-severity-hint") />
+                </div>
+                <TextField name="form[title]" field="title" label=i18n.t("walk-friction-title") value=values.title.clone() required=true
+                    hint=i18n.t("walk-friction-title-hint") error=field_message(error, "title") />
+                <TextArea name="form[what_happened]".into() field="what_happened" label=i18n.t("walk-what-happened") value=values.what_happened.clone()
+                    hint=i18n.t("walk-objective-hint") rows=4 error=field_message(error, "what_happened") />
+                <TextArea name="form[suggestion]".into() field="suggestion" label=i18n.t("walk-suggestion") value=values.suggestion.clone()
+                    error=field_message(error, "suggestion") />
+                <fieldset class="fieldset">
+                    <legend class="fieldset__legend">{i18n.t("walk-principles")}</legend>
+                    <p class="field__hint">{i18n.t("walk-principles-hint")}</p>
+                    <div class="checkbox-list">
+                        {Principle::ALL.into_iter().map(|p| {
+                            let id = format!("tag-{}", p.code());
+                            let label_for = id.clone();
+                            view! {
+                                <label class="checkbox" for=label_for>
+                                    <input type="checkbox" id=id name=format!("form[tags][{}]", p.code()) checked=ticked.iter().any(|c| c == p.code()) />
+                                    {i18n.t(p.tag_key())}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                    {move || field_message(error, "principles").get().map(|m| view! { <p class="field__error">{m}</p> })}
+                </fieldset>
+                <SelectField name="form[team_id]" field="team_id" label=i18n.t("walk-owning-team") options=team_options
+                    selected=values.team_id.clone() error=field_message(error, "team_id") />
+                <div class="form__actions">
+                    <button class="btn btn--primary" type="submit">{i18n.t("walk-friction-save")}</button>
+                    <a class="btn btn--ghost" href=back.clone()>{i18n.t("walk-cancel")}</a>
+                </div>
+            </ActionForm>
+            {existing.map(|f| view! {
+                <ActionForm action=delete attr:class="form form--inline danger-zone">
+                    <input type="hidden" name="walkthrough_id" value=walk_id />
+                    <input type="hidden" name="friction_id" value=f.id />
+                    <input type="hidden" name="number" value=number />
+                    <button class="btn btn--danger btn--small" type="submit">{i18n.t("walk-friction-delete")}</button>
+                </ActionForm>
+            })}
+        </div>
+    }
+}
