@@ -49,6 +49,9 @@ pub fn RadioScale(
     selected: String,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional)] compact: bool,
+    /// Draw a face for each value (the emotion scale) in place of the value itself.
+    #[prop(optional)]
+    faces: bool,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let error_id = format!("field-{}-error", field.replace('_', "-"));
@@ -80,7 +83,11 @@ pub fn RadioScale(
                     view! {
                         <label class="scale__option" for=label_for>
                             <input type="radio" id=id name=name.clone() value=value checked=checked />
-                            <span class="scale__label">{label}</span>
+                            {if faces {
+                                view! { <Face value=value_num(&label) /> }.into_any()
+                            } else {
+                                view! { <span class="scale__label">{label}</span> }.into_any()
+                            }}
                             {extra.map(|x| view! { <span class="scale__extra">{x}</span> })}
                         </label>
                     }
@@ -91,15 +98,39 @@ pub fn RadioScale(
     }
 }
 
-/// The emotion scale as radio options: a face (hidden from screen readers) and a word.
+fn value_num(label: &str) -> i64 {
+    label.parse().unwrap_or(0)
+}
+
+/// A simple face for an emotion value, −2 (frown) to +2 (broad smile); decorative, the word is the label.
+#[component]
+pub fn Face(value: i64) -> impl IntoView {
+    let v = value.clamp(-2, 2) as f64;
+    let mouth = format!(
+        "M9 {:.1} Q16 {:.1} 23 {:.1}",
+        21.0 - v * 0.5,
+        21.0 + v * 3.0,
+        21.0 - v * 0.5
+    );
+    view! {
+        <svg class="face" data-value=value viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
+            <circle cx="16" cy="16" r="14" class="face__head" />
+            <circle cx="11" cy="13" r="1.8" class="face__eye" />
+            <circle cx="21" cy="13" r="1.8" class="face__eye" />
+            <path d=mouth class="face__mouth" />
+        </svg>
+    }
+}
+
+/// The emotion scale as radio options: the value (drawn as a face) and a word with the number.
 pub fn emotion_options() -> Vec<ScaleOption> {
     let i18n = use_i18n();
     EMOTIONS
         .iter()
-        .map(|(value, face, key)| {
+        .map(|(value, key)| {
             (
                 value.to_string(),
-                face.to_string(),
+                value.to_string(),
                 Some(format!("{} ({value:+})", i18n.t(key)).replace("(+0)", "(0)")),
             )
         })

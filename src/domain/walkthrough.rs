@@ -87,21 +87,21 @@ impl Outcome {
     }
 }
 
-/// The emotion scale, −2 (very negative) to +2 (very positive), with a face and a word for each point.
-pub const EMOTIONS: [(i64, &str, &str); 5] = [
-    (-2, "😣", "emotion-very-negative"),
-    (-1, "🙁", "emotion-negative"),
-    (0, "😐", "emotion-neutral"),
-    (1, "🙂", "emotion-positive"),
-    (2, "😄", "emotion-very-positive"),
+/// The emotion scale, −2 (very negative) to +2 (very positive), with a word for each point.
+pub const EMOTIONS: [(i64, &str); 5] = [
+    (-2, "emotion-very-negative"),
+    (-1, "emotion-negative"),
+    (0, "emotion-neutral"),
+    (1, "emotion-positive"),
+    (2, "emotion-very-positive"),
 ];
 
 /// The translation key of the word for an emotion value.
 pub fn emotion_label_key(value: i64) -> &'static str {
     EMOTIONS
         .iter()
-        .find(|(v, _, _)| *v == value)
-        .map(|(_, _, key)| *key)
+        .find(|(v, _)| *v == value)
+        .map(|(_, key)| *key)
         .unwrap_or("emotion-neutral")
 }
 

@@ -196,6 +196,16 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
                 </div>
             </section>
         })}
+        <CurveSection steps=steps.clone() />
+        <PhaseLog walk_id=walk_id steps=steps />
+    }
+}
+
+/// The emotion curve with the same numbers as a table.
+#[component]
+fn CurveSection(steps: Vec<crate::domain::walkthrough::WalkedStep>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <section class="stack" aria-labelledby="walk-curve-heading">
             <h2 id="walk-curve-heading">{i18n.t("walk-curve-title")}</h2>
             <EmotionCurve steps=steps.clone() />
@@ -229,6 +239,15 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+    .into_any()
+}
+
+/// The log of every step, grouped by phase: promise against what happened, and what was recorded.
+#[component]
+fn PhaseLog(walk_id: i64, steps: Vec<crate::domain::walkthrough::WalkedStep>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         {Phase::ALL.into_iter().filter_map(|phase| {
             let in_phase: Vec<_> = steps.iter().enumerate().filter(|(_, s)| s.step.phase == phase).map(|(i, s)| (i, s.clone())).collect();
             (!in_phase.is_empty()).then(|| view! {
@@ -263,4 +282,5 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
             })
         }).collect_view()}
     }
+    .into_any()
 }

@@ -129,6 +129,11 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
     #[cfg(not(feature = "hydrate"))]
     let _ = (queued, go_after);
 
+    #[cfg(feature = "hydrate")]
+    let latest_version = move || match save.value().get_untracked() {
+        Some(Ok(saved)) => saved.version.max(version.get_untracked()),
+        _ => version.get_untracked(),
+    };
     let autosave = move || {
         #[cfg(feature = "hydrate")]
         {
@@ -145,7 +150,9 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
             };
             let _ = data.set_with_str("form[go]", "stay");
             match SaveStep::from_form_data(&data) {
-                Ok(args) => {
+                Ok(mut args) => {
+                    // The newest version we know of, even if the hidden input has not caught up yet.
+                    args.form.version = latest_version();
                     state.set(SaveState::Saving);
                     save.dispatch(args);
                 }
@@ -164,6 +171,13 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
             match result {
                 Ok(saved) => {
                     version.set(saved.version);
+                    // Changes made while this save was on its way go out first.
+                    if queued.get_untracked() {
+                        queued.set(false);
+                        autosave();
+                        return;
+                    }
+                    state.set(SaveState::Saved);
                     if let Some(go) = go_after.get_untracked() {
                         go_after.set(None);
                         let target = match go.as_str() {
@@ -174,15 +188,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                             ),
                             _ => format!("/walkthroughs/{walk_id}/finish"),
                         };
-                        state.set(SaveState::Saved);
                         navigate(&target, Default::default());
-                        return;
-                    }
-                    if queued.get_untracked() {
-                        queued.set(false);
-                        autosave();
-                    } else {
-                        state.set(SaveState::Saved);
                     }
                 }
                 Err(AppError::Conflict) => state.set(SaveState::Conflict),
@@ -247,12 +253,17 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
             let Ok(data) = web_sys::FormData::new_with_form(&form) else {
                 return;
             };
+            if go != "stay" {
+                go_after.set(Some(go.clone()));
+            }
+            if save.pending().get_untracked() {
+                // One save at a time: this one follows when the current one returns.
+                queued.set(true);
+                return;
+            }
             let _ = data.set_with_str("form[go]", &go);
-            if let Ok(args) = SaveStep::from_form_data(&data) {
-                if go != "stay" {
-                    go_after.set(Some(go));
-                }
-                queued.set(false);
+            if let Ok(mut args) = SaveStep::from_form_data(&data) {
+                args.form.version = latest_version();
                 state.set(SaveState::Saving);
                 save.dispatch(args);
             }
@@ -333,7 +344,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 <TextField name="form[minutes]" field="minutes" label=i18n.t("walk-minutes") value=minutes kind="number"
                     error=field_message(error, "minutes") />
                 <RadioScale name="form[emotion]".into() field="emotion" legend=i18n.t("walk-emotion") hint=i18n.t("walk-emotion-hint")
-                    options=emotion_options() selected=emotion error=field_message(error, "emotion") />
+                    options=emotion_options() selected=emotion error=field_message(error, "emotion") faces=true />
                 <RadioScale name="form[effort]".into() field="effort" legend=i18n.t("walk-effort") hint=i18n.t("walk-effort-hint")
                     options=effort_options selected=effort error=field_message(error, "effort") compact=true />
                 <div class="gap-pair">
