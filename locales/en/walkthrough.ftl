@@ -154,3 +154,5 @@ walk-curve-title = Emotion curve
 walk-curve-caption = Emotion per step, from −2 (very unpleasant) to +2 (very pleasant); triangles show the number of frictions. The table holds the same data.
 walk-curve-empty = No emotions recorded yet.
 walk-curve-table = Steps with emotion, effort and frictions
+home-card-walk = Start or continue this year's journey and record what you experience as a customer.
+home-card-walkthroughs = Read the walkthroughs of your team members or, as HR, of everyone.

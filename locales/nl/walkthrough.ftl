@@ -154,3 +154,5 @@ walk-curve-title = Emotiecurve
 walk-curve-caption = Emotie per stap, van −2 (heel vervelend) tot +2 (heel prettig); driehoekjes tonen het aantal wrijvingen. Dezelfde gegevens staan in de tabel.
 walk-curve-empty = Nog geen emoties vastgelegd.
 walk-curve-table = Stappen met emotie, moeite en wrijvingen
+home-card-walk = Start of vervolg je klantreis van dit jaar en leg vast wat je als klant meemaakt.
+home-card-walkthroughs = Lees de klantreizen van je teamleden of, als HR, van iedereen.

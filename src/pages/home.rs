@@ -57,6 +57,16 @@ fn Home(name: String) -> impl IntoView {
 fn RoleCards(roles: crate::domain::RoleSet) -> impl IntoView {
     let i18n = use_i18n();
     let mut cards = Vec::new();
+    if roles.can_walk() {
+        cards.push(("/walk", i18n.t("nav-walk"), i18n.t("home-card-walk")));
+    }
+    if roles.has_any(&[crate::domain::Role::Reviewer, crate::domain::Role::Hr]) {
+        cards.push((
+            "/walkthroughs",
+            i18n.t("nav-walkthroughs"),
+            i18n.t("home-card-walkthroughs"),
+        ));
+    }
     if roles.can_view_people_overview() {
         cards.push((
             "/hr/people",
