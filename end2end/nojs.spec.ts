@@ -1,5 +1,5 @@
 // With JavaScript disabled the core forms still work through plain form posts.
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { ACCOUNTS, PASSWORD } from './helpers';
 
 test('sign in, see errors, switch language and sign out without JavaScript', async ({ page }) => {
@@ -63,4 +63,53 @@ test('adding a person without JavaScript: field errors, then saved', async ({ pa
   await expect(page).toHaveURL(/\/admin\/people\/\d+\?saved=1$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ties Zonder Script bewerken');
   await expect(page.getByText('De gegevens zijn opgeslagen.')).toBeVisible();
+});
+
+/** Activates a button far down a long page. Without JavaScript, Playwright's scroll-into-view before
+ * `click()` never settled on these pages (it timed out waiting for a stable element), so the click
+ * is dispatched to the button directly; the browser still submits the form with that button. */
+async function press(page: Page, name: string) {
+  await page.getByRole('button', { name }).dispatchEvent('click');
+}
+
+test('walk a step, log a friction and see field errors without JavaScript', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('E-mailadres').fill('lotte.smit@dijkhuis.example');
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
+  await page.goto('/walk');
+  await page.getByRole('link', { name: 'Bekijk en start: Ik wil mijn verzekering opzeggen' }).click();
+  await page.getByRole('button', { name: 'Start deze klantreis' }).click();
+  await expect(page).toHaveURL(/\/walkthroughs\/\d+\/steps\/1$/);
+
+  // A bad number comes back on its field with everything typed still there.
+  await page.getByRole('radio', { name: 'Overgeslagen' }).check();
+  await page.getByLabel('Tijd (minuten)').fill('-4');
+  await page.getByLabel('Wat er gebeurde').fill('De opzegknop stond onderaan een lange pagina.');
+  await press(page, 'Opslaan en volgende stap');
+  await expect(page.locator('#field-minutes-error')).toHaveText('Dit getal valt buiten het toegestane bereik.');
+  await expect(page.locator('#field-skip-reason-error')).toContainText('waarom je deze stap hebt overgeslagen');
+  await expect(page.getByLabel('Wat er gebeurde')).toHaveValue('De opzegknop stond onderaan een lange pagina.');
+  await expect(page.getByRole('radio', { name: 'Overgeslagen' })).toBeChecked();
+
+  await page.getByRole('radio', { name: 'Gelukt', exact: true }).check();
+  await page.getByLabel('Tijd (minuten)').fill('6');
+  await press(page, 'Opslaan en volgende stap');
+  await expect(page).toHaveURL(/\/steps\/2\?saved=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await page.goto(page.url().replace(/\/steps\/2.*$/, '/steps/1'));
+  await expect(page.getByLabel('Wat er gebeurde')).toHaveValue('De opzegknop stond onderaan een lange pagina.');
+  await expect(page.getByLabel('Tijd (minuten)')).toHaveValue('6');
+
+  await page.getByRole('link', { name: '+ Wrijving' }).click();
+  await page.getByLabel('Korte titel').fill('Opzeggen alleen per brief');
+  await press(page, 'Vastleggen');
+  await expect(page.locator('#field-severity-error')).toHaveText('Kies hoe ernstig deze wrijving is.');
+  await expect(page.getByLabel('Korte titel')).toHaveValue('Opzeggen alleen per brief');
+  await page.getByRole('radio', { name: 'Groot' }).check();
+  await page.getByLabel('Wat er gebeurde').fill('Online opzeggen kon niet; ik moest een brief sturen.');
+  await press(page, 'Vastleggen');
+  await expect(page).toHaveURL(/\/steps\/1\?saved=friction$/);
+  await expect(page.getByRole('heading', { name: 'Opzeggen alleen per brief' })).toBeVisible();
 });
