@@ -519,6 +519,7 @@ pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
             let problems = crate::domain::walkthrough::completion_problems(
                 detail.unanswered(),
                 detail.delights(),
+                detail.incomplete_frictions(),
             );
             if let Some(first) = problems.first() {
                 return Err(AppError::field("result", first));

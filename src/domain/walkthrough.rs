@@ -533,14 +533,22 @@ impl FinishInput {
 }
 
 /// Why a completed walkthrough cannot be submitted yet (translation keys), empty when it can.
-/// Every step needs an outcome, and every walkthrough asks for at least one delight.
-pub fn completion_problems(unanswered_steps: usize, delights: usize) -> Vec<&'static str> {
+/// Every step needs an outcome, every walkthrough asks for at least one delight, and quick captures
+/// must have been completed (a one-line note is not yet something colleagues can act on).
+pub fn completion_problems(
+    unanswered_steps: usize,
+    delights: usize,
+    incomplete_frictions: usize,
+) -> Vec<&'static str> {
     let mut problems = Vec::new();
     if unanswered_steps > 0 {
         problems.push("walk-error-steps-open");
     }
     if delights == 0 {
         problems.push("walk-error-no-delight");
+    }
+    if incomplete_frictions > 0 {
+        problems.push("walk-error-incomplete-frictions");
     }
     problems
 }
@@ -638,6 +646,14 @@ impl WalkthroughDetail {
             .iter()
             .flat_map(|s| &s.frictions)
             .filter(|f| f.kind == FrictionKind::Delight)
+            .count()
+    }
+
+    pub fn incomplete_frictions(&self) -> usize {
+        self.steps
+            .iter()
+            .flat_map(|s| &s.frictions)
+            .filter(|f| f.incomplete)
             .count()
     }
 
@@ -861,10 +877,14 @@ mod tests {
         assert_eq!(ok.abandon_reason, None);
         assert_eq!(ok.recommend_score, Some(8));
         assert_eq!(
-            completion_problems(2, 0),
+            completion_problems(2, 0, 0),
             vec!["walk-error-steps-open", "walk-error-no-delight"]
         );
-        assert!(completion_problems(0, 1).is_empty());
+        assert_eq!(
+            completion_problems(0, 1, 1),
+            vec!["walk-error-incomplete-frictions"]
+        );
+        assert!(completion_problems(0, 1, 0).is_empty());
     }
 
     fn walked(emotion: Option<i64>, frictions: usize) -> WalkedStep {

@@ -69,7 +69,11 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
             }
         });
     }
-    let problems = completion_problems(detail.unanswered(), detail.delights());
+    let problems = completion_problems(
+        detail.unanswered(),
+        detail.delights(),
+        detail.incomplete_frictions(),
+    );
     let draft = page.draft;
     let value = move |k: &str| draft.get(k).cloned().unwrap_or_default();
     let result_options = vec![
