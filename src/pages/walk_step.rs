@@ -474,7 +474,7 @@ pub fn FrictionPage() -> impl IntoView {
     let number = param("n");
     let friction = param("fid");
     let data = Resource::new(
-        move || id(),
+        id,
         |id| async move {
             match id {
                 Some(id) => load_walkthrough(id).await,
