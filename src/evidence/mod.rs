@@ -285,7 +285,11 @@ async fn read_form(
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
             "file" if form.file.is_none() && keep_file => {
-                let original_name = field.file_name().map(rules::display_name);
+                // Browsers send `filename=""` for a file input left empty.
+                let original_name = field
+                    .file_name()
+                    .filter(|n| !n.is_empty())
+                    .map(rules::display_name);
                 let mut bytes = Vec::new();
                 let mut too_large = false;
                 while let Some(chunk) = field.chunk().await.map_err(multipart_failure)? {
