@@ -606,6 +606,22 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.body);
     assert_eq!(error_key(&a), "evidence-error-too-large");
 
+    // A browser gets there too: the body is cut before `return_to` is read, so it goes back to the
+    // page it came from.
+    let res = daan
+        .post(format!("{}/evidence", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/walkthroughs/1?step=3", app.base))
+        .multipart(Upload::new(&walk, "enorm.pdf", "application/pdf", pdf(3 * 1024 * 1024)).form())
+        .send()
+        .await
+        .expect("huge form post");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()["location"],
+        "/walkthroughs/1?step=3&evidence_error=evidence-error-too-large"
+    );
+
     assert_eq!(app.count("select count(*) from evidence").await, 0);
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }

@@ -318,3 +318,72 @@ fn TooLargeMessage() -> impl IntoView {
         </Suspense>
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::domain::Locale;
+
+    fn item(id: i64, content_type: &str, thumb: bool, name: &str, caption: &str) -> EvidenceItem {
+        EvidenceItem {
+            id,
+            step_id: 1,
+            friction_id: None,
+            content_type: content_type.to_owned(),
+            byte_size: 2_621_440,
+            has_thumbnail: thumb,
+            original_name: name.to_owned(),
+            caption: caption.to_owned(),
+        }
+    }
+
+    fn render_list(items: Vec<EvidenceItem>, can_delete: bool) -> String {
+        Owner::new().with(|| {
+            provide_context(I18n::new(Locale::Nl));
+            view! { <EvidenceList items can_delete return_to="/walk/1?step=2" /> }.to_html()
+        })
+    }
+
+    #[test]
+    fn list_shows_thumbnails_with_alt_text_and_pdfs_with_their_size() {
+        let html = render_list(
+            vec![
+                item(7, "image/jpeg", true, "IMG_1.jpg", "Wachtrij"),
+                item(8, "image/png", true, "scherm.png", ""),
+                item(9, "application/pdf", false, "brief.pdf", ""),
+            ],
+            false,
+        );
+        assert!(html.contains(r#"href="/evidence/7""#), "{html}");
+        assert!(html.contains(r#"src="/evidence/7/thumb""#));
+        assert!(html.contains(r#"alt="Wachtrij""#));
+        assert!(html.contains(r#"alt="scherm.png""#));
+        assert!(html.contains(r#"href="/evidence/9""#));
+        assert!(html.contains("PDF, 2,5 MB"));
+        assert!(!html.contains("/delete"), "no delete without permission");
+    }
+
+    #[test]
+    fn delete_buttons_post_back_with_a_named_label_and_names_are_escaped() {
+        let html = render_list(
+            vec![item(
+                3,
+                "application/pdf",
+                false,
+                "<script>x</script>.pdf",
+                "",
+            )],
+            true,
+        );
+        assert!(html.contains(r#"action="/evidence/3/delete""#), "{html}");
+        assert!(html.contains(r#"method="post""#));
+        assert!(html.contains(r#"name="return_to" value="/walk/1?step=2""#));
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;.pdf verwijderen"));
+        assert!(!html.contains("<script>x"));
+    }
+
+    #[test]
+    fn an_empty_list_renders_nothing() {
+        assert_eq!(render_list(vec![], true).replace("<!>", ""), "");
+    }
+}

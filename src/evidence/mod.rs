@@ -140,17 +140,30 @@ fn wants_json(headers: &HeaderMap) -> bool {
 
 fn reply_for(headers: &HeaderMap, return_to: Option<&str>) -> Reply {
     if wants_json(headers) {
-        Reply::Json
-    } else {
-        // A missing or foreign return path falls back to the home page rather than failing: the
-        // upload itself may well have worked.
-        Reply::Page(
-            return_to
-                .and_then(rules::safe_return_to)
-                .unwrap_or("/")
-                .to_owned(),
-        )
+        return Reply::Json;
     }
+    // Without `return_to` (a body cut off before its first field) the page the form was on, as the
+    // browser reports it, is the next best place; a missing or foreign path falls back to the home
+    // page rather than failing.
+    let referer = referer_path(headers);
+    Reply::Page(
+        return_to
+            .and_then(rules::safe_return_to)
+            .or_else(|| referer.as_deref().and_then(rules::safe_return_to))
+            .unwrap_or("/")
+            .to_owned(),
+    )
+}
+
+/// The path of the `Referer` when it is a page of this same host.
+fn referer_path(headers: &HeaderMap) -> Option<String> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let rest = referer
+        .strip_prefix("https://")
+        .or_else(|| referer.strip_prefix("http://"))?;
+    let path = rest.strip_prefix(host)?;
+    path.starts_with('/').then(|| path.to_owned())
 }
 
 fn see_other(location: &str) -> Response {
@@ -874,7 +887,19 @@ mod tests {
         let mut json = HeaderMap::new();
         json.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
         assert!(matches!(reply_for(&json, Some("/x")), Reply::Json));
-        let html = HeaderMap::new();
+        let mut html = HeaderMap::new();
         assert!(matches!(reply_for(&html, Some("//evil.example")), Reply::Page(p) if p == "/"));
+        html.insert(header::HOST, HeaderValue::from_static("krb.example"));
+        html.insert(
+            header::REFERER,
+            HeaderValue::from_static("https://krb.example/walk/3?step=2"),
+        );
+        assert!(matches!(reply_for(&html, None), Reply::Page(p) if p == "/walk/3?step=2"));
+        assert!(matches!(reply_for(&html, Some("/x")), Reply::Page(p) if p == "/x"));
+        html.insert(
+            header::REFERER,
+            HeaderValue::from_static("https://krb.example.evil.example/walk"),
+        );
+        assert!(matches!(reply_for(&html, None), Reply::Page(p) if p == "/"));
     }
 }
