@@ -27,6 +27,11 @@ use tower_sessions::Session;
 
 /// Text fields are short (the caption is 200 characters); anything longer is not from our forms.
 const MAX_TEXT_FIELD_BYTES: usize = 16 * 1024;
+/// Images decoded at the same time. Each holds its decoded pixels (a 12-megapixel photo is ~36 MB,
+/// briefly several copies), so a burst of uploads waits its turn instead of exhausting memory; two
+/// matches the cores of the machines this runs on.
+static IMAGE_WORK: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 /// Set by browsers on every request: whether it came from this site or another.
 const SEC_FETCH_SITE: header::HeaderName = header::HeaderName::from_static("sec-fetch-site");
 
@@ -402,8 +407,12 @@ async fn check_file(file: FilePart, max_bytes: u64) -> Result<CheckedFile, Failu
             thumbnail: None,
         });
     }
-    let started = std::time::Instant::now();
     let input = file.bytes;
+    let _permit = IMAGE_WORK.acquire().await.map_err(|e| {
+        tracing::error!(error = %e, "evidence image queue closed");
+        Failure::internal()
+    })?;
+    let started = std::time::Instant::now();
     let processed = tokio::task::spawn_blocking(move || process::process_image(&input, kind))
         .await
         .map_err(|e| {
