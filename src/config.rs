@@ -16,6 +16,10 @@ pub struct Config {
     pub session_idle_hours: i64,
     /// Directory holding the built site (`pkg/` with wasm, JS and CSS).
     pub site_root: String,
+    /// Directory for uploaded evidence (photos, screenshots, PDFs); created when missing.
+    pub evidence_dir: std::path::PathBuf,
+    /// Largest evidence file accepted, in bytes.
+    pub evidence_max_bytes: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +33,12 @@ pub enum ConfigError {
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/klantenrijbewijs.db";
+pub const DEFAULT_EVIDENCE_DIR: &str = "data/evidence";
+/// 10 MB: a phone photo fits, a video does not.
+pub const DEFAULT_EVIDENCE_MAX_BYTES: u64 = crate::domain::evidence::DEFAULT_MAX_BYTES;
+/// Bounds for EVIDENCE_MAX_BYTES: below 1 KiB nothing useful fits; above 100 MiB a single upload
+/// would hold too much memory while it is checked and re-encoded.
+const EVIDENCE_MAX_BYTES_RANGE: std::ops::RangeInclusive<u64> = 1024..=100 * 1024 * 1024;
 
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -56,6 +66,18 @@ impl Config {
                 value: hours_raw.clone(),
                 reason: "expected a whole number of hours between 1 and 720",
             })?;
+        let max_raw =
+            get("EVIDENCE_MAX_BYTES").unwrap_or_else(|| DEFAULT_EVIDENCE_MAX_BYTES.to_string());
+        let evidence_max_bytes = max_raw
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|n| EVIDENCE_MAX_BYTES_RANGE.contains(n))
+            .ok_or(ConfigError::Invalid {
+                name: "EVIDENCE_MAX_BYTES",
+                value: max_raw.clone(),
+                reason: "expected a number of bytes between 1024 and 104857600",
+            })?;
         Ok(Config {
             database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             addr,
@@ -63,6 +85,10 @@ impl Config {
             cookie_secure: parse_bool("COOKIE_SECURE", get("COOKIE_SECURE"), false)?,
             session_idle_hours,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+            evidence_dir: get("EVIDENCE_DIR")
+                .unwrap_or_else(|| DEFAULT_EVIDENCE_DIR.to_owned())
+                .into(),
+            evidence_max_bytes,
         })
     }
 }
@@ -105,6 +131,33 @@ mod tests {
         assert!(!c.demo_data);
         assert!(!c.cookie_secure);
         assert_eq!(c.session_idle_hours, 12);
+        assert_eq!(c.evidence_dir, std::path::PathBuf::from("data/evidence"));
+        assert_eq!(c.evidence_max_bytes, 10 * 1024 * 1024);
+    }
+
+    #[test]
+    fn evidence_settings_are_read_and_bounded() {
+        let c = config(&[
+            ("EVIDENCE_DIR", "/var/lib/krb/evidence"),
+            ("EVIDENCE_MAX_BYTES", " 2097152 "),
+        ])
+        .expect("valid");
+        assert_eq!(
+            c.evidence_dir,
+            std::path::PathBuf::from("/var/lib/krb/evidence")
+        );
+        assert_eq!(c.evidence_max_bytes, 2 * 1024 * 1024);
+        for bad in ["10MB", "-1", "0", "1023", "104857601"] {
+            let err = config(&[("EVIDENCE_MAX_BYTES", bad)]).expect_err(bad);
+            assert!(err.to_string().contains("EVIDENCE_MAX_BYTES"), "{err}");
+        }
+        // Empty counts as unset, like every other variable.
+        let c = config(&[("EVIDENCE_MAX_BYTES", ""), ("EVIDENCE_DIR", " ")]).expect("defaults");
+        assert_eq!(c.evidence_max_bytes, DEFAULT_EVIDENCE_MAX_BYTES);
+        assert_eq!(
+            c.evidence_dir,
+            std::path::PathBuf::from(DEFAULT_EVIDENCE_DIR)
+        );
     }
 
     #[test]

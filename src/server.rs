@@ -96,6 +96,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let fallback_state = state.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .merge(crate::evidence::routes(&state.config))
         .leptos_routes(&state, routes, {
             let options = leptos_options.clone();
             move || shell(options.clone())

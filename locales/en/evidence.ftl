@@ -1,1 +1,30 @@
-# Evidence screens.
+# Evidence: photos, screenshots and PDF letters on a walkthrough step, and quick capture.
+evidence-file-label = Photo, screenshot or PDF letter
+evidence-file-hint = JPEG, PNG, WebP or PDF, at most { $size }. On your phone you can also take a photo directly.
+evidence-file-hint-types = JPEG, PNG, WebP or PDF. On your phone you can also take a photo directly.
+evidence-photo-hint = JPEG, PNG or WebP, at most { $size }.
+evidence-photo-hint-types = JPEG, PNG or WebP.
+evidence-caption-label = Caption
+evidence-upload-submit = Add
+evidence-list-label = Evidence
+evidence-kind-pdf = PDF
+evidence-kind-image = Image
+evidence-delete = Delete
+evidence-delete-named = Delete { $name }
+quick-capture-title-label = Quick capture: what is happening?
+quick-capture-title-hint = One line is enough. You fill in the details later.
+quick-capture-photo-label = Photo
+quick-capture-submit = Capture
+evidence-notice-ok = The evidence was added.
+evidence-notice-captured = Captured as a friction. Fill in the details later.
+evidence-notice-deleted = The evidence was deleted.
+evidence-error-too-large = This file is too large. The maximum is { $size }; choose a smaller file or take a screenshot of part of it.
+evidence-error-too-large-plain = This file is too large. Choose a smaller file or take a screenshot of part of it.
+evidence-error-unsupported = This kind of file is not accepted. Only photos and screenshots (JPEG, PNG, WebP) and PDF letters are allowed. We look at the file's content, not its name.
+evidence-error-empty = This file is empty.
+evidence-error-no-file = Choose a file first.
+evidence-error-unreadable = This image could not be read. The file may be damaged; try again or take a screenshot.
+evidence-error-too-many-pixels = This image has too many pixels. Make it smaller or take a screenshot.
+evidence-error-caption-too-long = The caption is too long (at most 200 characters).
+evidence-error-title-required = Describe in one line what is happening.
+evidence-error-title-too-long = Keep it short: at most 120 characters. You fill in the details later.

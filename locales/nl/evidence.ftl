@@ -1,1 +1,30 @@
-# Evidence screens.
+# Evidence: photos, screenshots and PDF letters on a walkthrough step, and quick capture.
+evidence-file-label = Foto, screenshot of pdf-brief
+evidence-file-hint = JPEG, PNG, WebP of PDF, maximaal { $size }. Op je telefoon kun je ook direct een foto maken.
+evidence-file-hint-types = JPEG, PNG, WebP of PDF. Op je telefoon kun je ook direct een foto maken.
+evidence-photo-hint = JPEG, PNG of WebP, maximaal { $size }.
+evidence-photo-hint-types = JPEG, PNG of WebP.
+evidence-caption-label = Bijschrift
+evidence-upload-submit = Toevoegen
+evidence-list-label = Bewijsstukken
+evidence-kind-pdf = PDF
+evidence-kind-image = Afbeelding
+evidence-delete = Verwijderen
+evidence-delete-named = { $name } verwijderen
+quick-capture-title-label = Snel vastleggen: wat gebeurt er?
+quick-capture-title-hint = Eén regel is genoeg. De details vul je later aan.
+quick-capture-photo-label = Foto
+quick-capture-submit = Vastleggen
+evidence-notice-ok = Het bewijsstuk is toegevoegd.
+evidence-notice-captured = Vastgelegd als wrijving. Vul de details later aan.
+evidence-notice-deleted = Het bewijsstuk is verwijderd.
+evidence-error-too-large = Dit bestand is te groot. Het maximum is { $size }; kies een kleiner bestand of maak een schermafdruk van een deel.
+evidence-error-too-large-plain = Dit bestand is te groot. Kies een kleiner bestand of maak een schermafdruk van een deel.
+evidence-error-unsupported = Dit soort bestand kan niet. Alleen foto's en screenshots (JPEG, PNG, WebP) en pdf-brieven zijn toegestaan. We kijken naar de inhoud van het bestand, niet naar de naam.
+evidence-error-empty = Dit bestand is leeg.
+evidence-error-no-file = Kies eerst een bestand.
+evidence-error-unreadable = Deze afbeelding kon niet worden gelezen. Misschien is het bestand beschadigd; probeer het opnieuw of maak een screenshot.
+evidence-error-too-many-pixels = Deze afbeelding heeft te veel pixels. Verklein hem of maak een screenshot.
+evidence-error-caption-too-long = Het bijschrift is te lang (maximaal 200 tekens).
+evidence-error-title-required = Beschrijf in één regel wat er gebeurt.
+evidence-error-title-too-long = Houd het kort: maximaal 120 tekens. De details vul je later aan.

@@ -33,6 +33,11 @@ impl TestApp {
     }
 
     pub async fn spawn_with(demo_data: bool) -> TestApp {
+        Self::spawn_configured(demo_data, |_| {}).await
+    }
+
+    /// A running app whose configuration `adjust` may change first (e.g. a small upload limit).
+    pub async fn spawn_configured(demo_data: bool, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("test.db");
         let config = Config {
@@ -42,7 +47,11 @@ impl TestApp {
             cookie_secure: false,
             session_idle_hours: 1,
             site_root: dir.path().join("site").display().to_string(),
+            evidence_dir: dir.path().join("evidence"),
+            evidence_max_bytes: klantenrijbewijs::config::DEFAULT_EVIDENCE_MAX_BYTES,
         };
+        let mut config = config;
+        adjust(&mut config);
         let (router, state) = klantenrijbewijs::server::build(config)
             .await
             .expect("app starts");

@@ -1,0 +1,203 @@
+//! Queries on evidence rows and the quick-capture friction; the files themselves live in `evidence::storage`.
+
+use super::now;
+use crate::domain::walkthrough::EvidenceItem;
+use sqlx::{SqliteConnection, SqliteExecutor};
+
+/// A row to insert; the files are already on disk under `storage_name`/`thumbnail_name`.
+#[derive(Debug, Clone)]
+pub struct NewEvidence {
+    pub walkthrough_id: i64,
+    pub step_id: i64,
+    pub friction_id: Option<i64>,
+    pub storage_name: String,
+    pub content_type: &'static str,
+    pub byte_size: i64,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+    pub thumbnail_name: Option<String>,
+    pub original_name: String,
+    pub caption: String,
+    pub created_by: i64,
+}
+
+/// What a download needs: where the files are and which walkthrough decides access.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvidence {
+    pub id: i64,
+    pub walkthrough_id: i64,
+    pub storage_name: String,
+    pub thumbnail_name: Option<String>,
+    pub content_type: String,
+    pub original_name: String,
+}
+
+/// `Some(team_id of the journey step)` when the step is part of this walkthrough, else `None`.
+pub async fn step_team(
+    db: impl SqliteExecutor<'_>,
+    walkthrough_id: i64,
+    step_id: i64,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<i64>>(
+        "select s.team_id
+         from walkthrough_step ws join journey_step s on s.id = ws.step_id
+         where ws.walkthrough_id = ? and ws.step_id = ?",
+    )
+    .bind(walkthrough_id)
+    .bind(step_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Whether a friction belongs to this walkthrough.
+pub async fn friction_in_walkthrough(
+    db: impl SqliteExecutor<'_>,
+    walkthrough_id: i64,
+    friction_id: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>(
+        "select count(*) from friction where id = ? and walkthrough_id = ?",
+    )
+    .bind(friction_id)
+    .bind(walkthrough_id)
+    .fetch_one(db)
+    .await
+    .map(|n| n > 0)
+}
+
+pub async fn insert(conn: &mut SqliteConnection, new: &NewEvidence) -> Result<i64, sqlx::Error> {
+    let ts = now();
+    sqlx::query_scalar::<_, i64>(
+        "insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type,
+                               byte_size, width, height, thumbnail_name, original_name, caption,
+                               created_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+    )
+    .bind(new.walkthrough_id)
+    .bind(new.step_id)
+    .bind(new.friction_id)
+    .bind(&new.storage_name)
+    .bind(new.content_type)
+    .bind(new.byte_size)
+    .bind(new.width)
+    .bind(new.height)
+    .bind(&new.thumbnail_name)
+    .bind(&new.original_name)
+    .bind(&new.caption)
+    .bind(new.created_by)
+    .bind(ts)
+    .bind(ts)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// A quick capture: a friction with only a title, marked incomplete until its details are filled in.
+pub async fn insert_quick_friction(
+    conn: &mut SqliteConnection,
+    walkthrough_id: i64,
+    step_id: i64,
+    title: &str,
+    team_id: Option<i64>,
+) -> Result<i64, sqlx::Error> {
+    let ts = now();
+    sqlx::query_scalar::<_, i64>(
+        "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened,
+                               suggestion, team_id, incomplete, created_at, updated_at)
+         values (?, ?, 'friction', null, ?, '', '', ?, true, ?, ?) returning id",
+    )
+    .bind(walkthrough_id)
+    .bind(step_id)
+    .bind(title)
+    .bind(team_id)
+    .bind(ts)
+    .bind(ts)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn find(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Option<StoredEvidence>, sqlx::Error> {
+    let row = sqlx::query_as::<_, (i64, i64, String, Option<String>, String, String)>(
+        "select id, walkthrough_id, storage_name, thumbnail_name, content_type, original_name
+         from evidence where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(
+        |(id, walkthrough_id, storage_name, thumbnail_name, content_type, original_name)| {
+            StoredEvidence {
+                id,
+                walkthrough_id,
+                storage_name,
+                thumbnail_name,
+                content_type,
+                original_name,
+            }
+        },
+    ))
+}
+
+/// Removes the row; `false` when it was already gone.
+pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+    sqlx::query("delete from evidence where id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected() > 0)
+}
+
+/// All evidence of a walkthrough, in journey order (step position), oldest first within a step.
+pub async fn list_for_walkthrough(
+    db: impl SqliteExecutor<'_>,
+    walkthrough_id: i64,
+) -> Result<Vec<EvidenceItem>, sqlx::Error> {
+    let rows = sqlx::query_as::<
+        _,
+        (
+            i64,
+            i64,
+            Option<i64>,
+            String,
+            i64,
+            Option<String>,
+            String,
+            String,
+        ),
+    >(
+        "select e.id, e.step_id, e.friction_id, e.content_type, e.byte_size, e.thumbnail_name,
+                e.original_name, e.caption
+         from evidence e join journey_step s on s.id = e.step_id
+         where e.walkthrough_id = ?
+         order by s.position, s.id, e.created_at, e.id",
+    )
+    .bind(walkthrough_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                step_id,
+                friction_id,
+                content_type,
+                byte_size,
+                thumbnail_name,
+                original_name,
+                caption,
+            )| EvidenceItem {
+                id,
+                step_id,
+                friction_id,
+                content_type,
+                byte_size,
+                has_thumbnail: thumbnail_name.is_some(),
+                original_name,
+                caption,
+            },
+        )
+        .collect())
+}
