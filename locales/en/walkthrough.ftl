@@ -157,3 +157,4 @@ walk-curve-table = Steps with emotion, effort and frictions
 home-card-walk = Start or continue this year's journey and record what you experience as a customer.
 home-card-walkthroughs = Read the walkthroughs of your team members or, as HR, of everyone.
 walk-error-incomplete-frictions = Some quickly captured frictions are still open. Complete them (severity and what happened) or delete them.
+walk-evidence-title = Photos and documents

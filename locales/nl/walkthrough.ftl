@@ -157,3 +157,4 @@ walk-curve-table = Stappen met emotie, moeite en wrijvingen
 home-card-walk = Start of vervolg je klantreis van dit jaar en leg vast wat je als klant meemaakt.
 home-card-walkthroughs = Lees de klantreizen van je teamleden of, als HR, van iedereen.
 walk-error-incomplete-frictions = Er staan nog snel vastgelegde wrijvingen open. Vul ze aan (ernst en wat er gebeurde) of verwijder ze.
+walk-evidence-title = Foto's en documenten

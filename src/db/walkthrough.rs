@@ -1,7 +1,7 @@
 //! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is decided on.
 
 use crate::domain::walkthrough::{
-    Access, EvidenceItem, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership,
+    Access, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership,
     Principle, Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail,
     WalkthroughStatus, WalkthroughSummary,
 };
@@ -281,37 +281,6 @@ pub async fn frictions(db: &super::Db, walkthrough_id: i64) -> Result<Vec<Fricti
         .collect()
 }
 
-/// Evidence items of a walkthrough, oldest first.
-pub async fn evidence(
-    db: &super::Db,
-    walkthrough_id: i64,
-) -> Result<Vec<EvidenceItem>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, (i64, i64, Option<i64>, String, i64, Option<String>, String, String)>(
-        "select id, step_id, friction_id, content_type, byte_size, thumbnail_name, original_name, caption
-         from evidence where walkthrough_id = ? order by id",
-    )
-    .bind(walkthrough_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, step_id, friction_id, content_type, byte_size, thumb, original_name, caption)| {
-                EvidenceItem {
-                    id,
-                    step_id,
-                    friction_id,
-                    content_type,
-                    byte_size,
-                    has_thumbnail: thumb.is_some(),
-                    original_name,
-                    caption,
-                }
-            },
-        )
-        .collect())
-}
-
 /// Everything about one walkthrough; `access` is decided by the caller and stored on the result.
 pub async fn detail(
     db: &super::Db,
@@ -345,7 +314,7 @@ pub async fn detail(
     .fetch_all(db)
     .await?;
     let frictions = frictions(db, walkthrough_id).await?;
-    let evidence = evidence(db, walkthrough_id).await?;
+    let evidence = super::evidence::list_for_walkthrough(db, walkthrough_id).await?;
     let mut steps = Vec::with_capacity(journey.steps.len());
     for step in journey.steps {
         let answer = match answers.iter().find(|a| a.step_id == step.id) {

@@ -1,6 +1,7 @@
 //! Finishing a walkthrough, and the read-only log with the emotion curve that reviewers and HR read.
 
 use crate::api::walkthrough::{FinishWalkthrough, WalkthroughPage, load_walkthrough};
+use crate::components::evidence::EvidenceList;
 use crate::components::form::{ErrorSummary, field_message};
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
@@ -280,6 +281,7 @@ fn PhaseLog(walk_id: i64, steps: Vec<crate::domain::walkthrough::WalkedStep>) ->
                             </div>
                             {s.answer.notes.clone().map(|n| view! { <p><strong>{i18n.t("walk-notes")} ": "</strong>{n}</p> })}
                             <FrictionList walk_id=walk_id number=i + 1 frictions=s.frictions.clone() editable=false />
+                            <EvidenceList items=s.evidence.clone() return_to=format!("/walkthroughs/{walk_id}") />
                         </article>
                     }).collect_view()}
                 </section>

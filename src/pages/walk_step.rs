@@ -6,6 +6,7 @@ use crate::api::walkthrough::{
     DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
     load_walkthrough,
 };
+use crate::components::evidence::{EvidenceList, EvidenceNotice, EvidenceUpload, QuickCapture};
 use crate::components::form::{ErrorSummary, SelectField, TextField, field_message};
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::walk::{PhaseProgress, RadioScale, TextArea, emotion_options};
@@ -300,6 +301,8 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
         .collect::<Vec<_>>();
     let frictions = walked.frictions.clone();
     let title = step.title.clone();
+    // Evidence and quick-capture posts come back here.
+    let here = format!("/walkthroughs/{walk_id}/steps/{number}");
 
     view! {
         <leptos_meta::Title text=format!("{} · {}", title, detail.journey_title) />
@@ -319,6 +322,8 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 Some(_) => Some(view! { <div class="alert alert--success" role="status">{i18n.t("walk-save-saved")}</div> }),
                 None => None,
             }}
+            <EvidenceNotice />
+            <QuickCapture walkthrough_id=walk_id step_id=step.id return_to=here.clone() />
             <section class="card step-brief" aria-labelledby="step-brief-title">
                 <h2 class="visually-hidden" id="step-brief-title">{i18n.t("walk-step-brief")}</h2>
                 <p><span class="badge">{i18n.t(step.channel.label_key())}</span>
@@ -382,6 +387,12 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                     <a class="btn btn--secondary" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=delight")>{i18n.t("walk-add-delight")}</a>
                     <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=question")>{i18n.t("walk-add-question")}</a>
                 </div>
+            </section>
+
+            <section class="stack step-evidence" aria-labelledby="step-evidence-title">
+                <h2 id="step-evidence-title">{i18n.t("walk-evidence-title")}</h2>
+                <EvidenceList items=walked.evidence.clone() can_delete=true return_to=here.clone() />
+                <EvidenceUpload walkthrough_id=walk_id step_id=step.id return_to=here.clone() />
             </section>
 
             <StepIndex walk_id=walk_id steps=steps current=index />
@@ -660,6 +671,18 @@ fn FrictionEditor(
                     <a class="btn btn--ghost" href=back.clone()>{i18n.t("walk-cancel")}</a>
                 </div>
             </ActionForm>
+            {existing.clone().map(|f| {
+                let here = format!("/walkthroughs/{walk_id}/steps/{number}/frictions/{}", f.id);
+                let items: Vec<_> = walked.evidence.iter().filter(|e| e.friction_id == Some(f.id)).cloned().collect();
+                view! {
+                    <section class="stack" aria-labelledby="friction-evidence-title">
+                        <h2 id="friction-evidence-title">{i18n.t("walk-evidence-title")}</h2>
+                        <EvidenceNotice />
+                        <EvidenceList items=items can_delete=true return_to=here.clone() />
+                        <EvidenceUpload walkthrough_id=walk_id step_id=walked.step.id friction_id=f.id return_to=here />
+                    </section>
+                }
+            })}
             {existing.map(|f| view! {
                 <ActionForm action=delete attr:class="form form--inline danger-zone">
                     <input type="hidden" name="walkthrough_id" value=walk_id />
