@@ -1,4 +1,4 @@
-// The walkthrough on a phone: start a journey, walk every step, log frictions and a delight, reload
+// The walkthrough on a phone: start a journey, walk every step, log frictions, a delight and a photo, reload
 // half-way and find everything intact, finish, and read the log with its emotion curve.
 import { test, expect, Page } from '@playwright/test';
 import { ACCOUNTS, expectAccessible, hydrated, signIn } from './helpers';
@@ -91,6 +91,25 @@ test('an employee walks a whole journey on a phone without losing anything', asy
       await page.goto(`${walkUrl}/steps/5`);
       await hydrated(page);
     }
+    if (n === 6) {
+      // Quick capture in the moment: one line and a photo, completed afterwards.
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+      await expect(page.locator('.save-status')).toHaveText('Opgeslagen.');
+      const photo = await page.screenshot({ type: 'jpeg', quality: 70 });
+      await page.getByLabel('Snel vastleggen: wat gebeurt er?').fill('Wachtmuziek 12 minuten');
+      await page.getByLabel('Foto (optioneel)').setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      await expect(page.getByText('Nog aanvullen')).toBeVisible();
+      await expect(page.locator('.evidence-list img')).toHaveCount(1);
+      await page.getByRole('link', { name: 'Bewerk: Wachtmuziek 12 minuten' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vastlegging bewerken');
+      await page.getByRole('radio', { name: 'Groot' }).check();
+      await page.getByLabel('Wat er gebeurde').fill('Ik hing 12 minuten in de wacht zonder te horen hoe lang het nog duurde.');
+      await page.getByRole('button', { name: 'Vastleggen' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Vastgelegd.' })).toBeVisible();
+      await expect(page.getByText('Nog aanvullen')).toHaveCount(0);
+      await hydrated(page);
+    }
     const next = n < total ? 'Opslaan en volgende stap' : 'Opslaan en afronden';
     await page.getByRole('button', { name: next }).click();
   }
@@ -108,7 +127,11 @@ test('an employee walks a whole journey on a phone without losing anything', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(JOURNEY);
   await expect(page.getByRole('img', { name: 'Emotiecurve' })).toBeVisible();
   await expect(page.locator('table tbody tr')).toHaveCount(total);
-  await expect(page.locator('.curve__friction')).toHaveCount(2);
+  await expect(page.locator('.curve__friction')).toHaveCount(3);
+  // The photo is on the log, served to the owner, with its metadata stripped on upload.
+  const thumb = page.locator('.evidence-list img').first();
+  await expect(thumb).toBeVisible();
+  expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByText('Polisnummer niet te vinden')).toBeVisible();
   await expectAccessible(page, 'walkthrough log');
 

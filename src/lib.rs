@@ -2,6 +2,9 @@
 //! present what they learned and so renew their customer licence. This is the crate root; `hydrate`
 //! is the browser entry point, `server` (feature `ssr`) the HTTP server.
 
+// Leptos views are nested generic types; long pages (the walkthrough log) exceed the default depth.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod auth;

@@ -1,9 +1,9 @@
 //! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is decided on.
 
 use crate::domain::walkthrough::{
-    Access, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership,
-    Principle, Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail,
-    WalkthroughStatus, WalkthroughSummary,
+    Access, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership, Principle,
+    Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail, WalkthroughStatus,
+    WalkthroughSummary,
 };
 use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;

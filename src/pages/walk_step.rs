@@ -484,15 +484,12 @@ pub fn FrictionPage() -> impl IntoView {
     let id = param("id");
     let number = param("n");
     let friction = param("fid");
-    let data = Resource::new(
-        id,
-        |id| async move {
-            match id {
-                Some(id) => load_walkthrough(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => load_walkthrough(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
             <Suspense fallback=|| ()>
