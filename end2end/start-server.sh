@@ -50,6 +50,7 @@ export APP_ADDR="127.0.0.1:$port"
 export LEPTOS_SITE_ROOT="$site_root"
 export COOKIE_SECURE=false
 export SESSION_IDLE_HOURS=12
+export EVIDENCE_DIR="$tmp/evidence"
 export RUST_LOG="${RUST_LOG:-info}"
 
 echo "start-server.sh: $bin on http://$APP_ADDR, database $DATABASE_URL, site root $site_root"

@@ -412,7 +412,10 @@ pub fn FrictionList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if frictions.is_empty() {
-        return view! { <p class="empty-state">{i18n.t("walk-frictions-none")}</p> }.into_any();
+        // In the read-only log an empty step simply has nothing to add.
+        return editable
+            .then(|| view! { <p class="empty-state">{i18n.t("walk-frictions-none")}</p> })
+            .into_any();
     }
     view! {
         <ul class="friction-list">
