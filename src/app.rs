@@ -101,6 +101,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/people/new") view=pages::person_form::NewPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/:id") view=pages::person_form::EditPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation") view=pages::organisation::OrganisationPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys") view=pages::journeys::JourneysPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/new") view=pages::journey_edit::NewJourneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id") view=pages::journeys::JourneyDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/edit") view=pages::journey_edit::EditJourneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/retire") view=pages::journeys::RetireJourneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/steps/:step") view=pages::journey_edit::EditStepPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/steps/:step/remove") view=pages::journey_edit::RemoveStepPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::components::layout::SiteFooter />

@@ -1,5 +1,6 @@
 //! Server functions: thin wrappers that authorize, validate through `domain`, and call `db`.
 
+pub mod journeys;
 pub mod org;
 pub mod people;
 pub mod session;
