@@ -701,7 +701,7 @@ async fn steps_of_a_draft_are_added_validated_moved_edited_and_removed() {
     assert!(page.body.contains("Stap toevoegen"));
     assert!(
         page.body
-            .contains("Omhoog<span class=\"visually-hidden\">: Ik bel met een vraag</span>")
+            .contains("Omhoog<span class=\"visually-hidden\">(Ik bel met een vraag)</span>")
     );
     assert!(
         page.body
@@ -1094,4 +1094,14 @@ async fn without_javascript_a_rejected_journey_comes_back_with_errors_and_values
         .await,
         0
     );
+
+    // A refused publish (no steps yet) is explained on the page it came from.
+    let a = app
+        .plain_post("journeys/publish", &[("id", &id.to_string())], &referer)
+        .await;
+    assert_eq!(a.status, StatusCode::FOUND);
+    let location = a.headers["location"].to_str().expect("location").to_owned();
+    let page = app.page(location.trim_start_matches(&app.base)).await;
+    assert!(page.body.contains("Voeg eerst minstens één stap toe."));
+    assert_eq!(status(&app, id).await, "draft");
 }

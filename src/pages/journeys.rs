@@ -140,6 +140,34 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     // Where keyboard focus goes once the page shows the change (the moved or added step).
     let focus = StoredValue::new(None::<Vec<String>>);
+    // The success notice of the latest change: from the address after a redirect (also without
+    // JavaScript), replaced by whatever the curator does next on this page.
+    let flag = move |q: &leptos_router::params::ParamsMap| {
+        [
+            ("created", "journey-created"),
+            ("saved", "journey-saved"),
+            ("published", "journey-published"),
+            ("drafted", "journey-drafted"),
+            ("retired", "journey-retired"),
+            ("removed", "journey-step-removed"),
+            ("added", "journey-step-added"),
+        ]
+        .into_iter()
+        .find(|(k, _)| q.get(k).is_some())
+        .map(|(_, key)| key)
+    };
+    let notice = RwSignal::new(query.with_untracked(flag));
+    Effect::new(move |_| notice.set(query.with(flag)));
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(_)) => notice.set(Some("journey-step-added")),
+        Some(Err(_)) => notice.set(None),
+        None => {}
+    });
+    Effect::new(move |_| {
+        if mover.value().get().is_some() {
+            notice.set(None);
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(step)) = add.value().get() {
             focus.set_value(Some(vec![format!("step-{step}")]));
@@ -154,6 +182,7 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let (Some(Ok(())), Some(id)) = (publish.value().get(), id.get_untracked()) {
+            notice.set(Some("journey-published"));
             refresh.update(|n| *n += 1);
             navigate(&format!("/journeys/{id}?published=1"), Default::default());
         }
@@ -174,35 +203,37 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
         },
     );
 
-    // Success notices: from the address after a redirect (also without JavaScript), or the action.
-    let notice = Signal::derive(move || {
-        let flag = query.with(|q| {
-            [
-                ("created", "journey-created"),
-                ("saved", "journey-saved"),
-                ("published", "journey-published"),
-                ("drafted", "journey-drafted"),
-                ("retired", "journey-retired"),
-                ("removed", "journey-step-removed"),
-                ("added", "journey-step-added"),
-            ]
-            .into_iter()
-            .find(|(k, _)| q.get(k).is_some())
-            .map(|(_, key)| key)
-        });
-        if matches!(add.value().get(), Some(Ok(_))) {
-            Some("journey-step-added")
-        } else {
-            flag
+    // The error of the latest page-level action (publish, new version, move); cleared by the next one.
+    // Starts from what a plain form post (no JavaScript) sent back in the address.
+    let page_error = RwSignal::new(
+        [
+            publish.value().get_untracked(),
+            fork.value().get_untracked().map(|r| r.map(|_| ())),
+            mover.value().get_untracked(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err),
+    );
+    Effect::new(move |_| {
+        if let Some(r) = publish.value().get() {
+            page_error.set(r.err());
         }
     });
-    let page_error = Signal::derive(move || {
-        publish
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| fork.value().get().and_then(|r| r.err()))
-            .or_else(|| mover.value().get().and_then(|r| r.err()))
+    Effect::new(move |_| {
+        if let Some(r) = fork.value().get() {
+            page_error.set(r.err());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(r) = mover.value().get() {
+            page_error.set(r.err());
+        }
+    });
+    Effect::new(move |_| {
+        if add.value().get().is_some() {
+            page_error.set(None);
+        }
     });
 
     view! {
@@ -227,8 +258,8 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
 #[component]
 fn JourneyView(
     page: JourneyPage,
-    notice: Signal<Option<&'static str>>,
-    page_error: Signal<Option<AppError>>,
+    notice: RwSignal<Option<&'static str>>,
+    page_error: RwSignal<Option<AppError>>,
     add: ServerAction<AddJourneyStep>,
     mover: ServerAction<MoveJourneyStep>,
     publish: ServerAction<PublishJourney>,
@@ -323,7 +354,7 @@ fn JourneyView(
             <div class="page__actions">{actions}</div>
         </div>
         {move || notice.get().map(|key| view! { <div class="alert alert--success" role="status">{i18n.t(key)}</div> })}
-        <ErrorSummary error=page_error />
+        <ErrorSummary error=page_error.into() />
         <p class=format!("alert journey-status-note journey-status-note--{}", status.code())>{status_text}</p>
 
         <section class="card journey-brief" aria-labelledby="journey-brief-heading">
@@ -441,10 +472,10 @@ fn StepItem(
                     {move_up}
                     {move_down}
                     <a class="btn btn--small btn--ghost" href=format!("/journeys/{journey_id}/steps/{sid}")>
-                        {i18n.t("journey-step-edit")}<span class="visually-hidden">{format!(": {title}")}</span>
+                        {i18n.t("journey-step-edit")}<span class="visually-hidden">{format!("({title})")}</span>
                     </a>
                     <a class="btn btn--small btn--ghost journey-step__remove" href=format!("/journeys/{journey_id}/steps/{sid}/remove")>
-                        {i18n.t("journey-step-remove")}<span class="visually-hidden">{format!(": {title}")}</span>
+                        {i18n.t("journey-step-remove")}<span class="visually-hidden">{format!("({title})")}</span>
                     </a>
                 </div>
             })}
@@ -453,7 +484,7 @@ fn StepItem(
 }
 
 /// Moves a step one place within its phase. The visible text says which way; the hidden part
-/// names the step, so a screen reader hears "Omhoog: Ik wil weten wat het kost".
+/// names the step, so a screen reader hears "Omhoog (Ik wil weten wat het kost)".
 #[component]
 fn MoveButton(
     journey_id: i64,
@@ -485,7 +516,7 @@ fn MoveButton(
                 on:click=move |_| focus.set_value(Some(targets.clone()))>
                 <span aria-hidden="true">{arrow}</span>
                 {i18n.t(label)}
-                <span class="visually-hidden">{format!(": {title}")}</span>
+                <span class="visually-hidden">{format!("({title})")}</span>
             </button>
         </ActionForm>
     }
