@@ -654,7 +654,15 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
         let version = crate::domain::journey::next_version(&versions);
         let new_id =
             crate::db::journey::copy_to_draft(&mut tx, id, version, ssr::current_year(), user.id)
-                .await?;
+                .await
+                .map_err(|e| {
+                    // Two clicks at once: the other one already made this version.
+                    if crate::error::unique_violation_field(&e, &["version"]).is_some() {
+                        AppError::Refused("journey-error-draft-exists".into())
+                    } else {
+                        AppError::from(e)
+                    }
+                })?;
         tx.commit().await?;
         tracing::info!(
             journey_id = new_id,

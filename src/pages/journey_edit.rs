@@ -203,13 +203,13 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
     };
     let form = match journey_id {
         Some(id) => view! {
-            <ActionForm action=update attr:class="form" attr:novalidate="">
+            <ActionForm action=update attr:class="form journey-form" attr:novalidate="">
                 <input type="hidden" name="id" value=id.to_string() />
                 {fields}
             </ActionForm>
         }
         .into_any(),
-        None => view! { <ActionForm action=create attr:class="form" attr:novalidate="">{fields}</ActionForm> }
+        None => view! { <ActionForm action=create attr:class="form journey-form" attr:novalidate="">{fields}</ActionForm> }
             .into_any(),
     };
 
@@ -356,7 +356,7 @@ fn StepFormView(data: StepFormData) -> impl IntoView {
         <PageHeader title=i18n.t("journey-step-edit-title") lead=data.step.title.clone() />
         <ErrorSummary error />
         <section class="card">
-            <ActionForm action=update attr:class="form" attr:novalidate="">
+            <ActionForm action=update attr:class="form journey-form" attr:novalidate="">
                 <input type="hidden" name="journey_id" value=journey_id.to_string() />
                 <input type="hidden" name="step_id" value=step_id.to_string() />
                 <StepFields values teams=data.teams.clone() error />

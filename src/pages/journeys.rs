@@ -532,7 +532,7 @@ fn AddStep(journey_id: i64, page: JourneyPage, add: ServerAction<AddJourneyStep>
             <h2 class="card__title" id="add-step-heading">{i18n.t("journey-add-step")}</h2>
             <p class="field__hint">{i18n.t("journey-add-step-lead")}</p>
             <ErrorSummary error />
-            <ActionForm action=add attr:class="form" attr:novalidate="">
+            <ActionForm action=add attr:class="form journey-form" attr:novalidate="">
                 <input type="hidden" name="journey_id" value=journey_id.to_string() />
                 <StepFields values teams=page.teams.clone() error />
                 <div class="form__actions">
