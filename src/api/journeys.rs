@@ -330,16 +330,7 @@ pub async fn load_journey(id: i64) -> Result<JourneyPage, AppError> {
         let updated_at = crate::db::journey::updated_at(&state.pool, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let versions: Vec<JourneySummary> = crate::db::journey::list_all(&state.pool)
-            .await?
-            .into_iter()
-            .filter(|v| v.family_id == journey.family_id)
-            .collect();
-        let versions = group_families(versions)
-            .into_iter()
-            .next()
-            .map(|f| f.versions)
-            .unwrap_or_default();
+        let versions = crate::db::journey::list_family(&state.pool, journey.family_id).await?;
         let is_latest = versions.first().is_none_or(|v| v.id == id);
         let has_live = versions.iter().any(|v| v.status == JourneyStatus::Live);
         let open_draft = versions

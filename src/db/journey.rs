@@ -57,6 +57,21 @@ pub async fn list_all(db: impl SqliteExecutor<'_>) -> Result<Vec<JourneySummary>
         .collect()
 }
 
+/// Every version of one journey family, newest first.
+pub async fn list_family(
+    db: impl SqliteExecutor<'_>,
+    family_id: i64,
+) -> Result<Vec<JourneySummary>, sqlx::Error> {
+    let sql = format!("{SUMMARY_SELECT} where j.family_id = ? order by j.version desc");
+    sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(family_id)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(JourneySummary::try_from)
+        .collect()
+}
+
 /// Journeys open for walkthroughs.
 pub async fn list_live(db: impl SqliteExecutor<'_>) -> Result<Vec<JourneySummary>, sqlx::Error> {
     let sql = format!("{SUMMARY_SELECT} where j.status = 'live' order by j.title");
