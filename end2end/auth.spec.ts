@@ -3,10 +3,11 @@ import { test, expect } from '@playwright/test';
 import { ACCOUNTS, PASSWORD, hydrated, signIn, signOut } from './helpers';
 
 const NAV = {
-  admin: ['Overzicht', 'Medewerkers', 'Mensen beheren', 'Organisatie', 'Mijn account'],
+  admin: ['Overzicht', 'Medewerkers', 'Mensen beheren', 'Organisatie', 'Klantreizen', 'Mijn account'],
   hr: ['Overzicht', 'Medewerkers', 'Mijn account'],
   reviewer: ['Overzicht', 'Mijn account'],
   employee: ['Overzicht', 'Mijn account'],
+  cx: ['Overzicht', 'Klantreizen', 'Mijn account'],
 } as const;
 
 for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {

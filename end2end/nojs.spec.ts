@@ -113,3 +113,27 @@ test('walk a step, log a friction and see field errors without JavaScript', asyn
   await expect(page).toHaveURL(/\/steps\/1\?saved=friction$/);
   await expect(page.getByRole('heading', { name: 'Opzeggen alleen per brief' })).toBeVisible();
 });
+
+test('creating a journey without JavaScript: field errors keep what was typed, then the draft opens', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('E-mailadres').fill(ACCOUNTS.cx.email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.goto('/journeys/new');
+  await page.getByLabel('Product').fill('Reisverzekering');
+  await page.getByLabel('Persona').fill('Lisa (29) reist voor het eerst buiten Europa.');
+  await page.getByLabel('Doel van de klant').fill('Goed verzekerd op reis.');
+  await page.getByLabel('Scenario').fill('Je bent Lisa en vertrekt over twee weken naar Thailand.');
+  await page.getByLabel('Spelregels').fill('Gebruik testpolis RE-TEST-0001.');
+  // Keyboard submit: a click would first smooth-scroll the long form, which never settles without JavaScript.
+  await page.getByRole('button', { name: 'Klantreis aanmaken' }).press('Enter');
+  await expect(page.locator('#field-title-error')).toHaveText('Dit veld is verplicht.');
+  await expect(page.getByLabel('Product')).toHaveValue('Reisverzekering');
+  await expect(page.getByLabel('Scenario')).toHaveValue('Je bent Lisa en vertrekt over twee weken naar Thailand.');
+
+  await page.getByLabel('Titel in de woorden van de klant').fill('Ik wil op reis');
+  await page.getByRole('button', { name: 'Klantreis aanmaken' }).press('Enter');
+  await expect(page).toHaveURL(/\/journeys\/\d+\?created=1$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ik wil op reis');
+  await expect(page.getByRole('status')).toContainText('aangemaakt als concept');
+});

@@ -109,6 +109,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/walkthroughs/:id/steps/:n") view=pages::walk_step::WalkStepPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/new") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/:fid") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys") view=pages::journeys::JourneysPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/new") view=pages::journey_edit::NewJourneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id") view=pages::journeys::JourneyDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/edit") view=pages::journey_edit::EditJourneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/retire") view=pages::journeys::RetireJourneyPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/steps/:step") view=pages::journey_edit::EditStepPage ssr=SsrMode::Async />
+                        <Route path=path!("/journeys/:id/steps/:step/remove") view=pages::journey_edit::RemoveStepPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::components::layout::SiteFooter />

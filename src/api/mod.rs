@@ -1,6 +1,7 @@
 //! Server functions: thin wrappers that authorize, validate through `domain`, and call `db`.
 
 pub mod evidence;
+pub mod journeys;
 pub mod org;
 pub mod people;
 pub mod session;

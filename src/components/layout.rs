@@ -55,6 +55,9 @@ pub fn SiteHeader() -> impl IntoView {
             items.push(("/admin/people", i18n.t("nav-admin-people"), false));
             items.push(("/admin/organisation", i18n.t("nav-organisation"), false));
         }
+        if user.roles.can_curate_journeys() {
+            items.push(("/journeys", i18n.t("nav-journeys"), false));
+        }
         items.push(("/account", i18n.t("nav-account"), false));
         items
     });

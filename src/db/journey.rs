@@ -57,6 +57,21 @@ pub async fn list_all(db: impl SqliteExecutor<'_>) -> Result<Vec<JourneySummary>
         .collect()
 }
 
+/// Every version of one journey family, newest first.
+pub async fn list_family(
+    db: impl SqliteExecutor<'_>,
+    family_id: i64,
+) -> Result<Vec<JourneySummary>, sqlx::Error> {
+    let sql = format!("{SUMMARY_SELECT} where j.family_id = ? order by j.version desc");
+    sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(family_id)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(JourneySummary::try_from)
+        .collect()
+}
+
 /// Journeys open for walkthroughs.
 pub async fn list_live(db: impl SqliteExecutor<'_>) -> Result<Vec<JourneySummary>, sqlx::Error> {
     let sql = format!("{SUMMARY_SELECT} where j.status = 'live' order by j.title");
@@ -167,7 +182,7 @@ pub async fn detail(db: &super::Db, id: i64) -> Result<Option<JourneyDetail>, sq
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writes. Callers check the version is a draft first (`status_of`); the `status = 'draft'`
+// Writes. Callers check the version is a draft first (`state_of`); the `status = 'draft'`
 // guards below make a change to a live or retired version a no-op even if a check was missed,
 // because walkthroughs point at those versions and must keep seeing the steps they walked.
 // ---------------------------------------------------------------------------------------------
@@ -175,18 +190,44 @@ pub async fn detail(db: &super::Db, id: i64) -> Result<Option<JourneyDetail>, sq
 use crate::domain::journey::{JourneyInput, StepInput};
 use sqlx::SqliteConnection;
 
-/// A journey version's family and status; `None` when the id is unknown.
-pub async fn status_of(
+/// Where one version stands: its family, version number and status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionState {
+    pub family_id: i64,
+    pub version: i64,
+    pub status: JourneyStatus,
+}
+
+/// A journey version's family, number and status; `None` when the id is unknown.
+pub async fn state_of(
     db: impl SqliteExecutor<'_>,
     id: i64,
-) -> Result<Option<(i64, JourneyStatus)>, sqlx::Error> {
-    let row =
-        sqlx::query_as::<_, (i64, String)>("select family_id, status from journey where id = ?")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-    row.map(|(family, code)| Ok((family, status(&code)?)))
-        .transpose()
+) -> Result<Option<VersionState>, sqlx::Error> {
+    let row = sqlx::query_as::<_, (i64, i64, String)>(
+        "select family_id, version, status from journey where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    row.map(|(family_id, version, code)| {
+        Ok(VersionState {
+            family_id,
+            version,
+            status: status(&code)?,
+        })
+    })
+    .transpose()
+}
+
+/// The family's live version, if it has one.
+pub async fn family_live(
+    db: impl SqliteExecutor<'_>,
+    family_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("select id from journey where family_id = ? and status = 'live'")
+        .bind(family_id)
+        .fetch_optional(db)
+        .await
 }
 
 /// Starts a new journey family (the line in the catalogue its versions share).

@@ -3,6 +3,8 @@
 pub mod account;
 pub mod errors;
 pub mod home;
+pub mod journey_edit;
+pub mod journeys;
 pub mod login;
 pub mod organisation;
 pub mod people;
