@@ -108,19 +108,6 @@ async fn walkthrough(app: &TestApp, email: &str, status: &str, cycle_year: i64) 
     Walk { id, steps, team_id }
 }
 
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = TestApp::new_client();
-    let a = app
-        .call_as(
-            &client,
-            "login",
-            &[("email", email), ("password", DEMO_PASSWORD)],
-        )
-        .await;
-    assert_eq!(a.status, StatusCode::OK, "sign-in as {email}: {}", a.body);
-    client
-}
-
 // ---------------------------------------------------------------------------------------------
 // Test files
 
@@ -377,7 +364,7 @@ fn read_stored(app: &TestApp, name: &str) -> Vec<u8> {
 async fn a_camera_photo_loses_exif_gps_xmp_and_comments_and_gets_a_thumbnail() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let original = jpeg_with_metadata(1200, 900);
     assert!(contains(&original, b"Exif\0\0") && contains(&original, b"MM\x00\x2A"));
     assert!(jpeg_markers(&original).contains(&0xE1));
@@ -465,7 +452,7 @@ async fn a_camera_photo_loses_exif_gps_xmp_and_comments_and_gets_a_thumbnail() {
 async fn png_webp_and_pdf_are_accepted_and_pdf_is_kept_as_is() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
 
     let screenshot =
         DynamicImage::ImageRgba8(RgbaImage::from_pixel(800, 400, Rgba([10, 80, 100, 255])));
@@ -547,7 +534,7 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
     let limit = 64 * 1024;
     let app = TestApp::spawn_configured(true, |c| c.evidence_max_bytes = limit).await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
 
     // Exactly at the limit is fine; one byte over is not.
     let at_limit = pdf(limit as usize - pdf(0).len());
@@ -630,7 +617,7 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
 async fn disguised_and_unsupported_files_are_refused_by_content() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
         (
             "foto.jpg",
@@ -720,7 +707,7 @@ async fn disguised_and_unsupported_files_are_refused_by_content() {
 async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_see_it() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let jpeg = encoded(&photo(400, 300), ImageFormat::Jpeg);
     let id = created_id(
         &upload(
@@ -734,7 +721,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
     let thumb = format!("/evidence/{id}/thumb");
 
     for email in [REVIEWER, HR] {
-        let client = signed_in(&app, email).await;
+        let client = app.client_for(email).await;
         assert_eq!(get(&app, &client, &file).await.0, StatusCode::OK, "{email}");
         assert_eq!(
             get(&app, &client, &thumb).await.0,
@@ -751,7 +738,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
         assert_eq!(a.status, StatusCode::FORBIDDEN, "{email}");
     }
     for email in [COLLEAGUE, OTHER_REVIEWER, ADMIN] {
-        let client = signed_in(&app, email).await;
+        let client = app.client_for(email).await;
         let (status, headers, body) = get(&app, &client, &file).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
         assert!(!contains(&body, &jpeg[..64]));
@@ -849,7 +836,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
 async fn the_owner_deletes_evidence_with_its_files() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let id = created_id(
         &upload(
             &app,
@@ -902,7 +889,7 @@ async fn steps_and_frictions_must_belong_to_the_walkthrough() {
     .fetch_one(&app.state.pool)
     .await
     .expect("friction");
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let pdf = pdf(100);
 
     let mut up = Upload::new(&walk, "a.pdf", "application/pdf", pdf.clone());
@@ -989,7 +976,7 @@ fn quick_form(walk: &Walk, title: &str, file: Option<(&str, &str, Vec<u8>)>) -> 
 async fn quick_capture_creates_an_incomplete_friction_and_its_photo_together() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let photo_bytes = jpeg_with_metadata(640, 480);
 
     let a = post_form(
@@ -1063,7 +1050,7 @@ async fn quick_capture_creates_an_incomplete_friction_and_its_photo_together() {
 async fn quick_capture_writes_nothing_when_anything_is_wrong() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let jpeg = encoded(&photo(100, 100), ImageFormat::Jpeg);
 
     let a = post_form(
@@ -1113,7 +1100,7 @@ async fn quick_capture_writes_nothing_when_anything_is_wrong() {
     .await;
     assert_eq!(a.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     // Someone else cannot capture on this walkthrough.
-    let lotte = signed_in(&app, COLLEAGUE).await;
+    let lotte = app.client_for(COLLEAGUE).await;
     let a = post_form(
         &app,
         &lotte,
@@ -1142,7 +1129,7 @@ async fn the_size_hint_comes_from_the_configuration() {
 async fn a_12_megapixel_photo_is_processed_in_reasonable_time() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
-    let daan = signed_in(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let big = jpeg_with_metadata(4000, 3000);
     let started = std::time::Instant::now();
     let id = created_id(

@@ -8,19 +8,6 @@ use reqwest::StatusCode;
 
 const COLLEAGUE: &str = "grace.okafor@dijkhuis.example";
 
-async fn client_for(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = TestApp::new_client();
-    let a = app
-        .call_as(
-            &client,
-            "login",
-            &[("email", email), ("password", DEMO_PASSWORD)],
-        )
-        .await;
-    assert_eq!(a.status, StatusCode::OK, "sign-in {email}: {}", a.body);
-    client
-}
-
 async fn live_journey(app: &TestApp) -> i64 {
     sqlx::query_scalar::<_, i64>("select id from journey where status = 'live' order by id limit 1")
         .fetch_one(&app.state.pool)
@@ -68,7 +55,7 @@ fn step_form<'a>(walk: &'a str, step: &'a str, version: &'a str) -> Vec<(&'a str
 #[tokio::test]
 async fn one_walkthrough_in_progress_per_cycle_until_abandoned() {
     let app = TestApp::spawn().await;
-    let daan = client_for(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let journey = live_journey(&app).await;
     let first = start(&app, &daan, journey).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
@@ -106,7 +93,7 @@ async fn one_walkthrough_in_progress_per_cycle_until_abandoned() {
 #[tokio::test]
 async fn only_live_journeys_can_be_started() {
     let app = TestApp::spawn().await;
-    let daan = client_for(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let draft = app
         .count("select id from journey where status = 'draft' limit 1")
         .await;
@@ -130,7 +117,7 @@ async fn only_live_journeys_can_be_started() {
 #[tokio::test]
 async fn saving_a_step_checks_the_version_and_the_input() {
     let app = TestApp::spawn().await;
-    let daan = client_for(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let journey = live_journey(&app).await;
     let walk = start(&app, &daan, journey).await.body;
     let step = steps_of(&app, journey).await[0].to_string();
@@ -195,7 +182,7 @@ async fn saving_a_step_checks_the_version_and_the_input() {
 #[tokio::test]
 async fn owner_edits_reviewer_and_hr_read_others_see_nothing() {
     let app = TestApp::spawn().await;
-    let daan = client_for(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let journey = live_journey(&app).await;
     let walk = start(&app, &daan, journey).await.body;
     let step = steps_of(&app, journey).await[0].to_string();
@@ -206,7 +193,7 @@ async fn owner_edits_reviewer_and_hr_read_others_see_nothing() {
         (COLLEAGUE, false),
         (ADMIN, false),
     ] {
-        let client = client_for(&app, email).await;
+        let client = app.client_for(email).await;
         let load = app
             .call_as(&client, "walk/load", &[("id", walk.as_str())])
             .await;
@@ -259,10 +246,10 @@ async fn owner_edits_reviewer_and_hr_read_others_see_nothing() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
     // The reviewer sees it in their list; the colleague's list call is refused.
-    let marieke = client_for(&app, REVIEWER).await;
+    let marieke = app.client_for(REVIEWER).await;
     let list = app.call_as(&marieke, "walk/readable", &[]).await;
     assert!(list.body.contains("Daan Bakker"), "{}", list.body);
-    let grace = client_for(&app, COLLEAGUE).await;
+    let grace = app.client_for(COLLEAGUE).await;
     assert_eq!(
         app.call_as(&grace, "walk/readable", &[]).await.status,
         StatusCode::FORBIDDEN
@@ -272,7 +259,7 @@ async fn owner_edits_reviewer_and_hr_read_others_see_nothing() {
 #[tokio::test]
 async fn frictions_are_validated_tagged_and_owned_by_the_steps_team() {
     let app = TestApp::spawn().await;
-    let daan = client_for(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let journey = live_journey(&app).await;
     let walk = start(&app, &daan, journey).await.body;
     let step = steps_of(&app, journey).await[1].to_string();
@@ -391,7 +378,7 @@ async fn frictions_are_validated_tagged_and_owned_by_the_steps_team() {
 #[tokio::test]
 async fn completing_needs_every_step_and_a_delight_then_it_is_read_only() {
     let app = TestApp::spawn().await;
-    let daan = client_for(&app, EMPLOYEE).await;
+    let daan = app.client_for(EMPLOYEE).await;
     let journey = live_journey(&app).await;
     let walk = start(&app, &daan, journey).await.body;
     let steps = steps_of(&app, journey).await;
@@ -453,7 +440,7 @@ async fn completing_needs_every_step_and_a_delight_then_it_is_read_only() {
     assert!(load.body.contains("\"status\":\"completed\""));
 
     // The read-only log renders the curve as SVG with a text alternative and a table.
-    let marieke = client_for(&app, REVIEWER).await;
+    let marieke = app.client_for(REVIEWER).await;
     let page = marieke
         .get(format!("{}/walkthroughs/{walk}", app.base))
         .header("accept", "text/html")

@@ -358,9 +358,9 @@ pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
         let detail = crate::db::walkthrough::detail(pool, id, access)
             .await?
             .ok_or(AppError::NotFound)?;
-        let mut draft = ctx.draft("walk-step").await?;
-        draft.extend(ctx.draft("walk-friction").await?);
-        draft.extend(ctx.draft("walk-finish").await?);
+        let mut draft = ctx.draft("walk_step").await?;
+        draft.extend(ctx.draft("walk_friction").await?);
+        draft.extend(ctx.draft("walk_finish").await?);
         Ok(WalkthroughPage {
             detail,
             draft,
@@ -399,7 +399,7 @@ pub async fn save_step(form: StepForm) -> Result<SavedStep, AppError> {
         Ok(SavedStep { version })
     }
     .await;
-    ctx.keep_draft_on_error(&result, "walk-step", &form.draft_fields())
+    ctx.keep_draft_on_error(&result, "walk_step", &form.draft_fields())
         .await;
     if result.is_ok() {
         let id = form.walkthrough_id;
@@ -457,7 +457,7 @@ pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
         .await?)
     }
     .await;
-    ctx.keep_draft_on_error(&result, "walk-friction", &form.draft_fields())
+    ctx.keep_draft_on_error(&result, "walk_friction", &form.draft_fields())
         .await;
     if result.is_ok() {
         ctx.redirect_plain_form(&format!(
@@ -534,7 +534,7 @@ pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
         Ok(())
     }
     .await;
-    ctx.keep_draft_on_error(&result, "walk-finish", &form.draft_fields())
+    ctx.keep_draft_on_error(&result, "walk_finish", &form.draft_fields())
         .await;
     if result.is_ok() {
         ctx.redirect_plain_form(&format!("/walkthroughs/{}", form.walkthrough_id));

@@ -58,6 +58,56 @@ fn field_id(field: &str) -> String {
     format!("field-{}", field.replace('_', "-"))
 }
 
+/// The `aria-describedby` of a field: its hint, if any, and its error while there is one.
+pub fn described_by(
+    hint_id: Option<String>,
+    error: Signal<Option<String>>,
+    error_id: String,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids: Vec<&str> = hint_id.iter().map(String::as_str).collect();
+        let has_error = error.with(Option::is_some);
+        if has_error {
+            ids.push(&error_id);
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A labelled multi-line field, shaped like `TextField` (hint, error and their ARIA links).
+#[component]
+pub fn TextArea(
+    #[prop(into)] name: String,
+    field: &'static str,
+    label: String,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] placeholder: Option<String>,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let id = field_id(field);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        error,
+        error_id.clone(),
+    );
+    view! {
+        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
+            <label class="field__label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            <textarea class="field__input field__input--area" id=id name=name rows=rows placeholder=placeholder
+                required=required aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described>{value}</textarea>
+            <FieldError id=error_id error />
+        </div>
+    }
+}
+
 /// A labelled input. `name` is the submitted name (e.g. `form[email]`), `field` the key errors use.
 #[component]
 pub fn TextField(
@@ -75,21 +125,11 @@ pub fn TextField(
     let id = field_id(field);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        error,
+        error_id.clone(),
+    );
     view! {
         <div class="field" class:field--invalid=move || error.with(Option::is_some)>
             <label class="field__label" for=id.clone()>

@@ -1,5 +1,6 @@
 //! Building blocks of the walkthrough screens: phase progress, radio scales, the emotion curve.
 
+use crate::components::form::described_by;
 use crate::domain::walkthrough::{
     EMOTIONS, WalkedStep, curve_path, emotion_curve, emotion_label_key, phase_progress,
 };
@@ -41,7 +42,7 @@ pub type ScaleOption = (String, String, Option<String>);
 /// Native radios: arrow keys move, screen readers announce legend and label.
 #[component]
 pub fn RadioScale(
-    name: String,
+    #[prop(into)] name: String,
     field: &'static str,
     legend: String,
     #[prop(optional)] hint: Option<String>,
@@ -57,20 +58,7 @@ pub fn RadioScale(
     let error_id = format!("field-{}-error", field.replace('_', "-"));
     let hint_id = format!("field-{}-hint", field.replace('_', "-"));
     let has_hint = hint.is_some();
-    let described = {
-        let error_id = error_id.clone();
-        let hint_id = hint_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(has_hint.then(|| hint_id.clone()), error, error_id.clone());
     view! {
         <fieldset class="fieldset scale" class:scale--compact=compact class:field--invalid=move || error.with(Option::is_some) aria-describedby=described>
             <legend class="fieldset__legend">{legend}</legend>
@@ -196,49 +184,5 @@ pub fn EmotionCurve(steps: Vec<WalkedStep>) -> impl IntoView {
             </svg>
             <figcaption class="curve__caption">{i18n.t("walk-curve-caption")}</figcaption>
         </figure>
-    }
-}
-
-/// A labelled multi-line text field with hint and error, like `TextField`.
-#[component]
-pub fn TextArea(
-    name: String,
-    field: &'static str,
-    label: String,
-    #[prop(optional, into)] value: String,
-    #[prop(optional)] hint: Option<String>,
-    #[prop(optional)] placeholder: Option<String>,
-    #[prop(default = 3)] rows: u32,
-    #[prop(optional)] required: bool,
-    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
-) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let id = format!("field-{}", field.replace('_', "-"));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            <textarea class="field__input field__input--area" id=id name=name rows=rows placeholder=placeholder
-                required=required aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described>{value}</textarea>
-            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
-        </div>
     }
 }

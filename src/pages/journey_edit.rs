@@ -6,7 +6,7 @@ use crate::api::journeys::{
     UpdateJourney, UpdateJourneyStep, load_journey_form, load_step_form,
 };
 use crate::components::form::{
-    ErrorSummary, FieldError, SelectField, TextField, action_error, field_message,
+    ErrorSummary, SelectField, TextArea, TextField, action_error, field_message,
 };
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
@@ -27,55 +27,6 @@ pub fn id_param(name: &'static str) -> Memo<Option<i64>> {
             .with(|p| p.get(name))
             .and_then(|s| s.parse::<i64>().ok())
     })
-}
-
-/// A labelled multi-line field, shaped like `TextField` (hint, error and their ARIA links).
-#[component]
-pub fn TextArea(
-    name: &'static str,
-    field: &'static str,
-    label: String,
-    #[prop(optional, into)] value: String,
-    #[prop(optional)] hint: Option<String>,
-    #[prop(default = 4)] rows: u32,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let id = format!("field-{}", field.replace('_', "-"));
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            <textarea
-                class="field__input journey-textarea"
-                id=id.clone()
-                name=name
-                rows=rows
-                required=true
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described
-            >
-                {value}
-            </textarea>
-            <FieldError id=error_id error />
-        </div>
-    }
 }
 
 /// Shown instead of a form when loading it failed; a refusal (not a draft) links back to the journey.
@@ -186,13 +137,13 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
             <TextField name="form[year]" field="year" label=i18n.t("journey-field-year") value=values.year kind="number"
                 hint=i18n.t("journey-field-year-hint") required=true autocomplete="off" error=field_message(error, "year") />
         </div>
-        <TextArea name="form[persona]" field="persona" label=i18n.t("journey-field-persona") value=values.persona
+        <TextArea required=true name="form[persona]" field="persona" label=i18n.t("journey-field-persona") value=values.persona
             hint=i18n.t("journey-field-persona-hint") error=field_message(error, "persona") />
-        <TextArea name="form[goal]" field="goal" label=i18n.t("journey-field-goal") value=values.goal rows=3
+        <TextArea required=true name="form[goal]" field="goal" label=i18n.t("journey-field-goal") value=values.goal rows=3
             hint=i18n.t("journey-field-goal-hint") error=field_message(error, "goal") />
-        <TextArea name="form[scenario]" field="scenario" label=i18n.t("journey-field-scenario") value=values.scenario rows=6
+        <TextArea required=true name="form[scenario]" field="scenario" label=i18n.t("journey-field-scenario") value=values.scenario rows=6
             hint=i18n.t("journey-field-scenario-hint") error=field_message(error, "scenario") />
-        <TextArea name="form[rules]" field="rules" label=i18n.t("journey-field-rules") value=values.rules rows=6
+        <TextArea required=true name="form[rules]" field="rules" label=i18n.t("journey-field-rules") value=values.rules rows=6
             hint=i18n.t("journey-field-rules-hint") error=field_message(error, "rules") />
         <div class="form__actions">
             <button type="submit" class="btn btn--primary">
@@ -275,9 +226,9 @@ pub fn StepFields(
         </div>
         <TextField name="step[title]" field="title" label=i18n.t("journey-step-title") value=values.title
             hint=i18n.t("journey-step-title-hint") required=true autocomplete="off" error=field_message(error, "title") />
-        <TextArea name="step[instructions]" field="instructions" label=i18n.t("journey-step-instructions") value=values.instructions
+        <TextArea required=true name="step[instructions]" field="instructions" label=i18n.t("journey-step-instructions") value=values.instructions
             hint=i18n.t("journey-step-instructions-hint") error=field_message(error, "instructions") />
-        <TextArea name="step[service_promise]" field="service_promise" label=i18n.t("journey-step-promise") value=values.service_promise rows=3
+        <TextArea required=true name="step[service_promise]" field="service_promise" label=i18n.t("journey-step-promise") value=values.service_promise rows=3
             hint=i18n.t("journey-step-promise-hint") error=field_message(error, "service_promise") />
         <SelectField name="step[team_id]" field="team_id" label=i18n.t("journey-step-team") options=team_options(&teams)
             selected=values.team_id error=field_message(error, "team_id") />

@@ -7,9 +7,9 @@ use crate::api::walkthrough::{
     load_walkthrough,
 };
 use crate::components::evidence::{EvidenceList, EvidenceNotice, EvidenceUpload, QuickCapture};
-use crate::components::form::{ErrorSummary, SelectField, TextField, field_message};
+use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, field_message};
 use crate::components::guard::{RequireRole, any_role};
-use crate::components::walk::{PhaseProgress, RadioScale, TextArea, emotion_options};
+use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
 use crate::domain::journey::Phase;
 use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Severity, WalkedStep};
 use crate::error::AppError;
@@ -342,23 +342,23 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 <input type="hidden" name="form[number]" value=number />
                 <input type="hidden" name="form[version]" prop:value=move || version.get().to_string() value=answer.version />
                 <ErrorSummary error=error />
-                <RadioScale name="form[outcome]".into() field="outcome" legend=i18n.t("walk-outcome") options=outcome_options
+                <RadioScale name="form[outcome]" field="outcome" legend=i18n.t("walk-outcome") options=outcome_options
                     selected=outcome error=field_message(error, "outcome") />
-                <TextArea name="form[skip_reason]".into() field="skip_reason" label=i18n.t("walk-skip-reason") value=skip_reason rows=2
+                <TextArea name="form[skip_reason]" field="skip_reason" label=i18n.t("walk-skip-reason") value=skip_reason rows=2
                     hint=i18n.t("walk-skip-reason-hint") error=field_message(error, "skip_reason") />
                 <TextField name="form[minutes]" field="minutes" label=i18n.t("walk-minutes") value=minutes kind="number"
                     error=field_message(error, "minutes") />
-                <RadioScale name="form[emotion]".into() field="emotion" legend=i18n.t("walk-emotion") hint=i18n.t("walk-emotion-hint")
+                <RadioScale name="form[emotion]" field="emotion" legend=i18n.t("walk-emotion") hint=i18n.t("walk-emotion-hint")
                     options=emotion_options() selected=emotion error=field_message(error, "emotion") faces=true />
-                <RadioScale name="form[effort]".into() field="effort" legend=i18n.t("walk-effort") hint=i18n.t("walk-effort-hint")
+                <RadioScale name="form[effort]" field="effort" legend=i18n.t("walk-effort") hint=i18n.t("walk-effort-hint")
                     options=effort_options selected=effort error=field_message(error, "effort") compact=true />
                 <div class="gap-pair">
-                    <TextArea name="form[expected]".into() field="expected" label=i18n.t("walk-expected") value=expected
+                    <TextArea name="form[expected]" field="expected" label=i18n.t("walk-expected") value=expected
                         placeholder=step.service_promise.clone() error=field_message(error, "expected") />
-                    <TextArea name="form[happened]".into() field="happened" label=i18n.t("walk-happened") value=happened
+                    <TextArea name="form[happened]" field="happened" label=i18n.t("walk-happened") value=happened
                         hint=i18n.t("walk-objective-hint") error=field_message(error, "happened") />
                 </div>
-                <TextArea name="form[notes]".into() field="notes" label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
+                <TextArea name="form[notes]" field="notes" label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
                 <p class="save-status" role="status" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
                     {status_text}
                     {move || (state.get() == SaveState::Conflict).then(|| view! {
@@ -635,17 +635,17 @@ fn FrictionEditor(
                 <input type="hidden" name="form[number]" value=number />
                 <input type="hidden" name="form[friction_id]" value=friction_id.clone() />
                 <ErrorSummary error=error />
-                <RadioScale name="form[kind]".into() field="kind" legend=i18n.t("walk-kind") options=kind_options selected=values.kind.clone()
+                <RadioScale name="form[kind]" field="kind" legend=i18n.t("walk-kind") options=kind_options selected=values.kind.clone()
                     error=field_message(error, "kind") />
                 <div class:hidden-when-not-friction=move || kind.get() != "friction">
-                    <RadioScale name="form[severity]".into() field="severity" legend=i18n.t("walk-severity") options=severity_options
+                    <RadioScale name="form[severity]" field="severity" legend=i18n.t("walk-severity") options=severity_options
                         selected=values.severity.clone() error=field_message(error, "severity") hint=i18n.t("walk-severity-hint") />
                 </div>
                 <TextField name="form[title]" field="title" label=i18n.t("walk-friction-title") value=values.title.clone() required=true
                     hint=i18n.t("walk-friction-title-hint") error=field_message(error, "title") />
-                <TextArea name="form[what_happened]".into() field="what_happened" label=i18n.t("walk-what-happened") value=values.what_happened.clone()
+                <TextArea name="form[what_happened]" field="what_happened" label=i18n.t("walk-what-happened") value=values.what_happened.clone()
                     hint=i18n.t("walk-objective-hint") rows=4 error=field_message(error, "what_happened") />
-                <TextArea name="form[suggestion]".into() field="suggestion" label=i18n.t("walk-suggestion") value=values.suggestion.clone()
+                <TextArea name="form[suggestion]" field="suggestion" label=i18n.t("walk-suggestion") value=values.suggestion.clone()
                     error=field_message(error, "suggestion") />
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{i18n.t("walk-principles")}</legend>

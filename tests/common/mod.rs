@@ -152,6 +152,20 @@ impl TestApp {
         );
     }
 
+    /// A separate browser (its own cookie jar) signed in as `email`, for tests with several people.
+    pub async fn client_for(&self, email: &str) -> reqwest::Client {
+        let client = Self::new_client();
+        let a = self
+            .call_as(
+                &client,
+                "login",
+                &[("email", email), ("password", DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "sign-in as {email}: {}", a.body);
+        client
+    }
+
     pub async fn person_id(&self, email: &str) -> i64 {
         sqlx::query_scalar::<_, i64>("select id from person where email = ?")
             .bind(email)
