@@ -74,7 +74,7 @@ async function press(page: Page, name: string) {
 
 test('walk a step, log a friction and see field errors without JavaScript', async ({ page }) => {
   await page.goto('/login');
-  await page.getByLabel('E-mailadres').fill('lotte.smit@dijkhuis.example');
+  await page.getByLabel('E-mailadres').fill('thomas.vermeulen@dijkhuis.example');
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');

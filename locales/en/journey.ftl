@@ -107,3 +107,4 @@ journey-step-remove-confirm = Yes, remove this step
 journey-retire-title = Retire journey?
 journey-retire-text = Employees can then no longer choose this version for a new walkthrough. Walkthroughs in progress or finished are kept and stay visible. You can make and publish a new version later.
 journey-retire-confirm = Yes, retire this version
+home-card-journeys = Write and maintain the journeys employees walk: steps, promises and rules of play.

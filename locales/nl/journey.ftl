@@ -107,3 +107,4 @@ journey-step-remove-confirm = Ja, verwijder deze stap
 journey-retire-title = Klantreis intrekken?
 journey-retire-text = Medewerkers kunnen deze versie dan niet meer kiezen voor een nieuwe klantreis. Klantreizen die al lopen of klaar zijn, blijven bewaard en zichtbaar. Je kunt later een nieuwe versie maken en die publiceren.
 journey-retire-confirm = Ja, trek deze versie in
+home-card-journeys = Schrijf en onderhoud de klantreizen die medewerkers lopen: stappen, beloftes en spelregels.

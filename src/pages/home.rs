@@ -67,6 +67,13 @@ fn RoleCards(roles: crate::domain::RoleSet) -> impl IntoView {
             i18n.t("home-card-walkthroughs"),
         ));
     }
+    if roles.can_curate_journeys() {
+        cards.push((
+            "/journeys",
+            i18n.t("nav-journeys"),
+            i18n.t("home-card-journeys"),
+        ));
+    }
     if roles.can_view_people_overview() {
         cards.push((
             "/hr/people",
