@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use reqwest::StatusCode;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_check_does_a_database_round_trip() {
     let app = TestApp::spawn_with(false).await;
     let ok = app
@@ -25,7 +25,7 @@ async fn health_check_does_a_database_round_trip() {
     assert_eq!(down.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_sets_a_hardened_session_cookie() {
     let app = TestApp::spawn().await;
     let a = app.login(EMPLOYEE).await;
@@ -41,7 +41,7 @@ async fn sign_in_sets_a_hardened_session_cookie() {
     assert_eq!(last_login, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_id_is_renewed_at_sign_in() {
     let app = TestApp::spawn().await;
     // Signing in again (e.g. on a shared machine) must not keep the earlier session id alive.
@@ -65,7 +65,7 @@ async fn session_id_is_renewed_at_sign_in() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
     let wrong = app
@@ -90,7 +90,7 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
     assert!(session_cookie(&wrong.headers).is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn empty_fields_are_reported_per_field() {
     let app = TestApp::spawn().await;
     let a = app.call("login", &[("email", ""), ("password", "")]).await;
@@ -105,7 +105,7 @@ async fn empty_fields_are_reported_per_field() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deactivated_people_cannot_sign_in_and_lose_their_session() {
     let app = TestApp::spawn().await;
     let a = app.login(INACTIVE).await;
@@ -122,7 +122,7 @@ async fn deactivated_people_cannot_sign_in_and_lose_their_session() {
     assert_eq!(me.status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn email_is_matched_case_insensitively() {
     let app = TestApp::spawn().await;
     let a = app
@@ -137,7 +137,7 @@ async fn email_is_matched_case_insensitively() {
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_ends_the_session() {
     let app = TestApp::spawn().await;
     app.login_ok(EMPLOYEE).await;
@@ -149,7 +149,7 @@ async fn sign_out_ends_the_session() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_form_sign_in_redirects_like_a_browser_expects() {
     let app = TestApp::spawn().await;
     let bad = app
@@ -188,7 +188,7 @@ async fn plain_form_sign_in_redirects_like_a_browser_expects() {
     assert!(account.body.contains("daan.bakker@dijkhuis.example"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn next_cannot_leave_the_site() {
     let app = TestApp::spawn().await;
     let a = app
@@ -205,7 +205,7 @@ async fn next_cannot_leave_the_site() {
     assert_eq!(a.body, "\"/\"");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn change_own_password() {
     let app = TestApp::spawn().await;
     app.login_ok(EMPLOYEE).await;
@@ -286,7 +286,7 @@ async fn change_own_password() {
     assert_eq!(new.status, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_is_remembered_by_cookie_and_per_person() {
     let app = TestApp::spawn().await;
     // Dutch by default, whatever the browser asks for.
@@ -329,7 +329,7 @@ async fn language_is_remembered_by_cookie_and_per_person() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_routes_get_a_real_404_page() {
     let app = TestApp::spawn().await;
     let page = app.page("/bestaat-niet").await;
@@ -337,7 +337,7 @@ async fn unknown_routes_get_a_real_404_page() {
     assert!(page.body.contains("Pagina niet gevonden"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_admin_command_makes_a_working_administrator() {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("prod.db").display());

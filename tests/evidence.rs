@@ -360,7 +360,7 @@ fn read_stored(app: &TestApp, name: &str) -> Vec<u8> {
 // ---------------------------------------------------------------------------------------------
 // Tests
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_camera_photo_loses_exif_gps_xmp_and_comments_and_gets_a_thumbnail() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -448,7 +448,7 @@ async fn a_camera_photo_loses_exif_gps_xmp_and_comments_and_gets_a_thumbnail() {
     assert!(items[0].has_thumbnail);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn png_webp_and_pdf_are_accepted_and_pdf_is_kept_as_is() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -529,7 +529,7 @@ async fn png_webp_and_pdf_are_accepted_and_pdf_is_kept_as_is() {
     assert_eq!(app.count("select count(*) from evidence").await, 3);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
     let limit = 64 * 1024;
     let app = TestApp::spawn_configured(true, |c| c.evidence_max_bytes = limit).await;
@@ -613,7 +613,7 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disguised_and_unsupported_files_are_refused_by_content() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -703,7 +703,7 @@ async fn disguised_and_unsupported_files_are_refused_by_content() {
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_see_it() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -832,7 +832,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
     assert_eq!(app.count("select count(*) from evidence").await, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_owner_deletes_evidence_with_its_files() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -871,7 +871,7 @@ async fn the_owner_deletes_evidence_with_its_files() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn steps_and_frictions_must_belong_to_the_walkthrough() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -972,7 +972,7 @@ fn quick_form(walk: &Walk, title: &str, file: Option<(&str, &str, Vec<u8>)>) -> 
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quick_capture_creates_an_incomplete_friction_and_its_photo_together() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -1046,7 +1046,7 @@ async fn quick_capture_creates_an_incomplete_friction_and_its_photo_together() {
     assert_eq!(app.count("select count(*) from evidence").await, 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quick_capture_writes_nothing_when_anything_is_wrong() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;
@@ -1116,7 +1116,7 @@ async fn quick_capture_writes_nothing_when_anything_is_wrong() {
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_size_hint_comes_from_the_configuration() {
     let app = TestApp::spawn_configured(true, |c| c.evidence_max_bytes = 5 * 1024 * 1024).await;
     let a = app.call("evidence/limits", &[]).await;
@@ -1125,7 +1125,7 @@ async fn the_size_hint_comes_from_the_configuration() {
 }
 
 /// Not a test of behaviour: prints how long a 12-megapixel phone photo takes, for the README.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_12_megapixel_photo_is_processed_in_reasonable_time() {
     let app = TestApp::spawn().await;
     let walk = walkthrough(&app, EMPLOYEE, "in_progress", 2026).await;

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use reqwest::StatusCode;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_seed_has_three_live_journeys_with_owned_steps_and_a_draft() {
     let app = TestApp::spawn().await;
     let live: Vec<(i64, String, i64, i64)> = sqlx::query_as(
@@ -248,7 +248,7 @@ async fn seeded_draft(app: &TestApp) -> (i64, i64) {
     (draft, step)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_callers_get_401_from_every_journey_function() {
     let app = TestApp::spawn().await;
     let live = live_id(&app, "Ik wil schade melden").await;
@@ -264,7 +264,7 @@ async fn anonymous_callers_get_401_from_every_journey_function() {
     assert_eq!(page.headers["location"], "/login?next=/journeys");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn employees_reviewers_and_hr_get_403_from_every_journey_function_and_page() {
     let app = TestApp::spawn().await;
     let live = live_id(&app, "Ik wil schade melden").await;
@@ -314,7 +314,7 @@ async fn employees_reviewers_and_hr_get_403_from_every_journey_function_and_page
     assert!(!app.page("/").await.body.contains("href=\"/journeys\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn curators_and_admins_see_the_catalogue_with_every_version() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;
@@ -412,7 +412,7 @@ async fn curators_and_admins_see_the_catalogue_with_every_version() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_journey_with_bad_fields_reports_each_field_and_writes_nothing() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;
@@ -493,7 +493,7 @@ async fn a_new_journey_with_bad_fields_reports_each_field_and_writes_nothing() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn steps_of_a_draft_are_added_validated_moved_edited_and_removed() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;
@@ -709,7 +709,7 @@ async fn steps_of_a_draft_are_added_validated_moved_edited_and_removed() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_live_journey_is_frozen_and_every_change_is_refused() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;
@@ -789,7 +789,7 @@ async fn a_live_journey_is_frozen_and_every_change_is_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_version_copies_the_steps_and_publishing_it_retires_the_old_one() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;
@@ -981,7 +981,7 @@ async fn a_new_version_copies_the_steps_and_publishing_it_retires_the_old_one() 
     assert_eq!(version, 3);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publishing_needs_steps() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;
@@ -1021,7 +1021,7 @@ async fn publishing_needs_steps() {
     assert!(published.is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_a_rejected_journey_comes_back_with_errors_and_values() {
     let app = TestApp::spawn().await;
     app.login_ok(CX).await;

@@ -18,7 +18,7 @@ fn person_form<'a>(name: &'a str, email: &'a str, number: &'a str) -> Vec<(&'a s
     ]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_visitors_are_sent_to_sign_in() {
     let app = TestApp::spawn().await;
     assert_eq!(
@@ -39,7 +39,7 @@ async fn anonymous_visitors_are_sent_to_sign_in() {
     assert_eq!(page.headers["location"], "/login?next=/admin/people");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn employees_get_403_from_hr_and_admin_functions_and_pages() {
     let app = TestApp::spawn().await;
     app.login_ok(EMPLOYEE).await;
@@ -99,7 +99,7 @@ async fn employees_get_403_from_hr_and_admin_functions_and_pages() {
     assert_eq!(app.page("/account").await.status, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reviewers_are_employees_for_people_admin() {
     let app = TestApp::spawn().await;
     app.login_ok(REVIEWER).await;
@@ -110,7 +110,7 @@ async fn reviewers_are_employees_for_people_admin() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hr_reads_the_overview_but_cannot_change_people() {
     let app = TestApp::spawn().await;
     app.login_ok(HR).await;
@@ -137,7 +137,7 @@ async fn hr_reads_the_overview_but_cannot_change_people() {
     assert_eq!(create.status, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_list_filters_by_text_team_and_status() {
     let app = TestApp::spawn().await;
     app.login_ok(HR).await;
@@ -178,7 +178,7 @@ async fn people_list_filters_by_text_team_and_status() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_creates_a_person_with_roles() {
     let app = TestApp::spawn().await;
     app.login_ok(ADMIN).await;
@@ -230,7 +230,7 @@ async fn admin_creates_a_person_with_roles() {
     assert_eq!(login.status, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn duplicate_email_and_number_are_field_errors_and_nothing_is_written() {
     let app = TestApp::spawn().await;
     app.login_ok(ADMIN).await;
@@ -267,7 +267,7 @@ async fn duplicate_email_and_number_are_field_errors_and_nothing_is_written() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_bad_field_is_reported_at_once() {
     let app = TestApp::spawn().await;
     app.login_ok(ADMIN).await;
@@ -312,7 +312,7 @@ async fn every_bad_field_is_reported_at_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_edits_deactivates_and_cannot_lock_themselves_out() {
     let app = TestApp::spawn().await;
     app.login_ok(ADMIN).await;
@@ -395,7 +395,7 @@ async fn admin_edits_deactivates_and_cannot_lock_themselves_out() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_form_person_errors_redirect_back_with_the_error() {
     let app = TestApp::spawn().await;
     app.login_ok(ADMIN).await;
@@ -420,7 +420,7 @@ async fn plain_form_person_errors_redirect_back_with_the_error() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_adds_departments_and_teams_with_field_errors() {
     let app = TestApp::spawn().await;
     app.login_ok(ADMIN).await;

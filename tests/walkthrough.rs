@@ -52,7 +52,7 @@ fn step_form<'a>(walk: &'a str, step: &'a str, version: &'a str) -> Vec<(&'a str
     ]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_walkthrough_in_progress_per_cycle_until_abandoned() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
@@ -90,7 +90,7 @@ async fn one_walkthrough_in_progress_per_cycle_until_abandoned() {
     assert_eq!(start(&app, &daan, journey).await.status, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_live_journeys_can_be_started() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
@@ -114,7 +114,7 @@ async fn only_live_journeys_can_be_started() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn saving_a_step_checks_the_version_and_the_input() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
@@ -179,7 +179,7 @@ async fn saving_a_step_checks_the_version_and_the_input() {
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn owner_edits_reviewer_and_hr_read_others_see_nothing() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
@@ -256,7 +256,7 @@ async fn owner_edits_reviewer_and_hr_read_others_see_nothing() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn frictions_are_validated_tagged_and_owned_by_the_steps_team() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
@@ -375,7 +375,7 @@ async fn frictions_are_validated_tagged_and_owned_by_the_steps_team() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completing_needs_every_step_and_a_delight_then_it_is_read_only() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
@@ -459,7 +459,7 @@ async fn completing_needs_every_step_and_a_delight_then_it_is_read_only() {
     assert_eq!(doc.select(&points).count(), steps.len());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_javascript_saving_redirects_to_the_next_step() {
     let app = TestApp::spawn().await;
     app.login_ok(EMPLOYEE).await;
