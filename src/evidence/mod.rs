@@ -507,6 +507,26 @@ async fn upload(
     info: Option<Extension<SessionInfo>>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
+    multipart_post(state, session, headers, info, multipart, Post::Upload).await
+}
+
+/// The two multipart posts: they differ only in what is saved.
+#[derive(Clone, Copy)]
+enum Post {
+    Upload,
+    QuickCapture,
+}
+
+/// Reads a multipart post, checks who sent it, saves it and answers as the client wants
+/// (a redirect back for a browser form, JSON otherwise).
+async fn multipart_post(
+    state: AppState,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<Extension<SessionInfo>>,
+    multipart: Result<Multipart, MultipartRejection>,
+    post: Post,
+) -> Response {
     let max = state.config.evidence_max_bytes;
     let user = user(&state, &session, info).await;
     let signed_in = matches!(user, Ok(Some(_)));
@@ -520,7 +540,10 @@ async fn upload(
                 if cross_site(&headers) {
                     return Err(Failure::forbidden());
                 }
-                save_upload(&state, &user, form?).await
+                match post {
+                    Post::Upload => save_upload(&state, &user, form?).await,
+                    Post::QuickCapture => save_quick_capture(&state, &user, form?).await,
+                }
             }
             .await;
             (reply, result)
@@ -598,26 +621,7 @@ async fn quick_capture(
     info: Option<Extension<SessionInfo>>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let max = state.config.evidence_max_bytes;
-    let user = user(&state, &session, info).await;
-    let signed_in = matches!(user, Ok(Some(_)));
-    let (reply, result) = match multipart {
-        Err(_) => (reply_for(&headers, None), Err(Failure::bad_request())),
-        Ok(mut multipart) => {
-            let form = read_form(&mut multipart, max, signed_in).await;
-            let reply = reply_for(&headers, form.as_ref().ok().map(|f| f.get("return_to")));
-            let result = async {
-                let user = user?.ok_or_else(Failure::unauthenticated)?;
-                if cross_site(&headers) {
-                    return Err(Failure::forbidden());
-                }
-                save_quick_capture(&state, &user, form?).await
-            }
-            .await;
-            (reply, result)
-        }
-    };
-    answer(&reply, result, max)
+    multipart_post(state, session, headers, info, multipart, Post::QuickCapture).await
 }
 
 async fn save_quick_capture(
