@@ -227,7 +227,7 @@ mod ssr {
     use crate::api::ssr::Ctx;
     use crate::auth::CurrentUser;
     use crate::db::walkthrough::WriteError;
-    use crate::domain::walkthrough::{Access, access};
+    use crate::domain::walkthrough::{Access, Ownership, access};
     use crate::error::AppError;
 
     impl From<WriteError> for AppError {
@@ -241,8 +241,13 @@ mod ssr {
         }
     }
 
-    /// What `user` may do with walkthrough `id`: unknown is NotFound, no access is Forbidden.
-    pub async fn access_to(ctx: &Ctx, user: &CurrentUser, id: i64) -> Result<Access, AppError> {
+    /// What `user` may do with walkthrough `id`, with the facts it was decided on.
+    /// Unknown is NotFound, no access at all is Forbidden.
+    async fn decide(
+        ctx: &Ctx,
+        user: &CurrentUser,
+        id: i64,
+    ) -> Result<(Access, Ownership), AppError> {
         let ownership = crate::db::walkthrough::ownership(&ctx.state.pool, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -255,26 +260,26 @@ mod ssr {
                 );
                 Err(AppError::Forbidden)
             }
-            granted => Ok(granted),
+            granted => Ok((granted, ownership)),
         }
     }
 
-    /// Only the owner of a walkthrough in progress may change it.
+    /// What `user` may do with walkthrough `id`: unknown is NotFound, no access is Forbidden.
+    pub async fn access_to(ctx: &Ctx, user: &CurrentUser, id: i64) -> Result<Access, AppError> {
+        decide(ctx, user, id).await.map(|(access, _)| access)
+    }
+
+    /// Only the owner of a walkthrough in progress may change it; the owner of a finished one is
+    /// told why, everyone else gets Forbidden.
     pub async fn require_edit(ctx: &Ctx, id: i64) -> Result<CurrentUser, AppError> {
         let user = ctx.require(|r| r.can_walk()).await?;
-        match access_to(ctx, &user, id).await? {
-            Access::Edit => Ok(user),
-            _ if ctx_owner(ctx, id, user.id).await? => {
+        match decide(ctx, &user, id).await? {
+            (Access::Edit, _) => Ok(user),
+            (_, ownership) if ownership.owner_id == user.id => {
                 Err(AppError::Refused("walk-error-not-editable".to_owned()))
             }
             _ => Err(AppError::Forbidden),
         }
-    }
-
-    async fn ctx_owner(ctx: &Ctx, id: i64, user_id: i64) -> Result<bool, AppError> {
-        Ok(crate::db::walkthrough::ownership(&ctx.state.pool, id)
-            .await?
-            .is_some_and(|o| o.owner_id == user_id))
     }
 }
 

@@ -16,18 +16,9 @@ use crate::domain::org::Team;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::errors::LoadError;
+use crate::pages::id_param;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-
-/// A route parameter as an id, tracked so a navigation to another id re-renders the page.
-pub fn id_param(name: &'static str) -> Memo<Option<i64>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .with(|p| p.get(name))
-            .and_then(|s| s.parse::<i64>().ok())
-    })
-}
+use leptos_router::hooks::use_navigate;
 
 /// Shown instead of a form when loading it failed; a refusal (not a draft) links back to the journey.
 #[component]

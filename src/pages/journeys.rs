@@ -13,7 +13,8 @@ use crate::domain::journey::{JourneyStatus, JourneyStep, Phase};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::errors::LoadError;
-use crate::pages::journey_edit::{StepFields, id_param};
+use crate::pages::id_param;
+use crate::pages::journey_edit::StepFields;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 

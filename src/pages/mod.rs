@@ -12,3 +12,16 @@ pub mod person_form;
 pub mod walk;
 pub mod walk_log;
 pub mod walk_step;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A route parameter as an id, tracked so a navigation to another id re-renders the page.
+pub fn id_param(name: &'static str) -> Memo<Option<i64>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .with(|p| p.get(name))
+            .and_then(|s| s.parse::<i64>().ok())
+    })
+}

@@ -13,24 +13,22 @@ use crate::domain::walkthrough::{
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::errors::LoadError;
+use crate::pages::id_param;
 use crate::pages::walk_step::FrictionList;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
 
 fn walk_resource() -> Resource<Result<WalkthroughPage, AppError>> {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<i64>().ok())
-    };
-    Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_walkthrough(id).await,
-            None => Err(AppError::NotFound),
-        }
-    })
+    let id = id_param("id");
+    Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => load_walkthrough(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    )
 }
 
 /// `/walkthroughs/:id/finish`

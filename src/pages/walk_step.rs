@@ -15,27 +15,19 @@ use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Sever
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::errors::LoadError;
+use crate::pages::id_param;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn param(name: &'static str) -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
-    let params = use_params_map();
-    move || {
-        params
-            .with(|p| p.get(name))
-            .and_then(|s| s.parse::<i64>().ok())
-    }
-}
+use leptos_router::hooks::use_query_map;
 
 /// `/walkthroughs/:id/steps/:n`
 #[component]
 pub fn WalkStepPage() -> impl IntoView {
-    let id = param("id");
-    let number = param("n");
+    let id = id_param("id");
+    let number = id_param("n");
     let data = Resource::new(
-        move || (id(), number()),
+        move || (id.get(), number.get()),
         |(id, _)| async move {
             match id {
                 Some(id) => load_walkthrough(id).await,
@@ -47,7 +39,7 @@ pub fn WalkStepPage() -> impl IntoView {
         <RequireRole allowed=any_role children=move |_| view! {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let n = number().unwrap_or(1);
+                    let n = number.get().unwrap_or(1);
                     match data.await {
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                         Ok(page) => {
@@ -484,20 +476,23 @@ fn StepIndex(walk_id: i64, steps: Vec<WalkedStep>, current: usize) -> impl IntoV
 /// `/walkthroughs/:id/steps/:n/frictions/new?kind=…` and `/walkthroughs/:id/steps/:n/frictions/:fid`
 #[component]
 pub fn FrictionPage() -> impl IntoView {
-    let id = param("id");
-    let number = param("n");
-    let friction = param("fid");
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => load_walkthrough(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let id = id_param("id");
+    let number = id_param("n");
+    let friction = id_param("fid");
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => load_walkthrough(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let n = number().unwrap_or(0);
+                    let n = number.get().unwrap_or(0);
                     match data.await {
                         Err(e) => view! { <LoadError error=e /> }.into_any(),
                         Ok(page) if page.detail.access != Access::Edit => view! { <LoadError error=AppError::Forbidden /> }.into_any(),
@@ -505,7 +500,7 @@ pub fn FrictionPage() -> impl IntoView {
                             let Some(walked) = usize::try_from(n - 1).ok().and_then(|i| page.detail.steps.get(i)).cloned() else {
                                 return view! { <LoadError error=AppError::NotFound /> }.into_any();
                             };
-                            let existing = match friction() {
+                            let existing = match friction.get() {
                                 Some(fid) => match walked.frictions.iter().find(|f| f.id == fid) {
                                     Some(f) => Some(f.clone()),
                                     None => return view! { <LoadError error=AppError::NotFound /> }.into_any(),
