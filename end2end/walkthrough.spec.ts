@@ -131,7 +131,9 @@ test('an employee walks a whole journey on a phone without losing anything', asy
   // The photo is on the log, served to the owner, with its metadata stripped on upload.
   const thumb = page.locator('.evidence-list img').first();
   await expect(thumb).toBeVisible();
-  expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Thumbnails load lazily: bring it into view and wait for the image to arrive.
+  await thumb.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByText('Polisnummer niet te vinden')).toBeVisible();
   await expectAccessible(page, 'walkthrough log');
 
