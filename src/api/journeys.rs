@@ -401,7 +401,7 @@ pub async fn create_journey(form: JourneyForm) -> Result<i64, AppError> {
         let state = &ctx.state;
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
         let input = ssr::journey_input(&form)?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         let family = crate::db::journey::insert_family(&mut tx).await?;
         let id = crate::db::journey::insert(
             &mut tx,
@@ -432,7 +432,7 @@ pub async fn update_journey(id: i64, form: JourneyForm) -> Result<(), AppError> 
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
         ssr::require_draft(state, id).await?;
         let input = ssr::journey_input(&form)?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         if !crate::db::journey::update(&mut tx, id, &input).await? {
             return Err(AppError::Refused("journey-error-not-draft".into()));
         }
@@ -456,7 +456,7 @@ pub async fn add_journey_step(journey_id: i64, step: StepForm) -> Result<i64, Ap
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
         ssr::require_draft(state, journey_id).await?;
         let input = ssr::step_input(state, &step).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         // Checked again inside the transaction: publishing may have happened in between.
         if crate::db::journey::state_of(&mut *tx, journey_id)
             .await?
@@ -523,7 +523,7 @@ pub async fn update_journey_step(
         ssr::require_step_of(state, journey_id, step_id).await?;
         ssr::require_draft(state, journey_id).await?;
         let input = ssr::step_input(state, &step).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         if !crate::db::journey::update_step(&mut tx, journey_id, step_id, &input).await? {
             return Err(AppError::Refused("journey-error-not-draft".into()));
         }
@@ -547,7 +547,7 @@ pub async fn remove_journey_step(journey_id: i64, step_id: i64) -> Result<(), Ap
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
         ssr::require_step_of(state, journey_id, step_id).await?;
         ssr::require_draft(state, journey_id).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         if !crate::db::journey::delete_step(&mut tx, journey_id, step_id).await? {
             return Err(AppError::Refused("journey-error-not-draft".into()));
         }
@@ -579,7 +579,7 @@ pub async fn move_journey_step(
         };
         ssr::require_step_of(state, journey_id, step_id).await?;
         ssr::require_draft(state, journey_id).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         // Already first or last in its phase: nothing to do, which is not an error.
         crate::db::journey::move_step(&mut tx, journey_id, step_id, direction).await?;
         tx.commit().await?;
@@ -597,7 +597,7 @@ pub async fn publish_journey(id: i64) -> Result<(), AppError> {
     let result = async {
         let state = &ctx.state;
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         let current = crate::db::journey::state_of(&mut *tx, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -623,7 +623,7 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
     let result = async {
         let state = &ctx.state;
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         let current = crate::db::journey::state_of(&mut *tx, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -676,7 +676,7 @@ pub async fn retire_journey(id: i64) -> Result<(), AppError> {
         let state = &ctx.state;
         let user = ctx.require(|r| r.can_curate_journeys()).await?;
         ssr::version_state(state, id).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         if !crate::db::journey::retire(&mut tx, id).await? {
             return Err(AppError::Refused("journey-error-not-live".into()));
         }

@@ -280,7 +280,7 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
         let admin = ctx.require(|r| r.can_admin_people()).await?;
         let valid = ssr::validate(state, &form, None, true).await?;
         let hash = ssr::hash_if_given(&valid.password).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
             .await
             .map_err(ssr::map_unique)?;
@@ -318,7 +318,7 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             Ok(()) => {}
         }
         let hash = ssr::hash_if_given(&valid.password).await?;
-        let mut tx = state.pool.begin().await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
         crate::db::person::update(&mut tx, id, &valid.fields)
             .await
             .map_err(ssr::map_unique)?;

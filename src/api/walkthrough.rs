@@ -381,7 +381,7 @@ pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
 pub async fn save_step(form: StepForm) -> Result<SavedStep, AppError> {
     let ctx = super::ssr::ctx()?;
     let result = async {
-        ssr::require_edit(&ctx, form.walkthrough_id).await?;
+        let user = ssr::require_edit(&ctx, form.walkthrough_id).await?;
         let answer = crate::domain::walkthrough::StepAnswerInput::parse(
             &form.outcome,
             &form.skip_reason,
@@ -395,6 +395,7 @@ pub async fn save_step(form: StepForm) -> Result<SavedStep, AppError> {
         .map_err(AppError::Validation)?;
         let version = crate::db::walkthrough::save_answer(
             &ctx.state.pool,
+            user.id,
             form.walkthrough_id,
             form.step_id,
             form.version,
@@ -428,7 +429,7 @@ pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
     let ctx = super::ssr::ctx()?;
     let result = async {
         let pool = &ctx.state.pool;
-        ssr::require_edit(&ctx, form.walkthrough_id).await?;
+        let user = ssr::require_edit(&ctx, form.walkthrough_id).await?;
         // The step must be part of this walkthrough; its team is the default owner.
         let step_team = crate::db::walkthrough::step_team(pool, form.walkthrough_id, form.step_id)
             .await?
@@ -454,6 +455,7 @@ pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
         }
         Ok(crate::db::walkthrough::save_friction(
             pool,
+            user.id,
             form.walkthrough_id,
             form.step_id,
             friction_id,
@@ -482,11 +484,14 @@ pub async fn delete_friction(
 ) -> Result<(), AppError> {
     let ctx = super::ssr::ctx()?;
     let result = async {
-        ssr::require_edit(&ctx, walkthrough_id).await?;
-        Ok(
-            crate::db::walkthrough::delete_friction(&ctx.state.pool, walkthrough_id, friction_id)
-                .await?,
+        let user = ssr::require_edit(&ctx, walkthrough_id).await?;
+        Ok(crate::db::walkthrough::delete_friction(
+            &ctx.state.pool,
+            user.id,
+            walkthrough_id,
+            friction_id,
         )
+        .await?)
     }
     .await;
     if result.is_ok() {
@@ -503,7 +508,7 @@ pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
     let ctx = super::ssr::ctx()?;
     let result = async {
         let pool = &ctx.state.pool;
-        ssr::require_edit(&ctx, form.walkthrough_id).await?;
+        let user = ssr::require_edit(&ctx, form.walkthrough_id).await?;
         let input = crate::domain::walkthrough::FinishInput::parse(
             &form.result,
             &form.abandon_reason,
@@ -530,7 +535,7 @@ pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
                 return Err(AppError::field("result", first));
             }
         }
-        crate::db::walkthrough::finish(pool, form.walkthrough_id, &input).await?;
+        crate::db::walkthrough::finish(pool, user.id, form.walkthrough_id, &input).await?;
         tracing::info!(
             walkthrough_id = form.walkthrough_id,
             status = input.status.code(),

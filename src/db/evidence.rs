@@ -1,6 +1,7 @@
 //! Queries on evidence rows and the quick-capture friction; the files themselves live in `evidence::storage`.
 
 use super::now;
+use super::walkthrough::OWNER_EDITS;
 use crate::domain::walkthrough::EvidenceItem;
 use sqlx::{SqliteConnection, SqliteExecutor};
 
@@ -65,54 +66,67 @@ pub async fn friction_in_walkthrough(
     .map(|n| n > 0)
 }
 
-pub async fn insert(conn: &mut SqliteConnection, new: &NewEvidence) -> Result<i64, sqlx::Error> {
+/// Stores the row if its uploader still owns the walkthrough and it is in progress (re-checked in
+/// the statement itself); `None` when that no longer holds.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    new: &NewEvidence,
+) -> Result<Option<i64>, sqlx::Error> {
     let ts = now();
-    sqlx::query_scalar::<_, i64>(
+    let sql = format!(
         "insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type,
                                byte_size, width, height, thumbnail_name, original_name, caption,
                                created_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(new.walkthrough_id)
-    .bind(new.step_id)
-    .bind(new.friction_id)
-    .bind(&new.storage_name)
-    .bind(new.content_type)
-    .bind(new.byte_size)
-    .bind(new.width)
-    .bind(new.height)
-    .bind(&new.thumbnail_name)
-    .bind(&new.original_name)
-    .bind(&new.caption)
-    .bind(new.created_by)
-    .bind(ts)
-    .bind(ts)
-    .fetch_one(&mut *conn)
-    .await
+         select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where {OWNER_EDITS} returning id"
+    );
+    sqlx::query_scalar::<_, i64>(&sql)
+        .bind(new.walkthrough_id)
+        .bind(new.step_id)
+        .bind(new.friction_id)
+        .bind(&new.storage_name)
+        .bind(new.content_type)
+        .bind(new.byte_size)
+        .bind(new.width)
+        .bind(new.height)
+        .bind(&new.thumbnail_name)
+        .bind(&new.original_name)
+        .bind(&new.caption)
+        .bind(new.created_by)
+        .bind(ts)
+        .bind(ts)
+        .bind(new.walkthrough_id)
+        .bind(new.created_by)
+        .fetch_optional(&mut *conn)
+        .await
 }
 
 /// A quick capture: a friction with only a title, marked incomplete until its details are filled in.
+/// `None` when `owner_id` no longer may edit the walkthrough (re-checked in the statement).
 pub async fn insert_quick_friction(
     conn: &mut SqliteConnection,
+    owner_id: i64,
     walkthrough_id: i64,
     step_id: i64,
     title: &str,
     team_id: Option<i64>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let ts = now();
-    sqlx::query_scalar::<_, i64>(
+    let sql = format!(
         "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened,
                                suggestion, team_id, incomplete, created_at, updated_at)
-         values (?, ?, 'friction', null, ?, '', '', ?, true, ?, ?) returning id",
-    )
-    .bind(walkthrough_id)
-    .bind(step_id)
-    .bind(title)
-    .bind(team_id)
-    .bind(ts)
-    .bind(ts)
-    .fetch_one(&mut *conn)
-    .await
+         select ?, ?, 'friction', null, ?, '', '', ?, true, ?, ? where {OWNER_EDITS} returning id"
+    );
+    sqlx::query_scalar::<_, i64>(&sql)
+        .bind(walkthrough_id)
+        .bind(step_id)
+        .bind(title)
+        .bind(team_id)
+        .bind(ts)
+        .bind(ts)
+        .bind(walkthrough_id)
+        .bind(owner_id)
+        .fetch_optional(&mut *conn)
+        .await
 }
 
 pub async fn find(
@@ -140,10 +154,20 @@ pub async fn find(
     ))
 }
 
-/// Removes the row; `false` when it was already gone.
-pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query("delete from evidence where id = ?")
+/// Removes the row if `owner_id` still may edit its walkthrough; `false` when it was already gone
+/// or that no longer holds.
+pub async fn delete(
+    conn: &mut SqliteConnection,
+    owner_id: i64,
+    walkthrough_id: i64,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!("delete from evidence where id = ? and walkthrough_id = ? and {OWNER_EDITS}");
+    sqlx::query(&sql)
         .bind(id)
+        .bind(walkthrough_id)
+        .bind(walkthrough_id)
+        .bind(owner_id)
         .execute(&mut *conn)
         .await
         .map(|r| r.rows_affected() > 0)

@@ -14,6 +14,14 @@ use std::time::Duration;
 
 pub type Db = SqlitePool;
 
+/// A write transaction (see [`begin_write`]).
+pub type WriteTx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+/// How long one connection waits for another writer before SQLite answers "busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How often [`begin_write`] asks again after SQLite still said "busy" (each after a busy wait).
+const BEGIN_ATTEMPTS: u32 = 4;
+
 /// Opens the database, creating the file and its directory when missing, in WAL mode with foreign keys on.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let options = SqliteConnectOptions::from_str(url)?
@@ -21,7 +29,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(BUSY_TIMEOUT);
     if let Some(dir) = std::path::Path::new(options.get_filename()).parent()
         && !dir.as_os_str().is_empty()
     {
@@ -29,7 +37,8 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     }
     SqlitePoolOptions::new()
         .max_connections(8)
-        .acquire_timeout(Duration::from_secs(5))
+        // Many people saving at once queue for a connection; a save should wait, not fail.
+        .acquire_timeout(Duration::from_secs(30))
         .connect_with(options)
         .await
 }
@@ -56,4 +65,34 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     err.as_database_error()
         .is_some_and(|db| db.is_unique_violation())
+}
+
+/// Starts a transaction that will write, holding SQLite's write lock from the first statement.
+///
+/// sqlx's `begin()` is `BEGIN DEFERRED`: a transaction that reads before it writes then has to
+/// upgrade its read snapshot to a write lock, and when another connection committed in between
+/// SQLite refuses at once ("database is locked", SQLITE_BUSY_SNAPSHOT) without consulting the busy
+/// timeout. `BEGIN IMMEDIATE` takes the lock up front, so the busy timeout makes it wait its turn;
+/// if it still times out under a long queue, it is retried a bounded number of times.
+/// Every transaction that writes starts here (PostgreSQL: a plain `BEGIN` will do).
+pub async fn begin_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
+    let mut attempt = 1;
+    loop {
+        match db.begin_with("begin immediate").await {
+            Err(e) if is_busy(&e) && attempt < BEGIN_ATTEMPTS => {
+                tracing::warn!(attempt, error = %e, "database busy at begin; trying again");
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// True when SQLite answered "busy"/"locked" (codes 5, 6 and their extended forms such as 517).
+pub fn is_busy(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .and_then(|db| db.code())
+        .and_then(|code| code.parse::<i64>().ok())
+        .is_some_and(|code| matches!(code & 0xff, 5 | 6))
 }

@@ -291,7 +291,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
         Password::parse(DEMO_PASSWORD).map_err(|e| AppError::internal("demo password", e))?;
     // One hash for every demo account keeps start-up fast; real accounts each get their own salt.
     let hash = crate::auth::password::hash(&password).await?;
-    let mut tx = db.begin().await?;
+    let mut tx = super::begin_write(db).await?;
     let mut teams = std::collections::HashMap::new();
     for (department, team_names) in ORGANISATION {
         let name =

@@ -8,6 +8,13 @@ use crate::domain::walkthrough::{
 use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;
 
+/// The "may edit" rule (`domain::walkthrough::access` gives `Edit`) as SQL, binding the
+/// walkthrough id and then the person: it is theirs and still in progress. Every write repeats it
+/// inside its own statement, so an access check made a moment earlier cannot be outrun (finished in
+/// another tab, a second request in flight).
+pub(super) const OWNER_EDITS: &str = "exists (select 1 from walkthrough w
+    where w.id = ? and w.person_id = ? and w.status = 'in_progress')";
+
 /// Who owns a walkthrough, their manager and its status; `None` when the id is unknown.
 pub async fn ownership(
     db: impl SqliteExecutor<'_>,
@@ -59,7 +66,7 @@ pub async fn start(
     journey_id: i64,
     cycle_year: i64,
 ) -> Result<i64, WriteError> {
-    let mut tx = db.begin().await?;
+    let mut tx = super::begin_write(db).await?;
     let status = sqlx::query_scalar::<_, String>("select status from journey where id = ?")
         .bind(journey_id)
         .fetch_optional(&mut *tx)
@@ -368,15 +375,17 @@ pub async fn detail(
     }))
 }
 
-/// Saves one step's answer if `expected_version` is still current; returns the new version.
+/// Saves one step's answer if `expected_version` is still current and `owner_id` may still edit the
+/// walkthrough; returns the new version.
 pub async fn save_answer(
     db: &super::Db,
+    owner_id: i64,
     walkthrough_id: i64,
     step_id: i64,
     expected_version: i64,
     answer: &StepAnswerInput,
 ) -> Result<i64, WriteError> {
-    let mut tx = db.begin().await?;
+    let mut tx = super::begin_write(db).await?;
     let current = sqlx::query_scalar::<_, i64>(
         "select version from walkthrough_step where walkthrough_id = ? and step_id = ?",
     )
@@ -389,28 +398,32 @@ pub async fn save_answer(
         return Err(WriteError::Conflict);
     }
     let now = super::now();
-    let updated = sqlx::query(
+    let sql = format!(
         "update walkthrough_step
          set outcome = ?, skip_reason = ?, minutes = ?, emotion = ?, effort = ?, expected = ?, happened = ?,
              notes = ?, version = version + 1, updated_at = ?
-         where walkthrough_id = ? and step_id = ? and version = ?",
-    )
-    .bind(answer.outcome.map(|o| o.code()))
-    .bind(&answer.skip_reason)
-    .bind(answer.minutes)
-    .bind(answer.emotion)
-    .bind(answer.effort)
-    .bind(&answer.expected)
-    .bind(&answer.happened)
-    .bind(&answer.notes)
-    .bind(now)
-    .bind(walkthrough_id)
-    .bind(step_id)
-    .bind(expected_version)
-    .execute(&mut *tx)
-    .await?;
+         where walkthrough_id = ? and step_id = ? and version = ? and {OWNER_EDITS}"
+    );
+    let updated = sqlx::query(&sql)
+        .bind(answer.outcome.map(|o| o.code()))
+        .bind(&answer.skip_reason)
+        .bind(answer.minutes)
+        .bind(answer.emotion)
+        .bind(answer.effort)
+        .bind(&answer.expected)
+        .bind(&answer.happened)
+        .bind(&answer.notes)
+        .bind(now)
+        .bind(walkthrough_id)
+        .bind(step_id)
+        .bind(expected_version)
+        .bind(walkthrough_id)
+        .bind(owner_id)
+        .execute(&mut *tx)
+        .await?;
     if updated.rows_affected() != 1 {
-        return Err(WriteError::Conflict);
+        // The version matched a moment ago inside this same write lock: the guard refused.
+        return Err(WriteError::Refused("walk-error-not-editable"));
     }
     touch(&mut tx, walkthrough_id).await?;
     tx.commit().await?;
@@ -445,32 +458,36 @@ pub async fn step_team(
 /// Adds (`friction_id` none) or replaces a friction with its tags; returns its id.
 pub async fn save_friction(
     db: &super::Db,
+    owner_id: i64,
     walkthrough_id: i64,
     step_id: i64,
     friction_id: Option<i64>,
     input: &FrictionInput,
 ) -> Result<i64, WriteError> {
-    let mut tx = db.begin().await?;
+    let mut tx = super::begin_write(db).await?;
     let now = super::now();
     let id = match friction_id {
         Some(id) => {
-            let updated = sqlx::query(
+            let sql = format!(
                 "update friction set kind = ?, severity = ?, title = ?, what_happened = ?, suggestion = ?,
                         team_id = ?, incomplete = false, updated_at = ?
-                 where id = ? and walkthrough_id = ? and step_id = ?",
-            )
-            .bind(input.kind.code())
-            .bind(input.severity.map(|s| s.code()))
-            .bind(&input.title)
-            .bind(&input.what_happened)
-            .bind(&input.suggestion)
-            .bind(input.team_id)
-            .bind(now)
-            .bind(id)
-            .bind(walkthrough_id)
-            .bind(step_id)
-            .execute(&mut *tx)
-            .await?;
+                 where id = ? and walkthrough_id = ? and step_id = ? and {OWNER_EDITS}"
+            );
+            let updated = sqlx::query(&sql)
+                .bind(input.kind.code())
+                .bind(input.severity.map(|s| s.code()))
+                .bind(&input.title)
+                .bind(&input.what_happened)
+                .bind(&input.suggestion)
+                .bind(input.team_id)
+                .bind(now)
+                .bind(id)
+                .bind(walkthrough_id)
+                .bind(step_id)
+                .bind(walkthrough_id)
+                .bind(owner_id)
+                .execute(&mut *tx)
+                .await?;
             if updated.rows_affected() != 1 {
                 return Err(WriteError::NotFound);
             }
@@ -481,23 +498,27 @@ pub async fn save_friction(
             id
         }
         None => {
-            sqlx::query_scalar::<_, i64>(
+            let sql = format!(
                 "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion,
                                        team_id, incomplete, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?) returning id",
-            )
-            .bind(walkthrough_id)
-            .bind(step_id)
-            .bind(input.kind.code())
-            .bind(input.severity.map(|s| s.code()))
-            .bind(&input.title)
-            .bind(&input.what_happened)
-            .bind(&input.suggestion)
-            .bind(input.team_id)
-            .bind(now)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?
+                 select ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ? where {OWNER_EDITS} returning id"
+            );
+            sqlx::query_scalar::<_, i64>(&sql)
+                .bind(walkthrough_id)
+                .bind(step_id)
+                .bind(input.kind.code())
+                .bind(input.severity.map(|s| s.code()))
+                .bind(&input.title)
+                .bind(&input.what_happened)
+                .bind(&input.suggestion)
+                .bind(input.team_id)
+                .bind(now)
+                .bind(now)
+                .bind(walkthrough_id)
+                .bind(owner_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(WriteError::Refused("walk-error-not-editable"))?
         }
     };
     for p in &input.principles {
@@ -515,13 +536,17 @@ pub async fn save_friction(
 /// Removes a friction of this walkthrough (its evidence stays, unlinked, on the step).
 pub async fn delete_friction(
     db: &super::Db,
+    owner_id: i64,
     walkthrough_id: i64,
     friction_id: i64,
 ) -> Result<(), WriteError> {
-    let mut tx = db.begin().await?;
-    let deleted = sqlx::query("delete from friction where id = ? and walkthrough_id = ?")
+    let mut tx = super::begin_write(db).await?;
+    let sql = format!("delete from friction where id = ? and walkthrough_id = ? and {OWNER_EDITS}");
+    let deleted = sqlx::query(&sql)
         .bind(friction_id)
         .bind(walkthrough_id)
+        .bind(walkthrough_id)
+        .bind(owner_id)
         .execute(&mut *tx)
         .await?;
     if deleted.rows_affected() != 1 {
@@ -535,6 +560,7 @@ pub async fn delete_friction(
 /// Ends a walkthrough (completed or abandoned) if it is still in progress.
 pub async fn finish(
     db: &super::Db,
+    owner_id: i64,
     walkthrough_id: i64,
     input: &FinishInput,
 ) -> Result<(), WriteError> {
@@ -542,7 +568,7 @@ pub async fn finish(
     let updated = sqlx::query(
         "update walkthrough set status = ?, abandon_reason = ?, recommend_score = ?, summary = ?, pros = ?,
                 cons = ?, finished_at = ?, updated_at = ?
-         where id = ? and status = 'in_progress'",
+         where id = ? and person_id = ? and status = 'in_progress'",
     )
     .bind(input.status.code())
     .bind(&input.abandon_reason)
@@ -553,6 +579,7 @@ pub async fn finish(
     .bind(now)
     .bind(now)
     .bind(walkthrough_id)
+    .bind(owner_id)
     .execute(db)
     .await?;
     if updated.rows_affected() != 1 {

@@ -112,6 +112,11 @@ impl Failure {
     }
 }
 
+/// The walkthrough stopped being editable between the access check and the write.
+fn not_editable() -> Failure {
+    Failure::new(StatusCode::CONFLICT, "walk-error-not-editable")
+}
+
 impl From<AppError> for Failure {
     fn from(err: AppError) -> Failure {
         Failure::new(
@@ -588,10 +593,14 @@ async fn save_upload(
         user.id,
     );
     let saved = async {
-        let mut tx = state.pool.begin().await?;
-        let id = db::evidence::insert(&mut tx, &row).await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
+        // Ownership is checked again inside the insert: the walkthrough may have been finished
+        // while the file was being processed.
+        let id = db::evidence::insert(&mut tx, &row)
+            .await?
+            .ok_or_else(not_editable)?;
         tx.commit().await?;
-        Ok::<_, sqlx::Error>(id)
+        Ok::<_, Failure>(id)
     }
     .await;
     match saved {
@@ -606,7 +615,7 @@ async fn save_upload(
         }
         Err(e) => {
             storage.remove_quietly(&written.names()).await;
-            Err(e.into())
+            Err(e)
         }
     }
 }
@@ -648,10 +657,17 @@ async fn save_quick_capture(
     };
     // One transaction: a capture is the friction and its photo, or nothing.
     let saved = async {
-        let mut tx = state.pool.begin().await?;
-        let friction_id =
-            db::evidence::insert_quick_friction(&mut tx, walkthrough_id, step_id, &title, team_id)
-                .await?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
+        let friction_id = db::evidence::insert_quick_friction(
+            &mut tx,
+            user.id,
+            walkthrough_id,
+            step_id,
+            &title,
+            team_id,
+        )
+        .await?
+        .ok_or_else(not_editable)?;
         let evidence_id = match (&file, &written) {
             (Some(file), Some(written)) => {
                 let row = new_row(
@@ -663,12 +679,16 @@ async fn save_quick_capture(
                     String::new(),
                     user.id,
                 );
-                Some(db::evidence::insert(&mut tx, &row).await?)
+                Some(
+                    db::evidence::insert(&mut tx, &row)
+                        .await?
+                        .ok_or_else(not_editable)?,
+                )
             }
             _ => None,
         };
         tx.commit().await?;
-        Ok::<_, sqlx::Error>((friction_id, evidence_id))
+        Ok::<_, Failure>((friction_id, evidence_id))
     }
     .await;
     match saved {
@@ -689,7 +709,7 @@ async fn save_quick_capture(
             if let Some(written) = &written {
                 storage.remove_quietly(&written.names()).await;
             }
-            Err(e.into())
+            Err(e)
         }
     }
 }
@@ -855,8 +875,8 @@ async fn delete(
             .await?
             .ok_or_else(Failure::not_found)?;
         require_edit(&state, &user, stored.walkthrough_id).await?;
-        let mut tx = state.pool.begin().await?;
-        if !db::evidence::delete(&mut tx, id).await? {
+        let mut tx = crate::db::begin_write(&state.pool).await?;
+        if !db::evidence::delete(&mut tx, user.id, stored.walkthrough_id, id).await? {
             return Err(Failure::not_found());
         }
         tx.commit().await?;
