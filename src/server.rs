@@ -119,16 +119,19 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 
 /// Loads who is signed in (and the language) once per page request, before rendering starts, so
 /// the whole page renders synchronously with it (see `app::App`). API and asset requests skip it.
+///
+/// Pages and server-function answers are marked `no-store`: they show a person's current answers,
+/// and a copy kept by the browser would come back with the back button showing a step as it was
+/// before the last save (static assets and evidence files set their own caching).
 async fn attach_session_info(
     State(state): State<AppState>,
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let path = request.uri().path();
-    let is_page = !(path.starts_with("/api/")
-        || path.starts_with("/pkg/")
-        || path == "/healthz"
-        || path == "/favicon.svg");
+    let is_api = path.starts_with("/api/");
+    let is_page =
+        !(is_api || path.starts_with("/pkg/") || path == "/healthz" || path == "/favicon.svg");
     if is_page
         && let Some(session) = request
             .extensions()
@@ -144,7 +147,14 @@ async fn attach_session_info(
             }
         }
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    if is_page || is_api {
+        response
+            .headers_mut()
+            .entry(axum::http::header::CACHE_CONTROL)
+            .or_insert(axum::http::HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// 200 after a database round-trip, 503 when the database does not answer.

@@ -502,3 +502,25 @@ async fn without_javascript_saving_redirects_to_the_next_step() {
             .contains("Dit getal valt buiten het toegestane bereik.")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn step_pages_and_saves_are_never_kept_by_the_browser() {
+    // A kept copy would come back with the back button showing the step as before its last save.
+    let app = TestApp::spawn().await;
+    app.login_ok(EMPLOYEE).await;
+    let journey = live_journey(&app).await;
+    let walk = start(&app, &app.client, journey).await.body;
+    let step = steps_of(&app, journey).await[0].to_string();
+    let page = app.page(&format!("/walkthroughs/{walk}/steps/1")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.headers.get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"no-store"[..])
+    );
+    let saved = app.call("walk/step", &step_form(&walk, &step, "0")).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert_eq!(
+        saved.headers.get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"no-store"[..])
+    );
+}

@@ -1,5 +1,6 @@
 //! Reusable UI pieces: page frame, form fields, guards and tables.
 
+pub mod autosave;
 pub mod evidence;
 pub mod form;
 pub mod guard;

@@ -5,7 +5,7 @@ use crate::api::walkthrough::{
 };
 use crate::components::form::ErrorSummary;
 use crate::components::guard::RequireRole;
-use crate::components::layout::PageHeader;
+use crate::components::layout::{PageHeader, hard_navigate};
 use crate::domain::journey::JourneyDetail;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use crate::domain::{Role, RoleSet};
@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::errors::LoadError;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 fn can_read_others(roles: &RoleSet) -> bool {
     roles.has_any(&[Role::Reviewer, Role::Hr])
@@ -51,7 +51,7 @@ pub fn WalkHomePage() -> impl IntoView {
                                         <p class="walk-current__journey">{w.journey_title.clone()}</p>
                                         <p>{i18n.t_with("walk-progress-summary", &[("answered", w.steps_answered.to_string()), ("total", w.steps_total.to_string())])}</p>
                                         <progress class="walk-current__bar" max=w.steps_total value=w.steps_answered aria-label=i18n.t("walk-progress-label")></progress>
-                                        <a class="btn btn--primary" href=walkthrough_href(&w)>{i18n.t("walk-continue")}</a>
+                                        <a class="btn btn--primary" href=walkthrough_href(&w) rel="external">{i18n.t("walk-continue")}</a>
                                     </section>
                                 })}
                                 <section aria-labelledby="walk-journeys-title" class="stack">
@@ -117,7 +117,7 @@ pub fn WalkthroughTable(items: Vec<WalkthroughSummary>, show_person: bool) -> im
                         view! {
                             <tr>
                                 {show_person.then(|| view! { <td>{w.person_name.clone()}</td> })}
-                                <td><a href=href>{w.journey_title.clone()}</a>
+                                <td><a href=href rel="external">{w.journey_title.clone()}</a>
                                     <span class="table__muted">{format!(" · v{}", w.journey_version)}</span></td>
                                 <td><span class="badge" data-status=w.status.code()>{i18n.t(w.status.label_key())}</span></td>
                                 <td>{format!("{}/{}", w.steps_answered, w.steps_total)}</td>
@@ -164,10 +164,10 @@ fn Brief(journey: JourneyDetail) -> impl IntoView {
     let i18n = use_i18n();
     let start = ServerAction::<StartWalkthrough>::new();
     let error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
-    let navigate = use_navigate();
+    // Step pages always load whole: each starts from what the server holds for that step.
     Effect::new(move |_| {
         if let Some(Ok(id)) = start.value().get() {
-            navigate(&format!("/walkthroughs/{id}/steps/1"), Default::default());
+            hard_navigate(&format!("/walkthroughs/{id}/steps/1"));
         }
     });
     let phases: Vec<String> = {

@@ -110,7 +110,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
                 <ul>
                     {problems.iter().map(|key| view! { <li>{i18n.t(key)}</li> }).collect_view()}
                 </ul>
-                {first_open.map(|n| view! { <a href=format!("/walkthroughs/{walk_id}/steps/{n}")>{i18n.t("walk-finish-goto-open")}</a> })}
+                {first_open.map(|n| view! { <a href=format!("/walkthroughs/{walk_id}/steps/{n}") rel="external">{i18n.t("walk-finish-goto-open")}</a> })}
             </div>
         })}
         <ActionForm action=finish attr:class="form">
@@ -128,7 +128,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
             <TextArea name="form[cons]" field="cons" label=i18n.t("walk-cons") value=value("cons") error=field_message(error, "cons") />
             <div class="form__actions">
                 <button class="btn btn--primary" type="submit">{i18n.t("walk-finish-submit")}</button>
-                <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/1")>{i18n.t("walk-back-to-steps")}</a>
+                <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/1") rel="external">{i18n.t("walk-back-to-steps")}</a>
             </div>
         </ActionForm>
     }
@@ -177,7 +177,7 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
     view! {
         <PageHeader title=d.journey_title.clone() lead=lead>
             {(d.access == Access::Edit).then(|| view! {
-                <a class="btn btn--primary" href=format!("/walkthroughs/{walk_id}/steps/1")>{i18n.t("walk-continue")}</a>
+                <a class="btn btn--primary" href=format!("/walkthroughs/{walk_id}/steps/1") rel="external">{i18n.t("walk-continue")}</a>
             })}
         </PageHeader>
         <dl class="meta-list walk-facts">

@@ -6,10 +6,13 @@ use crate::api::walkthrough::{
     DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
     load_walkthrough,
 };
+use crate::components::autosave::StepAutosave;
 use crate::components::evidence::{EvidenceList, EvidenceNotice, EvidenceUpload, QuickCapture};
 use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, field_message};
 use crate::components::guard::{RequireRole, any_role};
+use crate::components::layout::hard_navigate;
 use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
+use crate::domain::autosave::SaveStatus;
 use crate::domain::journey::Phase;
 use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Severity, WalkedStep};
 use crate::error::AppError;
@@ -59,19 +62,6 @@ pub fn WalkStepPage() -> impl IntoView {
     }
 }
 
-/// Save state shown next to the form, announced politely to screen readers.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-enum SaveState {
-    Idle,
-    Unsaved,
-    Saving,
-    Saved,
-    Offline,
-    Conflict,
-    Invalid,
-}
-
 #[component]
 fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
     let i18n = use_i18n();
@@ -108,171 +98,43 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
     let happened = value("happened", answer.happened.clone());
     let notes = value("notes", answer.notes.clone());
 
-    let save = ServerAction::<SaveStep>::new();
-    let version = RwSignal::new(answer.version);
-    let state = RwSignal::new(SaveState::Idle);
-    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    // Set when a save was asked for while another was on its way; sent when that one returns.
-    let queued = RwSignal::new(false);
-    // Where to go after the current save succeeds (`next`, `prev`, `finish`), if anywhere.
-    let go_after = RwSignal::new(None::<String>);
-    let edits = RwSignal::new(0u64);
-    // Only the browser saves on its own; the server renders the same form for plain posts.
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (queued, go_after);
-
-    #[cfg(feature = "hydrate")]
-    let latest_version = move || match save.value().get_untracked() {
-        Some(Ok(saved)) => saved.version.max(version.get_untracked()),
-        _ => version.get_untracked(),
+    let autosave = StepAutosave::new(answer.version, STEP_FORM_ID);
+    autosave.guard_leaving();
+    let state = autosave.status();
+    let error = autosave.error();
+    let step_href = move |n: usize| format!("/walkthroughs/{walk_id}/steps/{n}");
+    let on_input = {
+        let autosave = autosave.clone();
+        move |_| autosave.typed()
     };
-    let autosave = move || {
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::form::FromFormData;
-            if save.pending().get_untracked() {
-                queued.set(true);
-                return;
-            }
-            let Some(form) = form_ref.get_untracked() else {
-                return;
-            };
-            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-                return;
-            };
-            let _ = data.set_with_str("form[go]", "stay");
-            match SaveStep::from_form_data(&data) {
-                Ok(mut args) => {
-                    // The newest version we know of, even if the hidden input has not caught up yet.
-                    args.form.version = latest_version();
-                    state.set(SaveState::Saving);
-                    save.dispatch(args);
-                }
-                Err(e) => leptos::logging::error!("step form could not be read: {e}"),
+    let on_change = {
+        let autosave = autosave.clone();
+        move |ev: leptos::ev::Event| {
+            // Text fields also fire `change` when left; only choices save at once.
+            if !is_text_field(&ev) {
+                autosave.chose();
             }
         }
     };
-
-    #[cfg(feature = "hydrate")]
-    {
-        let navigate = leptos_router::hooks::use_navigate();
-        Effect::new(move |_| {
-            let Some(result) = save.value().get() else {
-                return;
-            };
-            match result {
-                Ok(saved) => {
-                    version.set(saved.version);
-                    // Changes made while this save was on its way go out first.
-                    if queued.get_untracked() {
-                        queued.set(false);
-                        autosave();
-                        return;
-                    }
-                    state.set(SaveState::Saved);
-                    if let Some(go) = go_after.get_untracked() {
-                        go_after.set(None);
-                        let target = match go.as_str() {
-                            "next" => format!("/walkthroughs/{walk_id}/steps/{}", number + 1),
-                            "prev" => format!(
-                                "/walkthroughs/{walk_id}/steps/{}",
-                                number.saturating_sub(1).max(1)
-                            ),
-                            _ => format!("/walkthroughs/{walk_id}/finish"),
-                        };
-                        navigate(&target, Default::default());
-                    }
-                }
-                Err(AppError::Conflict) => state.set(SaveState::Conflict),
-                Err(AppError::Validation(_)) => state.set(SaveState::Invalid),
-                Err(_) => {
-                    state.set(SaveState::Offline);
-                    // Try again in a while: the typed values are still in the form.
-                    set_timeout(
-                        move || {
-                            if state.get_untracked() == SaveState::Offline {
-                                autosave();
-                            }
-                        },
-                        std::time::Duration::from_secs(5),
-                    );
-                }
-            }
-        });
-        // Leaving the page with unsaved typing asks first instead of silently dropping it.
-        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-            if matches!(
-                state.get_untracked(),
-                SaveState::Unsaved | SaveState::Saving | SaveState::Offline | SaveState::Conflict
-            ) {
-                ev.prevent_default();
-                ev.set_return_value("unsaved");
-            }
-        });
-        on_cleanup(move || handle.remove());
-    }
-
-    let on_input = move |_| {
-        state.set(SaveState::Unsaved);
-        edits.update(|n| *n += 1);
-        let seen = edits.get_untracked();
-        set_timeout(
-            move || {
-                if edits.get_untracked() == seen && state.get_untracked() == SaveState::Unsaved {
-                    autosave();
-                }
-            },
-            std::time::Duration::from_millis(1500),
-        );
-    };
-    let on_change = move |_| autosave();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::form::FromFormData;
+    let on_submit = {
+        let autosave = autosave.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            // With JavaScript the page saves itself; without it the form posts and redirects.
             ev.prevent_default();
-            let go = ev
-                .submitter()
-                .and_then(|s| {
-                    use wasm_bindgen::JsCast;
-                    s.dyn_into::<web_sys::HtmlButtonElement>().ok()
-                })
-                .map(|b| b.value())
-                .unwrap_or_else(|| "stay".to_owned());
-            let Some(form) = form_ref.get_untracked() else {
-                return;
-            };
-            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-                return;
-            };
-            if go != "stay" {
-                go_after.set(Some(go.clone()));
-            }
-            if save.pending().get_untracked() {
-                // One save at a time: this one follows when the current one returns.
-                queued.set(true);
-                return;
-            }
-            let _ = data.set_with_str("form[go]", &go);
-            if let Ok(mut args) = SaveStep::from_form_data(&data) {
-                args.form.version = latest_version();
-                state.set(SaveState::Saving);
-                save.dispatch(args);
+            match submitter_value(&ev).as_str() {
+                "next" => autosave.leave(step_href(number + 1)),
+                "prev" => autosave.leave(step_href(number.saturating_sub(1).max(1))),
+                "finish" => autosave.leave(format!("/walkthroughs/{walk_id}/finish")),
+                _ => autosave.save_now(),
             }
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
     };
-
-    let status_text = move || match state.get() {
-        SaveState::Idle => String::new(),
-        SaveState::Unsaved => i18n.t("walk-save-unsaved"),
-        SaveState::Saving => i18n.t("walk-save-saving"),
-        SaveState::Saved => i18n.t("walk-save-saved"),
-        SaveState::Offline => i18n.t("walk-save-offline"),
-        SaveState::Conflict => i18n.t("error-version-conflict"),
-        SaveState::Invalid => i18n.t("walk-save-invalid"),
+    let status_text = move || {
+        state
+            .get()
+            .message_key()
+            .map(|key| i18n.t(key))
+            .unwrap_or_default()
     };
     let notice = query.with_untracked(|q| q.get("saved"));
 
@@ -327,12 +189,12 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 </div>
             </section>
 
-            <form node_ref=form_ref class="form step-form" method="post" action=SaveStep::url()
+            <form id=STEP_FORM_ID class="form step-form" method="post" action=SaveStep::url() autocomplete="off"
                 on:submit=on_submit on:input=on_input on:change=on_change>
                 <input type="hidden" name="form[walkthrough_id]" value=walk_id />
                 <input type="hidden" name="form[step_id]" value=step.id />
                 <input type="hidden" name="form[number]" value=number />
-                <input type="hidden" name="form[version]" prop:value=move || version.get().to_string() value=answer.version />
+                <input type="hidden" name="form[version]" value=answer.version />
                 <ErrorSummary error=error />
                 <RadioScale name="form[outcome]" field="outcome" legend=i18n.t("walk-outcome") options=outcome_options
                     selected=outcome error=field_message(error, "outcome") />
@@ -353,8 +215,8 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 <TextArea name="form[notes]" field="notes" label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
                 <p class="save-status" role="status" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
                     {status_text}
-                    {move || (state.get() == SaveState::Conflict).then(|| view! {
-                        " " <a href=format!("/walkthroughs/{walk_id}/steps/{number}")>{i18n.t("walk-load-latest")}</a>
+                    {move || (state.get() == SaveStatus::Conflict).then(|| view! {
+                        " " <a href=step_href(number) data-discard="">{i18n.t("walk-load-latest")}</a>
                     })}
                 </p>
                 <div class="form__actions step-form__actions">
@@ -535,16 +397,15 @@ fn FrictionEditor(
             .or_else(|| delete.value().get().and_then(|r| r.err()))
     });
     let back = format!("/walkthroughs/{walk_id}/steps/{number}");
-    #[cfg(feature = "hydrate")]
     {
-        let navigate = leptos_router::hooks::use_navigate();
+        // Back to the step page as a whole page load: it starts from what the server holds.
         let back = back.clone();
         Effect::new(move |_| {
             let saved = matches!(save.value().get(), Some(Ok(_)));
             let deleted = matches!(delete.value().get(), Some(Ok(())));
             if saved || deleted {
                 let notice = if saved { "friction" } else { "deleted" };
-                navigate(&format!("{back}?saved={notice}"), Default::default());
+                hard_navigate(&format!("{back}?saved={notice}"));
             }
         });
     }
@@ -609,7 +470,7 @@ fn FrictionEditor(
     view! {
         <leptos_meta::Title text=i18n.t(title_key) />
         <div class="walk-step">
-            <p class="walk-step__journey"><a href=back.clone()>{format!("← {}", walked.step.title)}</a></p>
+            <p class="walk-step__journey"><a href=back.clone() rel="external">{format!("← {}", walked.step.title)}</a></p>
             <h1 class="page__title">{i18n.t(title_key)}</h1>
             <p class="alert alert--info">{i18n.t("walk-objective-prompt")}</p>
             <ActionForm action=save attr:class="form" on:change=move |ev: leptos::ev::Event| {
@@ -663,7 +524,7 @@ fn FrictionEditor(
                     selected=values.team_id.clone() error=field_message(error, "team_id") />
                 <div class="form__actions">
                     <button class="btn btn--primary" type="submit">{i18n.t("walk-friction-save")}</button>
-                    <a class="btn btn--ghost" href=back.clone()>{i18n.t("walk-cancel")}</a>
+                    <a class="btn btn--ghost" href=back.clone() rel="external">{i18n.t("walk-cancel")}</a>
                 </div>
             </ActionForm>
             {existing.clone().map(|f| {
@@ -687,5 +548,43 @@ fn FrictionEditor(
                 </ActionForm>
             })}
         </div>
+    }
+}
+
+/// The step form's element id (the autosave reads the form by it).
+const STEP_FORM_ID: &str = "step-form";
+
+/// Which submit button sent the form (`next`, `prev`, `finish`; `stay` for Enter or the save button).
+fn submitter_value(ev: &leptos::ev::SubmitEvent) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.submitter()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
+            .map(|b| b.value())
+            .unwrap_or_else(|| "stay".to_owned())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        "stay".to_owned()
+    }
+}
+
+/// True when a `change` event came from a text box (saved after typing stops, not at once).
+fn is_text_field(ev: &leptos::ev::Event) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target().is_some_and(|t| {
+            t.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+                || t.dyn_ref::<web_sys::HtmlInputElement>()
+                    .is_some_and(|i| !matches!(i.type_().as_str(), "radio" | "checkbox"))
+        })
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
     }
 }
