@@ -16,6 +16,9 @@ test('change own password, then sign in with the new one', async ({ page }) => {
   await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
   await expect(page.locator('#field-confirm-password-error')).toHaveText('De twee wachtwoorden zijn niet gelijk.');
 
+  // The form posted and came back; passwords are never kept, so all three are typed again.
+  await page.getByLabel('Huidig wachtwoord').fill(PASSWORD);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een lange nieuwe zin');
   await page.getByLabel('Herhaal nieuw wachtwoord').fill('een lange nieuwe zin');
   await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Je wachtwoord is gewijzigd.' })).toBeVisible();

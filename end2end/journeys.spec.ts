@@ -64,6 +64,8 @@ test('a curator writes a journey, orders its steps with the keyboard and publish
   const up = page.getByRole('button', { name: 'Omhoog (Ik vraag wat er gedekt is)' });
   await up.focus();
   await page.keyboard.press('Enter');
+  // The move is a form post; the page comes back with focus on the same step's controls.
+  await page.waitForURL(/moved=/);
   await expect.poll(() => stepsIn(page, 'Oriëntatie')).toEqual(['Ik vraag wat er gedekt is', 'Ik vergelijk reisverzekeringen']);
   await expect(page.getByRole('button', { name: 'Omlaag (Ik vraag wat er gedekt is)' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Omhoog (Ik vraag wat er gedekt is)' })).toHaveCount(0);

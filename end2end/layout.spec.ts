@@ -17,6 +17,11 @@ test.describe('on a 375 px phone', () => {
     await expect(nav.getByRole('link', { name: 'Mensen beheren' })).toBeVisible();
     await nav.getByRole('link', { name: 'Mensen beheren' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mensen beheren');
+    // Every page loads whole: the next page starts with the menu collapsed again.
+    await hydrated(page);
+    await expect(nav).toBeHidden();
+    await toggle.click();
+    await expect(nav).toBeVisible();
     await toggle.click();
     await expect(nav).toBeHidden();
   });

@@ -23,7 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b4f6c" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -50,29 +50,20 @@ pub fn use_session() -> SessionContext {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Loaded by the server before rendering (server::attach_session_info) and handed to the browser
-    // with the page, so every component knows the user and language synchronously.
-    let info = SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            use_context::<axum::http::request::Parts>()
-                .and_then(|parts| parts.extensions.get::<SessionInfo>().cloned())
-                .unwrap_or(SessionInfo {
-                    user: None,
-                    locale: Locale::Nl,
-                    demo: false,
-                })
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            SessionInfo {
-                user: None,
-                locale: Locale::Nl,
-                demo: false,
-            }
-        }
-    })
-    .into_inner();
+    // Loaded by the server before rendering (server::attach_session_info), so every component
+    // knows the user and language synchronously. Pages render only on the server (islands): the
+    // browser never runs this, it only wakes the islands inside the page.
+    let anonymous = || SessionInfo {
+        user: None,
+        locale: Locale::Nl,
+        demo: false,
+    };
+    #[cfg(feature = "ssr")]
+    let info = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<SessionInfo>().cloned())
+        .unwrap_or_else(anonymous);
+    #[cfg(not(feature = "ssr"))]
+    let info = anonymous();
     let i18n = I18n::new(info.locale);
     provide_context(i18n);
     provide_context(SessionContext {

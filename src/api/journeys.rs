@@ -583,7 +583,15 @@ pub async fn move_journey_step(
         // Already first or last in its phase: nothing to do, which is not an error.
         crate::db::journey::move_step(&mut tx, journey_id, step_id, direction).await?;
         tx.commit().await?;
-        ctx.redirect_plain_form(&format!("/journeys/{journey_id}#step-{step_id}"));
+        // The page puts keyboard focus back on the same button (see pages::journeys::StepItem).
+        let moved = if matches!(direction, Direction::Up) {
+            "up"
+        } else {
+            "down"
+        };
+        ctx.redirect_plain_form(&format!(
+            "/journeys/{journey_id}?moved={step_id}-{moved}#step-{step_id}"
+        ));
         Ok(())
     }
     .await;

@@ -176,6 +176,7 @@ pub async fn change_password(
         // A new session id, so a session stolen before the change stops working.
         crate::auth::session::sign_in(&ctx.session, user.id).await?;
         tracing::info!(person_id = user.id, "password changed");
+        ctx.redirect_plain_form("/account?saved=1");
         Ok(())
     }
     .await;

@@ -33,7 +33,7 @@ impl StepAutosave {
         StepAutosave {
             machine: Arc::new(Mutex::new(Autosave::new(version))),
             status: ArcRwSignal::new(SaveStatus::Idle),
-            error: ArcRwSignal::new(refused_plain_post()),
+            error: ArcRwSignal::new(None),
             form_id,
         }
     }
@@ -222,18 +222,6 @@ impl StepAutosave {
             });
         }
     }
-}
-
-/// Without JavaScript a refused save comes back as a page whose URL carries the error (Leptos puts
-/// it in context for the server function it belongs to): show it next to the fields.
-fn refused_plain_post() -> Option<AppError> {
-    use crate::api::walkthrough::SaveStep;
-    use leptos::server::ServerActionError;
-    use leptos::server_fn::ServerFn;
-    use leptos::server_fn::error::ServerFnUrlError;
-    use_context::<ServerActionError>()
-        .filter(|e| e.path() == SaveStep::PATH)
-        .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()))
 }
 
 /// The link a plain left click goes to, if it stays on this site in this tab.

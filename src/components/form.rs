@@ -13,6 +13,20 @@ where
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
 }
 
+/// Without JavaScript a refused form post comes back as a page whose URL carries the error; Leptos
+/// puts it in context for the server function it belongs to (server-rendered pages only).
+pub fn plain_post_error<S>() -> Signal<Option<AppError>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError>,
+{
+    use leptos::server::ServerActionError;
+    use leptos::server_fn::error::ServerFnUrlError;
+    let error = use_context::<ServerActionError>()
+        .filter(|e| e.path() == S::PATH)
+        .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()));
+    Signal::stored(error)
+}
+
 /// The translated message for one field of a failed submission.
 pub fn field_message(
     error: Signal<Option<AppError>>,

@@ -21,22 +21,6 @@ pub fn hard_navigate(path: &str) {
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    // "static" until the browser runs our code: without JavaScript the menu is simply always shown.
-    let menu = RwSignal::new("static");
-    Effect::new(move |_| {
-        if menu.get_untracked() == "static" {
-            menu.set("closed");
-        }
-    });
-    let toggle = move |_| menu.update(|m| *m = if *m == "open" { "closed" } else { "open" });
-    let expanded = move || {
-        if menu.get() == "open" {
-            "true"
-        } else {
-            "false"
-        }
-    };
-
     let links = session.user.as_ref().map(|user| {
         let mut items = vec![("/", i18n.t("nav-home"), true)];
         if user.roles.can_walk() {
@@ -77,16 +61,7 @@ pub fn SiteHeader() -> impl IntoView {
                     </svg>
                     <span class="brand__name">{i18n.t("app-name")}</span>
                 </a>
-                <button
-                    type="button"
-                    class="menu-toggle"
-                    aria-controls="site-nav"
-                    aria-expanded=expanded
-                    on:click=toggle
-                >
-                    {i18n.t("nav-menu")}
-                </button>
-                <nav id="site-nav" class="site-nav" data-state=move || menu.get() aria-label=i18n.t("nav-label")>
+                <SiteMenu menu_label=i18n.t("nav-menu") nav_label=i18n.t("nav-label")>
                     {links.map(|items| view! {
                         <ul class="site-nav__list">
                             {items.into_iter().map(|(href, label, exact)| view! {
@@ -99,24 +74,46 @@ pub fn SiteHeader() -> impl IntoView {
                         <LanguageSwitch />
                         {signed_in.then(|| view! { <SignOut /> })}
                     </div>
-                </nav>
+                </SiteMenu>
             </div>
         </header>
     }
 }
 
+/// The phone menu button and the navigation it opens (`children`, rendered on the server). Without
+/// JavaScript the navigation is simply always shown (`data-state="static"`).
+#[island]
+fn SiteMenu(menu_label: String, nav_label: String, children: Children) -> impl IntoView {
+    let menu = RwSignal::new("static");
+    // Runs only in the browser, once the island is awake.
+    Effect::new(move |_| {
+        if menu.get_untracked() == "static" {
+            menu.set("closed");
+        }
+    });
+    let toggle = move |_| menu.update(|m| *m = if *m == "open" { "closed" } else { "open" });
+    let expanded = move || {
+        if menu.get() == "open" {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    view! {
+        <button type="button" class="menu-toggle" aria-controls="site-nav" aria-expanded=expanded on:click=toggle>
+            {menu_label}
+        </button>
+        <nav id="site-nav" class="site-nav" data-state=move || menu.get() aria-label=nav_label>
+            {children()}
+        </nav>
+    }
+}
+
+/// Switches the language: a plain form post; the server sends the browser back to the same page.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SetLocale>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            #[cfg(feature = "hydrate")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().reload();
-            }
-        }
-    });
     view! {
         <ActionForm action attr:class="lang-switch">
             <label class="visually-hidden" for="lang-select">{i18n.t("language-label")}</label>
@@ -130,15 +127,11 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// Signs out: a plain form post answered with a redirect to the sign-in page.
 #[component]
 fn SignOut() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<Logout>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            hard_navigate("/login");
-        }
-    });
     view! {
         <ActionForm action attr:class="signout">
             <button type="submit" class="btn btn--ghost btn--small">{i18n.t("nav-sign-out")}</button>

@@ -6,4 +6,5 @@ pub mod form;
 pub mod guard;
 pub mod layout;
 pub mod people_table;
+pub mod step_form;
 pub mod walk;

@@ -8,6 +8,7 @@ use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -19,24 +20,17 @@ fn Account(email: String) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ChangePassword>::new();
     let error = action_error(action);
-    let saved = Signal::derive(move || matches!(action.value().get(), Some(Ok(()))));
-    // An empty form after a successful change; after an error the typed values stay.
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if saved.get()
-            && let Some(form) = form_ref.get()
-        {
-            form.reset();
-        }
-    });
+    // The form posts and comes back here: `?saved=1` after a change (with empty fields).
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some())
+        && error.with_untracked(Option::is_none);
 
     view! {
         <PageHeader title=i18n.t("account-title") lead=i18n.t_with("account-lead", &[("email", email)]) />
         <section class="card" aria-labelledby="password-heading">
             <h2 class="card__title" id="password-heading">{i18n.t("account-password-title")}</h2>
-            <SuccessNotice show=saved message=i18n.t("account-password-saved") />
+            <SuccessNotice show=Signal::stored(saved) message=i18n.t("account-password-saved") />
             <ErrorSummary error />
-            <ActionForm action node_ref=form_ref attr:class="form" attr:novalidate="">
+            <ActionForm action attr:class="form" attr:novalidate="">
                 <TextField name="current_password" field="current_password" label=i18n.t("field-current-password")
                     kind="password" autocomplete="current-password" required=true
                     error=field_message(error, "current_password") />

@@ -439,15 +439,28 @@ fn StepItem(
     let i18n = use_i18n();
     let sid = step.id;
     let item_id = format!("step-{sid}");
-    let move_up = (draft && !first).then(|| {
-        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=true mover focus /> }
+    let (has_up, has_down) = (draft && !first, draft && !last);
+    // Right after this step was moved, keyboard focus returns to the same button, or the other one
+    // when the step reached the edge of its phase, or else the step itself.
+    let moved = use_query_map().with_untracked(|q| q.get("moved"));
+    let focus_on = moved
+        .as_deref()
+        .and_then(|m| m.strip_prefix(&format!("{sid}-")))
+        .map(|dir| match (dir, has_up, has_down) {
+            ("up", true, _) | (_, true, false) => "up",
+            ("down", _, true) | (_, false, true) => "down",
+            (_, true, true) => "up",
+            _ => "item",
+        });
+    let move_up = has_up.then(|| {
+        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=true mover focus autofocus=focus_on == Some("up") /> }
     });
-    let move_down = (draft && !last).then(|| {
-        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=false mover focus /> }
+    let move_down = has_down.then(|| {
+        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=false mover focus autofocus=focus_on == Some("down") /> }
     });
     let title = step.title.clone();
     view! {
-        <li class="journey-step" id=item_id tabindex="-1" aria-labelledby=format!("step-{sid}-title")>
+        <li class="journey-step" id=item_id tabindex="-1" autofocus=focus_on == Some("item") aria-labelledby=format!("step-{sid}-title")>
             <h3 class="journey-step__title" id=format!("step-{sid}-title")>
                 <span class="journey-step__number">{i18n.t_with("journey-step-number", &[("number", number.to_string())])}</span>
                 " "
@@ -494,6 +507,7 @@ fn MoveButton(
     up: bool,
     mover: ServerAction<MoveJourneyStep>,
     focus: StoredValue<Option<Vec<String>>>,
+    autofocus: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (direction, other, arrow, label) = if up {
@@ -514,7 +528,7 @@ fn MoveButton(
             <input type="hidden" name="step_id" value=step_id.to_string() />
             <input type="hidden" name="direction" value=direction />
             <button type="submit" class="btn btn--small btn--secondary" id=format!("step-{step_id}-{direction}")
-                on:click=move |_| focus.set_value(Some(targets.clone()))>
+                autofocus=autofocus on:click=move |_| focus.set_value(Some(targets.clone()))>
                 <span aria-hidden="true">{arrow}</span>
                 {i18n.t(label)}
                 <span class="visually-hidden">{format!("({title})")}</span>

@@ -6,11 +6,12 @@ use crate::api::walkthrough::{
     DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
     load_walkthrough,
 };
-use crate::components::autosave::StepAutosave;
 use crate::components::evidence::{EvidenceList, EvidenceNotice, EvidenceUpload, QuickCapture};
-use crate::components::form::{ErrorSummary, SelectField, TextArea, TextField, field_message};
+use crate::components::form::{
+    ErrorSummary, SelectField, TextArea, TextField, field_message, plain_post_error,
+};
 use crate::components::guard::{RequireRole, any_role};
-use crate::components::layout::hard_navigate;
+use crate::components::step_form::{StepForm, StepFormText, StepSetup};
 use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
 use crate::domain::autosave::SaveStatus;
 use crate::domain::journey::Phase;
@@ -98,44 +99,9 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
     let happened = value("happened", answer.happened.clone());
     let notes = value("notes", answer.notes.clone());
 
-    let autosave = StepAutosave::new(answer.version, STEP_FORM_ID);
-    autosave.guard_leaving();
-    let state = autosave.status();
-    let error = autosave.error();
-    let step_href = move |n: usize| format!("/walkthroughs/{walk_id}/steps/{n}");
-    let on_input = {
-        let autosave = autosave.clone();
-        move |_| autosave.typed()
-    };
-    let on_change = {
-        let autosave = autosave.clone();
-        move |ev: leptos::ev::Event| {
-            // Text fields also fire `change` when left; only choices save at once.
-            if !is_text_field(&ev) {
-                autosave.chose();
-            }
-        }
-    };
-    let on_submit = {
-        let autosave = autosave.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            // With JavaScript the page saves itself; without it the form posts and redirects.
-            ev.prevent_default();
-            match submitter_value(&ev).as_str() {
-                "next" => autosave.leave(step_href(number + 1)),
-                "prev" => autosave.leave(step_href(number.saturating_sub(1).max(1))),
-                "finish" => autosave.leave(format!("/walkthroughs/{walk_id}/finish")),
-                _ => autosave.save_now(),
-            }
-        }
-    };
-    let status_text = move || {
-        state
-            .get()
-            .message_key()
-            .map(|key| i18n.t(key))
-            .unwrap_or_default()
-    };
+    // Without JavaScript a refused save comes back here with its error in the URL.
+    let error = plain_post_error::<SaveStep>();
+    let text = step_form_text();
     let notice = query.with_untracked(|q| q.get("saved"));
 
     let outcome_options = Outcome::ALL
@@ -189,8 +155,14 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 </div>
             </section>
 
-            <form id=STEP_FORM_ID class="form step-form" method="post" action=SaveStep::url() autocomplete="off"
-                on:submit=on_submit on:input=on_input on:change=on_change>
+            <StepForm setup=StepSetup {
+                walk_id,
+                number,
+                total,
+                version: answer.version,
+                action: SaveStep::url().to_owned(),
+                text,
+            }>
                 <input type="hidden" name="form[walkthrough_id]" value=walk_id />
                 <input type="hidden" name="form[step_id]" value=step.id />
                 <input type="hidden" name="form[number]" value=number />
@@ -213,24 +185,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                         hint=i18n.t("walk-objective-hint") error=field_message(error, "happened") />
                 </div>
                 <TextArea name="form[notes]" field="notes" label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
-                <p class="save-status" role="status" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
-                    {status_text}
-                    {move || (state.get() == SaveStatus::Conflict).then(|| view! {
-                        " " <a href=step_href(number) data-discard="">{i18n.t("walk-load-latest")}</a>
-                    })}
-                </p>
-                <div class="form__actions step-form__actions">
-                    {(number > 1).then(|| view! {
-                        <button class="btn btn--ghost" type="submit" name="form[go]" value="prev">{i18n.t("walk-prev")}</button>
-                    })}
-                    <button class="btn btn--secondary" type="submit" name="form[go]" value="stay">{i18n.t("walk-save")}</button>
-                    {if number < total {
-                        view! { <button class="btn btn--primary" type="submit" name="form[go]" value="next">{i18n.t("walk-save-next")}</button> }.into_any()
-                    } else {
-                        view! { <button class="btn btn--primary" type="submit" name="form[go]" value="finish">{i18n.t("walk-save-finish")}</button> }.into_any()
-                    }}
-                </div>
-            </form>
+            </StepForm>
 
             <section class="stack step-frictions" aria-labelledby="step-frictions-title">
                 <h2 id="step-frictions-title">{i18n.t("walk-frictions-title")}</h2>
@@ -397,18 +352,6 @@ fn FrictionEditor(
             .or_else(|| delete.value().get().and_then(|r| r.err()))
     });
     let back = format!("/walkthroughs/{walk_id}/steps/{number}");
-    {
-        // Back to the step page as a whole page load: it starts from what the server holds.
-        let back = back.clone();
-        Effect::new(move |_| {
-            let saved = matches!(save.value().get(), Some(Ok(_)));
-            let deleted = matches!(delete.value().get(), Some(Ok(())));
-            if saved || deleted {
-                let notice = if saved { "friction" } else { "deleted" };
-                hard_navigate(&format!("{back}?saved={notice}"));
-            }
-        });
-    }
     let kind_from_query = query
         .with_untracked(|q| q.get("kind"))
         .unwrap_or_else(|| "friction".to_owned());
@@ -445,7 +388,6 @@ fn FrictionEditor(
         ..FrictionForm::default()
     });
     let ticked = values.tags.codes();
-    let kind = RwSignal::new(values.kind.clone());
     let title_key = if existing.is_some() {
         "walk-friction-edit-title"
     } else {
@@ -473,19 +415,7 @@ fn FrictionEditor(
             <p class="walk-step__journey"><a href=back.clone() rel="external">{format!("← {}", walked.step.title)}</a></p>
             <h1 class="page__title">{i18n.t(title_key)}</h1>
             <p class="alert alert--info">{i18n.t("walk-objective-prompt")}</p>
-            <ActionForm action=save attr:class="form" on:change=move |ev: leptos::ev::Event| {
-                #[cfg(feature = "hydrate")]
-                {
-                    use wasm_bindgen::JsCast;
-                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        && input.name() == "form[kind]"
-                    {
-                        kind.set(input.value());
-                    }
-                }
-                #[cfg(not(feature = "hydrate"))]
-                let _ = ev;
-            }>
+            <ActionForm action=save attr:class="form friction-form">
                 <input type="hidden" name="form[walkthrough_id]" value=walk_id />
                 <input type="hidden" name="form[step_id]" value=walked.step.id />
                 <input type="hidden" name="form[number]" value=number />
@@ -493,7 +423,8 @@ fn FrictionEditor(
                 <ErrorSummary error=error />
                 <RadioScale name="form[kind]" field="kind" legend=i18n.t("walk-kind") options=kind_options selected=values.kind.clone()
                     error=field_message(error, "kind") />
-                <div class:hidden-when-not-friction=move || kind.get() != "friction">
+                // Shown for frictions only (style/main.css, `:has`): no script needed.
+                <div class="severity-group">
                     <RadioScale name="form[severity]" field="severity" legend=i18n.t("walk-severity") options=severity_options
                         selected=values.severity.clone() error=field_message(error, "severity") hint=i18n.t("walk-severity-hint") />
                 </div>
@@ -551,40 +482,58 @@ fn FrictionEditor(
     }
 }
 
-/// The step form's element id (the autosave reads the form by it).
-const STEP_FORM_ID: &str = "step-form";
-
-/// Which submit button sent the form (`next`, `prev`, `finish`; `stay` for Enter or the save button).
-fn submitter_value(ev: &leptos::ev::SubmitEvent) -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        ev.submitter()
-            .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
-            .map(|b| b.value())
-            .unwrap_or_else(|| "stay".to_owned())
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = ev;
-        "stay".to_owned()
-    }
-}
-
-/// True when a `change` event came from a text box (saved after typing stops, not at once).
-fn is_text_field(ev: &leptos::ev::Event) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        ev.target().is_some_and(|t| {
-            t.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
-                || t.dyn_ref::<web_sys::HtmlInputElement>()
-                    .is_some_and(|i| !matches!(i.type_().as_str(), "radio" | "checkbox"))
-        })
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = ev;
-        false
+/// The step form island's words, translated here on the server.
+fn step_form_text() -> StepFormText {
+    let i18n = use_i18n();
+    let pairs = |keys: &[&str]| -> Vec<(String, String)> {
+        keys.iter().map(|k| ((*k).to_owned(), i18n.t(k))).collect()
+    };
+    let statuses: Vec<&str> = [
+        SaveStatus::Unsaved,
+        SaveStatus::Saving,
+        SaveStatus::Saved,
+        SaveStatus::Offline,
+        SaveStatus::Conflict,
+        SaveStatus::Invalid,
+    ]
+    .into_iter()
+    .filter_map(SaveStatus::message_key)
+    .collect();
+    let fields = [
+        ("outcome", "walk-outcome"),
+        ("skip_reason", "walk-skip-reason"),
+        ("minutes", "walk-minutes"),
+        ("emotion", "walk-emotion"),
+        ("effort", "walk-effort"),
+        ("expected", "walk-expected"),
+        ("happened", "walk-happened"),
+        ("notes", "walk-notes"),
+    ];
+    StepFormText {
+        statuses: pairs(&statuses),
+        load_latest: i18n.t("walk-load-latest"),
+        prev: i18n.t("walk-prev"),
+        save: i18n.t("walk-save"),
+        next: i18n.t("walk-save-next"),
+        finish: i18n.t("walk-save-finish"),
+        field_labels: fields
+            .iter()
+            .map(|(f, k)| ((*f).to_owned(), i18n.t(k)))
+            .collect(),
+        // Every message a refused step save can carry (domain::walkthrough::StepAnswerInput and
+        // the access rules).
+        messages: pairs(&[
+            "error-too-long",
+            "error-out-of-range",
+            "error-not-a-number",
+            "error-invalid-choice",
+            "walk-error-skip-reason",
+            "walk-error-not-editable",
+            "error-forbidden",
+            "error-not-found",
+            "error-unauthenticated",
+            "error-bad-request",
+            "error-validation",
+        ]),
     }
 }
