@@ -1,5 +1,5 @@
 //! Command line: `serve` (default) runs the web app; `create-admin` makes the first administrator;
-//! `migrate` only applies database migrations.
+//! `migrate` only applies database migrations; `seed-scale` grows a demo database for load tests.
 
 #[cfg(feature = "ssr")]
 #[tokio::main]
@@ -45,6 +45,12 @@ mod cli {
             #[arg(long, env = "KRB_ADMIN_PASSWORD", hide_env_values = true)]
             password: Option<String>,
         },
+        /// Fill a database for load tests: the demo organisation (when empty) grown to N employees.
+        SeedScale {
+            /// Active employees the database should have afterwards (existing ones count).
+            #[arg(long)]
+            people: usize,
+        },
     }
 
     pub async fn run() -> ExitCode {
@@ -72,6 +78,7 @@ mod cli {
                 employee_number,
                 password,
             } => create_admin(config, email, name, employee_number, password).await,
+            Command::SeedScale { people } => seed_scale(config, people).await,
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -103,6 +110,41 @@ mod cli {
             .map_err(|e| e.to_string())?;
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
         println!("migrations applied to {}", config.database_url);
+        Ok(())
+    }
+
+    /// Never for a real deployment: every added person signs in with the public demo password.
+    async fn seed_scale(config: Config, people: usize) -> Result<(), String> {
+        let pool = db::connect(&config.database_url)
+            .await
+            .map_err(|e| e.to_string())?;
+        db::migrate(&pool).await.map_err(|e| e.to_string())?;
+        if db::seed::load_demo(&pool)
+            .await
+            .map_err(|e| format!("demo data: {e}"))?
+        {
+            println!("demo organisation loaded into the empty database");
+        }
+        let before = db::scale::employee_count(&pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        let missing = people.saturating_sub(usize::try_from(before).unwrap_or(usize::MAX));
+        let started = std::time::Instant::now();
+        let added = db::scale::grow_people(&pool, missing)
+            .await
+            .map_err(|e| e.to_string())?;
+        match (added.first(), added.last()) {
+            (Some(first), Some(last)) => println!(
+                "{} employees added ({first} … {last}, password {}) in {:.1} s; {} employees now",
+                added.len(),
+                db::seed::DEMO_PASSWORD,
+                started.elapsed().as_secs_f64(),
+                before + i64::try_from(added.len()).unwrap_or(i64::MAX),
+            ),
+            _ => println!("{before} employees already, none added"),
+        }
+        // Later scale steps (e.g. walkthroughs in progress) go here, each printing what it did.
+        pool.close().await;
         Ok(())
     }
 

@@ -167,18 +167,28 @@ pub fn TextField(
     }
 }
 
+/// Options of a select under one heading: the `<optgroup>` label and its (value, label) pairs.
+pub type OptionGroup = (String, Vec<(String, String)>);
+
 /// A labelled select; `options` are (value, label) pairs and `selected` the chosen value.
+/// `groups` follow the plain options as `<optgroup>`s, so an option can show just its own
+/// name (a team) while the group names what it belongs to (the department).
 #[component]
 pub fn SelectField(
     name: &'static str,
     field: &'static str,
     label: String,
     options: Vec<(String, String)>,
+    #[prop(optional)] groups: Vec<OptionGroup>,
     #[prop(optional, into)] selected: String,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = field_id(field);
     let error_id = format!("{id}-error");
+    let option = move |(value, text): (String, String), selected: &str| {
+        let is_selected = value == selected;
+        view! { <option value=value selected=is_selected>{text}</option> }
+    };
     view! {
         <div class="field" class:field--invalid=move || error.with(Option::is_some)>
             <label class="field__label" for=id.clone()>{label}</label>
@@ -192,11 +202,15 @@ pub fn SelectField(
                     move || error.with(Option::is_some).then(|| error_id.clone())
                 }
             >
-                {options
+                {options.into_iter().map(|o| option(o, &selected)).collect_view()}
+                {groups
                     .into_iter()
-                    .map(|(value, text)| {
-                        let is_selected = value == selected;
-                        view! { <option value=value selected=is_selected>{text}</option> }
+                    .map(|(group, options)| {
+                        view! {
+                            <optgroup label=group>
+                                {options.into_iter().map(|o| option(o, &selected)).collect_view()}
+                            </optgroup>
+                        }
                     })
                     .collect_view()}
             </select>

@@ -127,15 +127,26 @@ pub fn emotion_options() -> Vec<ScaleOption> {
 
 /// The emotion curve across the steps: server-rendered SVG with friction markers, described by a
 /// caption; the table next to it carries the same numbers for screen readers and print.
+///
+/// SVG text scales with the viewBox, so the box is narrow (480 units, about the width of a phone)
+/// and the stylesheet sets the label sizes in user units per screen width: at least 12 px on a
+/// 375 px phone without turning huge on a desktop, where the figure has a maximum width.
 #[component]
 pub fn EmotionCurve(steps: Vec<WalkedStep>) -> impl IntoView {
     let i18n = use_i18n();
-    const W: f64 = 640.0;
-    const H: f64 = 220.0;
-    const PAD: f64 = 28.0;
-    let points = emotion_curve(&steps, W, H, PAD);
+    // The whole box, and the margins around the plot for the labels.
+    const W: f64 = 480.0;
+    const H: f64 = 270.0;
+    const LEFT: f64 = 40.0; // emotion ticks (right-aligned)
+    const RIGHT: f64 = 16.0;
+    const TOP: f64 = 40.0; // friction markers
+    const BOTTOM: f64 = 36.0; // step numbers
+    const PAD: f64 = 14.0; // inside the plot, so the first and last points clear the edge
+    const PLOT_W: f64 = W - LEFT - RIGHT;
+    const PLOT_H: f64 = H - TOP - BOTTOM;
+    let points = emotion_curve(&steps, PLOT_W, PLOT_H, PAD);
     let path = curve_path(&points);
-    let level = |e: i64| PAD + (H - 2.0 * PAD) * (2.0 - e as f64) / 4.0;
+    let level = |e: i64| PAD + (PLOT_H - 2.0 * PAD) * (2.0 - e as f64) / 4.0;
     let recorded: Vec<String> = steps
         .iter()
         .enumerate()
@@ -160,27 +171,31 @@ pub fn EmotionCurve(steps: Vec<WalkedStep>) -> impl IntoView {
             <svg class="curve__svg" viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="curve-title curve-desc" preserveAspectRatio="xMidYMid meet">
                 <title id="curve-title">{i18n.t("walk-curve-title")}</title>
                 <desc id="curve-desc">{description}</desc>
-                {[-2i64, -1, 0, 1, 2].into_iter().map(|e| view! {
-                    <line class=if e == 0 { "curve__axis curve__axis--zero" } else { "curve__axis" }
-                        x1=PAD x2=W - PAD y1=level(e) y2=level(e) />
-                    <text class="curve__tick" x=4 y=level(e) + 4.0>{format!("{e:+}").replace("+0", "0")}</text>
-                }).collect_view()}
-                <path class="curve__line" d=path />
-                {points.iter().map(|p| {
-                    let y = p.y;
-                    view! {
-                        <g>
-                            <text class="curve__step" x=p.x y=H - 6.0 text-anchor="middle">{p.number}</text>
-                            {y.map(|y| view! { <circle class="curve__point" cx=p.x cy=y r=5 /> })}
-                            {(p.frictions > 0).then(|| view! {
-                                <g class="curve__friction">
-                                    <polygon points=format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", p.x, PAD - 22.0 + 16.0, p.x - 7.0, PAD - 22.0 + 4.0, p.x + 7.0, PAD - 22.0 + 4.0) />
-                                    <text x=p.x + 9.0 y=PAD - 8.0>{p.frictions}</text>
-                                </g>
-                            })}
-                        </g>
-                    }
-                }).collect_view()}
+                <g transform=format!("translate({LEFT} {TOP})")>
+                    {[-2i64, -1, 0, 1, 2].into_iter().map(|e| view! {
+                        <line class=if e == 0 { "curve__axis curve__axis--zero" } else { "curve__axis" }
+                            x1=0 x2=PLOT_W y1=level(e) y2=level(e) />
+                        <text class="curve__tick" x=-10 y=level(e) text-anchor="end" dominant-baseline="central">
+                            {match e { 0 => "0".to_owned(), e if e < 0 => format!("\u{2212}{}", -e), e => format!("+{e}") }}
+                        </text>
+                    }).collect_view()}
+                    <path class="curve__line" d=path />
+                    {points.iter().map(|p| {
+                        let y = p.y;
+                        view! {
+                            <g>
+                                <text class="curve__step" x=p.x y=PLOT_H + BOTTOM - 8.0 text-anchor="middle">{p.number}</text>
+                                {y.map(|y| view! { <circle class="curve__point" cx=p.x cy=y r=5 /> })}
+                                {(p.frictions > 0).then(|| view! {
+                                    <g class="curve__friction">
+                                        <polygon points=format!("{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", p.x, -10.0, p.x - 8.0, -24.0, p.x + 8.0, -24.0) />
+                                        <text x=p.x + 11.0 y=-17.0 dominant-baseline="central">{p.frictions}</text>
+                                    </g>
+                                })}
+                            </g>
+                        }
+                    }).collect_view()}
+                </g>
             </svg>
             <figcaption class="curve__caption">{i18n.t("walk-curve-caption")}</figcaption>
         </figure>

@@ -393,13 +393,20 @@ fn FrictionEditor(
     } else {
         "walk-friction-new-title"
     };
-    let team_options = std::iter::once((String::new(), i18n.t("walk-team-none")))
-        .chain(page.teams.iter().map(|t| {
+    // Teams grouped by department: the option shows just the team name, so it fits a phone.
+    let team_options = vec![(String::new(), i18n.t("walk-team-none"))];
+    let team_groups = page
+        .teams
+        .chunk_by(|a, b| a.department_id == b.department_id)
+        .map(|teams| {
             (
-                t.id.to_string(),
-                format!("{} — {}", t.name, t.department_name),
+                teams[0].department_name.clone(),
+                teams
+                    .iter()
+                    .map(|t| (t.id.to_string(), t.name.clone()))
+                    .collect(),
             )
-        }))
+        })
         .collect::<Vec<_>>();
     let kind_options = FrictionKind::ALL
         .into_iter()
@@ -451,7 +458,7 @@ fn FrictionEditor(
                     </div>
                     {move || field_message(error, "principles").get().map(|m| view! { <p class="field__error">{m}</p> })}
                 </fieldset>
-                <SelectField name="form[team_id]" field="team_id" label=i18n.t("walk-owning-team") options=team_options
+                <SelectField name="form[team_id]" field="team_id" label=i18n.t("walk-owning-team") options=team_options groups=team_groups
                     selected=values.team_id.clone() error=field_message(error, "team_id") />
                 <div class="form__actions">
                     <button class="btn btn--primary" type="submit">{i18n.t("walk-friction-save")}</button>

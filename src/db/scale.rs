@@ -1,0 +1,145 @@
+//! Grows a demo database to company size (thousands of employees) for load tests and benchmarks.
+//!
+//! [`grow_people`] adds active employees `medewerker00001@dijkhuis.example`, `…00002`, … numbered
+//! after the highest such address already present, so calling it twice adds new people instead of
+//! failing on a duplicate. The `seed-scale` command compares [`employee_count`] with its target
+//! first, so running that command twice adds nobody the second time.
+
+use super::{Db, begin_write, now};
+use crate::domain::{Password, Role};
+use crate::error::AppError;
+
+/// People inserted per write transaction: large enough to be quick, small enough that a running
+/// server's writers are not locked out for long.
+const BATCH: usize = 500;
+
+/// Names are only for a believable people list; the e-mail address carries uniqueness.
+const FIRST_NAMES: &[&str] = &[
+    "Lisa", "Jeroen", "Sara", "Mehmet", "Anne", "Sem", "Noor", "Rik", "Ayla", "Bas", "Eva", "Tim",
+];
+const LAST_NAMES: &[&str] = &[
+    "de Boer",
+    "Jacobs",
+    "Yilmaz",
+    "van Leeuwen",
+    "Hoekstra",
+    "Pinas",
+    "Kuipers",
+    "Wang",
+    "van den Berg",
+    "Öztürk",
+    "Schouten",
+    "Vos",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScaleError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("hashing the demo password failed: {0}")]
+    Hash(AppError),
+    #[error("the database has no teams yet; load the demo organisation first")]
+    NoTeams,
+}
+
+/// Active people with the employee role: who could walk a journey.
+pub async fn employee_count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>(
+        "select count(*) from person p
+         join person_role r on r.person_id = p.id and r.role = ?
+         where p.active = true",
+    )
+    .bind(Role::Employee.code())
+    .fetch_one(db)
+    .await
+}
+
+/// Adds `count` active employees spread round-robin over the existing teams, all with the demo
+/// password. Returns their e-mail addresses in the order they were added.
+pub async fn grow_people(db: &Db, count: usize) -> Result<Vec<String>, ScaleError> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let teams = teams_with_manager(db).await?;
+    if teams.is_empty() {
+        return Err(ScaleError::NoTeams);
+    }
+    let password = Password::parse(super::seed::DEMO_PASSWORD)
+        .map_err(|key| ScaleError::Hash(AppError::internal("demo password", key)))?;
+    // One argon2 hash for everyone: hashing each of 10,000 rows would take minutes.
+    let hash = crate::auth::password::hash(&password)
+        .await
+        .map_err(ScaleError::Hash)?;
+    let first = next_number(db).await?;
+    let mut emails = Vec::with_capacity(count);
+    let numbers: Vec<i64> = (first..).take(count).collect();
+    for batch in numbers.chunks(BATCH) {
+        let mut tx = begin_write(db).await?;
+        let ts = now();
+        for &n in batch {
+            let index = usize::try_from(n).unwrap_or_default();
+            let (team_id, manager_id) = teams[index % teams.len()];
+            let email = format!("medewerker{n:05}@dijkhuis.example");
+            let name = format!(
+                "{} {}",
+                FIRST_NAMES[index % FIRST_NAMES.len()],
+                LAST_NAMES[(index / FIRST_NAMES.len()) % LAST_NAMES.len()]
+            );
+            let id = sqlx::query_scalar::<_, i64>(
+                "insert into person (email, name, employee_number, team_id, manager_id, active,
+                                     preferred_language, password_hash, created_at, updated_at)
+                 values (?, ?, ?, ?, ?, true, 'nl', ?, ?, ?) returning id",
+            )
+            .bind(&email)
+            .bind(&name)
+            .bind(format!("DV-M{n:05}"))
+            .bind(team_id)
+            .bind(manager_id)
+            .bind(&hash)
+            .bind(ts)
+            .bind(ts)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("insert into person_role (person_id, role, created_at) values (?, ?, ?)")
+                .bind(id)
+                .bind(Role::Employee.code())
+                .bind(ts)
+                .execute(&mut *tx)
+                .await?;
+            emails.push(email);
+        }
+        tx.commit().await?;
+    }
+    Ok(emails)
+}
+
+/// Every team with the manager its new members get: the team's reviewer (team lead), or else the
+/// manager most of the team already reports to (e.g. HR reports to its head), or none.
+async fn teams_with_manager(db: &Db) -> Result<Vec<(i64, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as::<_, (i64, Option<i64>)>(
+        "select t.id, coalesce(
+             (select p.id from person p
+              join person_role r on r.person_id = p.id and r.role = 'reviewer'
+              where p.team_id = t.id and p.active = true
+              order by p.id limit 1),
+             (select p.manager_id from person p
+              where p.team_id = t.id and p.active = true and p.manager_id is not null
+              group by p.manager_id
+              order by count(*) desc, p.manager_id limit 1))
+         from team t
+         order by t.id",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The number after the highest `medewerkerNNNNN@dijkhuis.example` already in the database.
+async fn next_number(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>(
+        "select coalesce(max(cast(substr(email, 11, instr(email, '@') - 11) as integer)), 0) + 1
+         from person
+         where email like 'medewerker%@dijkhuis.example'",
+    )
+    .fetch_one(db)
+    .await
+}
