@@ -2,6 +2,7 @@
 
 pub mod autosave;
 pub mod evidence;
+pub mod focus;
 pub mod form;
 pub mod guard;
 pub mod layout;

@@ -5,6 +5,7 @@ use crate::api::journeys::{
     AddJourneyStep, JourneyFamily, JourneyPage, MoveJourneyStep, NewJourneyVersion, PublishJourney,
     RetireJourney, list_journeys, load_journey,
 };
+use crate::components::focus::FocusOnLoad;
 use crate::components::form::{ErrorSummary, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
@@ -452,6 +453,10 @@ fn StepItem(
             (_, true, true) => "up",
             _ => "item",
         });
+    let focus_target = focus_on.map(|on| match on {
+        "item" => format!("step-{sid}"),
+        dir => format!("step-{sid}-{dir}"),
+    });
     let move_up = has_up.then(|| {
         view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=true mover focus autofocus=focus_on == Some("up") /> }
     });
@@ -467,6 +472,7 @@ fn StepItem(
                 {step.title.clone()}
             </h3>
             <p class="journey-step__instructions journey-text">{step.instructions.clone()}</p>
+            {focus_target.map(|target| view! { <FocusOnLoad target /> })}
             <dl class="journey-step__facts">
                 <div class="journey-step__fact">
                     <dt>{i18n.t("journey-step-channel")}</dt>
