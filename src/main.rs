@@ -181,7 +181,7 @@ mod cli {
             active: true,
             preferred_language: Locale::Nl,
         };
-        let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
+        let mut tx = db::begin_write(&pool).await.map_err(|e| e.to_string())?;
         let id = db::person::insert(&mut tx, &fields, Some(&hash))
             .await
             .map_err(|e| {
