@@ -71,8 +71,14 @@ pub fn App() -> impl IntoView {
         demo: info.demo,
     });
 
+    // Content-hashed in a release build (server::SiteAssets, read once at start-up).
+    #[cfg(feature = "ssr")]
+    let stylesheet = crate::server::stylesheet_href();
+    #[cfg(not(feature = "ssr"))]
+    let stylesheet = "/pkg/klantenrijbewijs.css".to_owned();
+
     view! {
-        <Stylesheet id="leptos" href="/pkg/klantenrijbewijs.css" />
+        <Stylesheet id="leptos" href=stylesheet />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Html attr:lang=i18n.locale.code() />
         <Title formatter=move |page: String| {

@@ -29,7 +29,10 @@ pub enum StartError {
 }
 
 /// Leptos options from the environment cargo-leptos sets, falling back to this crate's defaults
-/// so the binary also runs when built without cargo-leptos (as the test scripts do).
+/// so the binary also runs when built without cargo-leptos (as the build scripts do).
+///
+/// `hash_files` is switched on when a `hash.txt` lies next to the running binary (see
+/// [`SiteAssets`]), whatever the environment says, so the page links exactly the built files.
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     let from_cargo_leptos = std::env::var_os("LEPTOS_OUTPUT_NAME").is_some()
         || option_env!("LEPTOS_OUTPUT_NAME").is_some();
@@ -47,7 +50,137 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
     };
     options.site_root = config.site_root.clone().into();
     options.site_addr = config.addr;
+    options.hash_files = hash_file_path(&options).is_some_and(|p| p.is_file());
     options
+}
+
+/// Where Leptos looks for the hash file: beside the running binary (`target/release/hash.txt`
+/// after `scripts/build-site.sh release`). Leptos' `HydrationScripts` reads the same file.
+fn hash_file_path(options: &LeptosOptions) -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join(options.hash_file.as_ref()))
+}
+
+/// The names of the built browser assets, read once at start-up.
+///
+/// A release site (`scripts/build-site.sh release`) has content-hashed names
+/// (`/pkg/klantenrijbewijs.<hash>.css|js|wasm`) listed in `hash.txt` (lines `css: <hash>`,
+/// `js: <hash>`, `wasm: <hash>`); those never change, so browsers keep them for a year. A debug
+/// site (`scripts/build-site.sh debug`, `cargo leptos watch`) has plain names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAssets {
+    /// URL of the stylesheet the pages link.
+    pub stylesheet: String,
+}
+
+impl SiteAssets {
+    /// Plain names (no hash file).
+    pub fn unhashed(output_name: &str) -> SiteAssets {
+        SiteAssets {
+            stylesheet: format!("/pkg/{output_name}.css"),
+        }
+    }
+
+    /// Names from the text of a hash file; `None` when it lacks a `css:` line.
+    pub fn from_hash_file(output_name: &str, text: &str) -> Option<SiteAssets> {
+        let css = text.lines().find_map(|line| {
+            let (file, hash) = line.trim().split_once(':')?;
+            let hash = hash.trim();
+            (file.trim() == "css" && !hash.is_empty()).then_some(hash)
+        })?;
+        Some(SiteAssets {
+            stylesheet: format!("/pkg/{output_name}.{css}.css"),
+        })
+    }
+
+    /// Reads the hash file when `options.hash_files` is on (see [`leptos_options`]).
+    fn load(options: &LeptosOptions) -> SiteAssets {
+        let name = options.output_name.as_ref();
+        let Some(path) = hash_file_path(options).filter(|_| options.hash_files) else {
+            return SiteAssets::unhashed(name);
+        };
+        let assets = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| SiteAssets::from_hash_file(name, &text));
+        match assets {
+            Some(assets) => {
+                let css = std::path::Path::new(options.site_root.as_ref())
+                    .join(assets.stylesheet.trim_start_matches('/'));
+                if css.is_file() {
+                    tracing::info!(hash_file = %path.display(), stylesheet = %assets.stylesheet, "serving content-hashed assets");
+                } else {
+                    tracing::warn!(hash_file = %path.display(), missing = %css.display(), "hash file names assets the site root does not have; build the site with scripts/build-site.sh release");
+                }
+                assets
+            }
+            None => {
+                tracing::warn!(hash_file = %path.display(), "hash file has no css line; linking the plain stylesheet name");
+                SiteAssets::unhashed(name)
+            }
+        }
+    }
+}
+
+/// The stylesheet URL for the page being rendered (the shell's `<Stylesheet>`).
+pub fn stylesheet_href() -> String {
+    use_context::<SiteAssets>()
+        .map(|assets| assets.stylesheet)
+        .unwrap_or_else(|| SiteAssets::unhashed("klantenrijbewijs").stylesheet)
+}
+
+/// Whether a file name carries a content hash (`name.<8-64 hex digits>.ext`); such a file never
+/// changes under its name.
+pub fn is_content_hashed(file_name: &str) -> bool {
+    let parts: Vec<&str> = file_name.split('.').collect();
+    parts.len() >= 3
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|p| (8..=64).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// `/pkg/*`: the built wasm, JS and CSS from `<site root>/pkg`, as the brotli or gzip file built
+/// beside it when the browser accepts one (`scripts/build-site.sh release` makes them).
+/// Content-hashed names are kept by browsers for a year without asking again; plain names (debug
+/// builds) are revalidated on every use.
+fn pkg_service(options: &LeptosOptions) -> Router<AppState> {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let files = tower_http::services::ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip();
+    Router::new()
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(pkg_cache_control))
+}
+
+async fn pkg_cache_control(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let hashed = request
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .is_some_and(is_content_hashed);
+    let mut response = next.run(request).await;
+    let status = response.status();
+    if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        use axum::http::{HeaderValue, header};
+        let value = if hashed { CACHE_IMMUTABLE } else { "no-cache" };
+        let headers = response.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        // The body depends on Accept-Encoding (a .br or .gz file, or the plain one).
+        let varies = headers.get_all(header::VARY).iter().any(|v| {
+            v.to_str()
+                .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+        });
+        if !varies {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+    }
+    response
 }
 
 /// Opens and migrates the database, loads demo data if asked, and returns the router.
@@ -87,6 +220,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     });
 
     let leptos_options = leptos_options(&config);
+    let assets = SiteAssets::load(&leptos_options);
     let state = AppState {
         pool,
         config: Arc::new(config),
@@ -94,18 +228,29 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     };
     let routes = generate_route_list(App);
     let fallback_state = state.clone();
+    let page_assets = assets.clone();
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .nest("/pkg", pkg_service(&leptos_options))
         .merge(crate::evidence::routes(&state.config))
-        .leptos_routes(&state, routes, {
-            let options = leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(page_assets.clone()),
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(
-            move || provide_context(fallback_state.clone()), shell
+            move || {
+                provide_context(fallback_state.clone());
+                provide_context(assets.clone());
+            },
+            shell,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -113,6 +258,12 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         ))
         .layer(session_layer)
         .layer(tower_http::trace::TraceLayer::new_for_http())
+        // Pages, server-function answers and files without a precompressed copy: gzip or brotli
+        // on the fly (already compressed answers, images and tiny bodies are left alone).
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(5)),
+        )
         .with_state(state.clone());
     Ok((router, state))
 }
