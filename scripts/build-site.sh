@@ -1,15 +1,30 @@
 #!/usr/bin/env bash
-# Builds the server binary and the browser bundle without cargo-leptos (used by the tests).
+# Builds the server binary and the browser bundle with plain cargo + the wasm-bindgen CLI (no
+# cargo-leptos). Used by scripts/run.sh (release) and scripts/test.sh (release).
 #
 #   scripts/build-site.sh [debug|release]     (default: debug)
 #
-# Produces
-#   target/<debug|release>/klantenrijbewijs      server (features ssr)
+# debug produces plain names, for development and `cargo test`-style runs:
+#   target/debug/klantenrijbewijs                server (features ssr)
 #   target/site/pkg/klantenrijbewijs.js          wasm-bindgen glue (features hydrate)
 #   target/site/pkg/klantenrijbewijs_bg.wasm
 #   target/site/pkg/klantenrijbewijs.css         copy of style/main.css
 #   target/site/*                                copy of public/
-# Release additionally runs wasm-opt -Oz when wasm-opt is found (.tools/ or PATH).
+#
+# release produces what users get:
+#   target/release/klantenrijbewijs              server (features ssr, profile release)
+#   target/release/hash.txt                      "js: <hash>", "wasm: <hash>", "css: <hash>": Leptos
+#                                                and server::SiteAssets link the hashed names
+#   target/site/pkg/klantenrijbewijs.<hash>.wasm wasm (profile wasm-release, then wasm-opt -Oz)
+#   target/site/pkg/klantenrijbewijs.<hash>.js   wasm-bindgen glue, minified by esbuild
+#   target/site/pkg/klantenrijbewijs.<hash>.css  style/main.css minified by Lightning CSS
+#   ... each with .br (brotli -q 11) and .gz (zopfli: gzip format, ~5% smaller than gzip -9)
+#   beside it, served by the app's ServeDir; <hash> = first 16 hex digits of the file's SHA-256
+#   target/site-build/release/                   unhashed intermediate files (the wasm before
+#                                                wasm-opt keeps its names section for twiggy)
+# Release needs wasm-opt (npm binaryen 132), esbuild and lightningcss (npm lightningcss-cli) in
+# .tools/, and brotli + zopfli (Debian): `bash scripts/setup.sh run` installs them. Older hashed
+# files are removed.
 set -euo pipefail
 
 PROFILE="${1:-debug}"
@@ -70,33 +85,87 @@ WB_FOUND="$(wasm-bindgen --version | awk '{print $2}')"
 [ "$WB_FOUND" = "$WB_VERSION" ] ||
   die "wasm-bindgen CLI is $WB_FOUND but Cargo.lock has $WB_VERSION; run scripts/setup.sh"
 
+if [ "$PROFILE" = release ]; then
+  for tool in wasm-opt esbuild lightningcss brotli zopfli sha256sum; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool not found; run: bash scripts/setup.sh run"
+  done
+fi
+
 # Sequential on purpose: both builds share target/ (cargo's lock would serialise them anyway).
 step "server: cargo build --bin $NAME --features ssr${server_args[*]:+ ${server_args[*]}}" \
   cargo build --bin "$NAME" --features ssr "${server_args[@]}"
 
+wasm_build() {
+  if [ "$PROFILE" = release ]; then
+    # Panic locations in the shipped wasm name crates.io/…/src/x.rs, not this machine's paths
+    # (shorter, and nothing about the build machine leaks). Applies to the wasm target only.
+    local registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+    RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$registry=/crates --remap-path-prefix=$ROOT=/krb" \
+      cargo build --lib --target wasm32-unknown-unknown --features hydrate "${wasm_args[@]}"
+  else
+    cargo build --lib --target wasm32-unknown-unknown --features hydrate "${wasm_args[@]}"
+  fi
+}
 step "wasm: cargo build --lib --target wasm32-unknown-unknown --features hydrate${wasm_args[*]:+ ${wasm_args[*]}}" \
-  cargo build --lib --target wasm32-unknown-unknown --features hydrate "${wasm_args[@]}"
+  wasm_build
 
 WASM_IN="$ROOT/target/wasm32-unknown-unknown/$wasm_dir/$NAME.wasm"
 [ -f "$WASM_IN" ] || die "wasm output not found: $WASM_IN"
 
 mkdir -p "$PKG_DIR"
-step "wasm-bindgen --target web -> target/site/pkg" \
-  wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" --out-name "$NAME" "$WASM_IN"
 
-if [ "$PROFILE" = release ]; then
-  if command -v wasm-opt >/dev/null 2>&1; then
-    # Same flags as cargo-leptos 0.3.
-    step "wasm-opt -Oz ($(wasm-opt --version | head -n1))" \
-      wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-      "$PKG_DIR/${NAME}_bg.wasm" -o "$PKG_DIR/${NAME}_bg.wasm"
-  else
-    log "wasm-opt not found: release wasm left unoptimised (scripts/setup.sh run installs it)"
+if [ "$PROFILE" = debug ]; then
+  step "wasm-bindgen --target web -> target/site/pkg" \
+    wasm-bindgen --target web --no-typescript --out-dir "$PKG_DIR" --out-name "$NAME" "$WASM_IN"
+  [ -f style/main.css ] || die "style/main.css missing"
+  cp style/main.css "$PKG_DIR/$NAME.css"
+else
+  STAGE="$ROOT/target/site-build/release"
+  rm -rf "$STAGE"
+  mkdir -p "$STAGE"
+  step "wasm-bindgen --target web -> target/site-build/release" \
+    wasm-bindgen --target web --no-typescript --out-dir "$STAGE" --out-name "$NAME" "$WASM_IN"
+  # Same flags as cargo-leptos 0.3. Binaryen from npm (132): Debian's 108 breaks the module.
+  step "wasm-opt -Oz ($(wasm-opt --version | head -n1))" \
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    "$STAGE/${NAME}_bg.wasm" -o "$STAGE/$NAME.opt.wasm"
+  step "esbuild --minify (glue JS, $(esbuild --version))" \
+    esbuild --minify --format=esm --log-level=warning "$STAGE/$NAME.js" --outfile="$STAGE/$NAME.min.js"
+  [ -f style/main.css ] || die "style/main.css missing"
+  step "lightningcss --minify ($(lightningcss --version | head -n1))" \
+    lightningcss --minify --targets 'defaults' style/main.css -o "$STAGE/$NAME.css"
+
+  hash_of() { sha256sum "$1" | cut -c1-16; }
+  js_hash="$(hash_of "$STAGE/$NAME.min.js")"
+  wasm_hash="$(hash_of "$STAGE/$NAME.opt.wasm")"
+  css_hash="$(hash_of "$STAGE/$NAME.css")"
+
+  # Earlier release builds' files go; plain debug names may stay (the debug binary links them).
+  find "$PKG_DIR" -maxdepth 1 -type f -regextype posix-extended \
+    -regex ".*/$NAME\.[0-9a-f]{16}\.(js|wasm|css)(\.br|\.gz)?" -delete
+  cp "$STAGE/$NAME.min.js" "$PKG_DIR/$NAME.$js_hash.js"
+  cp "$STAGE/$NAME.opt.wasm" "$PKG_DIR/$NAME.$wasm_hash.wasm"
+  cp "$STAGE/$NAME.css" "$PKG_DIR/$NAME.$css_hash.css"
+  if [ -d "$STAGE/snippets" ]; then
+    rm -rf "$PKG_DIR/snippets"
+    cp -R "$STAGE/snippets" "$PKG_DIR/snippets"
   fi
-fi
 
-[ -f style/main.css ] || die "style/main.css missing"
-cp style/main.css "$PKG_DIR/$NAME.css"
+  precompress() {
+    local f
+    for f in "$@"; do
+      zopfli -c "$f" >"$f.gz"
+      brotli -q 11 -f -o "$f.br" "$f"
+    done
+  }
+  step "precompress (brotli -q 11, zopfli)" precompress \
+    "$PKG_DIR/$NAME.$js_hash.js" "$PKG_DIR/$NAME.$wasm_hash.wasm" "$PKG_DIR/$NAME.$css_hash.css"
+
+  # Last, so a server started meanwhile never links files that are not there yet.
+  printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" \
+    >"$ROOT/target/release/hash.txt.tmp"
+  mv "$ROOT/target/release/hash.txt.tmp" "$ROOT/target/release/hash.txt"
+fi
 
 if [ -d public ]; then
   # Contents of public/ (not the directory itself) into the site root.
@@ -104,4 +173,11 @@ if [ -d public ]; then
 fi
 
 log "site ready in $SITE_ROOT ($PROFILE) in $(($(date +%s) - BUILD_START))s:"
-find "$PKG_DIR" -maxdepth 1 -type f -printf '[build-site]   %10s bytes  %f\n' | sort -k4
+if [ "$PROFILE" = release ]; then
+  log "  target/release/hash.txt: $(tr '\n' ' ' <"$ROOT/target/release/hash.txt")"
+  find "$PKG_DIR" -maxdepth 1 -type f -name "$NAME.*" \
+    \( -name "*.$js_hash.*" -o -name "*.$wasm_hash.*" -o -name "*.$css_hash.*" \) \
+    -printf '[build-site]   %10s bytes  %f\n' | sort -k4
+else
+  find "$PKG_DIR" -maxdepth 1 -type f -printf '[build-site]   %10s bytes  %f\n' | sort -k4
+fi

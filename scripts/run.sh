@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# THE run command: installs what is missing, builds the optimised release site with
-# cargo-leptos and starts the server with the demo organisation loaded.
+# THE run command: installs what is missing, builds the optimised release site (plain cargo +
+# wasm-bindgen + wasm-opt + Lightning CSS, hashed and precompressed: scripts/build-site.sh release)
+# and starts the server with the demo organisation loaded. No cargo-leptos needed.
 #
 #   bash scripts/run.sh
 #
@@ -20,12 +21,9 @@ esac
 
 bash scripts/setup.sh run
 
-# cargo-leptos looks for wasm-opt on PATH (release builds); ours is npm binaryen in .tools/.
-export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
-
-echo "[run] cargo leptos build --release ..."
+echo "[run] bash scripts/build-site.sh release ..."
 start=$(date +%s)
-cargo leptos build --release
+bash scripts/build-site.sh release
 echo "[run] release build done in $(($(date +%s) - start))s"
 
 BIN="$ROOT/target/release/klantenrijbewijs"

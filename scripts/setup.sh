@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Idempotent installer for everything the build, the tests and the app need.
 #
-#   scripts/setup.sh [test|run]     (default: test)
+#   scripts/setup.sh [test|run|dev]     (default: test)
 #
-# Both modes:  wasm32-unknown-unknown target, rustfmt + clippy, wasm-bindgen CLI at the exact
-#              Cargo.lock version, Chromium + fonts (apt), Playwright deps in end2end/ (npm ci).
-# Mode "run":  additionally cargo-leptos 0.3.11 and wasm-opt (npm `binaryen` 132 in .tools/).
+# Every mode: wasm32-unknown-unknown target, rustfmt + clippy, wasm-bindgen CLI at the exact
+#             Cargo.lock version.
+# "run" and "test" (the release site, scripts/build-site.sh release): wasm-opt (npm `binaryen`
+#             132), esbuild (npm, 0.28.2) and lightningcss (npm `lightningcss-cli` 1.33.0) in
+#             .tools/, brotli and zopfli (apt).
+# "test":     additionally Chromium + fonts (apt) and the Playwright deps in end2end/ (npm ci).
+# "dev":      additionally cargo-leptos 0.3.11, only for `cargo leptos watch` (20-35 min from
+#             source on 2 cores; nothing else needs it).
 #
-# Every step is skipped when its result is already present. Expects a Debian machine with
-# rustup, Node.js (>= 18) and npm; apt-get runs as root or through sudo.
+# Every step is skipped when its result is already present at the right version. Expects a
+# Debian machine with rustup, Node.js (>= 18) and npm; apt-get runs as root or through sudo.
 set -euo pipefail
 
 MODE="${1:-test}"
 case "$MODE" in
-  test | run) ;;
+  test | run | dev) ;;
   *)
-    echo "usage: $0 [test|run]" >&2
+    echo "usage: $0 [test|run|dev]" >&2
     exit 2
     ;;
 esac
@@ -25,6 +30,8 @@ cd "$ROOT"
 
 CARGO_LEPTOS_VERSION="0.3.11"
 BINARYEN_VERSION="132"
+LIGHTNINGCSS_CLI_VERSION="1.33.0"
+ESBUILD_VERSION="0.28.2"
 TOOLS_DIR="$ROOT/.tools"
 
 # Binaries installed by `cargo install` land here; a non-login CI shell may not have it on PATH.
@@ -152,49 +159,102 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Chromium + fonts for the browser tests (Debian packages; never `npx playwright install`)
+# Modes "run" and "test": what scripts/build-site.sh release needs (wasm-opt, esbuild,
+# lightningcss, brotli, zopfli; sha256sum is part of every Debian)
 # ---------------------------------------------------------------------------------------------
-apt_pkgs=()
-if [ -x /usr/bin/chromium ]; then
-  skip "chromium" "/usr/bin/chromium"
-else
-  apt_pkgs+=(chromium)
-fi
-if have_deb fonts-dejavu-core; then
-  skip "fonts-dejavu-core" "installed"
-else
-  apt_pkgs+=(fonts-dejavu-core)
-fi
-if [ "${#apt_pkgs[@]}" -gt 0 ]; then
-  timed "apt: ${apt_pkgs[*]}" apt_install "${apt_pkgs[@]}"
-  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium still missing after apt-get install"
+if [ "$MODE" = run ] || [ "$MODE" = test ]; then
+  WASM_OPT="$TOOLS_DIR/node_modules/.bin/wasm-opt"
+  LIGHTNINGCSS="$TOOLS_DIR/node_modules/.bin/lightningcss"
+  ESBUILD="$TOOLS_DIR/node_modules/.bin/esbuild"
+  npm_tools=()
+  if [ -x "$WASM_OPT" ] && "$WASM_OPT" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+    skip "wasm-opt (binaryen $BINARYEN_VERSION)" "$WASM_OPT"
+  else
+    npm_tools+=("binaryen@$BINARYEN_VERSION")
+  fi
+  if [ -x "$ESBUILD" ] && [ "$("$ESBUILD" --version 2>/dev/null)" = "$ESBUILD_VERSION" ]; then
+    skip "esbuild $ESBUILD_VERSION" "$ESBUILD"
+  else
+    npm_tools+=("esbuild@$ESBUILD_VERSION")
+  fi
+  lightningcss_version() {
+    node -p "require('$TOOLS_DIR/node_modules/lightningcss-cli/package.json').version" 2>/dev/null || true
+  }
+  if [ -x "$LIGHTNINGCSS" ] && [ "$(lightningcss_version)" = "$LIGHTNINGCSS_CLI_VERSION" ] &&
+    "$LIGHTNINGCSS" --version >/dev/null 2>&1; then
+    skip "lightningcss (lightningcss-cli $LIGHTNINGCSS_CLI_VERSION)" "$LIGHTNINGCSS"
+  else
+    npm_tools+=("lightningcss-cli@$LIGHTNINGCSS_CLI_VERSION")
+  fi
+  if [ "${#npm_tools[@]}" -gt 0 ]; then
+    command -v npm >/dev/null 2>&1 || die "npm not found (install Node.js >= 18)"
+    mkdir -p "$TOOLS_DIR"
+    [ -f "$TOOLS_DIR/package.json" ] ||
+      printf '{\n  "name": "klantenrijbewijs-tools",\n  "private": true\n}\n' >"$TOOLS_DIR/package.json"
+    timed "${npm_tools[*]} (npm, into .tools/)" \
+      npm install --prefix "$TOOLS_DIR" --save-exact --no-audit --no-fund --loglevel=error "${npm_tools[@]}"
+    "$WASM_OPT" --version >/dev/null 2>&1 || die "wasm-opt not working after install: $WASM_OPT"
+    "$LIGHTNINGCSS" --version >/dev/null 2>&1 || die "lightningcss not working after install: $LIGHTNINGCSS"
+    "$ESBUILD" --version >/dev/null 2>&1 || die "esbuild not working after install: $ESBUILD"
+  fi
+  apt_pkgs=()
+  for tool in brotli zopfli; do
+    if command -v "$tool" >/dev/null 2>&1; then
+      skip "$tool" "$(command -v "$tool")"
+    else
+      apt_pkgs+=("$tool")
+    fi
+  done
+  if [ "${#apt_pkgs[@]}" -gt 0 ]; then
+    timed "apt: ${apt_pkgs[*]}" apt_install "${apt_pkgs[@]}"
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Node.js + Playwright (end2end/)
+# Mode "test": Chromium + fonts for the browser tests (Debian packages; never
+# `npx playwright install`) and Playwright in end2end/
 # ---------------------------------------------------------------------------------------------
-command -v node >/dev/null 2>&1 || die "node not found (install Node.js >= 18)"
-command -v npm >/dev/null 2>&1 || die "npm not found"
-node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$node_major" -ge 18 ] || die "Node.js >= 18 needed for Playwright, found $(node --version)"
+if [ "$MODE" = test ]; then
+  apt_pkgs=()
+  if [ -x /usr/bin/chromium ]; then
+    skip "chromium" "/usr/bin/chromium"
+  else
+    apt_pkgs+=(chromium)
+  fi
+  if have_deb fonts-dejavu-core; then
+    skip "fonts-dejavu-core" "installed"
+  else
+    apt_pkgs+=(fonts-dejavu-core)
+  fi
+  if [ "${#apt_pkgs[@]}" -gt 0 ]; then
+    timed "apt: ${apt_pkgs[*]}" apt_install "${apt_pkgs[@]}"
+    [ -x /usr/bin/chromium ] || die "/usr/bin/chromium still missing after apt-get install"
+  fi
 
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-# npm ci writes node_modules/.package-lock.json; a newer package-lock.json means deps changed.
-if [ -d end2end/node_modules ] && [ -f end2end/node_modules/.package-lock.json ] &&
-  [ ! end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ] &&
-  [ -x end2end/node_modules/.bin/playwright ]; then
-  skip "end2end npm dependencies" "node_modules up to date"
-else
-  timed "end2end npm dependencies (npm ci)" \
-    npm ci --prefix end2end --no-audit --no-fund --loglevel=error
-  # npm ci keeps the lock file's mtime; touch the marker so the check above holds next time.
-  touch end2end/node_modules/.package-lock.json
+  # Node.js + Playwright (end2end/)
+  command -v node >/dev/null 2>&1 || die "node not found (install Node.js >= 18)"
+  command -v npm >/dev/null 2>&1 || die "npm not found"
+  node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$node_major" -ge 18 ] || die "Node.js >= 18 needed for Playwright, found $(node --version)"
+
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  # npm ci writes node_modules/.package-lock.json; a newer package-lock.json means deps changed.
+  if [ -d end2end/node_modules ] && [ -f end2end/node_modules/.package-lock.json ] &&
+    [ ! end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ] &&
+    [ -x end2end/node_modules/.bin/playwright ]; then
+    skip "end2end npm dependencies" "node_modules up to date"
+  else
+    timed "end2end npm dependencies (npm ci)" \
+      npm ci --prefix end2end --no-audit --no-fund --loglevel=error
+    # npm ci keeps the lock file's mtime; touch the marker so the check above holds next time.
+    touch end2end/node_modules/.package-lock.json
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Mode "run": cargo-leptos and wasm-opt for the optimised release build
+# Mode "dev": cargo-leptos for `cargo leptos watch` (the release build does not use it)
 # ---------------------------------------------------------------------------------------------
-if [ "$MODE" = run ]; then
+if [ "$MODE" = dev ]; then
   cargo_leptos_ok() { cargo leptos --version >/dev/null 2>&1; }
   if ! cargo_leptos_ok; then
     wait_for_other_install cargo-leptos
@@ -222,18 +282,6 @@ if [ "$MODE" = run ]; then
     }
     timed "cargo-leptos $CARGO_LEPTOS_VERSION ($how; 20-35 min from source)" install_leptos_any
     cargo_leptos_ok || die "cargo leptos still not working after install"
-  fi
-
-  WASM_OPT="$TOOLS_DIR/node_modules/.bin/wasm-opt"
-  if [ -x "$WASM_OPT" ] && "$WASM_OPT" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
-    skip "wasm-opt (binaryen $BINARYEN_VERSION)" "$WASM_OPT"
-  else
-    mkdir -p "$TOOLS_DIR"
-    [ -f "$TOOLS_DIR/package.json" ] ||
-      printf '{\n  "name": "klantenrijbewijs-tools",\n  "private": true\n}\n' >"$TOOLS_DIR/package.json"
-    timed "wasm-opt (npm binaryen@$BINARYEN_VERSION into .tools/)" \
-      npm install --prefix "$TOOLS_DIR" --save-exact --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
-    "$WASM_OPT" --version >/dev/null 2>&1 || die "wasm-opt not working after install: $WASM_OPT"
   fi
 fi
 
