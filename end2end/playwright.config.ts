@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
-// Browser tests run against the debug build made by `scripts/build-site.sh debug`
-// (server binary target/debug/klantenrijbewijs + target/site/pkg). `start-server.sh` starts it
-// on port 3100 with a fresh temporary SQLite database and the demo organisation loaded.
+// Browser tests run against the release build that `scripts/run.sh` serves, made by
+// `scripts/build-site.sh release` (server binary target/release/klantenrijbewijs with hash.txt
+// beside it + the hashed, minified, precompressed target/site/pkg). `start-server.sh` starts it on
+// port 3100 (E2E_PORT) with a fresh temporary SQLite database and the demo organisation loaded.
+// KRB_BIN=target/debug/klantenrijbewijs after `scripts/build-site.sh debug` runs them on a debug build.
 //
 // Chromium is the system one (/usr/bin/chromium from Debian); Playwright's own browser download
 // is never used (install with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1, never `npx playwright install`).
@@ -68,7 +70,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // KRB_BIN overrides the server binary (e.g. target/release/klantenrijbewijs).
+    // KRB_BIN overrides the server binary (e.g. target/debug/klantenrijbewijs).
     command: 'bash ./start-server.sh',
     cwd: __dirname,
     url: `${BASE_URL}/healthz`,
@@ -79,7 +81,7 @@ export default defineConfig({
     // SIGTERM lets start-server.sh remove its temporary database directory.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     env: {
-      KRB_BIN: process.env.KRB_BIN || path.join(repoRoot, 'target', 'debug', 'klantenrijbewijs'),
+      KRB_BIN: process.env.KRB_BIN || path.join(repoRoot, 'target', 'release', 'klantenrijbewijs'),
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || path.join(repoRoot, 'target', 'site'),
       E2E_PORT: String(PORT),
       RUST_LOG: process.env.RUST_LOG || 'info',

@@ -5,7 +5,8 @@
 # earlier run. The temp dir is removed when the server stops.
 #
 # Env overrides:
-#   KRB_BIN            server binary (default: <repo>/target/debug/klantenrijbewijs)
+#   KRB_BIN            server binary (default: <repo>/target/release/klantenrijbewijs, the build
+#                      scripts/run.sh serves; a hash.txt beside it names the hashed assets)
 #   LEPTOS_SITE_ROOT   site dir containing pkg/ (default: <repo>/target/site)
 #   E2E_PORT           port (default 3100; must match baseURL in playwright.config.ts)
 #   RUST_LOG           server log filter (default info)
@@ -14,16 +15,22 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 
-bin="${KRB_BIN:-$repo/target/debug/klantenrijbewijs}"
+bin="${KRB_BIN:-$repo/target/release/klantenrijbewijs}"
 site_root="${LEPTOS_SITE_ROOT:-$repo/target/site}"
 port="${E2E_PORT:-3100}"
 
 if [ ! -x "$bin" ]; then
-  echo "start-server.sh: server binary not found: $bin (run scripts/build-site.sh debug first)" >&2
+  echo "start-server.sh: server binary not found: $bin (run scripts/build-site.sh release first)" >&2
   exit 1
 fi
-if [ ! -f "$site_root/pkg/klantenrijbewijs.js" ]; then
-  echo "start-server.sh: $site_root/pkg/klantenrijbewijs.js missing (run scripts/build-site.sh debug first)" >&2
+# A release binary links the content-hashed glue named in the hash.txt beside it.
+js="klantenrijbewijs.js"
+hash_file="$(dirname "$bin")/hash.txt"
+if [ -f "$hash_file" ]; then
+  js="klantenrijbewijs.$(awk -F': *' '$1 == "js" { print $2 }' "$hash_file").js"
+fi
+if [ ! -f "$site_root/pkg/$js" ]; then
+  echo "start-server.sh: $site_root/pkg/$js missing (run scripts/build-site.sh release first)" >&2
   exit 1
 fi
 

@@ -4,8 +4,9 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: setup, rustfmt, clippy (server + all targets), clippy (wasm), cargo test,
-# debug site build, Playwright browser tests (system Chromium).
+# Steps: setup, rustfmt, clippy (server + all targets), clippy (wasm), cargo test (debug),
+# release site build (what scripts/run.sh serves), Playwright browser tests against the release
+# build (system Chromium), first-load size budget (scripts/size-check.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -70,6 +71,10 @@ section "clippy (ssr, all targets)" cargo clippy --features ssr --all-targets --
 section "clippy (hydrate, wasm32)" \
   cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 section "cargo test (ssr)" cargo test --features ssr
-section "site build (debug)" bash scripts/build-site.sh debug
-section "browser tests (playwright)" bash -c 'cd end2end && npx --no-install playwright test'
+section "site build (release)" bash scripts/build-site.sh release
+# playwright.config.ts defaults to target/release/klantenrijbewijs and target/site.
+section "browser tests (playwright, release build)" \
+  bash -c 'cd end2end && npx --no-install playwright test'
+# Last, so a page over budget does not hide what the browser tests say.
+section "size budget (150 KB gzipped per page)" bash scripts/size-check.sh
 CURRENT=""
