@@ -1,11 +1,11 @@
 //! The HTML shell, the session context every page reads, and the route table.
 
 use crate::api::session::SessionInfo;
-use crate::auth::CurrentUser;
 use crate::components::layout::SiteHeader;
 use crate::domain::Locale;
 use crate::i18n::I18n;
 use crate::pages;
+use crate::session_context::SessionContext;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -31,20 +31,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// Who is signed in (None on the sign-in page), provided to every page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionContext {
-    pub user: Option<CurrentUser>,
-    pub demo: bool,
-}
-
-pub fn use_session() -> SessionContext {
-    use_context::<SessionContext>().unwrap_or(SessionContext {
-        user: None,
-        demo: false,
-    })
 }
 
 #[component]
@@ -83,7 +69,7 @@ pub fn App() -> impl IntoView {
                 <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
                 <SiteHeader />
                 <main id="main" class="page" tabindex="-1">
-                    <Routes fallback=pages::errors::NotFound>
+                    <Routes fallback=crate::components::errors::NotFound>
                         <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />

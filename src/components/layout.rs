@@ -1,9 +1,9 @@
 //! Site header (brand, role-aware navigation, language switch, sign-out) and footer.
 
 use crate::api::session::{Logout, SetLocale};
-use crate::app::use_session;
 use crate::domain::Locale;
 use crate::i18n::use_i18n;
+use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -5,6 +5,7 @@ use crate::api::journeys::{
     CreateJourney, JourneyForm, JourneyFormData, RemoveJourneyStep, StepForm, StepFormData,
     UpdateJourney, UpdateJourneyStep, load_journey_form, load_step_form,
 };
+use crate::components::errors::LoadError;
 use crate::components::form::{
     ErrorSummary, SelectField, TextArea, TextField, action_error, field_message,
 };
@@ -15,7 +16,6 @@ use crate::domain::journey::{Channel, Phase};
 use crate::domain::org::Team;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

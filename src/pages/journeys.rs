@@ -5,6 +5,7 @@ use crate::api::journeys::{
     AddJourneyStep, JourneyFamily, JourneyPage, MoveJourneyStep, NewJourneyVersion, PublishJourney,
     RetireJourney, list_journeys, load_journey,
 };
+use crate::components::errors::LoadError;
 use crate::components::focus::FocusOnLoad;
 use crate::components::form::{ErrorSummary, action_error};
 use crate::components::guard::RequireRole;
@@ -13,7 +14,6 @@ use crate::domain::RoleSet;
 use crate::domain::journey::{JourneyStatus, JourneyStep, Phase};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
 use crate::pages::journey_edit::StepFields;
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! Sign-in. A plain form post that works without JavaScript; with JavaScript the page reloads into the app.
 
 use crate::api::session::{Login, login_draft};
-use crate::app::use_session;
 use crate::components::form::{ErrorSummary, TextField, action_error, field_message};
 use crate::components::layout::hard_navigate;
 use crate::i18n::use_i18n;
+use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;

@@ -1,12 +1,12 @@
 //! Departments and their teams: admins add them here; people are placed in teams on the person form.
 
 use crate::api::org::{CreateDepartment, CreateTeam, org_overview};
+use crate::components::errors::LoadError;
 use crate::components::form::{ErrorSummary, SelectField, TextField, action_error, field_message};
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::domain::RoleSet;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use leptos::prelude::*;
 
 #[component]

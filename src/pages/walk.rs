@@ -3,15 +3,16 @@
 use crate::api::walkthrough::{
     StartWalkthrough, journey_brief, readable_walkthroughs, walk_overview,
 };
+use crate::components::errors::LoadError;
 use crate::components::form::ErrorSummary;
 use crate::components::guard::RequireRole;
 use crate::components::layout::{PageHeader, hard_navigate};
+use crate::components::load::Loaded;
 use crate::domain::journey::JourneyDetail;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use crate::domain::{Role, RoleSet};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -37,57 +38,50 @@ pub fn WalkHomePage() -> impl IntoView {
     view! {
         <RequireRole allowed=RoleSet::can_walk children=move |_| view! {
             <PageHeader title=i18n.t("walk-home-title") lead=i18n.t("walk-home-lead") />
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(home) => {
-                            let in_progress = home.in_progress;
-                            let current = home.mine.iter().find(|w| Some(w.id) == in_progress).cloned();
+            <Loaded resource=data children=move |home| {
+                let in_progress = home.in_progress;
+                let current = home.mine.iter().find(|w| Some(w.id) == in_progress).cloned();
+                view! {
+                    {current.map(|w| view! {
+                        <section class="card walk-current" aria-labelledby="walk-current-title">
+                            <h2 class="card__title" id="walk-current-title">{i18n.t("walk-current-title")}</h2>
+                            <p class="walk-current__journey">{w.journey_title.clone()}</p>
+                            <p>{i18n.t_with("walk-progress-summary", &[("answered", w.steps_answered.to_string()), ("total", w.steps_total.to_string())])}</p>
+                            <progress class="walk-current__bar" max=w.steps_total value=w.steps_answered aria-label=i18n.t("walk-progress-label")></progress>
+                            <a class="btn btn--primary" href=walkthrough_href(&w) rel="external">{i18n.t("walk-continue")}</a>
+                        </section>
+                    })}
+                    <section aria-labelledby="walk-journeys-title" class="stack">
+                        <h2 id="walk-journeys-title">{i18n.t_with("walk-journeys-title", &[("year", home.cycle_year.to_string())])}</h2>
+                        {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t("walk-error-already-in-progress")}</p> })}
+                        {if home.live.is_empty() {
+                            view! { <p class="empty-state">{i18n.t("walk-no-journeys")}</p> }.into_any()
+                        } else {
                             view! {
-                                {current.map(|w| view! {
-                                    <section class="card walk-current" aria-labelledby="walk-current-title">
-                                        <h2 class="card__title" id="walk-current-title">{i18n.t("walk-current-title")}</h2>
-                                        <p class="walk-current__journey">{w.journey_title.clone()}</p>
-                                        <p>{i18n.t_with("walk-progress-summary", &[("answered", w.steps_answered.to_string()), ("total", w.steps_total.to_string())])}</p>
-                                        <progress class="walk-current__bar" max=w.steps_total value=w.steps_answered aria-label=i18n.t("walk-progress-label")></progress>
-                                        <a class="btn btn--primary" href=walkthrough_href(&w) rel="external">{i18n.t("walk-continue")}</a>
-                                    </section>
-                                })}
-                                <section aria-labelledby="walk-journeys-title" class="stack">
-                                    <h2 id="walk-journeys-title">{i18n.t_with("walk-journeys-title", &[("year", home.cycle_year.to_string())])}</h2>
-                                    {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t("walk-error-already-in-progress")}</p> })}
-                                    {if home.live.is_empty() {
-                                        view! { <p class="empty-state">{i18n.t("walk-no-journeys")}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="card-grid journey-cards">
-                                                {home.live.into_iter().map(|j| view! {
-                                                    <li class="card journey-card">
-                                                        <p class="journey-card__product">{j.product_line.clone()}</p>
-                                                        <h3 class="card__title">{j.title.clone()}</h3>
-                                                        <p class="table__muted">{i18n.t_count("walk-step-count", j.step_count)}</p>
-                                                        {in_progress.is_none().then(|| view! {
-                                                            <a class="btn btn--secondary" href=format!("/walk/start/{}", j.id)
-                                                                aria-label=i18n.t_with("walk-start-aria", &[("title", j.title.clone())])>
-                                                                {i18n.t("walk-start")}
-                                                            </a>
-                                                        })}
-                                                    </li>
-                                                }).collect_view()}
-                                            </ul>
-                                        }.into_any()
-                                    }}
-                                </section>
-                                <section aria-labelledby="walk-mine-title" class="stack">
-                                    <h2 id="walk-mine-title">{i18n.t("walk-mine-title")}</h2>
-                                    <WalkthroughTable items=home.mine show_person=false />
-                                </section>
+                                <ul class="card-grid journey-cards">
+                                    {home.live.into_iter().map(|j| view! {
+                                        <li class="card journey-card">
+                                            <p class="journey-card__product">{j.product_line.clone()}</p>
+                                            <h3 class="card__title">{j.title.clone()}</h3>
+                                            <p class="table__muted">{i18n.t_count("walk-step-count", j.step_count)}</p>
+                                            {in_progress.is_none().then(|| view! {
+                                                <a class="btn btn--secondary" href=format!("/walk/start/{}", j.id)
+                                                    aria-label=i18n.t_with("walk-start-aria", &[("title", j.title.clone())])>
+                                                    {i18n.t("walk-start")}
+                                                </a>
+                                            })}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
                             }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+                        }}
+                    </section>
+                    <section aria-labelledby="walk-mine-title" class="stack">
+                        <h2 id="walk-mine-title">{i18n.t("walk-mine-title")}</h2>
+                        <WalkthroughTable items=home.mine show_person=false />
+                    </section>
+                }.into_any()
+            } />
         } />
     }
 }
@@ -144,14 +138,7 @@ pub fn StartWalkPage() -> impl IntoView {
             Some(id) => {
                 let brief = Resource::new(move || id, journey_brief);
                 view! {
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            match brief.await {
-                                Ok(j) => view! { <Brief journey=j /> }.into_any(),
-                                Err(e) => view! { <LoadError error=e /> }.into_any(),
-                            }
-                        })}
-                    </Suspense>
+                    <Loaded resource=brief children=move |j| view! { <Brief journey=j /> } />
                 }.into_any()
             }
             None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
@@ -216,14 +203,7 @@ pub fn ReadableWalkthroughsPage() -> impl IntoView {
     view! {
         <RequireRole allowed=can_read_others children=move |_| view! {
             <PageHeader title=i18n.t("walk-readable-title") lead=i18n.t("walk-readable-lead") />
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(items) => view! { <WalkthroughTable items=items show_person=true /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |items| view! { <WalkthroughTable items=items show_person=true /> } />
         } />
     }
 }

@@ -5,6 +5,7 @@ use crate::components::evidence::EvidenceList;
 use crate::components::form::{ErrorSummary, TextArea, field_message};
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::components::walk::{EmotionCurve, RadioScale};
 use crate::domain::journey::Phase;
 use crate::domain::walkthrough::{
@@ -12,7 +13,6 @@ use crate::domain::walkthrough::{
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
 use crate::pages::walk_step::FrictionList;
 use leptos::prelude::*;
@@ -37,17 +37,13 @@ pub fn FinishPage() -> impl IntoView {
     let data = walk_resource();
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) if page.detail.access != Access::Edit => view! {
-                            <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) />
-                        }.into_any(),
-                        Ok(page) => view! { <FinishForm page=page /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| {
+                if page.detail.access != Access::Edit {
+                    view! { <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) /> }.into_any()
+                } else {
+                    view! { <FinishForm page=page /> }.into_any()
+                }
+            } />
         } />
     }
 }
@@ -140,14 +136,7 @@ pub fn WalkLogPage() -> impl IntoView {
     let data = walk_resource();
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) => view! { <WalkLog page=page /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| view! { <WalkLog page=page /> } />
         } />
     }
 }

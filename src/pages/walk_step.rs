@@ -6,11 +6,13 @@ use crate::api::walkthrough::{
     DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
     load_walkthrough,
 };
+use crate::components::errors::LoadError;
 use crate::components::evidence::{EvidenceList, EvidenceNotice, EvidenceUpload, QuickCapture};
 use crate::components::form::{
     ErrorSummary, SelectField, TextArea, TextField, field_message, plain_post_error,
 };
 use crate::components::guard::{RequireRole, any_role};
+use crate::components::load::Loaded;
 use crate::components::step_form::{StepForm, StepFormText, StepSetup};
 use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
 use crate::domain::autosave::SaveStatus;
@@ -18,7 +20,6 @@ use crate::domain::journey::Phase;
 use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Severity, WalkedStep};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -41,24 +42,17 @@ pub fn WalkStepPage() -> impl IntoView {
     );
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let n = number.get().unwrap_or(1);
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) => {
-                            let count = page.detail.steps.len() as i64;
-                            if page.detail.access != Access::Edit {
-                                view! { <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) /> }.into_any()
-                            } else if n < 1 || n > count {
-                                view! { <LoadError error=AppError::NotFound /> }.into_any()
-                            } else {
-                                view! { <StepView page=page index=(n - 1) as usize /> }.into_any()
-                            }
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| {
+                let n = number.get().unwrap_or(1);
+                let count = page.detail.steps.len() as i64;
+                if page.detail.access != Access::Edit {
+                    view! { <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) /> }.into_any()
+                } else if n < 1 || n > count {
+                    view! { <LoadError error=AppError::NotFound /> }.into_any()
+                } else {
+                    view! { <StepView page=page index=(n - 1) as usize /> }.into_any()
+                }
+            } />
         } />
     }
 }
@@ -307,28 +301,23 @@ pub fn FrictionPage() -> impl IntoView {
     );
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let n = number.get().unwrap_or(0);
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) if page.detail.access != Access::Edit => view! { <LoadError error=AppError::Forbidden /> }.into_any(),
-                        Ok(page) => {
-                            let Some(walked) = usize::try_from(n - 1).ok().and_then(|i| page.detail.steps.get(i)).cloned() else {
-                                return view! { <LoadError error=AppError::NotFound /> }.into_any();
-                            };
-                            let existing = match friction.get() {
-                                Some(fid) => match walked.frictions.iter().find(|f| f.id == fid) {
-                                    Some(f) => Some(f.clone()),
-                                    None => return view! { <LoadError error=AppError::NotFound /> }.into_any(),
-                                },
-                                None => None,
-                            };
-                            view! { <FrictionEditor page=page walked=walked number=n as usize existing=existing /> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| {
+                let n = number.get().unwrap_or(0);
+                if page.detail.access != Access::Edit {
+                    return view! { <LoadError error=AppError::Forbidden /> }.into_any();
+                }
+                let Some(walked) = usize::try_from(n - 1).ok().and_then(|i| page.detail.steps.get(i)).cloned() else {
+                    return view! { <LoadError error=AppError::NotFound /> }.into_any();
+                };
+                let existing = match friction.get() {
+                    Some(fid) => match walked.frictions.iter().find(|f| f.id == fid) {
+                        Some(f) => Some(f.clone()),
+                        None => return view! { <LoadError error=AppError::NotFound /> }.into_any(),
+                    },
+                    None => None,
+                };
+                view! { <FrictionEditor page=page walked=walked number=n as usize existing=existing /> }.into_any()
+            } />
         } />
     }
 }
