@@ -18,7 +18,6 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::id_param;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Shown instead of a form when loading it failed; a refusal (not a draft) links back to the journey.
 #[component]
@@ -82,18 +81,6 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
             update.value().get().and_then(|r| r.err())
         } else {
             create.value().get().and_then(|r| r.err())
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(new_id)) = create.value().get() {
-            navigate(&format!("/journeys/{new_id}?created=1"), Default::default());
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(id)) = (update.value().get(), journey_id) {
-            navigate(&format!("/journeys/{id}?saved=1"), Default::default());
         }
     });
 
@@ -273,15 +260,6 @@ fn StepFormView(data: StepFormData) -> impl IntoView {
     let error = action_error(update);
     let journey_id = data.journey_id;
     let step_id = data.step.id;
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = update.value().get() {
-            navigate(
-                &format!("/journeys/{journey_id}?saved=1#step-{step_id}"),
-                Default::default(),
-            );
-        }
-    });
     let values = data
         .draft
         .clone()
@@ -318,15 +296,6 @@ fn RemoveStepView(data: StepFormData) -> impl IntoView {
     let remove = ServerAction::<RemoveJourneyStep>::new();
     let error = action_error(remove);
     let journey_id = data.journey_id;
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            navigate(
-                &format!("/journeys/{journey_id}?removed=1"),
-                Default::default(),
-            );
-        }
-    });
     let step = data.step.clone();
     view! {
         <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>

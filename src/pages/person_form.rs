@@ -14,7 +14,7 @@ use crate::domain::{Locale, Role, RoleSet};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewPersonPage() -> impl IntoView {
@@ -62,15 +62,6 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
     let saved = Signal::derive(move || {
         query.with(|q| q.get("saved").is_some()) && error.with(Option::is_none)
             || matches!(update.value().get(), Some(Ok(())))
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(new_id)) = create.value().get() {
-            navigate(
-                &format!("/admin/people/{new_id}?saved=1"),
-                Default::default(),
-            );
-        }
     });
 
     let title = match &person {

@@ -6,7 +6,7 @@ use crate::api::walkthrough::{
 use crate::components::errors::LoadError;
 use crate::components::form::ErrorSummary;
 use crate::components::guard::RequireRole;
-use crate::components::layout::{PageHeader, hard_navigate};
+use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
 use crate::domain::journey::JourneyDetail;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
@@ -152,11 +152,6 @@ fn Brief(journey: JourneyDetail) -> impl IntoView {
     let start = ServerAction::<StartWalkthrough>::new();
     let error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
     // Step pages always load whole: each starts from what the server holds for that step.
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = start.value().get() {
-            hard_navigate(&format!("/walkthroughs/{id}/steps/1"));
-        }
-    });
     let phases: Vec<String> = {
         let mut seen = Vec::new();
         for s in &journey.steps {

@@ -55,15 +55,6 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
     let walk_id = detail.summary.id;
     let finish = ServerAction::<FinishWalkthrough>::new();
     let error = Signal::derive(move || finish.value().get().and_then(|r| r.err()));
-    #[cfg(feature = "hydrate")]
-    {
-        let navigate = leptos_router::hooks::use_navigate();
-        Effect::new(move |_| {
-            if let Some(Ok(())) = finish.value().get() {
-                navigate(&format!("/walkthroughs/{walk_id}"), Default::default());
-            }
-        });
-    }
     let problems = completion_problems(
         detail.unanswered(),
         detail.delights(),
