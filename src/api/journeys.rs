@@ -305,23 +305,20 @@ mod ssr {
 /// The catalogue: every journey with its versions.
 #[server(endpoint = "journeys/list")]
 pub async fn list_journeys() -> Result<Vec<JourneyFamily>, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_curate_journeys()).await?;
         Ok(group_families(
             crate::db::journey::list_all(&state.pool).await?,
         ))
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// One version with its steps, its siblings and, for a draft, the add-step choices.
 #[server(endpoint = "journeys/detail")]
 pub async fn load_journey(id: i64) -> Result<JourneyPage, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_curate_journeys()).await?;
         let journey = crate::db::journey::detail(&state.pool, id)
@@ -357,16 +354,14 @@ pub async fn load_journey(id: i64) -> Result<JourneyPage, AppError> {
             open_draft,
             step_draft,
         })
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// The journey fields form: empty for a new journey, the draft's values when editing one.
 #[server(endpoint = "journeys/form")]
 pub async fn load_journey_form(id: Option<i64>) -> Result<JourneyFormData, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_curate_journeys()).await?;
         let journey = match id {
@@ -388,100 +383,92 @@ pub async fn load_journey_form(id: Option<i64>) -> Result<JourneyFormData, AppEr
             draft: (!kept.is_empty()).then(|| JourneyForm::from_draft(&kept)),
             current_year: ssr::current_year(),
         })
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// Starts a new journey: a family with a first draft version.
 #[server(endpoint = "journeys/create")]
 pub async fn create_journey(form: JourneyForm) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        let input = ssr::journey_input(&form)?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        let family = crate::db::journey::insert_family(&mut tx).await?;
-        let id = crate::db::journey::insert(
-            &mut tx,
-            family,
-            1,
-            &input,
-            JourneyStatus::Draft,
-            Some(user.id),
-        )
-        .await?;
-        tx.commit().await?;
-        tracing::info!(journey_id = id, by = user.id, "journey created");
-        ctx.redirect_plain_form(&format!("/journeys/{id}?created=1"));
-        Ok(id)
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, CREATE_FORM, &form.draft_fields())
-        .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .keep_draft(CREATE_FORM, form.draft_fields())
+        .redirect(|id| format!("/journeys/{id}?created=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            let input = ssr::journey_input(&form)?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let family = crate::db::journey::insert_family(&mut tx).await?;
+            let id = crate::db::journey::insert(
+                &mut tx,
+                family,
+                1,
+                &input,
+                JourneyStatus::Draft,
+                Some(user.id),
+            )
+            .await?;
+            tx.commit().await?;
+            tracing::info!(journey_id = id, by = user.id, "journey created");
+            Ok(id)
+        })
+        .await
 }
 
 /// Changes a draft's fields.
 #[server(endpoint = "journeys/update")]
 pub async fn update_journey(id: i64, form: JourneyForm) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        ssr::require_draft(state, id).await?;
-        let input = ssr::journey_input(&form)?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        if !crate::db::journey::update(&mut tx, id, &input).await? {
-            return Err(AppError::Refused("journey-error-not-draft".into()));
-        }
-        tx.commit().await?;
-        tracing::info!(journey_id = id, by = user.id, "journey updated");
-        ctx.redirect_plain_form(&format!("/journeys/{id}?saved=1"));
-        Ok(())
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, UPDATE_FORM, &form.draft_fields())
-        .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .keep_draft(UPDATE_FORM, form.draft_fields())
+        .redirect(|_| format!("/journeys/{id}?saved=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            ssr::require_draft(state, id).await?;
+            let input = ssr::journey_input(&form)?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            if !crate::db::journey::update(&mut tx, id, &input).await? {
+                return Err(AppError::Refused("journey-error-not-draft".into()));
+            }
+            tx.commit().await?;
+            tracing::info!(journey_id = id, by = user.id, "journey updated");
+            Ok(())
+        })
+        .await
 }
 
 /// Adds a step to a draft, at the end of its phase.
 #[server(endpoint = "journeys/step/add")]
 pub async fn add_journey_step(journey_id: i64, step: StepForm) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        ssr::require_draft(state, journey_id).await?;
-        let input = ssr::step_input(state, &step).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        // Checked again inside the transaction: publishing may have happened in between.
-        if crate::db::journey::state_of(&mut *tx, journey_id)
-            .await?
-            .map(|v| v.status)
-            != Some(JourneyStatus::Draft)
-        {
-            return Err(AppError::Refused("journey-error-not-draft".into()));
-        }
-        let id = crate::db::journey::insert_step(&mut tx, journey_id, &input).await?;
-        tx.commit().await?;
-        tracing::info!(journey_id, step_id = id, by = user.id, "journey step added");
-        ctx.redirect_plain_form(&format!("/journeys/{journey_id}?added=1#step-{id}"));
-        Ok(id)
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, STEP_ADD_FORM, &step.draft_fields())
-        .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .keep_draft(STEP_ADD_FORM, step.draft_fields())
+        .redirect(|id| format!("/journeys/{journey_id}?added=1#step-{id}"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            ssr::require_draft(state, journey_id).await?;
+            let input = ssr::step_input(state, &step).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            // Checked again inside the transaction: publishing may have happened in between.
+            if crate::db::journey::state_of(&mut *tx, journey_id)
+                .await?
+                .map(|v| v.status)
+                != Some(JourneyStatus::Draft)
+            {
+                return Err(AppError::Refused("journey-error-not-draft".into()));
+            }
+            let id = crate::db::journey::insert_step(&mut tx, journey_id, &input).await?;
+            tx.commit().await?;
+            tracing::info!(journey_id, step_id = id, by = user.id, "journey step added");
+            Ok(id)
+        })
+        .await
 }
 
 /// The step edit and remove pages' data (drafts only).
 #[server(endpoint = "journeys/step/form")]
 pub async fn load_step_form(journey_id: i64, step_id: i64) -> Result<StepFormData, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_curate_journeys()).await?;
         ssr::require_step_of(state, journey_id, step_id).await?;
@@ -504,9 +491,8 @@ pub async fn load_step_form(journey_id: i64, step_id: i64) -> Result<StepFormDat
             draft: (!kept.is_empty()).then(|| StepForm::from_draft(&kept)),
             teams: crate::db::org::teams(&state.pool).await?,
         })
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// Changes a step of a draft.
@@ -516,48 +502,45 @@ pub async fn update_journey_step(
     step_id: i64,
     step: StepForm,
 ) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        ssr::require_step_of(state, journey_id, step_id).await?;
-        ssr::require_draft(state, journey_id).await?;
-        let input = ssr::step_input(state, &step).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        if !crate::db::journey::update_step(&mut tx, journey_id, step_id, &input).await? {
-            return Err(AppError::Refused("journey-error-not-draft".into()));
-        }
-        tx.commit().await?;
-        tracing::info!(journey_id, step_id, by = user.id, "journey step updated");
-        ctx.redirect_plain_form(&format!("/journeys/{journey_id}?saved=1#step-{step_id}"));
-        Ok(())
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, STEP_UPDATE_FORM, &step.draft_fields())
-        .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .keep_draft(STEP_UPDATE_FORM, step.draft_fields())
+        .redirect(|_| format!("/journeys/{journey_id}?saved=1#step-{step_id}"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            ssr::require_step_of(state, journey_id, step_id).await?;
+            ssr::require_draft(state, journey_id).await?;
+            let input = ssr::step_input(state, &step).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            if !crate::db::journey::update_step(&mut tx, journey_id, step_id, &input).await? {
+                return Err(AppError::Refused("journey-error-not-draft".into()));
+            }
+            tx.commit().await?;
+            tracing::info!(journey_id, step_id, by = user.id, "journey step updated");
+            Ok(())
+        })
+        .await
 }
 
 /// Removes a step from a draft (the page asks for confirmation first).
 #[server(endpoint = "journeys/step/remove")]
 pub async fn remove_journey_step(journey_id: i64, step_id: i64) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        ssr::require_step_of(state, journey_id, step_id).await?;
-        ssr::require_draft(state, journey_id).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        if !crate::db::journey::delete_step(&mut tx, journey_id, step_id).await? {
-            return Err(AppError::Refused("journey-error-not-draft".into()));
-        }
-        tx.commit().await?;
-        tracing::info!(journey_id, step_id, by = user.id, "journey step removed");
-        ctx.redirect_plain_form(&format!("/journeys/{journey_id}?removed=1"));
-        Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|_| format!("/journeys/{journey_id}?removed=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            ssr::require_step_of(state, journey_id, step_id).await?;
+            ssr::require_draft(state, journey_id).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            if !crate::db::journey::delete_step(&mut tx, journey_id, step_id).await? {
+                return Err(AppError::Refused("journey-error-not-draft".into()));
+            }
+            tx.commit().await?;
+            tracing::info!(journey_id, step_id, by = user.id, "journey step removed");
+            Ok(())
+        })
+        .await
 }
 
 /// Moves a step of a draft one place up or down within its phase (`direction` is `up` or `down`).
@@ -567,134 +550,129 @@ pub async fn move_journey_step(
     step_id: i64,
     direction: String,
 ) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        use crate::db::journey::Direction;
-        let state = &ctx.state;
-        ctx.require(|r| r.can_curate_journeys()).await?;
-        let direction = match direction.as_str() {
-            "up" => Direction::Up,
-            "down" => Direction::Down,
-            _ => return Err(AppError::BadRequest),
-        };
-        ssr::require_step_of(state, journey_id, step_id).await?;
-        ssr::require_draft(state, journey_id).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        // Already first or last in its phase: nothing to do, which is not an error.
-        crate::db::journey::move_step(&mut tx, journey_id, step_id, direction).await?;
-        tx.commit().await?;
-        // The page puts keyboard focus back on the same button (see pages::journeys::StepItem).
-        let moved = if matches!(direction, Direction::Up) {
-            "up"
-        } else {
-            "down"
-        };
-        ctx.redirect_plain_form(&format!(
-            "/journeys/{journey_id}?moved={step_id}-{moved}#step-{step_id}"
-        ));
-        Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    // Only "up" and "down" get this far; the page puts keyboard focus back on the same button
+    // (see pages::journeys::StepItem).
+    super::ssr::Serve::new()
+        .redirect(|_| format!("/journeys/{journey_id}?moved={step_id}-{direction}#step-{step_id}"))
+        .run(async |ctx| {
+            use crate::db::journey::Direction;
+            let state = &ctx.state;
+            ctx.require(|r| r.can_curate_journeys()).await?;
+            let direction = match direction.as_str() {
+                "up" => Direction::Up,
+                "down" => Direction::Down,
+                _ => return Err(AppError::BadRequest),
+            };
+            ssr::require_step_of(state, journey_id, step_id).await?;
+            ssr::require_draft(state, journey_id).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            // Already first or last in its phase: nothing to do, which is not an error.
+            crate::db::journey::move_step(&mut tx, journey_id, step_id, direction).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
 }
 
 /// Publishes a draft; the journey's current live version is retired in the same transaction.
 #[server(endpoint = "journeys/publish")]
 pub async fn publish_journey(id: i64) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        let current = crate::db::journey::state_of(&mut *tx, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let steps = crate::db::journey::steps(&mut *tx, id).await?.len();
-        crate::domain::journey::check_publishable(current.status, steps)
-            .map_err(|key| AppError::Refused(key.into()))?;
-        if !crate::db::journey::publish(&mut tx, id, current.family_id).await? {
-            return Err(AppError::Refused("journey-error-not-draft".into()));
-        }
-        tx.commit().await?;
-        tracing::info!(journey_id = id, by = user.id, "journey published");
-        ctx.redirect_plain_form(&format!("/journeys/{id}?published=1"));
-        Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|_| format!("/journeys/{id}?published=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let current = crate::db::journey::state_of(&mut *tx, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let steps = crate::db::journey::steps(&mut *tx, id).await?.len();
+            crate::domain::journey::check_publishable(current.status, steps)
+                .map_err(|key| AppError::Refused(key.into()))?;
+            if !crate::db::journey::publish(&mut tx, id, current.family_id).await? {
+                return Err(AppError::Refused("journey-error-not-draft".into()));
+            }
+            tx.commit().await?;
+            tracing::info!(journey_id = id, by = user.id, "journey published");
+            Ok(())
+        })
+        .await
 }
 
 /// Copies a live version and all its steps into a new draft version, for this year.
 #[server(endpoint = "journeys/new-version")]
 pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        let current = crate::db::journey::state_of(&mut *tx, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let family = current.family_id;
-        if crate::db::journey::family_draft(&mut *tx, family)
-            .await?
-            .is_some()
-        {
-            return Err(AppError::Refused("journey-error-draft-exists".into()));
-        }
-        let versions = crate::db::journey::family_versions(&mut *tx, family).await?;
-        let is_latest = versions.iter().max() == Some(&current.version);
-        let family_has_live = crate::db::journey::family_live(&mut *tx, family)
-            .await?
-            .is_some();
-        if !can_fork(current.status, is_latest, family_has_live) {
-            return Err(AppError::Refused("journey-error-not-live".into()));
-        }
-        let version = crate::domain::journey::next_version(&versions);
-        let new_id =
-            crate::db::journey::copy_to_draft(&mut tx, id, version, ssr::current_year(), user.id)
-                .await
-                .map_err(|e| {
-                    // Two clicks at once: the other one already made this version.
-                    if crate::error::unique_violation_field(&e, &["version"]).is_some() {
-                        AppError::Refused("journey-error-draft-exists".into())
-                    } else {
-                        AppError::from(e)
-                    }
-                })?;
-        tx.commit().await?;
-        tracing::info!(
-            journey_id = new_id,
-            from = id,
-            by = user.id,
-            "journey version drafted"
-        );
-        ctx.redirect_plain_form(&format!("/journeys/{new_id}?drafted=1"));
-        Ok(new_id)
-    }
-    .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|new_id| format!("/journeys/{new_id}?drafted=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let current = crate::db::journey::state_of(&mut *tx, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let family = current.family_id;
+            if crate::db::journey::family_draft(&mut *tx, family)
+                .await?
+                .is_some()
+            {
+                return Err(AppError::Refused("journey-error-draft-exists".into()));
+            }
+            let versions = crate::db::journey::family_versions(&mut *tx, family).await?;
+            let is_latest = versions.iter().max() == Some(&current.version);
+            let family_has_live = crate::db::journey::family_live(&mut *tx, family)
+                .await?
+                .is_some();
+            if !can_fork(current.status, is_latest, family_has_live) {
+                return Err(AppError::Refused("journey-error-not-live".into()));
+            }
+            let version = crate::domain::journey::next_version(&versions);
+            let new_id = crate::db::journey::copy_to_draft(
+                &mut tx,
+                id,
+                version,
+                ssr::current_year(),
+                user.id,
+            )
+            .await
+            .map_err(|e| {
+                // Two clicks at once: the other one already made this version.
+                if crate::error::unique_violation_field(&e, &["version"]).is_some() {
+                    AppError::Refused("journey-error-draft-exists".into())
+                } else {
+                    AppError::from(e)
+                }
+            })?;
+            tx.commit().await?;
+            tracing::info!(
+                journey_id = new_id,
+                from = id,
+                by = user.id,
+                "journey version drafted"
+            );
+            Ok(new_id)
+        })
+        .await
 }
 
 /// Withdraws a live version: no new walkthroughs start on it (the page asks for confirmation).
 #[server(endpoint = "journeys/retire")]
 pub async fn retire_journey(id: i64) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require(|r| r.can_curate_journeys()).await?;
-        ssr::version_state(state, id).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        if !crate::db::journey::retire(&mut tx, id).await? {
-            return Err(AppError::Refused("journey-error-not-live".into()));
-        }
-        tx.commit().await?;
-        tracing::info!(journey_id = id, by = user.id, "journey retired");
-        ctx.redirect_plain_form(&format!("/journeys/{id}?retired=1"));
-        Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|_| format!("/journeys/{id}?retired=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require(|r| r.can_curate_journeys()).await?;
+            ssr::version_state(state, id).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            if !crate::db::journey::retire(&mut tx, id).await? {
+                return Err(AppError::Refused("journey-error-not-live".into()));
+            }
+            tx.commit().await?;
+            tracing::info!(journey_id = id, by = user.id, "journey retired");
+            Ok(())
+        })
+        .await
 }
 
 #[cfg(test)]
