@@ -17,6 +17,7 @@ use crate::domain::org::Team;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::id_param;
+use crate::routes;
 use leptos::prelude::*;
 
 /// Shown instead of a form when loading it failed; a refusal (not a draft) links back to the journey.
@@ -54,7 +55,7 @@ pub fn EditJourneyPage() -> impl IntoView {
 #[component]
 fn JourneyEditor(id: Option<i64>) -> impl IntoView {
     let data = Resource::new(move || id, load_journey_form);
-    let back = id.map_or_else(|| "/journeys".to_owned(), |id| format!("/journeys/{id}"));
+    let back = id.map_or_else(|| "/journeys".to_owned(), |id| routes::journey(id));
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -104,7 +105,7 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
         None => i18n.t("journey-new-title"),
     };
     let lead = i18n.t("journey-form-lead");
-    let cancel = journey_id.map_or_else(|| "/journeys".to_owned(), |id| format!("/journeys/{id}"));
+    let cancel = journey_id.map_or_else(|| "/journeys".to_owned(), |id| routes::journey(id));
 
     let fields = view! {
         <TextField name="form[title]" field="title" label=i18n.t("journey-field-title") value=values.title
@@ -246,7 +247,7 @@ fn StepEditor(journey_id: i64, step_id: i64, remove: bool) -> impl IntoView {
                 match data.await {
                     Ok(d) if remove => view! { <RemoveStepView data=d /> }.into_any(),
                     Ok(d) => view! { <StepFormView data=d /> }.into_any(),
-                    Err(e) => view! { <FormLoadError error=e back=format!("/journeys/{journey_id}") /> }.into_any(),
+                    Err(e) => view! { <FormLoadError error=e back=routes::journey(journey_id) /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -264,12 +265,12 @@ fn StepFormView(data: StepFormData) -> impl IntoView {
         .draft
         .clone()
         .unwrap_or_else(|| StepForm::from_step(&data.step));
-    let back = format!("/journeys/{journey_id}#step-{step_id}");
+    let back = format!("{}#step-{step_id}", routes::journey(journey_id));
     view! {
         <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
             <a href="/journeys">{i18n.t("journeys-title")}</a>
             <span aria-hidden="true">" / "</span>
-            <a href=format!("/journeys/{journey_id}")>
+            <a href=routes::journey(journey_id)>
                 {i18n.t_with("journey-title-version", &[("title", data.journey_title.clone()), ("version", data.journey_version.to_string())])}
             </a>
         </nav>
@@ -301,7 +302,7 @@ fn RemoveStepView(data: StepFormData) -> impl IntoView {
         <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
             <a href="/journeys">{i18n.t("journeys-title")}</a>
             <span aria-hidden="true">" / "</span>
-            <a href=format!("/journeys/{journey_id}")>
+            <a href=routes::journey(journey_id)>
                 {i18n.t_with("journey-title-version", &[("title", data.journey_title.clone()), ("version", data.journey_version.to_string())])}
             </a>
         </nav>
@@ -318,7 +319,7 @@ fn RemoveStepView(data: StepFormData) -> impl IntoView {
                 <input type="hidden" name="journey_id" value=journey_id.to_string() />
                 <input type="hidden" name="step_id" value=step.id.to_string() />
                 <button type="submit" class="btn btn--danger">{i18n.t("journey-step-remove-confirm")}</button>
-                <a class="btn btn--ghost" href=format!("/journeys/{journey_id}#step-{}", step.id)>{i18n.t("cancel")}</a>
+                <a class="btn btn--ghost" href=format!("{}#step-{}", routes::journey(journey_id), step.id)>{i18n.t("cancel")}</a>
             </ActionForm>
         </section>
     }

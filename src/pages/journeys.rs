@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::id_param;
 use crate::pages::journey_edit::StepFields;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -80,13 +81,13 @@ fn FamilyCard(family: JourneyFamily) -> impl IntoView {
     view! {
         <li class="card journey-family" aria-labelledby=labelled_by>
             <h2 class="journey-family__title" id=heading_id>
-                <a href=format!("/journeys/{main}")>{newest.title.clone()}</a>
+                <a href=routes::journey(main)>{newest.title.clone()}</a>
             </h2>
             <p class="journey-family__product">{newest.product_line.clone()}</p>
             <ul class="journey-versions" aria-label=i18n.t_with("journey-versions-of", &[("title", newest.title.clone())])>
                 {family.versions.into_iter().map(|v| view! {
                     <li class="journey-version">
-                        <a class="journey-version__link" href=format!("/journeys/{}", v.id)>
+                        <a class="journey-version__link" href=routes::journey(v.id)>
                             {i18n.t_with("journey-version", &[("version", v.version.to_string())])}
                         </a>
                         <JourneyStatusBadge status=v.status />
@@ -202,7 +203,7 @@ fn JourneyView(
 
     let actions = match status {
         JourneyStatus::Draft => view! {
-            <a class="btn btn--secondary" href=format!("/journeys/{id}/edit")>{i18n.t("journey-edit-fields")}</a>
+            <a class="btn btn--secondary" href=routes::journey_edit(id)>{i18n.t("journey-edit-fields")}</a>
             <ActionForm action=publish attr:class="journey-inline-form">
                 <input type="hidden" name="id" value=id.to_string() />
                 <button type="submit" class="btn btn--primary">{i18n.t("journey-publish")}</button>
@@ -217,10 +218,10 @@ fn JourneyView(
                 </ActionForm>
             })}
             {page.open_draft.map(|d| view! {
-                <a class="btn btn--secondary" href=format!("/journeys/{d}")>{i18n.t("journey-open-draft")}</a>
+                <a class="btn btn--secondary" href=routes::journey(d)>{i18n.t("journey-open-draft")}</a>
             })}
             {(status == JourneyStatus::Live).then(|| view! {
-                <a class="btn btn--ghost" href=format!("/journeys/{id}/retire")>{i18n.t("journey-retire")}</a>
+                <a class="btn btn--ghost" href=routes::journey_retire(id)>{i18n.t("journey-retire")}</a>
             })}
         }
         .into_any(),
@@ -313,7 +314,7 @@ fn JourneyView(
                     let current = v.id == id;
                     view! {
                         <li class="journey-version">
-                            <a class="journey-version__link" href=format!("/journeys/{}", v.id)
+                            <a class="journey-version__link" href=routes::journey(v.id)
                                 aria-current=current.then_some("page")>
                                 {i18n.t_with("journey-version", &[("version", v.version.to_string())])}
                             </a>
@@ -396,10 +397,10 @@ fn StepItem(
                 <div class="journey-step__actions">
                     {move_up}
                     {move_down}
-                    <a class="btn btn--small btn--ghost" href=format!("/journeys/{journey_id}/steps/{sid}")>
+                    <a class="btn btn--small btn--ghost" href=routes::journey_step(journey_id, sid)>
                         {i18n.t("journey-step-edit")}<span class="visually-hidden">{format!("({title})")}</span>
                     </a>
-                    <a class="btn btn--small btn--ghost journey-step__remove" href=format!("/journeys/{journey_id}/steps/{sid}/remove")>
+                    <a class="btn btn--small btn--ghost journey-step__remove" href=routes::journey_step_remove(journey_id, sid)>
                         {i18n.t("journey-step-remove")}<span class="visually-hidden">{format!("({title})")}</span>
                     </a>
                 </div>
@@ -490,7 +491,7 @@ fn RetireConfirm(id: Memo<Option<i64>>) -> impl IntoView {
                 match data.await {
                     Ok(page) => {
                         let j = page.journey;
-                        let back = format!("/journeys/{}", j.id);
+                        let back = routes::journey(j.id);
                         let name = i18n.t_with("journey-title-version", &[("title", j.title.clone()), ("version", j.version.to_string())]);
                         view! {
                             <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>

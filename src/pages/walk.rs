@@ -13,6 +13,7 @@ use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use crate::domain::{Role, RoleSet};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -24,9 +25,9 @@ fn can_read_others(roles: &RoleSet) -> bool {
 pub fn walkthrough_href(w: &WalkthroughSummary) -> String {
     if w.status == WalkthroughStatus::InProgress {
         let next = (w.steps_answered + 1).min(w.steps_total.max(1));
-        format!("/walkthroughs/{}/steps/{next}", w.id)
+        routes::walk_step(w.id, next)
     } else {
-        format!("/walkthroughs/{}", w.id)
+        routes::walkthrough(w.id)
     }
 }
 
@@ -65,7 +66,7 @@ pub fn WalkHomePage() -> impl IntoView {
                                             <h3 class="card__title">{j.title.clone()}</h3>
                                             <p class="table__muted">{i18n.t_count("walk-step-count", j.step_count)}</p>
                                             {in_progress.is_none().then(|| view! {
-                                                <a class="btn btn--secondary" href=format!("/walk/start/{}", j.id)
+                                                <a class="btn btn--secondary" href=routes::walk_start(j.id)
                                                     aria-label=i18n.t_with("walk-start-aria", &[("title", j.title.clone())])>
                                                     {i18n.t("walk-start")}
                                                 </a>
@@ -107,7 +108,7 @@ pub fn WalkthroughTable(items: Vec<WalkthroughSummary>, show_person: bool) -> im
                 </thead>
                 <tbody>
                     {items.into_iter().map(|w| {
-                        let href = if show_person { format!("/walkthroughs/{}", w.id) } else { walkthrough_href(&w) };
+                        let href = if show_person { routes::walkthrough(w.id) } else { walkthrough_href(&w) };
                         view! {
                             <tr>
                                 {show_person.then(|| view! { <td>{w.person_name.clone()}</td> })}

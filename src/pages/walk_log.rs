@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::id_param;
 use crate::pages::walk_step::FrictionList;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -39,7 +40,7 @@ pub fn FinishPage() -> impl IntoView {
         <RequireRole allowed=any_role children=move |_| view! {
             <Loaded resource=data children=move |page| {
                 if page.detail.access != Access::Edit {
-                    view! { <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) /> }.into_any()
+                    view! { <Redirect path=routes::walkthrough(page.detail.summary.id) /> }.into_any()
                 } else {
                     view! { <FinishForm page=page /> }.into_any()
                 }
@@ -97,7 +98,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
                 <ul>
                     {problems.iter().map(|key| view! { <li>{i18n.t(key)}</li> }).collect_view()}
                 </ul>
-                {first_open.map(|n| view! { <a href=format!("/walkthroughs/{walk_id}/steps/{n}") rel="external">{i18n.t("walk-finish-goto-open")}</a> })}
+                {first_open.map(|n| view! { <a href=routes::walk_step(walk_id, n) rel="external">{i18n.t("walk-finish-goto-open")}</a> })}
             </div>
         })}
         <ActionForm action=finish attr:class="form">
@@ -115,7 +116,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
             <TextArea name="form[cons]" field="cons" label=i18n.t("walk-cons") value=value("cons") error=field_message(error, "cons") />
             <div class="form__actions">
                 <button class="btn btn--primary" type="submit">{i18n.t("walk-finish-submit")}</button>
-                <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/1") rel="external">{i18n.t("walk-back-to-steps")}</a>
+                <a class="btn btn--ghost" href=routes::walk_step(walk_id, 1) rel="external">{i18n.t("walk-back-to-steps")}</a>
             </div>
         </ActionForm>
     }
@@ -157,7 +158,7 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
     view! {
         <PageHeader title=d.journey_title.clone() lead=lead>
             {(d.access == Access::Edit).then(|| view! {
-                <a class="btn btn--primary" href=format!("/walkthroughs/{walk_id}/steps/1") rel="external">{i18n.t("walk-continue")}</a>
+                <a class="btn btn--primary" href=routes::walk_step(walk_id, 1) rel="external">{i18n.t("walk-continue")}</a>
             })}
         </PageHeader>
         <dl class="meta-list walk-facts">
@@ -259,7 +260,7 @@ fn PhaseLog(walk_id: i64, steps: Vec<crate::domain::walkthrough::WalkedStep>) ->
                             </div>
                             {s.answer.notes.clone().map(|n| view! { <p><strong>{i18n.t("walk-notes")} ": "</strong>{n}</p> })}
                             <FrictionList walk_id=walk_id number=i + 1 frictions=s.frictions.clone() editable=false />
-                            <EvidenceList items=s.evidence.clone() return_to=format!("/walkthroughs/{walk_id}") />
+                            <EvidenceList items=s.evidence.clone() return_to=routes::walkthrough(walk_id) />
                         </article>
                     }).collect_view()}
                 </section>
