@@ -5,7 +5,6 @@ use crate::api::journeys::{
     AddJourneyStep, JourneyFamily, JourneyPage, MoveJourneyStep, NewJourneyVersion, PublishJourney,
     RetireJourney, list_journeys, load_journey,
 };
-use crate::components::errors::LoadError;
 use crate::components::focus::FocusOnLoad;
 use crate::components::form::{ErrorSummary, action_error};
 use crate::components::guard::RequireRole;
@@ -45,21 +44,17 @@ fn Catalogue() -> impl IntoView {
         <PageHeader title=i18n.t("journeys-title") lead=i18n.t("journeys-lead")>
             <a class="btn btn--primary" href="/journeys/new">{i18n.t("journeys-new")}</a>
         </PageHeader>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match families.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <div class="empty-state"><p>{i18n.t("journeys-empty")}</p></div>
-                    }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="journey-families">
-                            {list.into_iter().map(|f| view! { <FamilyCard family=f /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=families children=move |list| {
+            if list.is_empty() {
+                view! { <div class="empty-state"><p>{i18n.t("journeys-empty")}</p></div> }.into_any()
+            } else {
+                view! {
+                    <ul class="journey-families">
+                        {list.into_iter().map(|f| view! { <FamilyCard family=f /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        } />
     }
 }
 
@@ -486,45 +481,38 @@ fn RetireConfirm(id: Memo<Option<i64>>) -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => {
-                        let j = page.journey;
-                        let back = routes::journey(j.id);
-                        let name = i18n.t_with("journey-title-version", &[("title", j.title.clone()), ("version", j.version.to_string())]);
-                        view! {
-                            <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
-                                <a href="/journeys">{i18n.t("journeys-title")}</a>
-                                <span aria-hidden="true">" / "</span>
-                                <a href=back.clone()>{name.clone()}</a>
-                            </nav>
-                            <PageHeader title=i18n.t("journey-retire-title") lead=name.clone() />
-                            <ErrorSummary error />
-                            {if j.status == JourneyStatus::Live {
-                                view! {
-                                    <section class="card journey-confirm">
-                                        <p>{i18n.t("journey-retire-text")}</p>
-                                        <ActionForm action=retire attr:class="form__actions">
-                                            <input type="hidden" name="id" value=j.id.to_string() />
-                                            <button type="submit" class="btn btn--danger">{i18n.t("journey-retire-confirm")}</button>
-                                            <a class="btn btn--ghost" href=back>{i18n.t("cancel")}</a>
-                                        </ActionForm>
-                                    </section>
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <div class="alert alert--warning" role="alert">
-                                        <p>{i18n.t("journey-error-not-live")}</p>
-                                        <p><a href=back>{i18n.t("journey-back-to-journey")}</a></p>
-                                    </div>
-                                }.into_any()
-                            }}
-                        }.into_any()
-                    }
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data children=move |page| {
+            let j = page.journey;
+            let back = routes::journey(j.id);
+            let name = i18n.t_with("journey-title-version", &[("title", j.title.clone()), ("version", j.version.to_string())]);
+            view! {
+                <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
+                    <a href="/journeys">{i18n.t("journeys-title")}</a>
+                    <span aria-hidden="true">" / "</span>
+                    <a href=back.clone()>{name.clone()}</a>
+                </nav>
+                <PageHeader title=i18n.t("journey-retire-title") lead=name.clone() />
+                <ErrorSummary error />
+                {if j.status == JourneyStatus::Live {
+                    view! {
+                        <section class="card journey-confirm">
+                            <p>{i18n.t("journey-retire-text")}</p>
+                            <ActionForm action=retire attr:class="form__actions">
+                                <input type="hidden" name="id" value=j.id.to_string() />
+                                <button type="submit" class="btn btn--danger">{i18n.t("journey-retire-confirm")}</button>
+                                <a class="btn btn--ghost" href=back>{i18n.t("cancel")}</a>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="alert alert--warning" role="alert">
+                            <p>{i18n.t("journey-error-not-live")}</p>
+                            <p><a href=back>{i18n.t("journey-back-to-journey")}</a></p>
+                        </div>
+                    }.into_any()
+                }}
+            }.into_any()
+        } />
     }
 }
