@@ -485,17 +485,10 @@ fn step_form_text() -> StepFormText {
     let pairs = |keys: &[&str]| -> Vec<(String, String)> {
         keys.iter().map(|k| ((*k).to_owned(), i18n.t(k))).collect()
     };
-    let statuses: Vec<&str> = [
-        SaveStatus::Unsaved,
-        SaveStatus::Saving,
-        SaveStatus::Saved,
-        SaveStatus::Offline,
-        SaveStatus::Conflict,
-        SaveStatus::Invalid,
-    ]
-    .into_iter()
-    .filter_map(SaveStatus::message_key)
-    .collect();
+    let statuses: Vec<&str> = SaveStatus::SHOWN
+        .into_iter()
+        .filter_map(SaveStatus::message_key)
+        .collect();
     let fields = [
         ("outcome", "walk-outcome"),
         ("skip_reason", "walk-skip-reason"),
