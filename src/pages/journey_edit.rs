@@ -55,7 +55,7 @@ pub fn EditJourneyPage() -> impl IntoView {
 #[component]
 fn JourneyEditor(id: Option<i64>) -> impl IntoView {
     let data = Resource::new(move || id, load_journey_form);
-    let back = id.map_or_else(|| "/journeys".to_owned(), |id| routes::journey(id));
+    let back = id.map_or_else(|| "/journeys".to_owned(), routes::journey);
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -105,7 +105,7 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
         None => i18n.t("journey-new-title"),
     };
     let lead = i18n.t("journey-form-lead");
-    let cancel = journey_id.map_or_else(|| "/journeys".to_owned(), |id| routes::journey(id));
+    let cancel = journey_id.map_or_else(|| "/journeys".to_owned(), routes::journey);
 
     let fields = view! {
         <TextField name="form[title]" field="title" label=i18n.t("journey-field-title") value=values.title
