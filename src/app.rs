@@ -14,6 +14,10 @@ use leptos_router::{
     path,
 };
 
+/// Gives every `requestIdleCallback` without a deadline one of 500 ms, so the islands wake up
+/// within half a second of loading even when the page never goes idle.
+const IDLE_DEADLINE_SCRIPT: &str = "(()=>{const r=window.requestIdleCallback;if(r){window.requestIdleCallback=(c,o)=>r.call(window,c,Object.assign({timeout:500},o));}})();";
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -23,6 +27,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b4f6c" />
                 <AutoReload options=options.clone() />
+                // Must run before the islands script: it waits for an idle moment to wake the
+                // islands, and a busy phone (or test machine) may not have one for many seconds.
+                <script inner_html=IDLE_DEADLINE_SCRIPT></script>
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
