@@ -26,6 +26,12 @@ async function logEntry(page: Page, kind: '+ Wrijving' | '+ Pluspunt', fill: (p:
 
 test('an employee walks a whole journey on a phone without losing anything', async ({ page }) => {
   test.setTimeout(180_000);
+  // Any error in the browser console (a panic shows up there) fails the walk.
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   await signIn(page, ACCOUNTS.employee.email);
   await page.getByRole('link', { name: 'Mijn klantreis' }).last().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn klantreis');
@@ -136,6 +142,7 @@ test('an employee walks a whole journey on a phone without losing anything', asy
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByText('Polisnummer niet te vinden')).toBeVisible();
   await expectAccessible(page, 'walkthrough log');
+  expect(problems, 'browser console during the walk').toEqual([]);
 
   // The reviewer reads it; a colleague may not.
   await page.getByRole('button', { name: 'Menu' }).click();

@@ -1,11 +1,11 @@
 //! The HTML shell, the session context every page reads, and the route table.
 
 use crate::api::session::SessionInfo;
-use crate::auth::CurrentUser;
 use crate::components::layout::SiteHeader;
 use crate::domain::Locale;
 use crate::i18n::I18n;
 use crate::pages;
+use crate::session_context::SessionContext;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -13,6 +13,10 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+
+/// Gives every `requestIdleCallback` without a deadline one of 500 ms, so the islands wake up
+/// within half a second of loading even when the page never goes idle.
+const IDLE_DEADLINE_SCRIPT: &str = "(()=>{const r=window.requestIdleCallback;if(r){window.requestIdleCallback=(c,o)=>r.call(window,c,Object.assign({timeout:500},o));}})();";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -23,6 +27,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b4f6c" />
                 <AutoReload options=options.clone() />
+                // Must run before the islands script: it waits for an idle moment to wake the
+                // islands, and a busy phone (or test machine) may not have one for many seconds.
+                <script inner_html=IDLE_DEADLINE_SCRIPT></script>
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -31,20 +38,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// Who is signed in (None on the sign-in page), provided to every page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionContext {
-    pub user: Option<CurrentUser>,
-    pub demo: bool,
-}
-
-pub fn use_session() -> SessionContext {
-    use_context::<SessionContext>().unwrap_or(SessionContext {
-        user: None,
-        demo: false,
-    })
 }
 
 #[component]
@@ -89,7 +82,7 @@ pub fn App() -> impl IntoView {
                 <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
                 <SiteHeader />
                 <main id="main" class="page" tabindex="-1">
-                    <Routes fallback=pages::errors::NotFound>
+                    <Routes fallback=crate::components::errors::NotFound>
                         <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />

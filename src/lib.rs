@@ -13,6 +13,8 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
+pub mod session_context;
 
 #[cfg(feature = "ssr")]
 pub mod config;

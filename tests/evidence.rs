@@ -809,7 +809,8 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
     assert_eq!(app.count("select count(*) from evidence").await, 1);
     assert_eq!(stored_files(&app).len(), 2);
 
-    // Once the walkthrough is finished the owner still reads but no longer changes anything.
+    // Once the walkthrough is finished the owner still reads but no longer changes anything, and
+    // is told why: the same 409 the server functions answer (`domain::walkthrough::may_edit`).
     sqlx::query("update walkthrough set status = 'completed' where id = ?")
         .bind(walk.id)
         .execute(&app.state.pool)
@@ -817,7 +818,8 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
         .expect("complete");
     assert_eq!(get(&app, &daan, &file).await.0, StatusCode::OK);
     let a = upload(&app, &daan, Upload::new(&walk, "c.jpg", "image/jpeg", jpeg)).await;
-    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert_eq!(error_key(&a), "walk-error-not-editable");
     let res = daan
         .post(format!("{}/evidence/{id}/delete", app.base))
         .form(&[("return_to", "/")])
@@ -827,7 +829,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         res.headers()["location"],
-        "/?evidence_error=error-forbidden"
+        "/?evidence_error=walk-error-not-editable"
     );
     assert_eq!(app.count("select count(*) from evidence").await, 1);
 }

@@ -6,7 +6,5 @@ use leptos::prelude::*;
 /// The largest evidence file accepted, in bytes, for the hint beside the file input.
 #[server(endpoint = "evidence/limits")]
 pub async fn evidence_max_bytes() -> Result<u64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let max = ctx.state.config.evidence_max_bytes;
-    ctx.respond(Ok(max))
+    super::ssr::serve(async |ctx| Ok(ctx.state.config.evidence_max_bytes)).await
 }

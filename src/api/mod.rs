@@ -34,18 +34,28 @@ pub(crate) mod ssr {
         response: Option<ResponseOptions>,
     }
 
+    /// The request context of the running server function. `#[track_caller]`: when a piece of
+    /// the context is missing, the log names the server function that asked for it.
+    #[track_caller]
     pub fn ctx() -> Result<Ctx, AppError> {
-        let state = use_context::<AppState>().ok_or_else(|| {
-            AppError::internal("server function", "AppState missing from context")
-        })?;
-        let parts = use_context::<Parts>().ok_or_else(|| {
-            AppError::internal("server function", "request parts missing from context")
-        })?;
-        let session = parts
-            .extensions
-            .get::<Session>()
-            .cloned()
-            .ok_or_else(|| AppError::internal("server function", "session layer missing"))?;
+        let Some(state) = use_context::<AppState>() else {
+            return Err(AppError::internal(
+                "server function",
+                "AppState missing from context",
+            ));
+        };
+        let Some(parts) = use_context::<Parts>() else {
+            return Err(AppError::internal(
+                "server function",
+                "request parts missing from context",
+            ));
+        };
+        let Some(session) = parts.extensions.get::<Session>().cloned() else {
+            return Err(AppError::internal(
+                "server function",
+                "session layer missing",
+            ));
+        };
         let plain_form = parts.uri.path().starts_with("/api/")
             && parts
                 .headers
@@ -65,6 +75,94 @@ pub(crate) mod ssr {
             page_user,
             response: use_context::<ResponseOptions>(),
         })
+    }
+
+    /// Runs a server function's body with its request context and gives errors their HTTP
+    /// status. The common case; see [`Serve`] for forms that keep a draft or redirect.
+    ///
+    /// ```ignore
+    /// #[server(endpoint = "things/list")]
+    /// pub async fn list_things() -> Result<Vec<Thing>, AppError> {
+    ///     super::ssr::serve(async |ctx| {
+    ///         ctx.require(|r| r.can_walk()).await?;
+    ///         Ok(crate::db::thing::list(&ctx.state.pool).await?)
+    ///     })
+    ///     .await
+    /// }
+    /// ```
+    #[track_caller]
+    pub fn serve<'a, T: 'a>(
+        body: impl AsyncFnOnce(&Ctx) -> Result<T, AppError> + 'a,
+    ) -> impl Future<Output = Result<T, AppError>> + 'a {
+        Serve::new().run(body)
+    }
+
+    /// What a server function does after its body, declared before it: keep what a rejected plain
+    /// form post typed, and where a successful plain form post goes next.
+    ///
+    /// ```ignore
+    /// super::ssr::Serve::new()
+    ///     .keep_draft("walk_finish", form.draft_fields())
+    ///     .redirect(|_| format!("/walkthroughs/{}", form.walkthrough_id))
+    ///     .run(async |ctx| { /* authorize, validate, write */ Ok(()) })
+    ///     .await
+    /// ```
+    #[must_use = "a Serve does nothing until `run`"]
+    pub struct Serve<'a, T> {
+        draft: Option<(&'a str, Vec<(&'static str, String)>)>,
+        redirect: Option<Redirect<'a, T>>,
+    }
+
+    /// Where a successful plain form post goes next, made from the result.
+    type Redirect<'a, T> = Box<dyn FnOnce(&T) -> String + Send + 'a>;
+
+    impl<T> Default for Serve<'_, T> {
+        fn default() -> Self {
+            Serve {
+                draft: None,
+                redirect: None,
+            }
+        }
+    }
+
+    impl<'a, T: 'a> Serve<'a, T> {
+        pub fn new() -> Self {
+            Self::default()
+        }
+
+        /// Without JavaScript a rejected form comes back as a fresh page: keep `fields` in the
+        /// session under `form` on error, forget them on success. Never pass passwords here.
+        pub fn keep_draft(mut self, form: &'a str, fields: Vec<(&'static str, String)>) -> Self {
+            self.draft = Some((form, fields));
+            self
+        }
+
+        /// After success, send a plain form post on to the path `to` makes of the result.
+        pub fn redirect(mut self, to: impl FnOnce(&T) -> String + Send + 'a) -> Self {
+            self.redirect = Some(Box::new(to));
+            self
+        }
+
+        /// Captures the request context now (before any `.await`), runs `body`, then applies the
+        /// declared post-steps and [`Ctx::respond`].
+        #[track_caller]
+        pub fn run(
+            self,
+            body: impl AsyncFnOnce(&Ctx) -> Result<T, AppError> + 'a,
+        ) -> impl Future<Output = Result<T, AppError>> + 'a {
+            let ctx = ctx();
+            async move {
+                let ctx = ctx?;
+                let result = body(&ctx).await;
+                if let Some((form, fields)) = &self.draft {
+                    ctx.keep_draft_on_error(&result, form, fields).await;
+                }
+                if let (Ok(value), Some(to)) = (&result, self.redirect) {
+                    ctx.redirect_plain_form(&to(value));
+                }
+                ctx.respond(result)
+            }
+        }
     }
 
     /// Session key under which a rejected plain form post keeps what was typed.

@@ -6,22 +6,19 @@ use leptos::prelude::*;
 
 #[server(endpoint = "org/overview")]
 pub async fn org_overview() -> Result<Vec<Department>, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_view_people_overview()).await?;
         Ok(crate::db::org::departments(&state.pool).await?)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 #[server(endpoint = "org/department")]
 pub async fn create_department(name: String) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
     use crate::domain::TeamName;
     use crate::error::unique_to_field;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_admin_people()).await?;
         let name = TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
@@ -31,17 +28,15 @@ pub async fn create_department(name: String) -> Result<i64, AppError> {
             .map_err(|e| unique_to_field(e, &[("name", "department_name", "error-name-taken")]))?;
         tx.commit().await?;
         Ok(id)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 #[server(endpoint = "org/team")]
 pub async fn create_team(department_id: String, name: String) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
     use crate::domain::{FieldErrors, TeamName};
     use crate::error::unique_to_field;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_admin_people()).await?;
         let mut errors = FieldErrors::new();
@@ -69,7 +64,6 @@ pub async fn create_team(department_id: String, name: String) -> Result<i64, App
             .map_err(|e| unique_to_field(e, &[("name", "team_name", "error-name-taken")]))?;
         tx.commit().await?;
         Ok(id)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }

@@ -5,6 +5,12 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+// Session keys under which a rejected plain (no-JavaScript) post keeps what was typed.
+#[cfg(feature = "ssr")]
+const CREATE_FORM: &str = "person-create";
+#[cfg(feature = "ssr")]
+const UPDATE_FORM: &str = "person-update";
+
 /// Everything the person form needs: the person (when editing) and the choices for its selects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonFormData {
@@ -22,9 +28,8 @@ pub async fn list_people(
     team: String,
     status: String,
 ) -> Result<Vec<PersonSummary>, AppError> {
-    let ctx = super::ssr::ctx()?;
     use crate::domain::org::PeopleFilter;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_view_people_overview()).await?;
         let filter = PeopleFilter {
@@ -37,30 +42,26 @@ pub async fn list_people(
             },
         };
         Ok(crate::db::person::list(&state.pool, &filter).await?)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// The signed-in person's own profile line (team, manager, roles).
 #[server(endpoint = "people/me")]
 pub async fn my_profile() -> Result<PersonSummary, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         let user = ctx.require_user().await?;
         crate::db::person::summary(&state.pool, user.id)
             .await?
             .ok_or(AppError::NotFound)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 #[server(endpoint = "people/form")]
 pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         ctx.require(|r| r.can_admin_people()).await?;
         let person = match id {
@@ -72,9 +73,9 @@ pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppErro
             None => None,
         };
         let form = if id.is_some() {
-            "person-update"
+            UPDATE_FORM
         } else {
-            "person-create"
+            CREATE_FORM
         };
         let draft = ctx.draft(form).await?;
         Ok(PersonFormData {
@@ -83,9 +84,8 @@ pub async fn load_person_form(id: Option<i64>) -> Result<PersonFormData, AppErro
             teams: crate::db::org::teams(&state.pool).await?,
             managers: crate::db::person::options(&state.pool).await?,
         })
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// The person form as submitted. Checkboxes arrive as `Some("on")` when ticked and are absent otherwise.
@@ -273,66 +273,60 @@ mod ssr {
 
 #[server(endpoint = "people/create")]
 pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let draft = form.draft_fields();
-    let result = async {
-        let state = &ctx.state;
-        let admin = ctx.require(|r| r.can_admin_people()).await?;
-        let valid = ssr::validate(state, &form, None, true).await?;
-        let hash = ssr::hash_if_given(&valid.password).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
-            .await
-            .map_err(ssr::map_unique)?;
-        crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
-        tx.commit().await?;
-        tracing::info!(person_id = id, by = admin.id, "person created");
-        ctx.redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
-        Ok(id)
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, "person-create", &draft)
-        .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .keep_draft(CREATE_FORM, form.draft_fields())
+        .redirect(|id| format!("/admin/people/{id}?saved=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let admin = ctx.require(|r| r.can_admin_people()).await?;
+            let valid = ssr::validate(state, &form, None, true).await?;
+            let hash = ssr::hash_if_given(&valid.password).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
+                .await
+                .map_err(ssr::map_unique)?;
+            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+            tx.commit().await?;
+            tracing::info!(person_id = id, by = admin.id, "person created");
+            Ok(id)
+        })
+        .await
 }
 
 #[server(endpoint = "people/update")]
 pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
     use crate::domain::role::{SelfEditViolation, check_self_edit};
-    let draft = form.draft_fields();
-    let result = async {
-        let state = &ctx.state;
-        let admin = ctx.require(|r| r.can_admin_people()).await?;
-        if !crate::db::person::exists(&state.pool, id).await? {
-            return Err(AppError::NotFound);
-        }
-        let valid = ssr::validate(state, &form, Some(id), false).await?;
-        match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
-            Err(SelfEditViolation::DeactivateSelf) => {
-                return Err(AppError::field("active", "error-cannot-deactivate-self"));
+    super::ssr::Serve::new()
+        .keep_draft(UPDATE_FORM, form.draft_fields())
+        .redirect(|_| format!("/admin/people/{id}?saved=1"))
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let admin = ctx.require(|r| r.can_admin_people()).await?;
+            if !crate::db::person::exists(&state.pool, id).await? {
+                return Err(AppError::NotFound);
             }
-            Err(SelfEditViolation::DropOwnAdmin) => {
-                return Err(AppError::field("roles", "error-cannot-drop-own-admin"));
+            let valid = ssr::validate(state, &form, Some(id), false).await?;
+            match check_self_edit(admin.id, id, valid.fields.active, &valid.roles) {
+                Err(SelfEditViolation::DeactivateSelf) => {
+                    return Err(AppError::field("active", "error-cannot-deactivate-self"));
+                }
+                Err(SelfEditViolation::DropOwnAdmin) => {
+                    return Err(AppError::field("roles", "error-cannot-drop-own-admin"));
+                }
+                Ok(()) => {}
             }
-            Ok(()) => {}
-        }
-        let hash = ssr::hash_if_given(&valid.password).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        crate::db::person::update(&mut tx, id, &valid.fields)
-            .await
-            .map_err(ssr::map_unique)?;
-        crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
-        if let Some(hash) = &hash {
-            crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
-        }
-        tx.commit().await?;
-        tracing::info!(person_id = id, by = admin.id, "person updated");
-        ctx.redirect_plain_form(&format!("/admin/people/{id}?saved=1"));
-        Ok(())
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, "person-update", &draft)
-        .await;
-    ctx.respond(result)
+            let hash = ssr::hash_if_given(&valid.password).await?;
+            let mut tx = crate::db::begin_write(&state.pool).await?;
+            crate::db::person::update(&mut tx, id, &valid.fields)
+                .await
+                .map_err(ssr::map_unique)?;
+            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+            if let Some(hash) = &hash {
+                crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
+            }
+            tx.commit().await?;
+            tracing::info!(person_id = id, by = admin.id, "person updated");
+            Ok(())
+        })
+        .await
 }

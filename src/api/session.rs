@@ -53,12 +53,10 @@ pub async fn load_session_info(
 /// The same information as pages get, for API clients.
 #[server(endpoint = "session_info")]
 pub async fn get_session_info() -> Result<SessionInfo, AppError> {
-    let ctx = super::ssr::ctx()?;
     let headers = use_context::<axum::http::request::Parts>()
         .map(|p| p.headers)
         .unwrap_or_default();
-    let result = load_session_info(&ctx.state, &ctx.session, &headers).await;
-    ctx.respond(result)
+    super::ssr::serve(async |ctx| load_session_info(&ctx.state, &ctx.session, &headers).await).await
 }
 
 /// Only same-site paths are accepted as a place to go after sign-in (no open redirect).
@@ -80,66 +78,62 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<String, AppError> {
-    let ctx = super::ssr::ctx()?;
     use crate::domain::FieldErrors;
-    let draft = [("email", email.clone())];
-    let result = async {
-        let state = &ctx.state;
-        let email = email.trim().to_lowercase();
-        let mut errors = FieldErrors::new();
-        if email.is_empty() {
-            errors.add("email", "error-required");
-        }
-        if password.is_empty() {
-            errors.add("password", "error-required");
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Validation(errors));
-        }
-        let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
-        let (id, stored, active) = match credentials {
-            Some(c) => (Some(c.id), c.password_hash, c.active),
-            None => (None, None, false),
-        };
-        // Always one full argon2 verification, whether or not the e-mail exists.
-        let matches = crate::auth::password::verify(password, stored).await?;
-        let Some(id) = id.filter(|_| matches && active) else {
-            tracing::info!("failed sign-in attempt");
-            return Err(AppError::InvalidCredentials);
-        };
-        crate::auth::session::sign_in(&ctx.session, id).await?;
-        crate::db::person::touch_last_login(&state.pool, id).await?;
-        tracing::info!(person_id = id, "signed in");
-        let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
-        ctx.redirect_plain_form(&target);
-        Ok(target)
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, "login", &draft).await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .keep_draft("login", vec![("email", email.clone())])
+        .redirect(String::clone)
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let email = email.trim().to_lowercase();
+            let mut errors = FieldErrors::new();
+            if email.is_empty() {
+                errors.add("email", "error-required");
+            }
+            if password.is_empty() {
+                errors.add("password", "error-required");
+            }
+            if !errors.is_empty() {
+                return Err(AppError::Validation(errors));
+            }
+            let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
+            let (id, stored, active) = match credentials {
+                Some(c) => (Some(c.id), c.password_hash, c.active),
+                None => (None, None, false),
+            };
+            // Always one full argon2 verification, whether or not the e-mail exists.
+            let matches = crate::auth::password::verify(password, stored).await?;
+            let Some(id) = id.filter(|_| matches && active) else {
+                tracing::info!("failed sign-in attempt");
+                return Err(AppError::InvalidCredentials);
+            };
+            crate::auth::session::sign_in(&ctx.session, id).await?;
+            crate::db::person::touch_last_login(&state.pool, id).await?;
+            tracing::info!(person_id = id, "signed in");
+            let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
+            Ok(target)
+        })
+        .await
 }
 
 /// What was typed into the sign-in form before a rejected plain (no-JavaScript) post.
 #[server(endpoint = "login_draft")]
 pub async fn login_draft() -> Result<String, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = ctx
-        .draft("login")
-        .await
-        .map(|mut d| d.remove("email").unwrap_or_default());
-    ctx.respond(result)
+    super::ssr::serve(async |ctx| {
+        let mut draft = ctx.draft("login").await?;
+        Ok(draft.remove("email").unwrap_or_default())
+    })
+    .await
 }
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        crate::auth::session::sign_out(&ctx.session).await?;
-        ctx.redirect_plain_form("/login");
-        Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|_| "/login".to_owned())
+        .run(async |ctx| {
+            crate::auth::session::sign_out(&ctx.session).await?;
+            Ok(())
+        })
+        .await
 }
 
 #[server(endpoint = "change_password")]
@@ -148,46 +142,44 @@ pub async fn change_password(
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
     use crate::domain::{FieldErrors, Password};
-    let result = async {
-        let state = &ctx.state;
-        let user = ctx.require_user().await?;
-        let mut errors = FieldErrors::new();
-        if current_password.is_empty() {
-            errors.add("current_password", "error-required");
-        }
-        let new = errors.check("new_password", Password::parse(&new_password));
-        if new.is_some() && new_password != confirm_password {
-            errors.add("confirm_password", "error-password-mismatch");
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Validation(errors));
-        }
-        let stored = crate::db::person::password_hash(&state.pool, user.id).await?;
-        if !crate::auth::password::verify(current_password, stored).await? {
-            return Err(AppError::field("current_password", "error-password-wrong"));
-        }
-        let Some(new) = new else {
-            return Err(AppError::Internal);
-        };
-        let hash = crate::auth::password::hash(&new).await?;
-        crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
-        // A new session id, so a session stolen before the change stops working.
-        crate::auth::session::sign_in(&ctx.session, user.id).await?;
-        tracing::info!(person_id = user.id, "password changed");
-        ctx.redirect_plain_form("/account?saved=1");
-        Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|_| "/account?saved=1".to_owned())
+        .run(async |ctx| {
+            let state = &ctx.state;
+            let user = ctx.require_user().await?;
+            let mut errors = FieldErrors::new();
+            if current_password.is_empty() {
+                errors.add("current_password", "error-required");
+            }
+            let new = errors.check("new_password", Password::parse(&new_password));
+            if new.is_some() && new_password != confirm_password {
+                errors.add("confirm_password", "error-password-mismatch");
+            }
+            if !errors.is_empty() {
+                return Err(AppError::Validation(errors));
+            }
+            let stored = crate::db::person::password_hash(&state.pool, user.id).await?;
+            if !crate::auth::password::verify(current_password, stored).await? {
+                return Err(AppError::field("current_password", "error-password-wrong"));
+            }
+            let Some(new) = new else {
+                return Err(AppError::Internal);
+            };
+            let hash = crate::auth::password::hash(&new).await?;
+            crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
+            // A new session id, so a session stolen before the change stops working.
+            crate::auth::session::sign_in(&ctx.session, user.id).await?;
+            tracing::info!(person_id = user.id, "password changed");
+            Ok(())
+        })
+        .await
 }
 
 /// Remembers the language: on the person when signed in, and in a cookie for the sign-in page.
 #[server(endpoint = "set_locale")]
 pub async fn set_locale(locale: String) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         let locale =
             Locale::parse(&locale).ok_or(AppError::field("locale", "error-invalid-choice"))?;
@@ -205,9 +197,8 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
         );
         ctx.set_cookie(&cookie);
         Ok(())
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 #[cfg(test)]

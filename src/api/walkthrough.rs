@@ -227,7 +227,7 @@ mod ssr {
     use crate::api::ssr::Ctx;
     use crate::auth::CurrentUser;
     use crate::db::walkthrough::WriteError;
-    use crate::domain::walkthrough::{Access, Ownership, access};
+    use crate::domain::walkthrough::{Access, EditRefusal, access, may_edit};
     use crate::error::AppError;
 
     impl From<WriteError> for AppError {
@@ -241,13 +241,8 @@ mod ssr {
         }
     }
 
-    /// What `user` may do with walkthrough `id`, with the facts it was decided on.
-    /// Unknown is NotFound, no access at all is Forbidden.
-    async fn decide(
-        ctx: &Ctx,
-        user: &CurrentUser,
-        id: i64,
-    ) -> Result<(Access, Ownership), AppError> {
+    /// What `user` may do with walkthrough `id`: unknown is NotFound, no access is Forbidden.
+    pub async fn access_to(ctx: &Ctx, user: &CurrentUser, id: i64) -> Result<Access, AppError> {
         let ownership = crate::db::walkthrough::ownership(&ctx.state.pool, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -260,25 +255,38 @@ mod ssr {
                 );
                 Err(AppError::Forbidden)
             }
-            granted => Ok((granted, ownership)),
+            granted => Ok(granted),
         }
     }
 
-    /// What `user` may do with walkthrough `id`: unknown is NotFound, no access is Forbidden.
-    pub async fn access_to(ctx: &Ctx, user: &CurrentUser, id: i64) -> Result<Access, AppError> {
-        decide(ctx, user, id).await.map(|(access, _)| access)
-    }
-
-    /// Only the owner of a walkthrough in progress may change it; the owner of a finished one is
-    /// told why, everyone else gets Forbidden.
+    /// The one edit rule (`domain::walkthrough::may_edit`, shared with the evidence routes): the
+    /// owner of a walkthrough in progress may change it; the owner of a finished one is told why
+    /// (409), everyone else gets Forbidden. Non-walkers are refused before the lookup.
     pub async fn require_edit(ctx: &Ctx, id: i64) -> Result<CurrentUser, AppError> {
         let user = ctx.require(|r| r.can_walk()).await?;
-        match decide(ctx, &user, id).await? {
-            (Access::Edit, _) => Ok(user),
-            (_, ownership) if ownership.owner_id == user.id => {
-                Err(AppError::Refused("walk-error-not-editable".to_owned()))
+        let ownership = crate::db::walkthrough::ownership(&ctx.state.pool, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        match may_edit(user.id, &user.roles, ownership) {
+            Ok(()) => Ok(user),
+            Err(refusal) => {
+                tracing::warn!(
+                    person_id = user.id,
+                    walkthrough_id = id,
+                    ?refusal,
+                    "walkthrough change refused"
+                );
+                Err(refusal.into())
             }
-            _ => Err(AppError::Forbidden),
+        }
+    }
+
+    impl From<EditRefusal> for AppError {
+        fn from(refusal: EditRefusal) -> Self {
+            match refusal {
+                EditRefusal::NotEditable => AppError::Refused("walk-error-not-editable".to_owned()),
+                EditRefusal::Forbidden => AppError::Forbidden,
+            }
         }
     }
 }
@@ -286,8 +294,7 @@ mod ssr {
 /// My walkthroughs and the live journeys I can start.
 #[server(endpoint = "walk/overview")]
 pub async fn walk_overview() -> Result<WalkHome, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let pool = &ctx.state.pool;
         let user = ctx.require(|r| r.can_walk()).await?;
         let cycle_year = crate::domain::walkthrough::cycle_year(crate::db::now());
@@ -305,16 +312,14 @@ pub async fn walk_overview() -> Result<WalkHome, AppError> {
             live: crate::db::journey::list_live(pool).await?,
             in_progress,
         })
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// The brief and rules of a live journey, shown before starting it.
 #[server(endpoint = "walk/brief")]
 pub async fn journey_brief(journey_id: i64) -> Result<JourneyDetail, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         ctx.require(|r| r.can_walk()).await?;
         let journey = crate::db::journey::detail(&ctx.state.pool, journey_id)
             .await?
@@ -323,43 +328,39 @@ pub async fn journey_brief(journey_id: i64) -> Result<JourneyDetail, AppError> {
             return Err(AppError::Refused("walk-error-journey-not-live".to_owned()));
         }
         Ok(journey)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// Starts a walkthrough of a live journey in the current cycle; returns its id.
 #[server(endpoint = "walk/start")]
 pub async fn start_walkthrough(journey_id: i64) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let user = ctx.require(|r| r.can_walk()).await?;
-        let cycle_year = crate::domain::walkthrough::cycle_year(crate::db::now());
-        let id =
-            crate::db::walkthrough::start(&ctx.state.pool, user.id, journey_id, cycle_year).await?;
-        tracing::info!(
-            person_id = user.id,
-            walkthrough_id = id,
-            journey_id,
-            "walkthrough started"
-        );
-        Ok(id)
-    }
-    .await;
-    if let Ok(id) = &result {
-        ctx.redirect_plain_form(&format!("/walkthroughs/{id}/steps/1"));
-    }
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|id| format!("/walkthroughs/{id}/steps/1"))
+        .run(async |ctx| {
+            let user = ctx.require(|r| r.can_walk()).await?;
+            let cycle_year = crate::domain::walkthrough::cycle_year(crate::db::now());
+            let id =
+                crate::db::walkthrough::start(&ctx.state.pool, user.id, journey_id, cycle_year)
+                    .await?;
+            tracing::info!(
+                person_id = user.id,
+                walkthrough_id = id,
+                journey_id,
+                "walkthrough started"
+            );
+            Ok(id)
+        })
+        .await
 }
 
 /// A walkthrough for its owner (edit) or a reader (their reviewer, HR).
 #[server(endpoint = "walk/load")]
 pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         let pool = &ctx.state.pool;
         let user = ctx.require_user().await?;
-        let access = ssr::access_to(&ctx, &user, id).await?;
+        let access = ssr::access_to(ctx, &user, id).await?;
         let detail = crate::db::walkthrough::detail(pool, id, access)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -371,108 +372,102 @@ pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
             draft,
             teams: crate::db::org::teams(pool).await?,
         })
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }
 
 /// Saves one step's answer if nobody saved it in between (else `Conflict`, nothing overwritten).
 #[server(endpoint = "walk/step")]
 pub async fn save_step(form: StepForm) -> Result<SavedStep, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let user = ssr::require_edit(&ctx, form.walkthrough_id).await?;
-        let answer = crate::domain::walkthrough::StepAnswerInput::parse(
-            &form.outcome,
-            &form.skip_reason,
-            &form.minutes,
-            &form.emotion,
-            &form.effort,
-            &form.expected,
-            &form.happened,
-            &form.notes,
-        )
-        .map_err(AppError::Validation)?;
-        let version = crate::db::walkthrough::save_answer(
-            &ctx.state.pool,
-            user.id,
-            form.walkthrough_id,
-            form.step_id,
-            form.version,
-            &answer,
-        )
-        .await?;
-        Ok(SavedStep { version })
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, "walk_step", &form.draft_fields())
-        .await;
-    if result.is_ok() {
-        let id = form.walkthrough_id;
-        let target = match form.go.as_str() {
-            "next" => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number + 1),
-            "prev" => format!(
-                "/walkthroughs/{id}/steps/{}?saved=1",
-                form.number.saturating_sub(1).max(1)
-            ),
-            "finish" => format!("/walkthroughs/{id}/finish"),
-            _ => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number),
-        };
-        ctx.redirect_plain_form(&target);
-    }
-    ctx.respond(result)
+    let id = form.walkthrough_id;
+    let target = match form.go.as_str() {
+        "next" => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number + 1),
+        "prev" => format!(
+            "/walkthroughs/{id}/steps/{}?saved=1",
+            form.number.saturating_sub(1).max(1)
+        ),
+        "finish" => format!("/walkthroughs/{id}/finish"),
+        _ => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number),
+    };
+    super::ssr::Serve::new()
+        .keep_draft("walk_step", form.draft_fields())
+        .redirect(|_| target)
+        .run(async |ctx| {
+            let user = ssr::require_edit(ctx, form.walkthrough_id).await?;
+            let answer = crate::domain::walkthrough::StepAnswerInput::parse(
+                &form.outcome,
+                &form.skip_reason,
+                &form.minutes,
+                &form.emotion,
+                &form.effort,
+                &form.expected,
+                &form.happened,
+                &form.notes,
+            )
+            .map_err(AppError::Validation)?;
+            let version = crate::db::walkthrough::save_answer(
+                &ctx.state.pool,
+                user.id,
+                form.walkthrough_id,
+                form.step_id,
+                form.version,
+                &answer,
+            )
+            .await?;
+            Ok(SavedStep { version })
+        })
+        .await
 }
 
 /// Adds or changes a friction, delight or question on one step; returns its id.
 #[server(endpoint = "walk/friction")]
 pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let pool = &ctx.state.pool;
-        let user = ssr::require_edit(&ctx, form.walkthrough_id).await?;
-        // The step must be part of this walkthrough; its team is the default owner.
-        let step_team = crate::db::walkthrough::step_team(pool, form.walkthrough_id, form.step_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let friction_id = crate::domain::person::parse_optional_id(&form.friction_id)
-            .map_err(|_| AppError::NotFound)?;
-        let mut input = crate::domain::walkthrough::FrictionInput::parse(
-            &form.kind,
-            &form.severity,
-            &form.title,
-            &form.what_happened,
-            &form.suggestion,
-            &form.tags.codes(),
-            &form.team_id,
-        )
-        .map_err(AppError::Validation)?;
-        match input.team_id {
-            Some(team) if !crate::db::org::team_exists(pool, team).await? => {
-                return Err(AppError::field("team_id", "error-invalid-choice"));
+    super::ssr::Serve::new()
+        .keep_draft("walk_friction", form.draft_fields())
+        .redirect(|_| {
+            format!(
+                "/walkthroughs/{}/steps/{}?saved=friction",
+                form.walkthrough_id, form.number
+            )
+        })
+        .run(async |ctx| {
+            let pool = &ctx.state.pool;
+            let user = ssr::require_edit(ctx, form.walkthrough_id).await?;
+            // The step must be part of this walkthrough; its team is the default owner.
+            let step_team =
+                crate::db::walkthrough::step_team(pool, form.walkthrough_id, form.step_id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+            let friction_id = crate::domain::person::parse_optional_id(&form.friction_id)
+                .map_err(|_| AppError::NotFound)?;
+            let mut input = crate::domain::walkthrough::FrictionInput::parse(
+                &form.kind,
+                &form.severity,
+                &form.title,
+                &form.what_happened,
+                &form.suggestion,
+                &form.tags.codes(),
+                &form.team_id,
+            )
+            .map_err(AppError::Validation)?;
+            match input.team_id {
+                Some(team) if !crate::db::org::team_exists(pool, team).await? => {
+                    return Err(AppError::field("team_id", "error-invalid-choice"));
+                }
+                None => input.team_id = step_team,
+                _ => {}
             }
-            None => input.team_id = step_team,
-            _ => {}
-        }
-        Ok(crate::db::walkthrough::save_friction(
-            pool,
-            user.id,
-            form.walkthrough_id,
-            form.step_id,
-            friction_id,
-            &input,
-        )
-        .await?)
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, "walk_friction", &form.draft_fields())
-        .await;
-    if result.is_ok() {
-        ctx.redirect_plain_form(&format!(
-            "/walkthroughs/{}/steps/{}?saved=friction",
-            form.walkthrough_id, form.number
-        ));
-    }
-    ctx.respond(result)
+            Ok(crate::db::walkthrough::save_friction(
+                pool,
+                user.id,
+                form.walkthrough_id,
+                form.step_id,
+                friction_id,
+                &input,
+            )
+            .await?)
+        })
+        .await
 }
 
 /// Removes a friction from a walkthrough in progress.
@@ -482,81 +477,71 @@ pub async fn delete_friction(
     friction_id: i64,
     number: usize,
 ) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let user = ssr::require_edit(&ctx, walkthrough_id).await?;
-        Ok(crate::db::walkthrough::delete_friction(
-            &ctx.state.pool,
-            user.id,
-            walkthrough_id,
-            friction_id,
-        )
-        .await?)
-    }
-    .await;
-    if result.is_ok() {
-        ctx.redirect_plain_form(&format!(
-            "/walkthroughs/{walkthrough_id}/steps/{number}?saved=deleted"
-        ));
-    }
-    ctx.respond(result)
+    super::ssr::Serve::new()
+        .redirect(|_| format!("/walkthroughs/{walkthrough_id}/steps/{number}?saved=deleted"))
+        .run(async |ctx| {
+            let user = ssr::require_edit(ctx, walkthrough_id).await?;
+            Ok(crate::db::walkthrough::delete_friction(
+                &ctx.state.pool,
+                user.id,
+                walkthrough_id,
+                friction_id,
+            )
+            .await?)
+        })
+        .await
 }
 
 /// Ends a walkthrough. Completing needs an outcome on every step and at least one delight.
 #[server(endpoint = "walk/finish")]
 pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
-        let pool = &ctx.state.pool;
-        let user = ssr::require_edit(&ctx, form.walkthrough_id).await?;
-        let input = crate::domain::walkthrough::FinishInput::parse(
-            &form.result,
-            &form.abandon_reason,
-            &form.recommend_score,
-            &form.summary,
-            &form.pros,
-            &form.cons,
-        )
-        .map_err(AppError::Validation)?;
-        if input.status == crate::domain::walkthrough::WalkthroughStatus::Completed {
-            let detail = crate::db::walkthrough::detail(
-                pool,
-                form.walkthrough_id,
-                crate::domain::walkthrough::Access::Edit,
+    super::ssr::Serve::new()
+        .keep_draft("walk_finish", form.draft_fields())
+        .redirect(|_| format!("/walkthroughs/{}", form.walkthrough_id))
+        .run(async |ctx| {
+            let pool = &ctx.state.pool;
+            let user = ssr::require_edit(ctx, form.walkthrough_id).await?;
+            let input = crate::domain::walkthrough::FinishInput::parse(
+                &form.result,
+                &form.abandon_reason,
+                &form.recommend_score,
+                &form.summary,
+                &form.pros,
+                &form.cons,
             )
-            .await?
-            .ok_or(AppError::NotFound)?;
-            let problems = crate::domain::walkthrough::completion_problems(
-                detail.unanswered(),
-                detail.delights(),
-                detail.incomplete_frictions(),
-            );
-            if let Some(first) = problems.first() {
-                return Err(AppError::field("result", first));
+            .map_err(AppError::Validation)?;
+            if input.status == crate::domain::walkthrough::WalkthroughStatus::Completed {
+                let detail = crate::db::walkthrough::detail(
+                    pool,
+                    form.walkthrough_id,
+                    crate::domain::walkthrough::Access::Edit,
+                )
+                .await?
+                .ok_or(AppError::NotFound)?;
+                let problems = crate::domain::walkthrough::completion_problems(
+                    detail.unanswered(),
+                    detail.delights(),
+                    detail.incomplete_frictions(),
+                );
+                if let Some(first) = problems.first() {
+                    return Err(AppError::field("result", first));
+                }
             }
-        }
-        crate::db::walkthrough::finish(pool, user.id, form.walkthrough_id, &input).await?;
-        tracing::info!(
-            walkthrough_id = form.walkthrough_id,
-            status = input.status.code(),
-            "walkthrough finished"
-        );
-        Ok(())
-    }
-    .await;
-    ctx.keep_draft_on_error(&result, "walk_finish", &form.draft_fields())
-        .await;
-    if result.is_ok() {
-        ctx.redirect_plain_form(&format!("/walkthroughs/{}", form.walkthrough_id));
-    }
-    ctx.respond(result)
+            crate::db::walkthrough::finish(pool, user.id, form.walkthrough_id, &input).await?;
+            tracing::info!(
+                walkthrough_id = form.walkthrough_id,
+                status = input.status.code(),
+                "walkthrough finished"
+            );
+            Ok(())
+        })
+        .await
 }
 
 /// Walkthroughs of others the signed-in reviewer (their reports) or HR (everyone) may read.
 #[server(endpoint = "walk/readable")]
 pub async fn readable_walkthroughs() -> Result<Vec<WalkthroughSummary>, AppError> {
-    let ctx = super::ssr::ctx()?;
-    let result = async {
+    super::ssr::serve(async |ctx| {
         use crate::domain::Role;
         let user = ctx
             .require(|r| r.has_any(&[Role::Reviewer, Role::Hr]))
@@ -567,7 +552,6 @@ pub async fn readable_walkthroughs() -> Result<Vec<WalkthroughSummary>, AppError
             user.roles.has(Role::Hr),
         )
         .await?)
-    }
-    .await;
-    ctx.respond(result)
+    })
+    .await
 }

@@ -104,7 +104,7 @@ impl StepAutosave {
     fn run(&self, command: Command) {
         match command {
             Command::Nothing => {}
-            Command::Leave(target) => crate::components::layout::hard_navigate(&target),
+            Command::Leave(target) => load_page(&target),
             Command::Send { version } => self.send(version),
         }
     }
@@ -222,6 +222,16 @@ impl StepAutosave {
             });
         }
     }
+}
+
+/// Goes to `path` as a whole page load, which starts from what the server holds.
+fn load_page(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
 }
 
 /// The link a plain left click goes to, if it stays on this site in this tab.

@@ -7,6 +7,7 @@ use crate::api::evidence::evidence_max_bytes;
 use crate::domain::evidence::{self as rules, ACCEPT_ATTRIBUTE, EvidenceKind};
 use crate::domain::walkthrough::EvidenceItem;
 use crate::i18n::{I18n, use_i18n};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -130,7 +131,7 @@ pub fn EvidenceList(
     let rows = items
         .into_iter()
         .map(|item| {
-            let href = format!("/evidence/{}", item.id);
+            let href = routes::evidence(item.id);
             let name = if item.caption.is_empty() {
                 item.original_name.clone()
             } else {
@@ -138,7 +139,7 @@ pub fn EvidenceList(
             };
             let size = rules::format_size(item.byte_size.max(0) as u64, i18n.locale);
             let body = if item.has_thumbnail {
-                let thumb = format!("/evidence/{}/thumb", item.id);
+                let thumb = routes::evidence_thumbnail(item.id);
                 let caption = (!item.caption.is_empty()).then(|| item.caption.clone());
                 view! {
                     <a class="evidence-item__thumb" href=href>
@@ -178,7 +179,7 @@ pub fn EvidenceList(
                     <form
                         class="evidence-item__delete"
                         method="post"
-                        action=format!("/evidence/{}/delete", item.id)
+                        action=routes::evidence_delete(item.id)
                     >
                         <input type="hidden" name="return_to" value=return_to.clone() />
                         <button

@@ -1,10 +1,10 @@
 //! Page guards: send anonymous visitors to sign-in and show a 403 page to people without the role.
 //! They only decide what to render; every server function checks the role again.
 
-use crate::app::use_session;
 use crate::auth::CurrentUser;
+use crate::components::errors::Forbidden;
 use crate::domain::RoleSet;
-use crate::pages::errors::Forbidden;
+use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;

@@ -1,21 +1,11 @@
 //! Site header (brand, role-aware navigation, language switch, sign-out) and footer.
 
 use crate::api::session::{Logout, SetLocale};
-use crate::app::use_session;
 use crate::domain::Locale;
 use crate::i18n::use_i18n;
+use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// Reloads the whole page: after signing in or out, or switching language, every part must start fresh.
-pub fn hard_navigate(path: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(path);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = path;
-}
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {

@@ -3,6 +3,7 @@
 use crate::domain::Role;
 use crate::domain::org::{PersonSummary, Team};
 use crate::i18n::use_i18n;
+use crate::routes;
 use leptos::prelude::*;
 
 /// A GET form, so filters live in the URL, work without JavaScript and can be bookmarked.
@@ -85,7 +86,7 @@ pub fn PeopleTable(people: Vec<PersonSummary>, editable: bool) -> impl IntoView 
                 <tbody>
                     {people.into_iter().map(|p| {
                         let name_cell = if editable {
-                            view! { <a href=format!("/admin/people/{}", p.id)>{p.name.clone()}</a> }.into_any()
+                            view! { <a href=routes::person(p.id)>{p.name.clone()}</a> }.into_any()
                         } else {
                             view! { <span>{p.name.clone()}</span> }.into_any()
                         };

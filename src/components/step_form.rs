@@ -6,6 +6,7 @@
 use crate::components::autosave::StepAutosave;
 use crate::domain::autosave::SaveStatus;
 use crate::error::AppError;
+use crate::routes;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +90,7 @@ pub fn StepForm(setup: StepSetup, children: Children) -> impl IntoView {
     autosave.guard_leaving();
     let state = autosave.status();
     let error = autosave.error();
-    let step_href = move |n: usize| format!("/walkthroughs/{walk_id}/steps/{n}");
+    let step_href = move |n: usize| routes::walk_step(walk_id, n);
     let on_input = {
         let autosave = autosave.clone();
         move |_| autosave.typed()
@@ -111,7 +112,7 @@ pub fn StepForm(setup: StepSetup, children: Children) -> impl IntoView {
             match submitter_value(&ev).as_str() {
                 "next" => autosave.leave(step_href(number + 1)),
                 "prev" => autosave.leave(step_href(number.saturating_sub(1).max(1))),
-                "finish" => autosave.leave(format!("/walkthroughs/{walk_id}/finish")),
+                "finish" => autosave.leave(routes::walk_finish(walk_id)),
                 _ => autosave.save_now(),
             }
         }

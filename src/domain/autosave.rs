@@ -29,6 +29,16 @@ pub enum SaveStatus {
 }
 
 impl SaveStatus {
+    /// Every status that shows a message (all but `Idle`).
+    pub const SHOWN: [SaveStatus; 6] = [
+        SaveStatus::Unsaved,
+        SaveStatus::Saving,
+        SaveStatus::Saved,
+        SaveStatus::Offline,
+        SaveStatus::Conflict,
+        SaveStatus::Invalid,
+    ];
+
     /// The translation key of the status line (`None`: show nothing).
     pub fn message_key(self) -> Option<&'static str> {
         match self {
@@ -399,14 +409,7 @@ mod tests {
     #[test]
     fn every_status_but_idle_has_a_message() {
         assert_eq!(SaveStatus::Idle.message_key(), None);
-        for s in [
-            SaveStatus::Unsaved,
-            SaveStatus::Saving,
-            SaveStatus::Saved,
-            SaveStatus::Offline,
-            SaveStatus::Conflict,
-            SaveStatus::Invalid,
-        ] {
+        for s in SaveStatus::SHOWN {
             assert!(s.message_key().is_some());
         }
     }

@@ -3,9 +3,9 @@
 use crate::api::people::my_profile;
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::components::people_table::RoleBadges;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use leptos::prelude::*;
 
 #[component]
@@ -29,10 +29,7 @@ fn Home(name: String) -> impl IntoView {
                     <li>{i18n.t("home-step-renew")}</li>
                 </ol>
             </section>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match profile.await {
-                        Ok(p) => view! {
+            <Loaded resource=profile children=move |p| view! {
                             <section class="card" aria-labelledby="profile-heading">
                                 <h2 class="card__title" id="profile-heading">{i18n.t("home-profile-title")}</h2>
                                 <dl class="meta-list">
@@ -44,11 +41,7 @@ fn Home(name: String) -> impl IntoView {
                                 </dl>
                             </section>
                             <RoleCards roles=p.roles.clone() />
-                        }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            } />
         </div>
     }
 }

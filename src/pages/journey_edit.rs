@@ -5,6 +5,7 @@ use crate::api::journeys::{
     CreateJourney, JourneyForm, JourneyFormData, RemoveJourneyStep, StepForm, StepFormData,
     UpdateJourney, UpdateJourneyStep, load_journey_form, load_step_form,
 };
+use crate::components::errors::LoadError;
 use crate::components::form::{
     ErrorSummary, SelectField, TextArea, TextField, action_error, field_message,
 };
@@ -15,10 +16,9 @@ use crate::domain::journey::{Channel, Phase};
 use crate::domain::org::Team;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
+use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Shown instead of a form when loading it failed; a refusal (not a draft) links back to the journey.
 #[component]
@@ -55,7 +55,7 @@ pub fn EditJourneyPage() -> impl IntoView {
 #[component]
 fn JourneyEditor(id: Option<i64>) -> impl IntoView {
     let data = Resource::new(move || id, load_journey_form);
-    let back = id.map_or_else(|| "/journeys".to_owned(), |id| format!("/journeys/{id}"));
+    let back = id.map_or_else(|| "/journeys".to_owned(), routes::journey);
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -84,18 +84,6 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
             create.value().get().and_then(|r| r.err())
         }
     });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(new_id)) = create.value().get() {
-            navigate(&format!("/journeys/{new_id}?created=1"), Default::default());
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(id)) = (update.value().get(), journey_id) {
-            navigate(&format!("/journeys/{id}?saved=1"), Default::default());
-        }
-    });
 
     // What was typed before a rejected post without JavaScript wins over the stored values.
     let values = data
@@ -117,7 +105,7 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
         None => i18n.t("journey-new-title"),
     };
     let lead = i18n.t("journey-form-lead");
-    let cancel = journey_id.map_or_else(|| "/journeys".to_owned(), |id| format!("/journeys/{id}"));
+    let cancel = journey_id.map_or_else(|| "/journeys".to_owned(), routes::journey);
 
     let fields = view! {
         <TextField name="form[title]" field="title" label=i18n.t("journey-field-title") value=values.title
@@ -259,7 +247,7 @@ fn StepEditor(journey_id: i64, step_id: i64, remove: bool) -> impl IntoView {
                 match data.await {
                     Ok(d) if remove => view! { <RemoveStepView data=d /> }.into_any(),
                     Ok(d) => view! { <StepFormView data=d /> }.into_any(),
-                    Err(e) => view! { <FormLoadError error=e back=format!("/journeys/{journey_id}") /> }.into_any(),
+                    Err(e) => view! { <FormLoadError error=e back=routes::journey(journey_id) /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -273,25 +261,16 @@ fn StepFormView(data: StepFormData) -> impl IntoView {
     let error = action_error(update);
     let journey_id = data.journey_id;
     let step_id = data.step.id;
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = update.value().get() {
-            navigate(
-                &format!("/journeys/{journey_id}?saved=1#step-{step_id}"),
-                Default::default(),
-            );
-        }
-    });
     let values = data
         .draft
         .clone()
         .unwrap_or_else(|| StepForm::from_step(&data.step));
-    let back = format!("/journeys/{journey_id}#step-{step_id}");
+    let back = format!("{}#step-{step_id}", routes::journey(journey_id));
     view! {
         <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
             <a href="/journeys">{i18n.t("journeys-title")}</a>
             <span aria-hidden="true">" / "</span>
-            <a href=format!("/journeys/{journey_id}")>
+            <a href=routes::journey(journey_id)>
                 {i18n.t_with("journey-title-version", &[("title", data.journey_title.clone()), ("version", data.journey_version.to_string())])}
             </a>
         </nav>
@@ -318,21 +297,12 @@ fn RemoveStepView(data: StepFormData) -> impl IntoView {
     let remove = ServerAction::<RemoveJourneyStep>::new();
     let error = action_error(remove);
     let journey_id = data.journey_id;
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            navigate(
-                &format!("/journeys/{journey_id}?removed=1"),
-                Default::default(),
-            );
-        }
-    });
     let step = data.step.clone();
     view! {
         <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
             <a href="/journeys">{i18n.t("journeys-title")}</a>
             <span aria-hidden="true">" / "</span>
-            <a href=format!("/journeys/{journey_id}")>
+            <a href=routes::journey(journey_id)>
                 {i18n.t_with("journey-title-version", &[("title", data.journey_title.clone()), ("version", data.journey_version.to_string())])}
             </a>
         </nav>
@@ -349,7 +319,7 @@ fn RemoveStepView(data: StepFormData) -> impl IntoView {
                 <input type="hidden" name="journey_id" value=journey_id.to_string() />
                 <input type="hidden" name="step_id" value=step.id.to_string() />
                 <button type="submit" class="btn btn--danger">{i18n.t("journey-step-remove-confirm")}</button>
-                <a class="btn btn--ghost" href=format!("/journeys/{journey_id}#step-{}", step.id)>{i18n.t("cancel")}</a>
+                <a class="btn btn--ghost" href=format!("{}#step-{}", routes::journey(journey_id), step.id)>{i18n.t("cancel")}</a>
             </ActionForm>
         </section>
     }

@@ -9,15 +9,16 @@ use crate::components::focus::FocusOnLoad;
 use crate::components::form::{ErrorSummary, action_error};
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::domain::RoleSet;
 use crate::domain::journey::{JourneyStatus, JourneyStep, Phase};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
 use crate::pages::journey_edit::StepFields;
+use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The status as a badge; the text carries the meaning, the colour only supports it.
 #[component]
@@ -43,21 +44,17 @@ fn Catalogue() -> impl IntoView {
         <PageHeader title=i18n.t("journeys-title") lead=i18n.t("journeys-lead")>
             <a class="btn btn--primary" href="/journeys/new">{i18n.t("journeys-new")}</a>
         </PageHeader>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match families.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <div class="empty-state"><p>{i18n.t("journeys-empty")}</p></div>
-                    }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="journey-families">
-                            {list.into_iter().map(|f| view! { <FamilyCard family=f /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=families children=move |list| {
+            if list.is_empty() {
+                view! { <div class="empty-state"><p>{i18n.t("journeys-empty")}</p></div> }.into_any()
+            } else {
+                view! {
+                    <ul class="journey-families">
+                        {list.into_iter().map(|f| view! { <FamilyCard family=f /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        } />
     }
 }
 
@@ -79,13 +76,13 @@ fn FamilyCard(family: JourneyFamily) -> impl IntoView {
     view! {
         <li class="card journey-family" aria-labelledby=labelled_by>
             <h2 class="journey-family__title" id=heading_id>
-                <a href=format!("/journeys/{main}")>{newest.title.clone()}</a>
+                <a href=routes::journey(main)>{newest.title.clone()}</a>
             </h2>
             <p class="journey-family__product">{newest.product_line.clone()}</p>
             <ul class="journey-versions" aria-label=i18n.t_with("journey-versions-of", &[("title", newest.title.clone())])>
                 {family.versions.into_iter().map(|v| view! {
                     <li class="journey-version">
-                        <a class="journey-version__link" href=format!("/journeys/{}", v.id)>
+                        <a class="journey-version__link" href=routes::journey(v.id)>
                             {i18n.t_with("journey-version", &[("version", v.version.to_string())])}
                         </a>
                         <JourneyStatusBadge status=v.status />
@@ -110,26 +107,6 @@ pub fn JourneyDetailPage() -> impl IntoView {
     }
 }
 
-/// Moves keyboard focus to the first of `ids` that exists, once the re-rendered page is in place.
-fn focus_first(ids: Vec<String>) {
-    #[cfg(feature = "hydrate")]
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(el) = ids
-            .iter()
-            .find_map(|id| document.get_element_by_id(id))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = ids;
-}
-
 #[component]
 fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
     let query = use_query_map();
@@ -137,13 +114,8 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
     let mover = ServerAction::<MoveJourneyStep>::new();
     let publish = ServerAction::<PublishJourney>::new();
     let fork = ServerAction::<NewJourneyVersion>::new();
-    // Bumped after each successful change, so the page reloads its data; a failed submission
-    // keeps the page (and what was typed) as it is.
-    let refresh = RwSignal::new(0u32);
-    // Where keyboard focus goes once the page shows the change (the moved or added step).
-    let focus = StoredValue::new(None::<Vec<String>>);
-    // The success notice of the latest change: from the address after a redirect (also without
-    // JavaScript), replaced by whatever the curator does next on this page.
+    // Every change is a form post answered with a redirect back here; the address says which
+    // change succeeded (the notice), a refused one comes back with its error.
     let flag = move |q: &leptos_router::params::ParamsMap| {
         [
             ("created", "journey-created"),
@@ -159,45 +131,9 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
         .map(|(_, key)| key)
     };
     let notice = RwSignal::new(query.with_untracked(flag));
-    Effect::new(move |_| notice.set(query.with(flag)));
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(_)) => notice.set(Some("journey-step-added")),
-        Some(Err(_)) => notice.set(None),
-        None => {}
-    });
-    Effect::new(move |_| {
-        if mover.value().get().is_some() {
-            notice.set(None);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(step)) = add.value().get() {
-            focus.set_value(Some(vec![format!("step-{step}")]));
-            refresh.update(|n| *n += 1);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = mover.value().get() {
-            refresh.update(|n| *n += 1);
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(id)) = (publish.value().get(), id.get_untracked()) {
-            notice.set(Some("journey-published"));
-            refresh.update(|n| *n += 1);
-            navigate(&format!("/journeys/{id}?published=1"), Default::default());
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(new_id)) = fork.value().get() {
-            navigate(&format!("/journeys/{new_id}?drafted=1"), Default::default());
-        }
-    });
     let data = Resource::new(
-        move || (id.get(), refresh.get()),
-        |(id, _)| async move {
+        move || id.get(),
+        |id| async move {
             match id {
                 Some(id) => load_journey(id).await,
                 None => Err(AppError::NotFound),
@@ -205,8 +141,7 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
         },
     );
 
-    // The error of the latest page-level action (publish, new version, move); cleared by the next one.
-    // Starts from what a plain form post (no JavaScript) sent back in the address.
+    // The error of a refused page-level action (publish, new version, move), from the address.
     let page_error = RwSignal::new(
         [
             publish.value().get_untracked(),
@@ -217,43 +152,11 @@ fn JourneyDetail(id: Memo<Option<i64>>) -> impl IntoView {
         .flatten()
         .find_map(Result::err),
     );
-    Effect::new(move |_| {
-        if let Some(r) = publish.value().get() {
-            page_error.set(r.err());
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = fork.value().get() {
-            page_error.set(r.err());
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = mover.value().get() {
-            page_error.set(r.err());
-        }
-    });
-    Effect::new(move |_| {
-        if add.value().get().is_some() {
-            page_error.set(None);
-        }
-    });
 
     view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => {
-                        if let Some(ids) = focus.try_update_value(Option::take).flatten() {
-                            focus_first(ids);
-                        }
-                        view! {
-                            <JourneyView page notice page_error add mover publish fork focus />
-                        }.into_any()
-                    }
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=data children=move |page| view! {
+            <JourneyView page notice page_error add mover publish fork />
+        } />
     }
 }
 
@@ -266,7 +169,6 @@ fn JourneyView(
     mover: ServerAction<MoveJourneyStep>,
     publish: ServerAction<PublishJourney>,
     fork: ServerAction<NewJourneyVersion>,
-    focus: StoredValue<Option<Vec<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let j = page.journey.clone();
@@ -296,7 +198,7 @@ fn JourneyView(
 
     let actions = match status {
         JourneyStatus::Draft => view! {
-            <a class="btn btn--secondary" href=format!("/journeys/{id}/edit")>{i18n.t("journey-edit-fields")}</a>
+            <a class="btn btn--secondary" href=routes::journey_edit(id)>{i18n.t("journey-edit-fields")}</a>
             <ActionForm action=publish attr:class="journey-inline-form">
                 <input type="hidden" name="id" value=id.to_string() />
                 <button type="submit" class="btn btn--primary">{i18n.t("journey-publish")}</button>
@@ -311,10 +213,10 @@ fn JourneyView(
                 </ActionForm>
             })}
             {page.open_draft.map(|d| view! {
-                <a class="btn btn--secondary" href=format!("/journeys/{d}")>{i18n.t("journey-open-draft")}</a>
+                <a class="btn btn--secondary" href=routes::journey(d)>{i18n.t("journey-open-draft")}</a>
             })}
             {(status == JourneyStatus::Live).then(|| view! {
-                <a class="btn btn--ghost" href=format!("/journeys/{id}/retire")>{i18n.t("journey-retire")}</a>
+                <a class="btn btn--ghost" href=routes::journey_retire(id)>{i18n.t("journey-retire")}</a>
             })}
         }
         .into_any(),
@@ -388,7 +290,7 @@ fn JourneyView(
                             view! {
                                 <ol class="journey-steps">
                                     {steps.into_iter().enumerate().map(|(i, (number, step))| view! {
-                                        <StepItem journey_id=id number step draft first=i == 0 last=i + 1 == count mover focus />
+                                        <StepItem journey_id=id number step draft first=i == 0 last=i + 1 == count mover />
                                     }).collect_view()}
                                 </ol>
                             }.into_any()
@@ -407,7 +309,7 @@ fn JourneyView(
                     let current = v.id == id;
                     view! {
                         <li class="journey-version">
-                            <a class="journey-version__link" href=format!("/journeys/{}", v.id)
+                            <a class="journey-version__link" href=routes::journey(v.id)
                                 aria-current=current.then_some("page")>
                                 {i18n.t_with("journey-version", &[("version", v.version.to_string())])}
                             </a>
@@ -435,7 +337,6 @@ fn StepItem(
     first: bool,
     last: bool,
     mover: ServerAction<MoveJourneyStep>,
-    focus: StoredValue<Option<Vec<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sid = step.id;
@@ -458,10 +359,10 @@ fn StepItem(
         dir => format!("step-{sid}-{dir}"),
     });
     let move_up = has_up.then(|| {
-        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=true mover focus autofocus=focus_on == Some("up") /> }
+        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=true mover autofocus=focus_on == Some("up") /> }
     });
     let move_down = has_down.then(|| {
-        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=false mover focus autofocus=focus_on == Some("down") /> }
+        view! { <MoveButton journey_id step_id=sid title=step.title.clone() up=false mover autofocus=focus_on == Some("down") /> }
     });
     let title = step.title.clone();
     view! {
@@ -491,10 +392,10 @@ fn StepItem(
                 <div class="journey-step__actions">
                     {move_up}
                     {move_down}
-                    <a class="btn btn--small btn--ghost" href=format!("/journeys/{journey_id}/steps/{sid}")>
+                    <a class="btn btn--small btn--ghost" href=routes::journey_step(journey_id, sid)>
                         {i18n.t("journey-step-edit")}<span class="visually-hidden">{format!("({title})")}</span>
                     </a>
-                    <a class="btn btn--small btn--ghost journey-step__remove" href=format!("/journeys/{journey_id}/steps/{sid}/remove")>
+                    <a class="btn btn--small btn--ghost journey-step__remove" href=routes::journey_step_remove(journey_id, sid)>
                         {i18n.t("journey-step-remove")}<span class="visually-hidden">{format!("({title})")}</span>
                     </a>
                 </div>
@@ -512,29 +413,21 @@ fn MoveButton(
     title: String,
     up: bool,
     mover: ServerAction<MoveJourneyStep>,
-    focus: StoredValue<Option<Vec<String>>>,
     autofocus: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let (direction, other, arrow, label) = if up {
-        ("up", "down", "↑ ", "journey-step-up")
+    let (direction, arrow, label) = if up {
+        ("up", "↑ ", "journey-step-up")
     } else {
-        ("down", "up", "↓ ", "journey-step-down")
+        ("down", "↓ ", "journey-step-down")
     };
-    // After the move the page re-renders; focus returns to the same button, or the other one when
-    // the step reached the edge of its phase, or else the step itself.
-    let targets = vec![
-        format!("step-{step_id}-{direction}"),
-        format!("step-{step_id}-{other}"),
-        format!("step-{step_id}"),
-    ];
     view! {
         <ActionForm action=mover attr:class="journey-inline-form">
             <input type="hidden" name="journey_id" value=journey_id.to_string() />
             <input type="hidden" name="step_id" value=step_id.to_string() />
             <input type="hidden" name="direction" value=direction />
             <button type="submit" class="btn btn--small btn--secondary" id=format!("step-{step_id}-{direction}")
-                autofocus=autofocus on:click=move |_| focus.set_value(Some(targets.clone()))>
+                autofocus=autofocus>
                 <span aria-hidden="true">{arrow}</span>
                 {i18n.t(label)}
                 <span class="visually-hidden">{format!("({title})")}</span>
@@ -587,52 +480,39 @@ fn RetireConfirm(id: Memo<Option<i64>>) -> impl IntoView {
             }
         },
     );
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(id)) = (retire.value().get(), id.get_untracked()) {
-            navigate(&format!("/journeys/{id}?retired=1"), Default::default());
-        }
-    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => {
-                        let j = page.journey;
-                        let back = format!("/journeys/{}", j.id);
-                        let name = i18n.t_with("journey-title-version", &[("title", j.title.clone()), ("version", j.version.to_string())]);
-                        view! {
-                            <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
-                                <a href="/journeys">{i18n.t("journeys-title")}</a>
-                                <span aria-hidden="true">" / "</span>
-                                <a href=back.clone()>{name.clone()}</a>
-                            </nav>
-                            <PageHeader title=i18n.t("journey-retire-title") lead=name.clone() />
-                            <ErrorSummary error />
-                            {if j.status == JourneyStatus::Live {
-                                view! {
-                                    <section class="card journey-confirm">
-                                        <p>{i18n.t("journey-retire-text")}</p>
-                                        <ActionForm action=retire attr:class="form__actions">
-                                            <input type="hidden" name="id" value=j.id.to_string() />
-                                            <button type="submit" class="btn btn--danger">{i18n.t("journey-retire-confirm")}</button>
-                                            <a class="btn btn--ghost" href=back>{i18n.t("cancel")}</a>
-                                        </ActionForm>
-                                    </section>
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <div class="alert alert--warning" role="alert">
-                                        <p>{i18n.t("journey-error-not-live")}</p>
-                                        <p><a href=back>{i18n.t("journey-back-to-journey")}</a></p>
-                                    </div>
-                                }.into_any()
-                            }}
-                        }.into_any()
-                    }
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data children=move |page| {
+            let j = page.journey;
+            let back = routes::journey(j.id);
+            let name = i18n.t_with("journey-title-version", &[("title", j.title.clone()), ("version", j.version.to_string())]);
+            view! {
+                <nav class="journey-crumbs" aria-label=i18n.t("journey-crumbs-label")>
+                    <a href="/journeys">{i18n.t("journeys-title")}</a>
+                    <span aria-hidden="true">" / "</span>
+                    <a href=back.clone()>{name.clone()}</a>
+                </nav>
+                <PageHeader title=i18n.t("journey-retire-title") lead=name.clone() />
+                <ErrorSummary error />
+                {if j.status == JourneyStatus::Live {
+                    view! {
+                        <section class="card journey-confirm">
+                            <p>{i18n.t("journey-retire-text")}</p>
+                            <ActionForm action=retire attr:class="form__actions">
+                                <input type="hidden" name="id" value=j.id.to_string() />
+                                <button type="submit" class="btn btn--danger">{i18n.t("journey-retire-confirm")}</button>
+                                <a class="btn btn--ghost" href=back>{i18n.t("cancel")}</a>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="alert alert--warning" role="alert">
+                            <p>{i18n.t("journey-error-not-live")}</p>
+                            <p><a href=back>{i18n.t("journey-back-to-journey")}</a></p>
+                        </div>
+                    }.into_any()
+                }}
+            }.into_any()
+        } />
     }
 }

@@ -1,10 +1,9 @@
 //! Sign-in. A plain form post that works without JavaScript; with JavaScript the page reloads into the app.
 
 use crate::api::session::{Login, login_draft};
-use crate::app::use_session;
 use crate::components::form::{ErrorSummary, TextField, action_error, field_message};
-use crate::components::layout::hard_navigate;
 use crate::i18n::use_i18n;
+use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -32,11 +31,6 @@ pub fn LoginPage() -> impl IntoView {
     let draft = Resource::new(|| (), |_| login_draft());
     let action = ServerAction::<Login>::new();
     let error = action_error(action);
-    Effect::new(move |_| {
-        if let Some(Ok(target)) = action.value().get() {
-            hard_navigate(&target);
-        }
-    });
 
     view! {
         <Title text=i18n.t("login-title") />

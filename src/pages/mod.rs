@@ -1,7 +1,6 @@
 //! One module per screen; each composes components and calls server functions from `api`.
 
 pub mod account;
-pub mod errors;
 pub mod home;
 pub mod journey_edit;
 pub mod journeys;

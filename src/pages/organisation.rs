@@ -1,12 +1,13 @@
 //! Departments and their teams: admins add them here; people are placed in teams on the person form.
 
 use crate::api::org::{CreateDepartment, CreateTeam, org_overview};
+use crate::components::errors::LoadError;
 use crate::components::form::{ErrorSummary, SelectField, TextField, action_error, field_message};
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::domain::RoleSet;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -50,7 +51,7 @@ fn Organisation() -> impl IntoView {
                                         <ul class="org-teams">
                                             {d.teams.into_iter().map(|t| view! {
                                                 <li class="org-team">
-                                                    <a href=format!("/admin/people?team={}", t.id)>{t.name.clone()}</a>
+                                                    <a href=routes::people_in_team(t.id)>{t.name.clone()}</a>
                                                     <span class="table__muted">{i18n.t_count("people-count", t.people_count)}</span>
                                                 </li>
                                             }).collect_view()}

@@ -2,12 +2,12 @@
 
 use crate::api::org::org_overview;
 use crate::api::people::list_people;
+use crate::components::errors::LoadError;
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::components::people_table::{PeopleFilters, PeopleTable};
 use crate::domain::RoleSet;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

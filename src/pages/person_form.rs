@@ -3,17 +3,18 @@
 use crate::api::people::{
     CreatePerson, PersonForm, PersonFormData, UpdatePerson, load_person_form,
 };
+use crate::components::errors::LoadError;
 use crate::components::form::{
     ErrorSummary, FieldError, SelectField, SuccessNotice, TextField, field_message,
 };
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::domain::{Locale, Role, RoleSet};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewPersonPage() -> impl IntoView {
@@ -38,14 +39,7 @@ pub fn EditPersonPage() -> impl IntoView {
 fn PersonEditor(id: Option<i64>) -> impl IntoView {
     let data = Resource::new(move || id, load_person_form);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => view! { <PersonFormView data=d /> }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data children=move |d| view! { <PersonFormView data=d /> } />
     }
 }
 
@@ -68,15 +62,6 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
     let saved = Signal::derive(move || {
         query.with(|q| q.get("saved").is_some()) && error.with(Option::is_none)
             || matches!(update.value().get(), Some(Ok(())))
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(new_id)) = create.value().get() {
-            navigate(
-                &format!("/admin/people/{new_id}?saved=1"),
-                Default::default(),
-            );
-        }
     });
 
     let title = match &person {

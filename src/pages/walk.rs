@@ -3,15 +3,17 @@
 use crate::api::walkthrough::{
     StartWalkthrough, journey_brief, readable_walkthroughs, walk_overview,
 };
+use crate::components::errors::LoadError;
 use crate::components::form::ErrorSummary;
 use crate::components::guard::RequireRole;
-use crate::components::layout::{PageHeader, hard_navigate};
+use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::domain::journey::JourneyDetail;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use crate::domain::{Role, RoleSet};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -23,9 +25,9 @@ fn can_read_others(roles: &RoleSet) -> bool {
 pub fn walkthrough_href(w: &WalkthroughSummary) -> String {
     if w.status == WalkthroughStatus::InProgress {
         let next = (w.steps_answered + 1).min(w.steps_total.max(1));
-        format!("/walkthroughs/{}/steps/{next}", w.id)
+        routes::walk_step(w.id, next)
     } else {
-        format!("/walkthroughs/{}", w.id)
+        routes::walkthrough(w.id)
     }
 }
 
@@ -37,57 +39,50 @@ pub fn WalkHomePage() -> impl IntoView {
     view! {
         <RequireRole allowed=RoleSet::can_walk children=move |_| view! {
             <PageHeader title=i18n.t("walk-home-title") lead=i18n.t("walk-home-lead") />
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(home) => {
-                            let in_progress = home.in_progress;
-                            let current = home.mine.iter().find(|w| Some(w.id) == in_progress).cloned();
+            <Loaded resource=data children=move |home| {
+                let in_progress = home.in_progress;
+                let current = home.mine.iter().find(|w| Some(w.id) == in_progress).cloned();
+                view! {
+                    {current.map(|w| view! {
+                        <section class="card walk-current" aria-labelledby="walk-current-title">
+                            <h2 class="card__title" id="walk-current-title">{i18n.t("walk-current-title")}</h2>
+                            <p class="walk-current__journey">{w.journey_title.clone()}</p>
+                            <p>{i18n.t_with("walk-progress-summary", &[("answered", w.steps_answered.to_string()), ("total", w.steps_total.to_string())])}</p>
+                            <progress class="walk-current__bar" max=w.steps_total value=w.steps_answered aria-label=i18n.t("walk-progress-label")></progress>
+                            <a class="btn btn--primary" href=walkthrough_href(&w) rel="external">{i18n.t("walk-continue")}</a>
+                        </section>
+                    })}
+                    <section aria-labelledby="walk-journeys-title" class="stack">
+                        <h2 id="walk-journeys-title">{i18n.t_with("walk-journeys-title", &[("year", home.cycle_year.to_string())])}</h2>
+                        {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t("walk-error-already-in-progress")}</p> })}
+                        {if home.live.is_empty() {
+                            view! { <p class="empty-state">{i18n.t("walk-no-journeys")}</p> }.into_any()
+                        } else {
                             view! {
-                                {current.map(|w| view! {
-                                    <section class="card walk-current" aria-labelledby="walk-current-title">
-                                        <h2 class="card__title" id="walk-current-title">{i18n.t("walk-current-title")}</h2>
-                                        <p class="walk-current__journey">{w.journey_title.clone()}</p>
-                                        <p>{i18n.t_with("walk-progress-summary", &[("answered", w.steps_answered.to_string()), ("total", w.steps_total.to_string())])}</p>
-                                        <progress class="walk-current__bar" max=w.steps_total value=w.steps_answered aria-label=i18n.t("walk-progress-label")></progress>
-                                        <a class="btn btn--primary" href=walkthrough_href(&w) rel="external">{i18n.t("walk-continue")}</a>
-                                    </section>
-                                })}
-                                <section aria-labelledby="walk-journeys-title" class="stack">
-                                    <h2 id="walk-journeys-title">{i18n.t_with("walk-journeys-title", &[("year", home.cycle_year.to_string())])}</h2>
-                                    {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t("walk-error-already-in-progress")}</p> })}
-                                    {if home.live.is_empty() {
-                                        view! { <p class="empty-state">{i18n.t("walk-no-journeys")}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="card-grid journey-cards">
-                                                {home.live.into_iter().map(|j| view! {
-                                                    <li class="card journey-card">
-                                                        <p class="journey-card__product">{j.product_line.clone()}</p>
-                                                        <h3 class="card__title">{j.title.clone()}</h3>
-                                                        <p class="table__muted">{i18n.t_count("walk-step-count", j.step_count)}</p>
-                                                        {in_progress.is_none().then(|| view! {
-                                                            <a class="btn btn--secondary" href=format!("/walk/start/{}", j.id)
-                                                                aria-label=i18n.t_with("walk-start-aria", &[("title", j.title.clone())])>
-                                                                {i18n.t("walk-start")}
-                                                            </a>
-                                                        })}
-                                                    </li>
-                                                }).collect_view()}
-                                            </ul>
-                                        }.into_any()
-                                    }}
-                                </section>
-                                <section aria-labelledby="walk-mine-title" class="stack">
-                                    <h2 id="walk-mine-title">{i18n.t("walk-mine-title")}</h2>
-                                    <WalkthroughTable items=home.mine show_person=false />
-                                </section>
+                                <ul class="card-grid journey-cards">
+                                    {home.live.into_iter().map(|j| view! {
+                                        <li class="card journey-card">
+                                            <p class="journey-card__product">{j.product_line.clone()}</p>
+                                            <h3 class="card__title">{j.title.clone()}</h3>
+                                            <p class="table__muted">{i18n.t_count("walk-step-count", j.step_count)}</p>
+                                            {in_progress.is_none().then(|| view! {
+                                                <a class="btn btn--secondary" href=routes::walk_start(j.id)
+                                                    aria-label=i18n.t_with("walk-start-aria", &[("title", j.title.clone())])>
+                                                    {i18n.t("walk-start")}
+                                                </a>
+                                            })}
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
                             }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+                        }}
+                    </section>
+                    <section aria-labelledby="walk-mine-title" class="stack">
+                        <h2 id="walk-mine-title">{i18n.t("walk-mine-title")}</h2>
+                        <WalkthroughTable items=home.mine show_person=false />
+                    </section>
+                }.into_any()
+            } />
         } />
     }
 }
@@ -113,7 +108,7 @@ pub fn WalkthroughTable(items: Vec<WalkthroughSummary>, show_person: bool) -> im
                 </thead>
                 <tbody>
                     {items.into_iter().map(|w| {
-                        let href = if show_person { format!("/walkthroughs/{}", w.id) } else { walkthrough_href(&w) };
+                        let href = if show_person { routes::walkthrough(w.id) } else { walkthrough_href(&w) };
                         view! {
                             <tr>
                                 {show_person.then(|| view! { <td>{w.person_name.clone()}</td> })}
@@ -144,14 +139,7 @@ pub fn StartWalkPage() -> impl IntoView {
             Some(id) => {
                 let brief = Resource::new(move || id, journey_brief);
                 view! {
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            match brief.await {
-                                Ok(j) => view! { <Brief journey=j /> }.into_any(),
-                                Err(e) => view! { <LoadError error=e /> }.into_any(),
-                            }
-                        })}
-                    </Suspense>
+                    <Loaded resource=brief children=move |j| view! { <Brief journey=j /> } />
                 }.into_any()
             }
             None => view! { <LoadError error=AppError::NotFound /> }.into_any(),
@@ -165,11 +153,6 @@ fn Brief(journey: JourneyDetail) -> impl IntoView {
     let start = ServerAction::<StartWalkthrough>::new();
     let error = Signal::derive(move || start.value().get().and_then(|r| r.err()));
     // Step pages always load whole: each starts from what the server holds for that step.
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = start.value().get() {
-            hard_navigate(&format!("/walkthroughs/{id}/steps/1"));
-        }
-    });
     let phases: Vec<String> = {
         let mut seen = Vec::new();
         for s in &journey.steps {
@@ -216,14 +199,7 @@ pub fn ReadableWalkthroughsPage() -> impl IntoView {
     view! {
         <RequireRole allowed=can_read_others children=move |_| view! {
             <PageHeader title=i18n.t("walk-readable-title") lead=i18n.t("walk-readable-lead") />
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(items) => view! { <WalkthroughTable items=items show_person=true /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |items| view! { <WalkthroughTable items=items show_person=true /> } />
         } />
     }
 }

@@ -5,6 +5,7 @@ use crate::components::evidence::EvidenceList;
 use crate::components::form::{ErrorSummary, TextArea, field_message};
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::components::walk::{EmotionCurve, RadioScale};
 use crate::domain::journey::Phase;
 use crate::domain::walkthrough::{
@@ -12,9 +13,9 @@ use crate::domain::walkthrough::{
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
 use crate::pages::walk_step::FrictionList;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -37,17 +38,13 @@ pub fn FinishPage() -> impl IntoView {
     let data = walk_resource();
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) if page.detail.access != Access::Edit => view! {
-                            <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) />
-                        }.into_any(),
-                        Ok(page) => view! { <FinishForm page=page /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| {
+                if page.detail.access != Access::Edit {
+                    view! { <Redirect path=routes::walkthrough(page.detail.summary.id) /> }.into_any()
+                } else {
+                    view! { <FinishForm page=page /> }.into_any()
+                }
+            } />
         } />
     }
 }
@@ -59,15 +56,6 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
     let walk_id = detail.summary.id;
     let finish = ServerAction::<FinishWalkthrough>::new();
     let error = Signal::derive(move || finish.value().get().and_then(|r| r.err()));
-    #[cfg(feature = "hydrate")]
-    {
-        let navigate = leptos_router::hooks::use_navigate();
-        Effect::new(move |_| {
-            if let Some(Ok(())) = finish.value().get() {
-                navigate(&format!("/walkthroughs/{walk_id}"), Default::default());
-            }
-        });
-    }
     let problems = completion_problems(
         detail.unanswered(),
         detail.delights(),
@@ -110,7 +98,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
                 <ul>
                     {problems.iter().map(|key| view! { <li>{i18n.t(key)}</li> }).collect_view()}
                 </ul>
-                {first_open.map(|n| view! { <a href=format!("/walkthroughs/{walk_id}/steps/{n}") rel="external">{i18n.t("walk-finish-goto-open")}</a> })}
+                {first_open.map(|n| view! { <a href=routes::walk_step(walk_id, n) rel="external">{i18n.t("walk-finish-goto-open")}</a> })}
             </div>
         })}
         <ActionForm action=finish attr:class="form">
@@ -128,7 +116,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
             <TextArea name="form[cons]" field="cons" label=i18n.t("walk-cons") value=value("cons") error=field_message(error, "cons") />
             <div class="form__actions">
                 <button class="btn btn--primary" type="submit">{i18n.t("walk-finish-submit")}</button>
-                <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/1") rel="external">{i18n.t("walk-back-to-steps")}</a>
+                <a class="btn btn--ghost" href=routes::walk_step(walk_id, 1) rel="external">{i18n.t("walk-back-to-steps")}</a>
             </div>
         </ActionForm>
     }
@@ -140,14 +128,7 @@ pub fn WalkLogPage() -> impl IntoView {
     let data = walk_resource();
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) => view! { <WalkLog page=page /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| view! { <WalkLog page=page /> } />
         } />
     }
 }
@@ -177,7 +158,7 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
     view! {
         <PageHeader title=d.journey_title.clone() lead=lead>
             {(d.access == Access::Edit).then(|| view! {
-                <a class="btn btn--primary" href=format!("/walkthroughs/{walk_id}/steps/1") rel="external">{i18n.t("walk-continue")}</a>
+                <a class="btn btn--primary" href=routes::walk_step(walk_id, 1) rel="external">{i18n.t("walk-continue")}</a>
             })}
         </PageHeader>
         <dl class="meta-list walk-facts">
@@ -279,7 +260,7 @@ fn PhaseLog(walk_id: i64, steps: Vec<crate::domain::walkthrough::WalkedStep>) ->
                             </div>
                             {s.answer.notes.clone().map(|n| view! { <p><strong>{i18n.t("walk-notes")} ": "</strong>{n}</p> })}
                             <FrictionList walk_id=walk_id number=i + 1 frictions=s.frictions.clone() editable=false />
-                            <EvidenceList items=s.evidence.clone() return_to=format!("/walkthroughs/{walk_id}") />
+                            <EvidenceList items=s.evidence.clone() return_to=routes::walkthrough(walk_id) />
                         </article>
                     }).collect_view()}
                 </section>

@@ -6,11 +6,13 @@ use crate::api::walkthrough::{
     DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
     load_walkthrough,
 };
+use crate::components::errors::LoadError;
 use crate::components::evidence::{EvidenceList, EvidenceNotice, EvidenceUpload, QuickCapture};
 use crate::components::form::{
     ErrorSummary, SelectField, TextArea, TextField, field_message, plain_post_error,
 };
 use crate::components::guard::{RequireRole, any_role};
+use crate::components::load::Loaded;
 use crate::components::step_form::{StepForm, StepFormText, StepSetup};
 use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
 use crate::domain::autosave::SaveStatus;
@@ -18,8 +20,8 @@ use crate::domain::journey::Phase;
 use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Severity, WalkedStep};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::pages::errors::LoadError;
 use crate::pages::id_param;
+use crate::routes;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::Redirect;
@@ -41,24 +43,17 @@ pub fn WalkStepPage() -> impl IntoView {
     );
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let n = number.get().unwrap_or(1);
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) => {
-                            let count = page.detail.steps.len() as i64;
-                            if page.detail.access != Access::Edit {
-                                view! { <Redirect path=format!("/walkthroughs/{}", page.detail.summary.id) /> }.into_any()
-                            } else if n < 1 || n > count {
-                                view! { <LoadError error=AppError::NotFound /> }.into_any()
-                            } else {
-                                view! { <StepView page=page index=(n - 1) as usize /> }.into_any()
-                            }
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| {
+                let n = number.get().unwrap_or(1);
+                let count = page.detail.steps.len() as i64;
+                if page.detail.access != Access::Edit {
+                    view! { <Redirect path=routes::walkthrough(page.detail.summary.id) /> }.into_any()
+                } else if n < 1 || n > count {
+                    view! { <LoadError error=AppError::NotFound /> }.into_any()
+                } else {
+                    view! { <StepView page=page index=(n - 1) as usize /> }.into_any()
+                }
+            } />
         } />
     }
 }
@@ -122,7 +117,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
     let frictions = walked.frictions.clone();
     let title = step.title.clone();
     // Evidence and quick-capture posts come back here.
-    let here = format!("/walkthroughs/{walk_id}/steps/{number}");
+    let here = routes::walk_step(walk_id, number);
 
     view! {
         <leptos_meta::Title text=format!("{} · {}", title, detail.journey_title) />
@@ -192,9 +187,9 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 <p class="field__hint">{i18n.t("walk-frictions-lead")}</p>
                 <FrictionList walk_id=walk_id number=number frictions=frictions editable=true />
                 <div class="cluster">
-                    <a class="btn btn--secondary" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=friction")>{i18n.t("walk-add-friction")}</a>
-                    <a class="btn btn--secondary" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=delight")>{i18n.t("walk-add-delight")}</a>
-                    <a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/new?kind=question")>{i18n.t("walk-add-question")}</a>
+                    <a class="btn btn--secondary" href=routes::friction_new(walk_id, number, "friction")>{i18n.t("walk-add-friction")}</a>
+                    <a class="btn btn--secondary" href=routes::friction_new(walk_id, number, "delight")>{i18n.t("walk-add-delight")}</a>
+                    <a class="btn btn--ghost" href=routes::friction_new(walk_id, number, "question")>{i18n.t("walk-add-question")}</a>
                 </div>
             </section>
 
@@ -205,7 +200,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
             </section>
 
             <StepIndex walk_id=walk_id steps=steps current=index />
-            <p><a class="btn btn--ghost" href=format!("/walkthroughs/{walk_id}/finish")>{i18n.t("walk-go-finish")}</a></p>
+            <p><a class="btn btn--ghost" href=routes::walk_finish(walk_id)>{i18n.t("walk-go-finish")}</a></p>
         </div>
     }
     .into_any()
@@ -245,7 +240,7 @@ pub fn FrictionList(
                     })}
                     {f.team_name.clone().map(|t| view! { <p class="table__muted">{i18n.t("walk-owning-team")} ": " {t}</p> })}
                     {editable.then(|| view! {
-                        <a class="btn btn--small btn--ghost" href=format!("/walkthroughs/{walk_id}/steps/{number}/frictions/{}", f.id)
+                        <a class="btn btn--small btn--ghost" href=routes::friction(walk_id, number, f.id)
                             aria-label=i18n.t_with("walk-edit-friction-aria", &[("title", f.title.clone())])>
                             {if f.incomplete { i18n.t("walk-complete-friction") } else { i18n.t("walk-edit") }}
                         </a>
@@ -279,7 +274,7 @@ fn StepIndex(walk_id: i64, steps: Vec<WalkedStep>, current: usize) -> impl IntoV
                     <ol class="step-index__list">
                         {in_phase.into_iter().map(|(i, s)| view! {
                             <li value=i + 1>
-                                <a href=format!("/walkthroughs/{walk_id}/steps/{}", i + 1) aria-current=(i == current).then_some("page")>{s.step.title.clone()}</a>
+                                <a href=routes::walk_step(walk_id, i + 1) aria-current=(i == current).then_some("page")>{s.step.title.clone()}</a>
                                 {s.answer.outcome.map(|o| view! { <span class="table__muted">{format!(" · {}", i18n.t(o.label_key()))}</span> })}
                             </li>
                         }).collect_view()}
@@ -307,28 +302,23 @@ pub fn FrictionPage() -> impl IntoView {
     );
     view! {
         <RequireRole allowed=any_role children=move |_| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let n = number.get().unwrap_or(0);
-                    match data.await {
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                        Ok(page) if page.detail.access != Access::Edit => view! { <LoadError error=AppError::Forbidden /> }.into_any(),
-                        Ok(page) => {
-                            let Some(walked) = usize::try_from(n - 1).ok().and_then(|i| page.detail.steps.get(i)).cloned() else {
-                                return view! { <LoadError error=AppError::NotFound /> }.into_any();
-                            };
-                            let existing = match friction.get() {
-                                Some(fid) => match walked.frictions.iter().find(|f| f.id == fid) {
-                                    Some(f) => Some(f.clone()),
-                                    None => return view! { <LoadError error=AppError::NotFound /> }.into_any(),
-                                },
-                                None => None,
-                            };
-                            view! { <FrictionEditor page=page walked=walked number=n as usize existing=existing /> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data children=move |page| {
+                let n = number.get().unwrap_or(0);
+                if page.detail.access != Access::Edit {
+                    return view! { <LoadError error=AppError::Forbidden /> }.into_any();
+                }
+                let Some(walked) = usize::try_from(n - 1).ok().and_then(|i| page.detail.steps.get(i)).cloned() else {
+                    return view! { <LoadError error=AppError::NotFound /> }.into_any();
+                };
+                let existing = match friction.get() {
+                    Some(fid) => match walked.frictions.iter().find(|f| f.id == fid) {
+                        Some(f) => Some(f.clone()),
+                        None => return view! { <LoadError error=AppError::NotFound /> }.into_any(),
+                    },
+                    None => None,
+                };
+                view! { <FrictionEditor page=page walked=walked number=n as usize existing=existing /> }.into_any()
+            } />
         } />
     }
 }
@@ -351,7 +341,7 @@ fn FrictionEditor(
             .and_then(|r| r.err())
             .or_else(|| delete.value().get().and_then(|r| r.err()))
     });
-    let back = format!("/walkthroughs/{walk_id}/steps/{number}");
+    let back = routes::walk_step(walk_id, number);
     let kind_from_query = query
         .with_untracked(|q| q.get("kind"))
         .unwrap_or_else(|| "friction".to_owned());
@@ -466,7 +456,7 @@ fn FrictionEditor(
                 </div>
             </ActionForm>
             {existing.clone().map(|f| {
-                let here = format!("/walkthroughs/{walk_id}/steps/{number}/frictions/{}", f.id);
+                let here = routes::friction(walk_id, number, f.id);
                 let items: Vec<_> = walked.evidence.iter().filter(|e| e.friction_id == Some(f.id)).cloned().collect();
                 view! {
                     <section class="stack" aria-labelledby="friction-evidence-title">
@@ -495,17 +485,10 @@ fn step_form_text() -> StepFormText {
     let pairs = |keys: &[&str]| -> Vec<(String, String)> {
         keys.iter().map(|k| ((*k).to_owned(), i18n.t(k))).collect()
     };
-    let statuses: Vec<&str> = [
-        SaveStatus::Unsaved,
-        SaveStatus::Saving,
-        SaveStatus::Saved,
-        SaveStatus::Offline,
-        SaveStatus::Conflict,
-        SaveStatus::Invalid,
-    ]
-    .into_iter()
-    .filter_map(SaveStatus::message_key)
-    .collect();
+    let statuses: Vec<&str> = SaveStatus::SHOWN
+        .into_iter()
+        .filter_map(SaveStatus::message_key)
+        .collect();
     let fields = [
         ("outcome", "walk-outcome"),
         ("skip_reason", "walk-skip-reason"),

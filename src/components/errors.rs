@@ -1,4 +1,5 @@
-//! The 404 and 403 pages. On the server they also set the HTTP status.
+//! Error views: the 404 and 403 pages (on the server they also set the HTTP status) and the
+//! message shown when a page's data could not be loaded.
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;

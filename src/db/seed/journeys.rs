@@ -1,367 +1,36 @@
-//! Demo data: a believable Dutch insurer, so a newcomer can sign in as every role. Loaded only into an empty database.
+//! The demo journeys: three live journeys of Dijkhuis Verzekeringen and one draft, so the
+//! catalogue and the walkthrough screens have something real to show on first start.
 
-use super::{Db, org, person};
-use crate::domain::{Email, EmployeeNumber, Locale, Password, PersonName, Role, RoleSet, TeamName};
-use crate::error::AppError;
-
-/// Every demo account signs in with this password (listed in the README).
-pub const DEMO_PASSWORD: &str = "demo-wachtwoord";
-
-/// (department, teams)
-const ORGANISATION: &[(&str, &[&str])] = &[
-    (
-        "Schade & Inkomen",
-        &[
-            "Autoschade",
-            "Schadebehandeling Particulier",
-            "Inkomensverzekeringen",
-        ],
-    ),
-    (
-        "Klantenservice",
-        &["Klantcontactcentrum", "Klachten & Bezwaar"],
-    ),
-    ("Digitale Kanalen", &["Website & App", "Klantcommunicatie"]),
-    (
-        "Bedrijfsvoering",
-        &["HR & Ontwikkeling", "Customer Experience"],
-    ),
-];
-
-struct DemoPerson {
-    name: &'static str,
-    email: &'static str,
-    number: &'static str,
-    team: &'static str,
-    /// e-mail of the manager, who must appear earlier in the list
-    manager: Option<&'static str>,
-    roles: &'static [Role],
-    language: Locale,
-    active: bool,
-}
-
-const fn p(
-    name: &'static str,
-    email: &'static str,
-    number: &'static str,
-    team: &'static str,
-    manager: Option<&'static str>,
-    roles: &'static [Role],
-) -> DemoPerson {
-    DemoPerson {
-        name,
-        email,
-        number,
-        team,
-        manager,
-        roles,
-        language: Locale::Nl,
-        active: true,
-    }
-}
-
-use Role::{Admin, Cx, Employee, Hr, Reviewer};
-
-const PEOPLE: &[DemoPerson] = &[
-    // Heads and administrators first, so managers exist before their reports.
-    p(
-        "Sanne Visser",
-        "sanne.visser@dijkhuis.example",
-        "DV-1001",
-        "Customer Experience",
-        None,
-        &[Employee, Admin],
-    ),
-    p(
-        "Fatima El Amrani",
-        "fatima.elamrani@dijkhuis.example",
-        "DV-1002",
-        "HR & Ontwikkeling",
-        None,
-        &[Employee, Hr],
-    ),
-    p(
-        "Pieter de Groot",
-        "pieter.degroot@dijkhuis.example",
-        "DV-1003",
-        "HR & Ontwikkeling",
-        Some("fatima.elamrani@dijkhuis.example"),
-        &[Employee, Hr],
-    ),
-    // Team leads (reviewers)
-    p(
-        "Marieke Jansen",
-        "marieke.jansen@dijkhuis.example",
-        "DV-1010",
-        "Autoschade",
-        None,
-        &[Employee, Reviewer],
-    ),
-    p(
-        "Ahmed Bouzid",
-        "ahmed.bouzid@dijkhuis.example",
-        "DV-1011",
-        "Schadebehandeling Particulier",
-        None,
-        &[Employee, Reviewer],
-    ),
-    p(
-        "Els van Dijk",
-        "els.vandijk@dijkhuis.example",
-        "DV-1012",
-        "Inkomensverzekeringen",
-        None,
-        &[Employee, Reviewer],
-    ),
-    p(
-        "Ruud Hendriks",
-        "ruud.hendriks@dijkhuis.example",
-        "DV-1013",
-        "Klantcontactcentrum",
-        None,
-        &[Employee, Reviewer],
-    ),
-    p(
-        "Naomi Tjin",
-        "naomi.tjin@dijkhuis.example",
-        "DV-1014",
-        "Website & App",
-        None,
-        &[Employee, Reviewer],
-    ),
-    p(
-        "Joost Mulder",
-        "joost.mulder@dijkhuis.example",
-        "DV-1015",
-        "Klachten & Bezwaar",
-        None,
-        &[Employee, Reviewer],
-    ),
-    // Employees
-    p(
-        "Daan Bakker",
-        "daan.bakker@dijkhuis.example",
-        "DV-1020",
-        "Autoschade",
-        Some("marieke.jansen@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Lotte Smit",
-        "lotte.smit@dijkhuis.example",
-        "DV-1021",
-        "Autoschade",
-        Some("marieke.jansen@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Yusuf Kaya",
-        "yusuf.kaya@dijkhuis.example",
-        "DV-1022",
-        "Autoschade",
-        Some("marieke.jansen@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Emma de Vries",
-        "emma.devries@dijkhuis.example",
-        "DV-1023",
-        "Schadebehandeling Particulier",
-        Some("ahmed.bouzid@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Bram Willems",
-        "bram.willems@dijkhuis.example",
-        "DV-1024",
-        "Schadebehandeling Particulier",
-        Some("ahmed.bouzid@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Priya Ramdin",
-        "priya.ramdin@dijkhuis.example",
-        "DV-1025",
-        "Inkomensverzekeringen",
-        Some("els.vandijk@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Thomas Vermeulen",
-        "thomas.vermeulen@dijkhuis.example",
-        "DV-1026",
-        "Inkomensverzekeringen",
-        Some("els.vandijk@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Sophie Peters",
-        "sophie.peters@dijkhuis.example",
-        "DV-1027",
-        "Klantcontactcentrum",
-        Some("ruud.hendriks@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Kevin Lin",
-        "kevin.lin@dijkhuis.example",
-        "DV-1028",
-        "Klantcontactcentrum",
-        Some("ruud.hendriks@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Iris Koster",
-        "iris.koster@dijkhuis.example",
-        "DV-1029",
-        "Klantcontactcentrum",
-        Some("ruud.hendriks@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Mohamed Amrani",
-        "mohamed.amrani@dijkhuis.example",
-        "DV-1030",
-        "Klachten & Bezwaar",
-        Some("joost.mulder@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Julia Meijer",
-        "julia.meijer@dijkhuis.example",
-        "DV-1031",
-        "Website & App",
-        Some("naomi.tjin@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Lars Bos",
-        "lars.bos@dijkhuis.example",
-        "DV-1032",
-        "Website & App",
-        Some("naomi.tjin@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Anouk Dekker",
-        "anouk.dekker@dijkhuis.example",
-        "DV-1033",
-        "Klantcommunicatie",
-        Some("naomi.tjin@dijkhuis.example"),
-        &[Employee],
-    ),
-    p(
-        "Wouter Brouwer",
-        "wouter.brouwer@dijkhuis.example",
-        "DV-1034",
-        "Customer Experience",
-        Some("sanne.visser@dijkhuis.example"),
-        &[Employee, Cx],
-    ),
-    DemoPerson {
-        language: Locale::En,
-        ..p(
-            "Grace Okafor",
-            "grace.okafor@dijkhuis.example",
-            "DV-1035",
-            "Customer Experience",
-            Some("sanne.visser@dijkhuis.example"),
-            &[Employee],
-        )
-    },
-    DemoPerson {
-        active: false,
-        ..p(
-            "Henk Postma",
-            "henk.postma@dijkhuis.example",
-            "DV-0950",
-            "Klantcontactcentrum",
-            Some("ruud.hendriks@dijkhuis.example"),
-            &[Employee],
-        )
-    },
-];
-
-/// Loads the demo organisation if the database has no people yet. Returns whether anything was loaded.
-pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
-    if person::count(db).await? > 0 {
-        return Ok(false);
-    }
-    let password =
-        Password::parse(DEMO_PASSWORD).map_err(|e| AppError::internal("demo password", e))?;
-    // One hash for every demo account keeps start-up fast; real accounts each get their own salt.
-    let hash = crate::auth::password::hash(&password).await?;
-    let mut tx = super::begin_write(db).await?;
-    let mut teams = std::collections::HashMap::new();
-    for (department, team_names) in ORGANISATION {
-        let name =
-            TeamName::parse(department).map_err(|e| AppError::internal("demo department", e))?;
-        let department_id = org::insert_department(&mut tx, &name).await?;
-        for team in *team_names {
-            let name = TeamName::parse(team).map_err(|e| AppError::internal("demo team", e))?;
-            teams.insert(
-                *team,
-                org::insert_team(&mut tx, department_id, &name).await?,
-            );
-        }
-    }
-    let mut ids = std::collections::HashMap::new();
-    for demo in PEOPLE {
-        let fields = person::PersonFields {
-            name: PersonName::parse(demo.name).map_err(|e| AppError::internal("demo name", e))?,
-            email: Email::parse(demo.email).map_err(|e| AppError::internal("demo email", e))?,
-            employee_number: EmployeeNumber::parse(demo.number)
-                .map_err(|e| AppError::internal("demo number", e))?,
-            team_id: teams.get(demo.team).copied(),
-            manager_id: demo.manager.and_then(|m| ids.get(m).copied()),
-            active: demo.active,
-            preferred_language: demo.language,
-        };
-        let id = person::insert(&mut tx, &fields, Some(&hash)).await?;
-        person::set_roles(&mut tx, id, &RoleSet::new(demo.roles.iter().copied())).await?;
-        ids.insert(demo.email, id);
-    }
-    load_demo_journeys(&mut tx, &teams, ids.get(DEMO_CURATOR).copied()).await?;
-    tx.commit().await?;
-    tracing::info!(people = PEOPLE.len(), "demo organisation loaded");
-    Ok(true)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Demo journeys: three live journeys of Dijkhuis Verzekeringen and one draft, so the catalogue
-// and the walkthrough screens have something real to show on first start.
-// ---------------------------------------------------------------------------------------------
-
-use crate::domain::journey::{Channel, JourneyInput, JourneyStatus, Phase, StepInput};
+use crate::domain::journey::{Channel, JourneyStatus, Phase};
 
 /// The year the demo journeys are written for.
-const DEMO_JOURNEY_YEAR: i64 = 2026;
+pub(super) const DEMO_JOURNEY_YEAR: i64 = 2026;
 
 /// Who curates the demo journeys (the cx account).
-const DEMO_CURATOR: &str = "wouter.brouwer@dijkhuis.example";
+pub(super) const DEMO_CURATOR: &str = "wouter.brouwer@dijkhuis.example";
 
-struct DemoJourney {
-    title: &'static str,
-    product_line: &'static str,
-    persona: &'static str,
-    goal: &'static str,
-    scenario: &'static str,
-    rules: &'static str,
-    status: JourneyStatus,
-    steps: &'static [DemoStep],
+pub(super) struct DemoJourney {
+    pub(super) title: &'static str,
+    pub(super) product_line: &'static str,
+    pub(super) persona: &'static str,
+    pub(super) goal: &'static str,
+    pub(super) scenario: &'static str,
+    pub(super) rules: &'static str,
+    pub(super) status: JourneyStatus,
+    pub(super) steps: &'static [DemoStep],
 }
 
-struct DemoStep {
-    phase: Phase,
-    title: &'static str,
-    instructions: &'static str,
-    channel: Channel,
-    promise: &'static str,
+pub(super) struct DemoStep {
+    pub(super) phase: Phase,
+    pub(super) title: &'static str,
+    pub(super) instructions: &'static str,
+    pub(super) channel: Channel,
+    pub(super) promise: &'static str,
     /// name of a team in `ORGANISATION`
-    team: &'static str,
+    pub(super) team: &'static str,
 }
 
-const fn s(
+pub(super) const fn s(
     phase: Phase,
     channel: Channel,
     team: &'static str,
@@ -383,12 +52,12 @@ use Channel::{App, Chat, Email as Mail, Letter, Phone, Website};
 use Phase::{Afname, Loyaliteit, Orientatie, Service, Transactie};
 
 /// House rules for a demo journey that needs no special test account or undo step.
-const COMMON_RULES: &str = "Gebruik alleen de testgegevens uit dit scenario en nooit echte klantgegevens, ook niet die van jezelf of familie.\n\
+pub(super) const COMMON_RULES: &str = "Gebruik alleen de testgegevens uit dit scenario en nooit echte klantgegevens, ook niet die van jezelf of familie.\n\
 Upload geen echte documenten, foto's van echte schade of kentekens van echte auto's van anderen.\n\
 Zeg niet dat je bij Dijkhuis werkt. Loop je echt vast, zeg het dan pas en noteer dat als wrijving.\n\
 Wat je meemaakt schrijf je meteen op, ook als het klein lijkt.";
 
-const JOURNEYS: &[DemoJourney] = &[
+pub(super) const JOURNEYS: &[DemoJourney] = &[
     DemoJourney {
         title: "Ik wil mijn auto verzekeren",
         product_line: "Autoverzekering",
@@ -692,77 +361,12 @@ Zeg niet dat je bij Dijkhuis werkt. Loop je echt vast, zeg het dan pas en noteer
     },
 ];
 
-/// Loads the demo journeys in the seed's transaction. `teams` maps team names to ids.
-async fn load_demo_journeys(
-    conn: &mut sqlx::SqliteConnection,
-    teams: &std::collections::HashMap<&str, i64>,
-    curator: Option<i64>,
-) -> Result<(), AppError> {
-    for demo in JOURNEYS {
-        let input = JourneyInput::parse(
-            demo.title,
-            demo.product_line,
-            &DEMO_JOURNEY_YEAR.to_string(),
-            demo.persona,
-            demo.goal,
-            demo.scenario,
-            demo.rules,
-        )
-        .map_err(|e| AppError::internal("demo journey", format!("{}: {e:?}", demo.title)))?;
-        let family = super::journey::insert_family(conn).await?;
-        let id = super::journey::insert(conn, family, 1, &input, demo.status, curator).await?;
-        for step in demo.steps {
-            let team = teams.get(step.team).copied().ok_or_else(|| {
-                AppError::internal("demo journey step", format!("unknown team {}", step.team))
-            })?;
-            let input = StepInput::parse(
-                step.phase.code(),
-                step.title,
-                step.instructions,
-                step.channel.code(),
-                step.promise,
-                &team.to_string(),
-            )
-            .map_err(|e| {
-                AppError::internal("demo journey step", format!("{}: {e:?}", step.title))
-            })?;
-            super::journey::insert_step(conn, id, &input).await?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::people::{ORGANISATION, PEOPLE};
     use super::*;
-
-    #[test]
-    fn demo_people_are_valid_and_cover_every_role() {
-        for role in Role::ALL {
-            assert!(
-                PEOPLE.iter().any(|d| d.roles.contains(&role)),
-                "no demo {role:?}"
-            );
-        }
-        assert!(PEOPLE.len() >= 25);
-        for (i, demo) in PEOPLE.iter().enumerate() {
-            assert!(Email::parse(demo.email).is_ok());
-            assert!(
-                ORGANISATION
-                    .iter()
-                    .any(|(_, teams)| teams.contains(&demo.team)),
-                "{}",
-                demo.team
-            );
-            if let Some(m) = demo.manager {
-                assert!(
-                    PEOPLE[..i].iter().any(|e| e.email == m),
-                    "manager {m} must come first"
-                );
-            }
-        }
-        assert!(Password::parse(DEMO_PASSWORD).is_ok());
-    }
+    use crate::domain::Role::Cx;
+    use crate::domain::journey::{JourneyInput, StepInput};
 
     #[test]
     fn demo_journeys_are_valid_and_cover_every_phase() {

@@ -1,0 +1,139 @@
+//! Serving a stored file or its thumbnail to the people who may read the walkthrough.
+
+use super::guard::user;
+use super::reply::Failure;
+use super::store;
+use crate::api::session::SessionInfo;
+use crate::db;
+use crate::domain::evidence::{self as rules, EvidenceKind};
+use crate::domain::walkthrough::{Access, access};
+use crate::state::AppState;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+pub(super) async fn download(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<Extension<SessionInfo>>,
+    Path(id): Path<String>,
+) -> Response {
+    serve(&state, &session, &headers, info, &id, false).await
+}
+
+pub(super) async fn download_thumbnail(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<Extension<SessionInfo>>,
+    Path(id): Path<String>,
+) -> Response {
+    serve(&state, &session, &headers, info, &id, true).await
+}
+
+pub(super) async fn serve(
+    state: &AppState,
+    session: &Session,
+    headers: &HeaderMap,
+    info: Option<Extension<SessionInfo>>,
+    id: &str,
+    thumbnail: bool,
+) -> Response {
+    let user = user(state, session, info).await;
+    let locale = match &user {
+        Ok(Some(user)) => user.locale,
+        _ => crate::api::session::cookie_locale(headers),
+    };
+    let result = async {
+        let user = user?.ok_or_else(Failure::unauthenticated)?;
+        let id = id.parse::<i64>().map_err(|_| Failure::not_found())?;
+        let stored = db::evidence::find(&state.pool, id)
+            .await?
+            .ok_or_else(Failure::not_found)?;
+        let ownership = db::walkthrough::ownership(&state.pool, stored.walkthrough_id)
+            .await?
+            .ok_or_else(Failure::not_found)?;
+        if access(user.id, &user.roles, ownership) == Access::None {
+            tracing::warn!(
+                person_id = user.id,
+                evidence_id = id,
+                "evidence download refused"
+            );
+            return Err(Failure::forbidden());
+        }
+        let (name, content_type) = if thumbnail {
+            let name = stored
+                .thumbnail_name
+                .clone()
+                .ok_or_else(Failure::not_found)?;
+            (name, "image/jpeg".to_owned())
+        } else {
+            (stored.storage_name.clone(), stored.content_type.clone())
+        };
+        let bytes = store(state).read(&name).await.map_err(|e| {
+            tracing::error!(error = %e, evidence_id = id, "evidence file unreadable");
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Failure::not_found()
+            } else {
+                Failure::internal()
+            }
+        })?;
+        Ok((stored, content_type, bytes))
+    }
+    .await;
+    match result {
+        Ok((stored, content_type, bytes)) => {
+            let is_pdf = EvidenceKind::from_content_type(&content_type) == Some(EvidenceKind::Pdf);
+            let disposition = if is_pdf {
+                format!(
+                    "attachment; filename=\"{}\"; filename*=UTF-8''{}",
+                    rules::ascii_file_name(&stored.original_name),
+                    rules::rfc5987_encode(&stored.original_name)
+                )
+            } else {
+                "inline".to_owned()
+            };
+            let mut response = bytes.into_response();
+            let h = response.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&content_type)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            );
+            h.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private"));
+            // Opened on its own, a file can run nothing and load nothing.
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; sandbox"),
+            );
+            response
+        }
+        Err(failure) => {
+            let text = crate::i18n::I18n::new(locale).t(failure.key);
+            (
+                failure.status,
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/plain; charset=utf-8"),
+                    ),
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                ],
+                text,
+            )
+                .into_response()
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Every address of the app in one place: pages, components and server-function redirects build
+//! links with these functions instead of formatting paths themselves. The route table in
+//! `app.rs` is the other half; a test below keeps the two in step.
+
+use std::fmt::Display;
+
+pub fn walk_home() -> String {
+    "/walk".to_owned()
+}
+
+/// The brief of a journey, before starting it.
+pub fn walk_start(journey_id: impl Display) -> String {
+    format!("/walk/start/{journey_id}")
+}
+
+/// The read-only log of a walkthrough.
+pub fn walkthrough(id: impl Display) -> String {
+    format!("/walkthroughs/{id}")
+}
+
+/// Step `number` (1-based) of a walkthrough.
+pub fn walk_step(id: impl Display, number: impl Display) -> String {
+    format!("/walkthroughs/{id}/steps/{number}")
+}
+
+pub fn walk_finish(id: impl Display) -> String {
+    format!("/walkthroughs/{id}/finish")
+}
+
+/// A new friction, delight or question (`kind`) on a step.
+pub fn friction_new(id: impl Display, number: impl Display, kind: &str) -> String {
+    format!("/walkthroughs/{id}/steps/{number}/frictions/new?kind={kind}")
+}
+
+pub fn friction(id: impl Display, number: impl Display, friction_id: impl Display) -> String {
+    format!("/walkthroughs/{id}/steps/{number}/frictions/{friction_id}")
+}
+
+pub fn journey(id: impl Display) -> String {
+    format!("/journeys/{id}")
+}
+
+pub fn journey_edit(id: impl Display) -> String {
+    format!("/journeys/{id}/edit")
+}
+
+pub fn journey_retire(id: impl Display) -> String {
+    format!("/journeys/{id}/retire")
+}
+
+pub fn journey_step(id: impl Display, step_id: impl Display) -> String {
+    format!("/journeys/{id}/steps/{step_id}")
+}
+
+pub fn journey_step_remove(id: impl Display, step_id: impl Display) -> String {
+    format!("/journeys/{id}/steps/{step_id}/remove")
+}
+
+pub fn person(id: impl Display) -> String {
+    format!("/admin/people/{id}")
+}
+
+/// The people list filtered to one team.
+pub fn people_in_team(team_id: impl Display) -> String {
+    format!("/admin/people?team={team_id}")
+}
+
+pub fn evidence(id: impl Display) -> String {
+    format!("/evidence/{id}")
+}
+
+pub fn evidence_thumbnail(id: impl Display) -> String {
+    format!("/evidence/{id}/thumb")
+}
+
+pub fn evidence_delete(id: impl Display) -> String {
+    format!("/evidence/{id}/delete")
+}
+
+/// `path` with a one-word notice for the page it leads to (`?saved=1`); a `#part` stays last.
+pub fn with_notice(path: &str, notice: &str) -> String {
+    match path.split_once('#') {
+        Some((base, part)) => format!("{}#{part}", with_notice(base, notice)),
+        None if path.contains('?') => format!("{path}&{notice}=1"),
+        None => format!("{path}?{notice}=1"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_match_the_route_table() {
+        assert_eq!(walk_step(7, 3), "/walkthroughs/7/steps/3");
+        assert_eq!(
+            friction_new(7, 3, "delight"),
+            "/walkthroughs/7/steps/3/frictions/new?kind=delight"
+        );
+        assert_eq!(friction(7, 3, 9), "/walkthroughs/7/steps/3/frictions/9");
+        assert_eq!(journey_step_remove(2, 5), "/journeys/2/steps/5/remove");
+        assert_eq!(evidence_thumbnail(4), "/evidence/4/thumb");
+    }
+
+    #[test]
+    fn every_route_pattern_here_is_in_the_route_table() {
+        let table = include_str!("app.rs");
+        for pattern in [
+            "/walk\"",
+            "/walk/start/:journey_id",
+            "/walkthroughs/:id\"",
+            "/walkthroughs/:id/steps/:n\"",
+            "/walkthroughs/:id/finish",
+            "/walkthroughs/:id/steps/:n/frictions/new",
+            "/walkthroughs/:id/steps/:n/frictions/:fid",
+            "/journeys/:id\"",
+            "/journeys/:id/edit",
+            "/journeys/:id/retire",
+            "/journeys/:id/steps/:step\"",
+            "/journeys/:id/steps/:step/remove",
+            "/admin/people/:id",
+        ] {
+            assert!(table.contains(pattern), "{pattern} is not in app.rs");
+        }
+    }
+
+    #[test]
+    fn notices_go_before_the_fragment() {
+        assert_eq!(with_notice("/journeys/2", "saved"), "/journeys/2?saved=1");
+        assert_eq!(
+            with_notice("/journeys/2#step-5", "saved"),
+            "/journeys/2?saved=1#step-5"
+        );
+        assert_eq!(
+            with_notice("/admin/people?team=3", "saved"),
+            "/admin/people?team=3&saved=1"
+        );
+    }
+}
