@@ -4,6 +4,7 @@ evidence-file-hint = JPEG, PNG, WebP or PDF, at most { $size }. On your phone yo
 evidence-file-hint-types = JPEG, PNG, WebP or PDF. On your phone you can also take a photo directly.
 evidence-photo-hint = JPEG, PNG or WebP, at most { $size }.
 evidence-photo-hint-types = JPEG, PNG or WebP.
+evidence-preview-alt = Preview of the chosen photo
 evidence-caption-label = Caption
 evidence-upload-submit = Add
 evidence-list-label = Evidence

@@ -157,3 +157,10 @@ error-out-of-range = This number is outside the allowed range.
 error-not-a-number = Enter a whole number.
 error-version-conflict = This was changed elsewhere in the meantime (for example in another tab). Your input is still here; load the latest version and add it again.
 error-refused = This is not possible right now.
+
+# Character counter under a text area with a limit; # stands for the number.
+char-count-left-one = 1 character left
+char-count-left = { $n } characters left
+char-count-over-one = 1 character too many
+char-count-over = { $n } characters too many
+number-group-separator = ,

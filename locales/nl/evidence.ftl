@@ -4,6 +4,7 @@ evidence-file-hint = JPEG, PNG, WebP of PDF, maximaal { $size }. Op je telefoon 
 evidence-file-hint-types = JPEG, PNG, WebP of PDF. Op je telefoon kun je ook direct een foto maken.
 evidence-photo-hint = JPEG, PNG of WebP, maximaal { $size }.
 evidence-photo-hint-types = JPEG, PNG of WebP.
+evidence-preview-alt = Voorbeeld van de gekozen foto
 evidence-caption-label = Bijschrift
 evidence-upload-submit = Toevoegen
 evidence-list-label = Bewijsstukken

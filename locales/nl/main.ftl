@@ -157,3 +157,10 @@ error-out-of-range = Dit getal valt buiten het toegestane bereik.
 error-not-a-number = Vul een heel getal in.
 error-version-conflict = Dit is intussen ergens anders gewijzigd (bijvoorbeeld in een ander tabblad). Jouw invoer staat er nog; laad de nieuwste versie en voeg hem opnieuw in.
 error-refused = Dit kan nu niet.
+
+# Character counter under a text area with a limit; # stands for the number.
+char-count-left-one = Nog 1 teken over
+char-count-left = Nog { $n } tekens over
+char-count-over-one = 1 teken te veel
+char-count-over = { $n } tekens te veel
+number-group-separator = .

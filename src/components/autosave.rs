@@ -111,8 +111,8 @@ impl StepAutosave {
 
     #[cfg(feature = "hydrate")]
     fn send(&self, version: i64) {
-        use crate::api::walkthrough::{SaveStep, save_step};
-        use leptos::form::FromFormData;
+        use crate::api::walkthrough::{SaveStep, SavedStep};
+        use server_fn::ServerFn;
         use wasm_bindgen::JsCast;
         let form = web_sys::window()
             .and_then(|w| w.document())
@@ -123,19 +123,13 @@ impl StepAutosave {
             self.with(Autosave::failed);
             return;
         };
+        // The same fields a plain post sends, but stay on this step and carry the version
+        // this save is based on.
         let _ = data.set_with_str("form[go]", "stay");
-        let mut args = match SaveStep::from_form_data(&data) {
-            Ok(args) => args,
-            Err(e) => {
-                leptos::logging::error!("step form could not be read: {e}");
-                self.with(Autosave::failed);
-                return;
-            }
-        };
-        args.form.version = version;
+        let _ = data.set_with_str("form[version]", &version.to_string());
         let this = self.clone();
         leptos::task::spawn_local(async move {
-            let result = save_step(args.form).await;
+            let result = super::post::post_form::<SavedStep>(SaveStep::PATH, &data).await;
             this.answered(result);
         });
     }

@@ -4,6 +4,7 @@
 //! to `return_to` with the outcome in the URL, which `EvidenceNotice` shows.
 
 use crate::api::evidence::evidence_max_bytes;
+use crate::components::file_preview::{FilePreview, PreviewText};
 use crate::domain::evidence::{self as rules, ACCEPT_ATTRIBUTE, EvidenceKind};
 use crate::domain::walkthrough::EvidenceItem;
 use crate::i18n::{I18n, use_i18n};
@@ -35,6 +36,31 @@ fn AllowedFilesHint(#[prop(optional)] images_only: bool) -> impl IntoView {
                     Err(_) => i18n.t(without_size),
                 }
             })}
+        </Suspense>
+    }
+}
+
+/// The preview under the file input `input`, once the server's size limit is known.
+#[component]
+fn Preview(input: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let max = OnceResource::new(evidence_max_bytes());
+    let text = PreviewText {
+        too_large: i18n.t_with("evidence-error-too-large", &[("size", "#".to_owned())]),
+        unsupported: i18n.t("evidence-error-unsupported"),
+        preview_alt: i18n.t("evidence-preview-alt"),
+    };
+    view! {
+        <Suspense>
+            {move || {
+                let input = input.clone();
+                let text = text.clone();
+                Suspend::new(async move {
+                    max.await.ok().map(|max_bytes| {
+                        view! { <FilePreview input max_bytes locale=i18n.locale text /> }
+                    })
+                })
+            }}
         </Suspense>
     }
 }
@@ -79,13 +105,14 @@ pub fn EvidenceUpload(
                 </p>
                 <input
                     class="field__input evidence-upload__file"
-                    id=file_id
+                    id=file_id.clone()
                     type="file"
                     name="file"
                     accept=ACCEPT_ATTRIBUTE
                     required=true
                     aria-describedby=hint_id
                 />
+                <Preview input=file_id />
             </div>
             <div class="field">
                 <label class="field__label" for=caption_id.clone()>
@@ -255,12 +282,13 @@ pub fn QuickCapture(
                 </p>
                 <input
                     class="field__input"
-                    id=photo_id
+                    id=photo_id.clone()
                     type="file"
                     name="file"
                     accept=ACCEPT_IMAGES
                     aria-describedby=photo_hint_id
                 />
+                <Preview input=photo_id />
             </div>
             <button type="submit" class="btn btn--primary">
                 {i18n.t("quick-capture-submit")}

@@ -1,7 +1,8 @@
 //! Labelled form fields that show their own translated error, and the form-level error summary.
 
+use crate::components::char_count::{CharCount, CountText};
 use crate::error::AppError;
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 
 /// The error of the latest submission of an action, if it failed.
@@ -88,6 +89,18 @@ pub fn described_by(
     }
 }
 
+/// The counter's words in the page's language.
+fn count_text(i18n: I18n) -> CountText {
+    let n = || [("n", "#".to_owned())];
+    CountText {
+        left_one: i18n.t("char-count-left-one"),
+        left: i18n.t_with("char-count-left", &n()),
+        over_one: i18n.t("char-count-over-one"),
+        over: i18n.t_with("char-count-over", &n()),
+        group: i18n.t("number-group-separator"),
+    }
+}
+
 /// A labelled multi-line field, shaped like `TextField` (hint, error and their ARIA links).
 #[component]
 pub fn TextArea(
@@ -99,10 +112,17 @@ pub fn TextArea(
     #[prop(optional)] placeholder: Option<String>,
     #[prop(default = 3)] rows: u32,
     #[prop(optional)] required: bool,
+    /// The most characters the server accepts: shows a counter (never `maxlength`).
+    #[prop(optional)]
+    max: Option<usize>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let id = field_id(field);
+    let counter = max.map(|max| {
+        let used = crate::domain::text::length(&value);
+        view! { <CharCount field=id.clone() max used text=count_text(use_i18n()) /> }
+    });
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = described_by(
@@ -117,6 +137,7 @@ pub fn TextArea(
             <textarea class="field__input field__input--area" id=id name=name rows=rows placeholder=placeholder
                 required=required aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described>{value}</textarea>
+            {counter}
             <FieldError id=error_id error />
         </div>
     }

@@ -1,13 +1,17 @@
 //! Reusable UI pieces: page frame, form fields, guards and tables.
 
 pub mod autosave;
+pub mod char_count;
 pub mod errors;
 pub mod evidence;
+pub mod file_preview;
 pub mod focus;
 pub mod form;
 pub mod guard;
 pub mod layout;
 pub mod load;
 pub mod people_table;
+#[cfg(feature = "hydrate")]
+pub mod post;
 pub mod step_form;
 pub mod walk;

@@ -141,7 +141,7 @@ pub fn StepForm(setup: StepSetup, children: Children) -> impl IntoView {
             on:submit=on_submit on:input=on_input on:change=on_change>
             {children()}
             {error_view}
-            <p class="save-status" role="status" aria-live="polite" data-state=move || format!("{:?}", state.get()).to_lowercase()>
+            <p class="save-status" role="status" aria-live="polite" data-state=move || state.get().name()>
                 {status_text}
                 {move || (state.get() == SaveStatus::Conflict).then(|| view! {
                     " " <a href=step_href(number) data-discard="">{load_latest.clone()}</a>

@@ -29,6 +29,19 @@ pub enum SaveStatus {
 }
 
 impl SaveStatus {
+    /// A stable lower-case name, for the page's `data-state` (tests and styles read it).
+    pub fn name(self) -> &'static str {
+        match self {
+            SaveStatus::Idle => "idle",
+            SaveStatus::Unsaved => "unsaved",
+            SaveStatus::Saving => "saving",
+            SaveStatus::Saved => "saved",
+            SaveStatus::Offline => "offline",
+            SaveStatus::Conflict => "conflict",
+            SaveStatus::Invalid => "invalid",
+        }
+    }
+
     /// Every status that shows a message (all but `Idle`).
     pub const SHOWN: [SaveStatus; 6] = [
         SaveStatus::Unsaved,

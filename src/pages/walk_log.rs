@@ -8,6 +8,7 @@ use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
 use crate::components::walk::{EmotionCurve, RadioScale};
 use crate::domain::journey::Phase;
+use crate::domain::text;
 use crate::domain::walkthrough::{
     Access, WalkthroughStatus, completion_problems, emotion_label_key,
 };
@@ -106,14 +107,14 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
             <ErrorSummary error=error />
             <RadioScale name="form[result]" field="result" legend=i18n.t("walk-result") options=result_options
                 selected=value("result") error=field_message(error, "result") />
-            <TextArea name="form[abandon_reason]" field="abandon_reason" label=i18n.t("walk-abandon-reason") value=value("abandon_reason")
+            <TextArea name="form[abandon_reason]" field="abandon_reason" max=text::MEDIUM label=i18n.t("walk-abandon-reason") value=value("abandon_reason")
                 hint=i18n.t("walk-abandon-reason-hint") rows=2 error=field_message(error, "abandon_reason") />
             <RadioScale name="form[recommend_score]" field="recommend_score" legend=i18n.t("walk-recommend") options=score_options
                 selected=value("recommend_score") error=field_message(error, "recommend_score") compact=true />
-            <TextArea name="form[summary]" field="summary" label=i18n.t("walk-summary") value=value("summary") rows=4
+            <TextArea name="form[summary]" field="summary" max=text::LONG label=i18n.t("walk-summary") value=value("summary") rows=4
                 required=true hint=i18n.t("walk-summary-hint") error=field_message(error, "summary") />
-            <TextArea name="form[pros]" field="pros" label=i18n.t("walk-pros") value=value("pros") error=field_message(error, "pros") />
-            <TextArea name="form[cons]" field="cons" label=i18n.t("walk-cons") value=value("cons") error=field_message(error, "cons") />
+            <TextArea name="form[pros]" field="pros" max=text::LONG label=i18n.t("walk-pros") value=value("pros") error=field_message(error, "pros") />
+            <TextArea name="form[cons]" field="cons" max=text::LONG label=i18n.t("walk-cons") value=value("cons") error=field_message(error, "cons") />
             <div class="form__actions">
                 <button class="btn btn--primary" type="submit">{i18n.t("walk-finish-submit")}</button>
                 <a class="btn btn--ghost" href=routes::walk_step(walk_id, 1) rel="external">{i18n.t("walk-back-to-steps")}</a>

@@ -17,6 +17,7 @@ use crate::components::step_form::{StepForm, StepFormText, StepSetup};
 use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
 use crate::domain::autosave::SaveStatus;
 use crate::domain::journey::Phase;
+use crate::domain::text;
 use crate::domain::walkthrough::{Access, FrictionKind, Outcome, Principle, Severity, WalkedStep};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -165,7 +166,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 <ErrorSummary error=error />
                 <RadioScale name="form[outcome]" field="outcome" legend=i18n.t("walk-outcome") options=outcome_options
                     selected=outcome error=field_message(error, "outcome") />
-                <TextArea name="form[skip_reason]" field="skip_reason" label=i18n.t("walk-skip-reason") value=skip_reason rows=2
+                <TextArea name="form[skip_reason]" field="skip_reason" max=text::SHORT label=i18n.t("walk-skip-reason") value=skip_reason rows=2
                     hint=i18n.t("walk-skip-reason-hint") error=field_message(error, "skip_reason") />
                 <TextField name="form[minutes]" field="minutes" label=i18n.t("walk-minutes") value=minutes kind="number"
                     error=field_message(error, "minutes") />
@@ -174,12 +175,12 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                 <RadioScale name="form[effort]" field="effort" legend=i18n.t("walk-effort") hint=i18n.t("walk-effort-hint")
                     options=effort_options selected=effort error=field_message(error, "effort") compact=true />
                 <div class="gap-pair">
-                    <TextArea name="form[expected]" field="expected" label=i18n.t("walk-expected") value=expected
+                    <TextArea name="form[expected]" field="expected" max=text::LONG label=i18n.t("walk-expected") value=expected
                         placeholder=step.service_promise.clone() error=field_message(error, "expected") />
-                    <TextArea name="form[happened]" field="happened" label=i18n.t("walk-happened") value=happened
+                    <TextArea name="form[happened]" field="happened" max=text::LONG label=i18n.t("walk-happened") value=happened
                         hint=i18n.t("walk-objective-hint") error=field_message(error, "happened") />
                 </div>
-                <TextArea name="form[notes]" field="notes" label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
+                <TextArea name="form[notes]" field="notes" max=text::LONG label=i18n.t("walk-notes") value=notes error=field_message(error, "notes") />
             </StepForm>
 
             <section class="stack step-frictions" aria-labelledby="step-frictions-title">
@@ -427,9 +428,9 @@ fn FrictionEditor(
                 </div>
                 <TextField name="form[title]" field="title" label=i18n.t("walk-friction-title") value=values.title.clone() required=true
                     hint=i18n.t("walk-friction-title-hint") error=field_message(error, "title") />
-                <TextArea name="form[what_happened]" field="what_happened" label=i18n.t("walk-what-happened") value=values.what_happened.clone()
+                <TextArea name="form[what_happened]" field="what_happened" max=text::LONG label=i18n.t("walk-what-happened") value=values.what_happened.clone()
                     hint=i18n.t("walk-objective-hint") rows=4 error=field_message(error, "what_happened") />
-                <TextArea name="form[suggestion]" field="suggestion" label=i18n.t("walk-suggestion") value=values.suggestion.clone()
+                <TextArea name="form[suggestion]" field="suggestion" max=text::LONG label=i18n.t("walk-suggestion") value=values.suggestion.clone()
                     error=field_message(error, "suggestion") />
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{i18n.t("walk-principles")}</legend>

@@ -101,16 +101,16 @@ impl StepAnswerInput {
                 Outcome::parse(outcome).map(Some)
             },
         );
-        let skip_reason = errors.check("skip_reason", text::optional(skip_reason, 1000));
+        let skip_reason = errors.check("skip_reason", text::optional(skip_reason, text::SHORT));
         if outcome == Some(Some(Outcome::Skipped)) && matches!(skip_reason, Some(None)) {
             errors.add("skip_reason", "walk-error-skip-reason");
         }
         let minutes = errors.check("minutes", text::optional_number(minutes, 0, 1440));
         let emotion = errors.check("emotion", text::optional_number(emotion, -2, 2));
         let effort = errors.check("effort", text::optional_number(effort, 1, 7));
-        let expected = errors.check("expected", text::optional(expected, 4000));
-        let happened = errors.check("happened", text::optional(happened, 4000));
-        let notes = errors.check("notes", text::optional(notes, 4000));
+        let expected = errors.check("expected", text::optional(expected, text::LONG));
+        let happened = errors.check("happened", text::optional(happened, text::LONG));
+        let notes = errors.check("notes", text::optional(notes, text::LONG));
         if !errors.is_empty() {
             return Err(errors);
         }

@@ -39,7 +39,7 @@ impl FinishInput {
             "abandon_reason",
             match status {
                 Some(WalkthroughStatus::Abandoned) => {
-                    text::required(abandon_reason, 2000).map(Some)
+                    text::required(abandon_reason, text::MEDIUM).map(Some)
                 }
                 _ => Ok(None),
             },
@@ -53,14 +53,14 @@ impl FinishInput {
                 _ => text::optional_number(recommend_score, 0, 10),
             },
         );
-        let summary = errors.check("summary", text::required(summary, 4000));
+        let summary = errors.check("summary", text::required(summary, text::LONG));
         let pros = errors.check(
             "pros",
-            text::optional(pros, 4000).map(Option::unwrap_or_default),
+            text::optional(pros, text::LONG).map(Option::unwrap_or_default),
         );
         let cons = errors.check(
             "cons",
-            text::optional(cons, 4000).map(Option::unwrap_or_default),
+            text::optional(cons, text::LONG).map(Option::unwrap_or_default),
         );
         match (status, abandon_reason, recommend_score, summary, pros, cons) {
             (

@@ -198,13 +198,13 @@ impl FrictionInput {
         let what_happened = errors.check(
             "what_happened",
             match kind {
-                Some(FrictionKind::Friction) => text::required(what_happened, 4000),
-                _ => text::optional(what_happened, 4000).map(Option::unwrap_or_default),
+                Some(FrictionKind::Friction) => text::required(what_happened, text::LONG),
+                _ => text::optional(what_happened, text::LONG).map(Option::unwrap_or_default),
             },
         );
         let suggestion = errors.check(
             "suggestion",
-            text::optional(suggestion, 4000).map(Option::unwrap_or_default),
+            text::optional(suggestion, text::LONG).map(Option::unwrap_or_default),
         );
         let mut tags = Vec::new();
         for code in principles.iter().filter(|c| !c.trim().is_empty()) {
