@@ -1,6 +1,7 @@
 //! The one error type that crosses the server-function boundary. Internals are logged, never sent.
 
 use crate::domain::FieldErrors;
+use crate::domain::Refusal;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -25,8 +26,8 @@ pub enum AppError {
     #[error("conflict")]
     Conflict,
     /// The action does not fit the current state (e.g. editing a submitted walkthrough); the key says why.
-    #[error("refused: {0}")]
-    Refused(String),
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
     /// Something broke on the server; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -59,7 +60,7 @@ impl AppError {
     /// The translation key to show: a refusal carries its own reason, other errors their generic message.
     pub fn user_message_key(&self) -> &str {
         match self {
-            AppError::Refused(key) => key,
+            AppError::Refused(reason) => reason.key(),
             other => other.message_key(),
         }
     }

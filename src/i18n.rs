@@ -159,6 +159,16 @@ mod tests {
         assert!(nl.len() > 50);
     }
 
+    /// Every reason an action can be refused for has a message in both languages.
+    #[test]
+    fn every_refusal_has_a_message() {
+        let (nl, en) = (keys(NL_SOURCE), keys(EN_SOURCE));
+        for reason in crate::domain::Refusal::ALL {
+            assert!(nl.contains(reason.key()), "nl lacks {}", reason.key());
+            assert!(en.contains(reason.key()), "en lacks {}", reason.key());
+        }
+    }
+
     #[test]
     fn locale_files_parse_cleanly() {
         assert!(FluentResource::try_new(NL_SOURCE.to_owned()).is_ok());

@@ -4,8 +4,18 @@
 
 use std::fmt::Display;
 
+// Pages without parameters.
+pub const HOME: &str = "/";
+pub const ACCOUNT: &str = "/account";
+pub const WALKTHROUGHS: &str = "/walkthroughs";
+pub const PEOPLE_OVERVIEW: &str = "/hr/people";
+pub const ADMIN_PEOPLE: &str = "/admin/people";
+pub const ORGANISATION: &str = "/admin/organisation";
+pub const JOURNEYS: &str = "/journeys";
+pub const WALK: &str = "/walk";
+
 pub fn walk_home() -> String {
-    "/walk".to_owned()
+    WALK.to_owned()
 }
 
 /// The brief of a journey, before starting it.
@@ -56,6 +66,10 @@ pub fn journey_step_remove(id: impl Display, step_id: impl Display) -> String {
     format!("/journeys/{id}/steps/{step_id}/remove")
 }
 
+pub fn person_new() -> String {
+    format!("{ADMIN_PEOPLE}/new")
+}
+
 pub fn person(id: impl Display) -> String {
     format!("/admin/people/{id}")
 }
@@ -77,13 +91,31 @@ pub fn evidence_delete(id: impl Display) -> String {
     format!("/evidence/{id}/delete")
 }
 
+/// The sign-in page; `next` (already URL-encoded) is where to go afterwards.
+pub fn login(next: Option<&str>) -> String {
+    match next {
+        Some(next) => format!("/login?next={next}"),
+        None => "/login".to_owned(),
+    }
+}
+
+/// A place on a page: `path#part`.
+pub fn at(path: &str, part: impl Display) -> String {
+    format!("{path}#{part}")
+}
+
+/// `path` with `key=value` added to its query (`value` must be URL-safe); a `#part` stays last.
+pub fn with_query(path: &str, key: &str, value: impl Display) -> String {
+    match path.split_once('#') {
+        Some((base, part)) => format!("{}#{part}", with_query(base, key, value)),
+        None if path.contains('?') => format!("{path}&{key}={value}"),
+        None => format!("{path}?{key}={value}"),
+    }
+}
+
 /// `path` with a one-word notice for the page it leads to (`?saved=1`); a `#part` stays last.
 pub fn with_notice(path: &str, notice: &str) -> String {
-    match path.split_once('#') {
-        Some((base, part)) => format!("{}#{part}", with_notice(base, notice)),
-        None if path.contains('?') => format!("{path}&{notice}=1"),
-        None => format!("{path}?{notice}=1"),
-    }
+    with_query(path, notice, 1)
 }
 
 #[cfg(test)]
@@ -127,6 +159,12 @@ mod tests {
     #[test]
     fn notices_go_before_the_fragment() {
         assert_eq!(with_notice("/journeys/2", "saved"), "/journeys/2?saved=1");
+        assert_eq!(
+            with_query(&at(&journey(2), "step-5"), "moved", "5-up"),
+            "/journeys/2?moved=5-up#step-5"
+        );
+        assert_eq!(login(None), "/login");
+        assert_eq!(login(Some("%2Fwalk")), "/login?next=%2Fwalk");
         assert_eq!(
             with_notice("/journeys/2#step-5", "saved"),
             "/journeys/2?saved=1#step-5"

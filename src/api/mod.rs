@@ -103,7 +103,7 @@ pub(crate) mod ssr {
     /// ```ignore
     /// super::ssr::Serve::new()
     ///     .keep_draft("walk_finish", form.draft_fields())
-    ///     .redirect(|_| format!("/walkthroughs/{}", form.walkthrough_id))
+    ///     .redirect(|_| routes::walkthrough(form.walkthrough_id))
     ///     .run(async |ctx| { /* authorize, validate, write */ Ok(()) })
     ///     .await
     /// ```

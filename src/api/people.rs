@@ -275,7 +275,7 @@ mod ssr {
 pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
     super::ssr::Serve::new()
         .keep_draft(CREATE_FORM, form.draft_fields())
-        .redirect(|id| format!("/admin/people/{id}?saved=1"))
+        .redirect(|id| crate::routes::with_notice(&crate::routes::person(id), "saved"))
         .run(async |ctx| {
             let state = &ctx.state;
             let admin = ctx.require(|r| r.can_admin_people()).await?;
@@ -298,7 +298,7 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
     use crate::domain::role::{SelfEditViolation, check_self_edit};
     super::ssr::Serve::new()
         .keep_draft(UPDATE_FORM, form.draft_fields())
-        .redirect(|_| format!("/admin/people/{id}?saved=1"))
+        .redirect(|_| crate::routes::with_notice(&crate::routes::person(id), "saved"))
         .run(async |ctx| {
             let state = &ctx.state;
             let admin = ctx.require(|r| r.can_admin_people()).await?;

@@ -128,7 +128,7 @@ pub async fn login_draft() -> Result<String, AppError> {
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     super::ssr::Serve::new()
-        .redirect(|_| "/login".to_owned())
+        .redirect(|_| crate::routes::login(None))
         .run(async |ctx| {
             crate::auth::session::sign_out(&ctx.session).await?;
             Ok(())
@@ -144,7 +144,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::domain::{FieldErrors, Password};
     super::ssr::Serve::new()
-        .redirect(|_| "/account?saved=1".to_owned())
+        .redirect(|_| crate::routes::with_notice(crate::routes::ACCOUNT, "saved"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require_user().await?;

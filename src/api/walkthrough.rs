@@ -235,7 +235,7 @@ mod ssr {
             match e {
                 WriteError::NotFound => AppError::NotFound,
                 WriteError::Conflict => AppError::Conflict,
-                WriteError::Refused(key) => AppError::Refused(key.to_owned()),
+                WriteError::Refused(reason) => AppError::Refused(reason),
                 WriteError::Db(e) => AppError::internal("walkthrough write", e),
             }
         }
@@ -284,7 +284,9 @@ mod ssr {
     impl From<EditRefusal> for AppError {
         fn from(refusal: EditRefusal) -> Self {
             match refusal {
-                EditRefusal::NotEditable => AppError::Refused("walk-error-not-editable".to_owned()),
+                EditRefusal::NotEditable => {
+                    AppError::Refused(crate::domain::Refusal::WalkNotEditable)
+                }
                 EditRefusal::Forbidden => AppError::Forbidden,
             }
         }
@@ -325,7 +327,9 @@ pub async fn journey_brief(journey_id: i64) -> Result<JourneyDetail, AppError> {
             .await?
             .ok_or(AppError::NotFound)?;
         if journey.status != crate::domain::journey::JourneyStatus::Live {
-            return Err(AppError::Refused("walk-error-journey-not-live".to_owned()));
+            return Err(AppError::Refused(
+                crate::domain::Refusal::WalkJourneyNotLive,
+            ));
         }
         Ok(journey)
     })
@@ -336,7 +340,7 @@ pub async fn journey_brief(journey_id: i64) -> Result<JourneyDetail, AppError> {
 #[server(endpoint = "walk/start")]
 pub async fn start_walkthrough(journey_id: i64) -> Result<i64, AppError> {
     super::ssr::Serve::new()
-        .redirect(|id| format!("/walkthroughs/{id}/steps/1"))
+        .redirect(|id| crate::routes::walk_step(id, 1))
         .run(async |ctx| {
             let user = ctx.require(|r| r.can_walk()).await?;
             let cycle_year = crate::domain::walkthrough::cycle_year(crate::db::now());
@@ -381,13 +385,15 @@ pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
 pub async fn save_step(form: StepForm) -> Result<SavedStep, AppError> {
     let id = form.walkthrough_id;
     let target = match form.go.as_str() {
-        "next" => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number + 1),
-        "prev" => format!(
-            "/walkthroughs/{id}/steps/{}?saved=1",
-            form.number.saturating_sub(1).max(1)
+        "next" => {
+            crate::routes::with_notice(&crate::routes::walk_step(id, form.number + 1), "saved")
+        }
+        "prev" => crate::routes::with_notice(
+            &crate::routes::walk_step(id, form.number.saturating_sub(1).max(1)),
+            "saved",
         ),
-        "finish" => format!("/walkthroughs/{id}/finish"),
-        _ => format!("/walkthroughs/{id}/steps/{}?saved=1", form.number),
+        "finish" => crate::routes::walk_finish(id),
+        _ => crate::routes::with_notice(&crate::routes::walk_step(id, form.number), "saved"),
     };
     super::ssr::Serve::new()
         .keep_draft("walk_step", form.draft_fields())
@@ -425,9 +431,10 @@ pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
     super::ssr::Serve::new()
         .keep_draft("walk_friction", form.draft_fields())
         .redirect(|_| {
-            format!(
-                "/walkthroughs/{}/steps/{}?saved=friction",
-                form.walkthrough_id, form.number
+            crate::routes::with_query(
+                &crate::routes::walk_step(form.walkthrough_id, form.number),
+                "saved",
+                "friction",
             )
         })
         .run(async |ctx| {
@@ -478,7 +485,13 @@ pub async fn delete_friction(
     number: usize,
 ) -> Result<(), AppError> {
     super::ssr::Serve::new()
-        .redirect(|_| format!("/walkthroughs/{walkthrough_id}/steps/{number}?saved=deleted"))
+        .redirect(|_| {
+            crate::routes::with_query(
+                &crate::routes::walk_step(walkthrough_id, number),
+                "saved",
+                "deleted",
+            )
+        })
         .run(async |ctx| {
             let user = ssr::require_edit(ctx, walkthrough_id).await?;
             Ok(crate::db::walkthrough::delete_friction(
@@ -497,7 +510,7 @@ pub async fn delete_friction(
 pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
     super::ssr::Serve::new()
         .keep_draft("walk_finish", form.draft_fields())
-        .redirect(|_| format!("/walkthroughs/{}", form.walkthrough_id))
+        .redirect(|_| crate::routes::walkthrough(form.walkthrough_id))
         .run(async |ctx| {
             let pool = &ctx.state.pool;
             let user = ssr::require_edit(ctx, form.walkthrough_id).await?;

@@ -38,18 +38,29 @@ fn ErrorPage(code: &'static str, title_key: &'static str, text_key: &'static str
             <p class="error-page__code" aria-hidden="true">{code}</p>
             <h1 class="error-page__title">{i18n.t(title_key)}</h1>
             <p class="error-page__text">{i18n.t(text_key)}</p>
-            <a class="btn btn--primary" href="/">{i18n.t("back-home")}</a>
+            <a class="btn btn--primary" href=crate::routes::HOME>{i18n.t("back-home")}</a>
         </section>
     }
 }
 
-/// Shown when loading a page's data failed; the message is translated and never raw.
+/// Shown when loading a page's data failed; the message is translated and never raw. A refusal
+/// (say, editing a journey that is no longer a draft) links `back` when given.
 #[component]
-pub fn LoadError(error: crate::error::AppError) -> impl IntoView {
+pub fn LoadError(
+    error: crate::error::AppError,
+    #[prop(optional_no_strip)] back: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     match error {
         crate::error::AppError::NotFound => view! { <NotFound /> }.into_any(),
         crate::error::AppError::Forbidden => view! { <Forbidden /> }.into_any(),
+        crate::error::AppError::Refused(reason) => view! {
+            <div class="alert alert--warning" role="alert">
+                <p>{i18n.t(reason.key())}</p>
+                {back.map(|href| view! { <p><a href=href>{i18n.t("journey-back-to-journey")}</a></p> })}
+            </div>
+        }
+        .into_any(),
         other => view! { <div class="alert alert--error" role="alert">{i18n.t(other.user_message_key())}</div> }.into_any(),
     }
 }

@@ -4,6 +4,7 @@
 use crate::auth::CurrentUser;
 use crate::components::errors::Forbidden;
 use crate::domain::RoleSet;
+use crate::routes;
 use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -25,12 +26,8 @@ where
                 location.pathname.get_untracked(),
                 location.search.get_untracked()
             );
-            let next = if here == "/" || here.is_empty() {
-                String::new()
-            } else {
-                format!("?next={}", urlencode(&here))
-            };
-            view! { <Redirect path=format!("/login{next}") /> }.into_any()
+            let next = (here != "/" && !here.is_empty()).then(|| urlencode(&here));
+            view! { <Redirect path=routes::login(next.as_deref()) /> }.into_any()
         }
         Some(user) if allowed(&user.roles) => children(user).into_view().into_any(),
         Some(_) => view! { <Forbidden /> }.into_any(),

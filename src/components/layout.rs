@@ -3,6 +3,7 @@
 use crate::api::session::{Logout, SetLocale};
 use crate::domain::Locale;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::session_context::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,27 +13,31 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let links = session.user.as_ref().map(|user| {
-        let mut items = vec![("/", i18n.t("nav-home"), true)];
+        let mut items = vec![(routes::HOME, i18n.t("nav-home"), true)];
         if user.roles.can_walk() {
-            items.push(("/walk", i18n.t("nav-walk"), false));
+            items.push((routes::WALK, i18n.t("nav-walk"), false));
         }
         if user
             .roles
             .has_any(&[crate::domain::Role::Reviewer, crate::domain::Role::Hr])
         {
-            items.push(("/walkthroughs", i18n.t("nav-walkthroughs"), false));
+            items.push((routes::WALKTHROUGHS, i18n.t("nav-walkthroughs"), false));
         }
         if user.roles.can_view_people_overview() {
-            items.push(("/hr/people", i18n.t("nav-people-overview"), false));
+            items.push((
+                routes::PEOPLE_OVERVIEW,
+                i18n.t("nav-people-overview"),
+                false,
+            ));
         }
         if user.roles.can_admin_people() {
-            items.push(("/admin/people", i18n.t("nav-admin-people"), false));
-            items.push(("/admin/organisation", i18n.t("nav-organisation"), false));
+            items.push((routes::ADMIN_PEOPLE, i18n.t("nav-admin-people"), false));
+            items.push((routes::ORGANISATION, i18n.t("nav-organisation"), false));
         }
         if user.roles.can_curate_journeys() {
-            items.push(("/journeys", i18n.t("nav-journeys"), false));
+            items.push((routes::JOURNEYS, i18n.t("nav-journeys"), false));
         }
-        items.push(("/account", i18n.t("nav-account"), false));
+        items.push((routes::ACCOUNT, i18n.t("nav-account"), false));
         items
     });
     let user_name = session.user.as_ref().map(|u| u.name.clone());
@@ -41,7 +46,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="brand" href="/">
+                <a class="brand" href=routes::HOME>
                     <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                         <rect x="2" y="6" width="28" height="20" rx="4" fill="currentColor" opacity="0.15" />
                         <rect x="2" y="6" width="28" height="20" rx="4" fill="none" stroke="currentColor" stroke-width="2" />

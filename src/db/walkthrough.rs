@@ -48,7 +48,7 @@ pub enum WriteError {
     /// Someone saved in between: the version did not match.
     Conflict,
     /// A domain rule refused it; the translation key says why.
-    Refused(&'static str),
+    Refused(crate::domain::Refusal),
     Db(sqlx::Error),
 }
 
@@ -73,7 +73,9 @@ pub async fn start(
         .await?
         .ok_or(WriteError::NotFound)?;
     if status != "live" {
-        return Err(WriteError::Refused("walk-error-journey-not-live"));
+        return Err(WriteError::Refused(
+            crate::domain::Refusal::WalkJourneyNotLive,
+        ));
     }
     let in_progress = sqlx::query_scalar::<_, i64>(
         "select count(*) from walkthrough where person_id = ? and cycle_year = ? and status = 'in_progress'",
@@ -99,7 +101,7 @@ pub async fn start(
     .await
     .map_err(|e| {
         if super::is_unique_violation(&e) {
-            WriteError::Refused("walk-error-already-in-progress")
+            WriteError::Refused(crate::domain::Refusal::WalkAlreadyInProgress)
         } else {
             WriteError::Db(e)
         }
@@ -423,7 +425,7 @@ pub async fn save_answer(
         .await?;
     if updated.rows_affected() != 1 {
         // The version matched a moment ago inside this same write lock: the guard refused.
-        return Err(WriteError::Refused("walk-error-not-editable"));
+        return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
     }
     touch(&mut tx, walkthrough_id).await?;
     tx.commit().await?;
@@ -518,7 +520,7 @@ pub async fn save_friction(
                 .bind(owner_id)
                 .fetch_optional(&mut *tx)
                 .await?
-                .ok_or(WriteError::Refused("walk-error-not-editable"))?
+                .ok_or(WriteError::Refused(crate::domain::Refusal::WalkNotEditable))?
         }
     };
     for p in &input.principles {
@@ -583,7 +585,7 @@ pub async fn finish(
     .execute(db)
     .await?;
     if updated.rows_affected() != 1 {
-        return Err(WriteError::Refused("walk-error-not-editable"));
+        return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
     }
     Ok(())
 }

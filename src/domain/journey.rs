@@ -1,6 +1,7 @@
 //! Customer journeys: phases, channels, statuses, validated journey and step input, and the versioning rules.
 
 use super::FieldErrors;
+use super::Refusal;
 use super::text;
 use serde::{Deserialize, Serialize};
 
@@ -181,11 +182,11 @@ pub fn edit_plan(status: JourneyStatus) -> EditPlan {
 }
 
 /// Why a draft cannot be published yet (translation key), or `Ok` if it can.
-pub fn check_publishable(status: JourneyStatus, step_count: usize) -> Result<(), &'static str> {
+pub fn check_publishable(status: JourneyStatus, step_count: usize) -> Result<(), Refusal> {
     match status {
-        JourneyStatus::Draft if step_count == 0 => Err("journey-error-no-steps"),
+        JourneyStatus::Draft if step_count == 0 => Err(Refusal::JourneyNoSteps),
         JourneyStatus::Draft => Ok(()),
-        _ => Err("journey-error-not-draft"),
+        _ => Err(Refusal::JourneyNotDraft),
     }
 }
 
@@ -276,10 +277,10 @@ impl JourneyInput {
             "year",
             text::optional_number(year, 2000, 2100).and_then(|y| y.ok_or("error-required")),
         );
-        let persona = errors.check("persona", text::required(persona, 1000));
-        let goal = errors.check("goal", text::required(goal, 1000));
-        let scenario = errors.check("scenario", text::required(scenario, 4000));
-        let rules = errors.check("rules", text::required(rules, 4000));
+        let persona = errors.check("persona", text::required(persona, text::SHORT));
+        let goal = errors.check("goal", text::required(goal, text::SHORT));
+        let scenario = errors.check("scenario", text::required(scenario, text::LONG));
+        let rules = errors.check("rules", text::required(rules, text::LONG));
         match (title, product_line, year, persona, goal, scenario, rules) {
             (
                 Some(title),
@@ -327,10 +328,12 @@ impl StepInput {
         let mut errors = FieldErrors::new();
         let phase = errors.check("phase", Phase::parse(phase));
         let title = errors.check("title", text::required(title, 120));
-        let instructions = errors.check("instructions", text::required(instructions, 2000));
+        let instructions = errors.check("instructions", text::required(instructions, text::MEDIUM));
         let channel = errors.check("channel", Channel::parse(channel));
-        let service_promise =
-            errors.check("service_promise", text::required(service_promise, 1000));
+        let service_promise = errors.check(
+            "service_promise",
+            text::required(service_promise, text::SHORT),
+        );
         let team_id = errors.check("team_id", super::person::parse_optional_id(team_id));
         match (
             phase,
@@ -391,12 +394,12 @@ mod tests {
     fn publishing_needs_a_draft_with_steps() {
         assert_eq!(
             check_publishable(JourneyStatus::Draft, 0),
-            Err("journey-error-no-steps")
+            Err(Refusal::JourneyNoSteps)
         );
         assert_eq!(check_publishable(JourneyStatus::Draft, 3), Ok(()));
         assert_eq!(
             check_publishable(JourneyStatus::Live, 3),
-            Err("journey-error-not-draft")
+            Err(Refusal::JourneyNotDraft)
         );
     }
 

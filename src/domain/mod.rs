@@ -6,10 +6,12 @@ pub mod journey;
 pub mod locale;
 pub mod org;
 pub mod person;
+pub mod refusal;
 pub mod role;
 pub mod text;
 pub mod walkthrough;
 
 pub use locale::Locale;
 pub use person::{Email, EmployeeNumber, FieldError, FieldErrors, Password, PersonName, TeamName};
+pub use refusal::Refusal;
 pub use role::{Role, RoleSet};

@@ -59,7 +59,10 @@ impl Failure {
 
 /// The walkthrough stopped being editable between the access check and the write.
 pub(super) fn not_editable() -> Failure {
-    Failure::new(StatusCode::CONFLICT, "walk-error-not-editable")
+    Failure::new(
+        StatusCode::CONFLICT,
+        crate::domain::Refusal::WalkNotEditable.key(),
+    )
 }
 
 impl From<AppError> for Failure {

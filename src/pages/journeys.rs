@@ -507,7 +507,7 @@ fn RetireConfirm(id: Memo<Option<i64>>) -> impl IntoView {
                 } else {
                     view! {
                         <div class="alert alert--warning" role="alert">
-                            <p>{i18n.t("journey-error-not-live")}</p>
+                            <p>{i18n.t(crate::domain::Refusal::JourneyNotLive.key())}</p>
                             <p><a href=back>{i18n.t("journey-back-to-journey")}</a></p>
                         </div>
                     }.into_any()

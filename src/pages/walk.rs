@@ -54,7 +54,7 @@ pub fn WalkHomePage() -> impl IntoView {
                     })}
                     <section aria-labelledby="walk-journeys-title" class="stack">
                         <h2 id="walk-journeys-title">{i18n.t_with("walk-journeys-title", &[("year", home.cycle_year.to_string())])}</h2>
-                        {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t("walk-error-already-in-progress")}</p> })}
+                        {in_progress.is_some().then(|| view! { <p class="alert alert--info">{i18n.t(crate::domain::Refusal::WalkAlreadyInProgress.key())}</p> })}
                         {if home.live.is_empty() {
                             view! { <p class="empty-state">{i18n.t("walk-no-journeys")}</p> }.into_any()
                         } else {

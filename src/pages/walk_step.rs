@@ -519,7 +519,7 @@ fn step_form_text() -> StepFormText {
             "error-not-a-number",
             "error-invalid-choice",
             "walk-error-skip-reason",
-            "walk-error-not-editable",
+            crate::domain::Refusal::WalkNotEditable.key(),
             "error-forbidden",
             "error-not-found",
             "error-unauthenticated",

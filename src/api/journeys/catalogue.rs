@@ -97,7 +97,7 @@ pub async fn load_journey_form(id: Option<i64>) -> Result<JourneyFormData, AppEr
 pub async fn create_journey(form: JourneyForm) -> Result<i64, AppError> {
     crate::api::ssr::Serve::new()
         .keep_draft(CREATE_FORM, form.draft_fields())
-        .redirect(|id| format!("/journeys/{id}?created=1"))
+        .redirect(|id| crate::routes::with_notice(&crate::routes::journey(id), "created"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -125,7 +125,7 @@ pub async fn create_journey(form: JourneyForm) -> Result<i64, AppError> {
 pub async fn update_journey(id: i64, form: JourneyForm) -> Result<(), AppError> {
     crate::api::ssr::Serve::new()
         .keep_draft(UPDATE_FORM, form.draft_fields())
-        .redirect(|_| format!("/journeys/{id}?saved=1"))
+        .redirect(|_| crate::routes::with_notice(&crate::routes::journey(id), "saved"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -133,7 +133,7 @@ pub async fn update_journey(id: i64, form: JourneyForm) -> Result<(), AppError> 
             let input = checks::journey_input(&form)?;
             let mut tx = crate::db::begin_write(&state.pool).await?;
             if !crate::db::journey::update(&mut tx, id, &input).await? {
-                return Err(AppError::Refused("journey-error-not-draft".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
             tx.commit().await?;
             tracing::info!(journey_id = id, by = user.id, "journey updated");
@@ -146,7 +146,7 @@ pub async fn update_journey(id: i64, form: JourneyForm) -> Result<(), AppError> 
 #[server(endpoint = "journeys/publish")]
 pub async fn publish_journey(id: i64) -> Result<(), AppError> {
     crate::api::ssr::Serve::new()
-        .redirect(|_| format!("/journeys/{id}?published=1"))
+        .redirect(|_| crate::routes::with_notice(&crate::routes::journey(id), "published"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -156,9 +156,9 @@ pub async fn publish_journey(id: i64) -> Result<(), AppError> {
                 .ok_or(AppError::NotFound)?;
             let steps = crate::db::journey::steps(&mut *tx, id).await?.len();
             crate::domain::journey::check_publishable(current.status, steps)
-                .map_err(|key| AppError::Refused(key.into()))?;
+                .map_err(AppError::Refused)?;
             if !crate::db::journey::publish(&mut tx, id, current.family_id).await? {
-                return Err(AppError::Refused("journey-error-not-draft".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
             tx.commit().await?;
             tracing::info!(journey_id = id, by = user.id, "journey published");
@@ -171,7 +171,7 @@ pub async fn publish_journey(id: i64) -> Result<(), AppError> {
 #[server(endpoint = "journeys/new-version")]
 pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
     crate::api::ssr::Serve::new()
-        .redirect(|new_id| format!("/journeys/{new_id}?drafted=1"))
+        .redirect(|new_id| crate::routes::with_notice(&crate::routes::journey(new_id), "drafted"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -184,7 +184,9 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
                 .await?
                 .is_some()
             {
-                return Err(AppError::Refused("journey-error-draft-exists".into()));
+                return Err(AppError::Refused(
+                    crate::domain::Refusal::JourneyDraftExists,
+                ));
             }
             let versions = crate::db::journey::family_versions(&mut *tx, family).await?;
             let is_latest = versions.iter().max() == Some(&current.version);
@@ -192,7 +194,7 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
                 .await?
                 .is_some();
             if !can_fork(current.status, is_latest, family_has_live) {
-                return Err(AppError::Refused("journey-error-not-live".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotLive));
             }
             let version = crate::domain::journey::next_version(&versions);
             let new_id = crate::db::journey::copy_to_draft(
@@ -206,7 +208,7 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
             .map_err(|e| {
                 // Two clicks at once: the other one already made this version.
                 if crate::error::unique_violation_field(&e, &["version"]).is_some() {
-                    AppError::Refused("journey-error-draft-exists".into())
+                    AppError::Refused(crate::domain::Refusal::JourneyDraftExists)
                 } else {
                     AppError::from(e)
                 }
@@ -227,14 +229,14 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
 #[server(endpoint = "journeys/retire")]
 pub async fn retire_journey(id: i64) -> Result<(), AppError> {
     crate::api::ssr::Serve::new()
-        .redirect(|_| format!("/journeys/{id}?retired=1"))
+        .redirect(|_| crate::routes::with_notice(&crate::routes::journey(id), "retired"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
             checks::version_state(state, id).await?;
             let mut tx = crate::db::begin_write(&state.pool).await?;
             if !crate::db::journey::retire(&mut tx, id).await? {
-                return Err(AppError::Refused("journey-error-not-live".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotLive));
             }
             tx.commit().await?;
             tracing::info!(journey_id = id, by = user.id, "journey retired");

@@ -70,7 +70,7 @@ pub async fn version_state(state: &AppState, id: i64) -> Result<VersionState, Ap
 pub async fn require_draft(state: &AppState, id: i64) -> Result<(), AppError> {
     match version_state(state, id).await?.status {
         JourneyStatus::Draft => Ok(()),
-        _ => Err(AppError::Refused("journey-error-not-draft".into())),
+        _ => Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft)),
     }
 }
 

@@ -11,7 +11,15 @@ use leptos::prelude::*;
 pub async fn add_journey_step(journey_id: i64, step: StepForm) -> Result<i64, AppError> {
     crate::api::ssr::Serve::new()
         .keep_draft(STEP_ADD_FORM, step.draft_fields())
-        .redirect(|id| format!("/journeys/{journey_id}?added=1#step-{id}"))
+        .redirect(|id| {
+            crate::routes::with_notice(
+                &crate::routes::at(
+                    &crate::routes::journey(journey_id),
+                    format_args!("step-{id}"),
+                ),
+                "added",
+            )
+        })
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -24,7 +32,7 @@ pub async fn add_journey_step(journey_id: i64, step: StepForm) -> Result<i64, Ap
                 .map(|v| v.status)
                 != Some(JourneyStatus::Draft)
             {
-                return Err(AppError::Refused("journey-error-not-draft".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
             let id = crate::db::journey::insert_step(&mut tx, journey_id, &input).await?;
             tx.commit().await?;
@@ -73,7 +81,15 @@ pub async fn update_journey_step(
 ) -> Result<(), AppError> {
     crate::api::ssr::Serve::new()
         .keep_draft(STEP_UPDATE_FORM, step.draft_fields())
-        .redirect(|_| format!("/journeys/{journey_id}?saved=1#step-{step_id}"))
+        .redirect(|_| {
+            crate::routes::with_notice(
+                &crate::routes::at(
+                    &crate::routes::journey(journey_id),
+                    format_args!("step-{step_id}"),
+                ),
+                "saved",
+            )
+        })
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -82,7 +98,7 @@ pub async fn update_journey_step(
             let input = checks::step_input(state, &step).await?;
             let mut tx = crate::db::begin_write(&state.pool).await?;
             if !crate::db::journey::update_step(&mut tx, journey_id, step_id, &input).await? {
-                return Err(AppError::Refused("journey-error-not-draft".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
             tx.commit().await?;
             tracing::info!(journey_id, step_id, by = user.id, "journey step updated");
@@ -95,7 +111,7 @@ pub async fn update_journey_step(
 #[server(endpoint = "journeys/step/remove")]
 pub async fn remove_journey_step(journey_id: i64, step_id: i64) -> Result<(), AppError> {
     crate::api::ssr::Serve::new()
-        .redirect(|_| format!("/journeys/{journey_id}?removed=1"))
+        .redirect(|_| crate::routes::with_notice(&crate::routes::journey(journey_id), "removed"))
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
@@ -103,7 +119,7 @@ pub async fn remove_journey_step(journey_id: i64, step_id: i64) -> Result<(), Ap
             checks::require_draft(state, journey_id).await?;
             let mut tx = crate::db::begin_write(&state.pool).await?;
             if !crate::db::journey::delete_step(&mut tx, journey_id, step_id).await? {
-                return Err(AppError::Refused("journey-error-not-draft".into()));
+                return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
             tx.commit().await?;
             tracing::info!(journey_id, step_id, by = user.id, "journey step removed");
@@ -122,7 +138,16 @@ pub async fn move_journey_step(
     // Only "up" and "down" get this far; the page puts keyboard focus back on the same button
     // (see pages::journeys::StepItem).
     crate::api::ssr::Serve::new()
-        .redirect(|_| format!("/journeys/{journey_id}?moved={step_id}-{direction}#step-{step_id}"))
+        .redirect(|_| {
+            crate::routes::with_query(
+                &crate::routes::at(
+                    &crate::routes::journey(journey_id),
+                    format_args!("step-{step_id}"),
+                ),
+                "moved",
+                format_args!("{step_id}-{direction}"),
+            )
+        })
         .run(async |ctx| {
             use crate::db::journey::Direction;
             let state = &ctx.state;

@@ -1,5 +1,6 @@
 //! Where a walkthrough is in its life, and the licence cycle it counts for.
 
+use crate::domain::Refusal;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -41,11 +42,11 @@ impl WalkthroughStatus {
 }
 
 /// An employee may start a new walkthrough only when none is in progress in the same cycle.
-pub fn check_can_start(in_progress_this_cycle: usize) -> Result<(), &'static str> {
+pub fn check_can_start(in_progress_this_cycle: usize) -> Result<(), Refusal> {
     if in_progress_this_cycle == 0 {
         Ok(())
     } else {
-        Err("walk-error-already-in-progress")
+        Err(Refusal::WalkAlreadyInProgress)
     }
 }
 
@@ -63,7 +64,7 @@ mod tests {
     #[test]
     fn one_walkthrough_in_progress_per_cycle() {
         assert_eq!(check_can_start(0), Ok(()));
-        assert_eq!(check_can_start(1), Err("walk-error-already-in-progress"));
+        assert_eq!(check_can_start(1), Err(Refusal::WalkAlreadyInProgress));
     }
 
     #[test]

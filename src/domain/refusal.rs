@@ -1,0 +1,83 @@
+//! Why an action was refused although the person may do it in general: the thing is not in a
+//! state that allows it (a published journey is not edited, a finished walkthrough not changed).
+//! One enum, so every reason has a translation (the translation test walks `Refusal::ALL`) and
+//! the browser receives a known value, never free text.
+
+use serde::{Deserialize, Serialize};
+
+/// On the wire a refusal is its translation key, e.g. `{"Refused":"journey-error-not-draft"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// Only a draft journey version can be edited or published.
+    #[serde(rename = "journey-error-not-draft")]
+    JourneyNotDraft,
+    /// A journey needs at least one step before it is published.
+    #[serde(rename = "journey-error-no-steps")]
+    JourneyNoSteps,
+    /// A journey family has at most one draft at a time.
+    #[serde(rename = "journey-error-draft-exists")]
+    JourneyDraftExists,
+    /// Only the live version of a journey can be retired or copied into a new draft.
+    #[serde(rename = "journey-error-not-live")]
+    JourneyNotLive,
+    /// A walkthrough starts only on a live journey.
+    #[serde(rename = "walk-error-journey-not-live")]
+    WalkJourneyNotLive,
+    /// One walkthrough in progress per person and cycle.
+    #[serde(rename = "walk-error-already-in-progress")]
+    WalkAlreadyInProgress,
+    /// A finished walkthrough is no longer changed.
+    #[serde(rename = "walk-error-not-editable")]
+    WalkNotEditable,
+}
+
+impl Refusal {
+    pub const ALL: [Refusal; 7] = [
+        Refusal::JourneyNotDraft,
+        Refusal::JourneyNoSteps,
+        Refusal::JourneyDraftExists,
+        Refusal::JourneyNotLive,
+        Refusal::WalkJourneyNotLive,
+        Refusal::WalkAlreadyInProgress,
+        Refusal::WalkNotEditable,
+    ];
+
+    /// The translation key of the message shown to the person.
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::JourneyNotDraft => "journey-error-not-draft",
+            Refusal::JourneyNoSteps => "journey-error-no-steps",
+            Refusal::JourneyDraftExists => "journey-error-draft-exists",
+            Refusal::JourneyNotLive => "journey-error-not-live",
+            Refusal::WalkJourneyNotLive => "walk-error-journey-not-live",
+            Refusal::WalkAlreadyInProgress => "walk-error-already-in-progress",
+            Refusal::WalkNotEditable => "walk-error-not-editable",
+        }
+    }
+
+    /// The refusal a key stands for (a key read back from a URL, say); unknown keys give `None`.
+    pub fn from_key(key: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_distinct_and_read_back() {
+        for r in Refusal::ALL {
+            assert_eq!(Refusal::from_key(r.key()), Some(r));
+        }
+        let mut keys: Vec<_> = Refusal::ALL.iter().map(|r| r.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Refusal::ALL.len());
+        assert_eq!(Refusal::from_key("<script>"), None);
+        for r in Refusal::ALL {
+            let json = serde_json::to_string(&r).expect("serialise");
+            assert_eq!(json, format!("\"{}\"", r.key()));
+        }
+    }
+}
