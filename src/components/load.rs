@@ -7,9 +7,13 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
 
-/// Shows `children(value)` once `resource` has loaded, or its error.
+/// Shows `children(value)` once `resource` has loaded, or its error (a refusal links `back`).
 #[component]
-pub fn Loaded<T, F, V>(resource: Resource<Result<T, AppError>>, children: F) -> impl IntoView
+pub fn Loaded<T, F, V>(
+    resource: Resource<Result<T, AppError>>,
+    children: F,
+    #[prop(optional)] back: Option<String>,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -19,10 +23,11 @@ where
         <Suspense fallback=|| ()>
             {move || {
                 let children = children.clone();
+                let back = back.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(value) => children(value).into_any(),
-                        Err(error) => view! { <LoadError error /> }.into_any(),
+                        Err(error) => view! { <LoadError error back /> }.into_any(),
                     }
                 })
             }}

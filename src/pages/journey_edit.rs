@@ -11,30 +11,16 @@ use crate::components::form::{
 };
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::domain::RoleSet;
 use crate::domain::journey::{Channel, Phase};
 use crate::domain::org::Team;
+use crate::domain::text;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::id_param;
 use crate::routes;
 use leptos::prelude::*;
-
-/// Shown instead of a form when loading it failed; a refusal (not a draft) links back to the journey.
-#[component]
-pub fn FormLoadError(error: AppError, back: String) -> impl IntoView {
-    let i18n = use_i18n();
-    match error {
-        AppError::Refused(key) => view! {
-            <div class="alert alert--warning" role="alert">
-                <p>{i18n.t(&key)}</p>
-                <p><a href=back>{i18n.t("journey-back-to-journey")}</a></p>
-            </div>
-        }
-        .into_any(),
-        other => view! { <LoadError error=other /> }.into_any(),
-    }
-}
 
 #[component]
 pub fn NewJourneyPage() -> impl IntoView {
@@ -55,20 +41,8 @@ pub fn EditJourneyPage() -> impl IntoView {
 #[component]
 fn JourneyEditor(id: Option<i64>) -> impl IntoView {
     let data = Resource::new(move || id, load_journey_form);
-    let back = id.map_or_else(|| "/journeys".to_owned(), routes::journey);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let back = back.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => view! { <JourneyFormView data=d /> }.into_any(),
-                        Err(e) => view! { <FormLoadError error=e back /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let back = id.map_or_else(|| routes::JOURNEYS.to_owned(), routes::journey);
+    view! { <Loaded resource=data back children=|d| view! { <JourneyFormView data=d /> } /> }
 }
 
 #[component]
@@ -116,13 +90,13 @@ fn JourneyFormView(data: JourneyFormData) -> impl IntoView {
             <TextField name="form[year]" field="year" label=i18n.t("journey-field-year") value=values.year kind="number"
                 hint=i18n.t("journey-field-year-hint") required=true autocomplete="off" error=field_message(error, "year") />
         </div>
-        <TextArea required=true name="form[persona]" field="persona" label=i18n.t("journey-field-persona") value=values.persona
+        <TextArea required=true name="form[persona]" field="persona" max=text::SHORT label=i18n.t("journey-field-persona") value=values.persona
             hint=i18n.t("journey-field-persona-hint") error=field_message(error, "persona") />
-        <TextArea required=true name="form[goal]" field="goal" label=i18n.t("journey-field-goal") value=values.goal rows=3
+        <TextArea required=true name="form[goal]" field="goal" max=text::SHORT label=i18n.t("journey-field-goal") value=values.goal rows=3
             hint=i18n.t("journey-field-goal-hint") error=field_message(error, "goal") />
-        <TextArea required=true name="form[scenario]" field="scenario" label=i18n.t("journey-field-scenario") value=values.scenario rows=6
+        <TextArea required=true name="form[scenario]" field="scenario" max=text::LONG label=i18n.t("journey-field-scenario") value=values.scenario rows=6
             hint=i18n.t("journey-field-scenario-hint") error=field_message(error, "scenario") />
-        <TextArea required=true name="form[rules]" field="rules" label=i18n.t("journey-field-rules") value=values.rules rows=6
+        <TextArea required=true name="form[rules]" field="rules" max=text::LONG label=i18n.t("journey-field-rules") value=values.rules rows=6
             hint=i18n.t("journey-field-rules-hint") error=field_message(error, "rules") />
         <div class="form__actions">
             <button type="submit" class="btn btn--primary">
@@ -205,9 +179,9 @@ pub fn StepFields(
         </div>
         <TextField name="step[title]" field="title" label=i18n.t("journey-step-title") value=values.title
             hint=i18n.t("journey-step-title-hint") required=true autocomplete="off" error=field_message(error, "title") />
-        <TextArea required=true name="step[instructions]" field="instructions" label=i18n.t("journey-step-instructions") value=values.instructions
+        <TextArea required=true name="step[instructions]" field="instructions" max=text::MEDIUM label=i18n.t("journey-step-instructions") value=values.instructions
             hint=i18n.t("journey-step-instructions-hint") error=field_message(error, "instructions") />
-        <TextArea required=true name="step[service_promise]" field="service_promise" label=i18n.t("journey-step-promise") value=values.service_promise rows=3
+        <TextArea required=true name="step[service_promise]" field="service_promise" max=text::SHORT label=i18n.t("journey-step-promise") value=values.service_promise rows=3
             hint=i18n.t("journey-step-promise-hint") error=field_message(error, "service_promise") />
         <SelectField name="step[team_id]" field="team_id" label=i18n.t("journey-step-team") options=team_options(&teams)
             selected=values.team_id error=field_message(error, "team_id") />
@@ -242,15 +216,13 @@ pub fn RemoveStepPage() -> impl IntoView {
 fn StepEditor(journey_id: i64, step_id: i64, remove: bool) -> impl IntoView {
     let data = Resource::new(move || (journey_id, step_id), |(j, s)| load_step_form(j, s));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) if remove => view! { <RemoveStepView data=d /> }.into_any(),
-                    Ok(d) => view! { <StepFormView data=d /> }.into_any(),
-                    Err(e) => view! { <FormLoadError error=e back=routes::journey(journey_id) /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data back=routes::journey(journey_id) children=move |d| {
+            if remove {
+                view! { <RemoveStepView data=d /> }.into_any()
+            } else {
+                view! { <StepFormView data=d /> }.into_any()
+            }
+        } />
     }
 }
 

@@ -1,10 +1,10 @@
 //! Departments and their teams: admins add them here; people are placed in teams on the person form.
 
 use crate::api::org::{CreateDepartment, CreateTeam, org_overview};
-use crate::components::errors::LoadError;
 use crate::components::form::{ErrorSummary, SelectField, TextField, action_error, field_message};
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::domain::RoleSet;
 use crate::i18n::use_i18n;
 use crate::routes;
@@ -35,10 +35,7 @@ fn Organisation() -> impl IntoView {
 
     view! {
         <PageHeader title=i18n.t("org-title") lead=i18n.t("org-lead") />
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match org.await {
-                    Ok(departments) => {
+        <Loaded resource=org children={move |departments: Vec<crate::domain::org::Department>| {
                         let department_options: Vec<(String, String)> = std::iter::once((String::new(), i18n.t("choice-select")))
                             .chain(departments.iter().map(|d| (d.id.to_string(), d.name.clone())))
                             .collect();
@@ -85,11 +82,7 @@ fn Organisation() -> impl IntoView {
                                     </ActionForm>
                                 </section>
                             </div>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+                        }
+        }} />
     }
 }

@@ -2,9 +2,9 @@
 
 use crate::api::org::org_overview;
 use crate::api::people::list_people;
-use crate::components::errors::LoadError;
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
+use crate::components::load::Loaded;
 use crate::components::people_table::{PeopleFilters, PeopleTable};
 use crate::domain::RoleSet;
 use crate::i18n::use_i18n;
@@ -34,8 +34,15 @@ fn PeopleList(editable: bool) -> impl IntoView {
             )
         })
     };
-    let people = Resource::new(params, |(q, team, status)| list_people(q, team, status));
-    let org = Resource::new(|| (), |_| org_overview());
+    // The team filter's choices come with the list; without them the filter still works.
+    let data = Resource::new(params, |(q, team, status)| async move {
+        let people = list_people(q, team, status).await?;
+        let teams: Vec<_> = org_overview()
+            .await
+            .map(|deps| deps.into_iter().flat_map(|d| d.teams).collect())
+            .unwrap_or_default();
+        Ok((people, teams))
+    });
     let (title, lead) = if editable {
         (i18n.t("admin-people-title"), i18n.t("admin-people-lead"))
     } else {
@@ -47,20 +54,14 @@ fn PeopleList(editable: bool) -> impl IntoView {
 
     view! {
         <PageHeader title lead>
-            {editable.then(|| view! { <a class="btn btn--primary" href="/admin/people/new">{i18n.t("admin-people-new")}</a> })}
+            {editable.then(|| view! { <a class="btn btn--primary" href=crate::routes::person_new()>{i18n.t("admin-people-new")}</a> })}
         </PageHeader>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let (q, team, status) = params();
-                let teams = org.await.map(|deps| deps.into_iter().flat_map(|d| d.teams).collect()).unwrap_or_default();
-                match people.await {
-                    Ok(list) => view! {
-                        <PeopleFilters query=q team status teams />
-                        <PeopleTable people=list editable />
-                    }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data children=move |(list, teams)| {
+            let (q, team, status) = params();
+            view! {
+                <PeopleFilters query=q team status teams />
+                <PeopleTable people=list editable />
+            }
+        } />
     }
 }
