@@ -56,7 +56,7 @@ export DEMO_DATA=true
 export APP_ADDR="127.0.0.1:$port"
 export LEPTOS_SITE_ROOT="$site_root"
 export COOKIE_SECURE=false
-export SESSION_IDLE_HOURS=12
+export SESSION_IDLE_MINUTES=720
 export EVIDENCE_DIR="$tmp/evidence"
 export RUST_LOG="${RUST_LOG:-info}"
 

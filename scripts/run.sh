@@ -6,7 +6,7 @@
 #   bash scripts/run.sh
 #
 # Overridable: APP_ADDR (127.0.0.1:3000), DATABASE_URL (sqlite://data/klantenrijbewijs.db),
-# DEMO_DATA (true), COOKIE_SECURE, SESSION_IDLE_HOURS, RUST_LOG. See .env.example; values set
+# DEMO_DATA (true), COOKIE_SECURE, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, PUBLIC_URL, RUST_LOG. See .env.example; values set
 # here or in the environment win over a .env file.
 set -euo pipefail
 

@@ -130,7 +130,7 @@ base="http://127.0.0.1:$port"
 (
   cd "$tmp" # no developer .env
   export DATABASE_URL="sqlite://$tmp/size.db" DEMO_DATA=true COOKIE_SECURE=false \
-    SESSION_IDLE_HOURS=12 LEPTOS_SITE_ROOT="$site" EVIDENCE_DIR="$tmp/evidence" \
+    SESSION_IDLE_MINUTES=720 LEPTOS_SITE_ROOT="$site" EVIDENCE_DIR="$tmp/evidence" \
     APP_ADDR="127.0.0.1:$port" RUST_LOG=warn NO_COLOR=1
   exec "$bin"
 ) >"$tmp/server.log" 2>&1 &

@@ -12,8 +12,14 @@ pub struct Config {
     pub demo_data: bool,
     /// Send the session cookie only over HTTPS. Off for local http, on behind TLS.
     pub cookie_secure: bool,
-    /// A session ends after this many hours without a request.
-    pub session_idle_hours: i64,
+    /// The address people use to reach the app (`https://krb.example.nl`), as an origin without
+    /// a trailing slash. Form posts whose `Origin` is this are accepted as same-site (see
+    /// `security::csrf`); unset, only the browser's `Sec-Fetch-Site` can vouch for a post.
+    pub public_url: Option<String>,
+    /// A session ends after this many minutes without a request.
+    pub session_idle_minutes: i64,
+    /// A session ends this many hours after sign-in, however active.
+    pub session_max_hours: i64,
     /// Directory holding the built site (`pkg/` with wasm, JS and CSS).
     pub site_root: String,
     /// Directory for uploaded evidence (photos, screenshots, PDFs); created when missing.
@@ -56,16 +62,28 @@ impl Config {
             value: addr_raw.clone(),
             reason: "expected host:port, e.g. 127.0.0.1:3000",
         })?;
-        let hours_raw = get("SESSION_IDLE_HOURS").unwrap_or_else(|| "12".to_owned());
-        let session_idle_hours = hours_raw
-            .parse::<i64>()
-            .ok()
-            .filter(|h| (1..=24 * 30).contains(h))
-            .ok_or(ConfigError::Invalid {
-                name: "SESSION_IDLE_HOURS",
-                value: hours_raw.clone(),
-                reason: "expected a whole number of hours between 1 and 720",
-            })?;
+        let session_idle_minutes = parse_number(
+            "SESSION_IDLE_MINUTES",
+            get("SESSION_IDLE_MINUTES"),
+            30,
+            1..=24 * 60,
+            "expected a whole number of minutes between 1 and 1440",
+        )?;
+        let session_max_hours = parse_number(
+            "SESSION_MAX_HOURS",
+            get("SESSION_MAX_HOURS"),
+            12,
+            1..=24 * 7,
+            "expected a whole number of hours between 1 and 168",
+        )?;
+        let public_url = match get("PUBLIC_URL") {
+            None => None,
+            Some(raw) => Some(origin_of(&raw).ok_or(ConfigError::Invalid {
+                name: "PUBLIC_URL",
+                value: raw.clone(),
+                reason: "expected an http(s) address without a path, e.g. https://krb.example.nl",
+            })?),
+        };
         let max_raw =
             get("EVIDENCE_MAX_BYTES").unwrap_or_else(|| DEFAULT_EVIDENCE_MAX_BYTES.to_string());
         let evidence_max_bytes = max_raw
@@ -83,7 +101,9 @@ impl Config {
             addr,
             demo_data: parse_bool("DEMO_DATA", get("DEMO_DATA"), false)?,
             cookie_secure: parse_bool("COOKIE_SECURE", get("COOKIE_SECURE"), false)?,
-            session_idle_hours,
+            public_url,
+            session_idle_minutes,
+            session_max_hours,
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             evidence_dir: get("EVIDENCE_DIR")
                 .unwrap_or_else(|| DEFAULT_EVIDENCE_DIR.to_owned())
@@ -91,6 +111,37 @@ impl Config {
             evidence_max_bytes,
         })
     }
+}
+
+fn parse_number(
+    name: &'static str,
+    value: Option<String>,
+    default: i64,
+    range: std::ops::RangeInclusive<i64>,
+    reason: &'static str,
+) -> Result<i64, ConfigError> {
+    let Some(raw) = value else { return Ok(default) };
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(ConfigError::Invalid {
+            name,
+            value: raw,
+            reason,
+        })
+}
+
+/// `scheme://host[:port]` of an http(s) address given without a path (a trailing `/` is fine),
+/// lower-cased, as browsers send it in `Origin`.
+pub fn origin_of(raw: &str) -> Option<String> {
+    let raw = raw.trim().trim_end_matches('/').to_ascii_lowercase();
+    let (scheme, rest) = raw.split_once("://")?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    (matches!(scheme, "http" | "https") && host_ok).then_some(raw)
 }
 
 fn parse_bool(
@@ -130,7 +181,9 @@ mod tests {
         assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
         assert!(!c.demo_data);
         assert!(!c.cookie_secure);
-        assert_eq!(c.session_idle_hours, 12);
+        assert_eq!(c.session_idle_minutes, 30);
+        assert_eq!(c.session_max_hours, 12);
+        assert_eq!(c.public_url, None);
         assert_eq!(c.evidence_dir, std::path::PathBuf::from("data/evidence"));
         assert_eq!(c.evidence_max_bytes, 10 * 1024 * 1024);
     }
@@ -165,18 +218,32 @@ mod tests {
         let c = config(&[
             ("APP_ADDR", "0.0.0.0:8080"),
             ("DEMO_DATA", "true"),
-            ("SESSION_IDLE_HOURS", "2"),
+            ("SESSION_IDLE_MINUTES", "45"),
+            ("SESSION_MAX_HOURS", "8"),
+            ("PUBLIC_URL", "https://KRB.example.nl/"),
         ])
         .expect("valid");
         assert_eq!(c.addr.port(), 8080);
         assert!(c.demo_data);
-        assert_eq!(c.session_idle_hours, 2);
+        assert_eq!(c.session_idle_minutes, 45);
+        assert_eq!(c.session_max_hours, 8);
+        assert_eq!(c.public_url.as_deref(), Some("https://krb.example.nl"));
     }
 
     #[test]
     fn bad_values_fail_loudly() {
         assert!(config(&[("APP_ADDR", "localhost")]).is_err());
         assert!(config(&[("DEMO_DATA", "maybe")]).is_err());
-        assert!(config(&[("SESSION_IDLE_HOURS", "0")]).is_err());
+        assert!(config(&[("SESSION_IDLE_MINUTES", "0")]).is_err());
+        assert!(config(&[("SESSION_MAX_HOURS", "200")]).is_err());
+        for bad in [
+            "krb.example.nl",
+            "ftp://krb.example.nl",
+            "https://krb.example.nl/app",
+            "https://",
+            "javascript:alert(1)",
+        ] {
+            assert!(config(&[("PUBLIC_URL", bad)]).is_err(), "{bad}");
+        }
     }
 }

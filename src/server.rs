@@ -206,8 +206,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.cookie_secure)
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
-            config.session_idle_hours,
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            config.session_idle_minutes,
         )));
     tokio::spawn(async move {
         use tower_sessions::ExpiredDeletion;

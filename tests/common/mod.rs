@@ -40,17 +40,13 @@ impl TestApp {
     pub async fn spawn_configured(demo_data: bool, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("test.db");
-        let config = Config {
-            database_url: format!("sqlite://{}", db.display()),
-            addr: "127.0.0.1:0".parse().expect("addr"),
-            demo_data,
-            cookie_secure: false,
-            session_idle_hours: 1,
-            site_root: dir.path().join("site").display().to_string(),
-            evidence_dir: dir.path().join("evidence"),
-            evidence_max_bytes: klantenrijbewijs::config::DEFAULT_EVIDENCE_MAX_BYTES,
-        };
-        let mut config = config;
+        // Defaults as in production, then what a test needs; new settings need no change here.
+        let mut config = Config::from_lookup(|_| None).expect("default configuration");
+        config.database_url = format!("sqlite://{}", db.display());
+        config.addr = "127.0.0.1:0".parse().expect("addr");
+        config.demo_data = demo_data;
+        config.site_root = dir.path().join("site").display().to_string();
+        config.evidence_dir = dir.path().join("evidence");
         adjust(&mut config);
         let (router, state) = klantenrijbewijs::server::build(config)
             .await
