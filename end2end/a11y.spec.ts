@@ -1,5 +1,5 @@
 // axe-core on every page a user can reach, for every role that reaches it, on desktop and phone.
-import { test } from '@playwright/test';
+import { test } from './fixtures';
 import { ACCOUNTS, expectAccessible, hydrated, signIn } from './helpers';
 
 const PAGES: Record<keyof typeof ACCOUNTS, string[]> = {

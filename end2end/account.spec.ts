@@ -1,5 +1,5 @@
 // Changing one's own password.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { PASSWORD, hydrated, signIn, signOut } from './helpers';
 
 test('change own password, then sign in with the new one', async ({ page }) => {

@@ -1,5 +1,5 @@
 // Signing in and out as every role, what each role's navigation offers, and role denial.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, PASSWORD, hydrated, signIn, signOut } from './helpers';
 
 const NAV = {

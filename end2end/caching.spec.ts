@@ -1,7 +1,7 @@
 // A repeat visit downloads no asset again: the release build names its wasm, JS and CSS after their
 // content and serves them `immutable`, so the next page takes them from the browser's cache without
 // asking the server (not even a 304). Watched through the Chrome DevTools Protocol.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, hydrated, signIn } from './helpers';
 
 test('the next page takes wasm, JS and CSS from the browser cache', async ({ page, context }) => {

@@ -1,5 +1,5 @@
 // Every page hydrates without errors, also when visited one after another (server/browser agreement).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, hydrated, signIn } from './helpers';
 
 test('admin pages hydrate cleanly, again and again', async ({ page }) => {

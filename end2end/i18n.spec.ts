@@ -1,5 +1,5 @@
 // The language switch: Dutch by default, English on request, remembered by cookie and per person.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { PASSWORD, hydrated, signOut } from './helpers';
 
 test('switching language before and after signing in', async ({ page }) => {

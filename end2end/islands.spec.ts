@@ -1,7 +1,8 @@
 // The small islands besides the step form, on a phone: the character counter under a text area
 // with a limit, and the preview of a file picked for upload (the photo itself, its size, and an
 // immediate "too large" / "not accepted" before anything is sent).
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, hydrated, signIn } from './helpers';
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

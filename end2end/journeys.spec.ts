@@ -1,6 +1,7 @@
 // The journey catalogue in the browser: a curator writes a draft, orders its steps, publishes it,
 // and makes a new version of a live journey; every screen passes axe on desktop and phone.
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, expectAccessible, hydrated, signIn } from './helpers';
 
 async function addStep(page: Page, step: { phase: string; channel: string; title: string; team: string }) {

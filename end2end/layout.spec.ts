@@ -1,5 +1,5 @@
 // Hydration and the phone layout: the menu toggles once the browser bundle runs, nothing scrolls sideways.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, hydrated, signIn } from './helpers';
 
 test.describe('on a 375 px phone', () => {

@@ -3,7 +3,8 @@
 // saves first, offline typing is retried, and a fast walk leaves no error in the browser console.
 // Written against what a person sees (labels, roles, the status line), so the tests keep guarding
 // when the step page is rebuilt.
-import { test, expect, type Page, type Route } from '@playwright/test';
+import { type Page, type Route } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { hydrated, signIn } from './helpers';
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

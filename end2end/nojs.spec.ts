@@ -1,5 +1,6 @@
 // With JavaScript disabled the core forms still work through plain form posts.
-import { test, expect, Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, PASSWORD } from './helpers';
 
 test('sign in, see errors, switch language and sign out without JavaScript', async ({ page }) => {

@@ -1,5 +1,5 @@
 // People administration in the browser: field errors keep what was typed, saving, deactivating, teams.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, hydrated, signIn } from './helpers';
 
 test('admin adds a person: a duplicate e-mail is shown on the field and nothing typed is lost', async ({ page }) => {

@@ -2,7 +2,8 @@
 // field being typed in, a long principle tag wraps, the owning team reads in full, the emotion curve's
 // labels are at least 12 px and its table scrolls to the last column. Written against what the user
 // sees (roles, labels, measured boxes), not against the markup of a particular component.
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { expectAccessible, hydrated, signIn } from './helpers';
 
 const WIDTH = 375;

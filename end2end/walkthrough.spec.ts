@@ -1,6 +1,7 @@
 // The walkthrough on a phone: start a journey, walk every step, log frictions, a delight and a photo, reload
 // half-way and find everything intact, finish, and read the log with its emotion curve.
-import { test, expect, Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { ACCOUNTS, expectAccessible, hydrated, signIn } from './helpers';
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

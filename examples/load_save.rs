@@ -413,7 +413,14 @@ mod load {
     }
 
     fn client() -> Result<reqwest::Client, String> {
+        // Like a browser on the app's own pages (the CSRF check wants to know where a post is from).
+        let mut same_site = reqwest::header::HeaderMap::new();
+        same_site.insert(
+            "sec-fetch-site",
+            reqwest::header::HeaderValue::from_static("same-origin"),
+        );
         reqwest::Client::builder()
+            .default_headers(same_site)
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()

@@ -19,6 +19,9 @@ use leptos_router::{
 const IDLE_DEADLINE_SCRIPT: &str = "(()=>{const r=window.requestIdleCallback;if(r){window.requestIdleCallback=(c,o)=>r.call(window,c,Object.assign({timeout:500},o));}})();";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Before anything renders a script: every inline script of this page carries the nonce.
+    #[cfg(feature = "ssr")]
+    crate::security::headers::provide_page_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -29,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // Must run before the islands script: it waits for an idle moment to wake the
                 // islands, and a busy phone (or test machine) may not have one for many seconds.
-                <script inner_html=IDLE_DEADLINE_SCRIPT></script>
+                <script nonce=leptos::nonce::use_nonce() inner_html=IDLE_DEADLINE_SCRIPT></script>
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>

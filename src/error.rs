@@ -19,6 +19,9 @@ pub enum AppError {
     /// Same error for unknown e-mail, wrong password and inactive account: no account enumeration.
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// Too many sign-in attempts for this account or from this address; try again later.
+    #[error("too many attempts")]
+    TooManyAttempts,
     /// The request did not have the expected shape (missing or malformed arguments).
     #[error("bad request")]
     BadRequest,
@@ -49,6 +52,7 @@ impl AppError {
             AppError::NotFound => "error-not-found",
             AppError::Validation(_) => "error-validation",
             AppError::InvalidCredentials => "error-invalid-credentials",
+            AppError::TooManyAttempts => "error-too-many-attempts",
             AppError::BadRequest => "error-bad-request",
             AppError::Conflict => "error-version-conflict",
             AppError::Refused(_) => "error-refused",
@@ -80,6 +84,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Validation(_) => 422,
             AppError::BadRequest => 400,
+            AppError::TooManyAttempts => 429,
             AppError::Conflict | AppError::Refused(_) => 409,
             AppError::Internal => 500,
             AppError::Network => 502,

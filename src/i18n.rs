@@ -85,6 +85,22 @@ impl I18n {
         format(self.locale, key, None)
     }
 
+    /// A message whose key came with an error, possibly through the page's URL (a form post
+    /// without JavaScript is sent back with its error there): translated when the key is one of
+    /// ours, otherwise the generic "check the form" message, so no text from outside ever shows.
+    pub fn message(&self, key: &str) -> String {
+        let bundle = match self.locale {
+            Locale::Nl => &BUNDLES.nl,
+            Locale::En => &BUNDLES.en,
+        };
+        if bundle.has_message(key) {
+            self.t(key)
+        } else {
+            leptos::logging::warn!("unknown message key {key:?} ignored");
+            self.t("error-validation")
+        }
+    }
+
     /// Translation with named arguments, e.g. `t_with("welcome", &[("name", name)])`.
     pub fn t_with(&self, key: &str, args: &[(&str, String)]) -> String {
         let mut fluent_args = FluentArgs::new();
@@ -166,6 +182,21 @@ mod tests {
         for reason in crate::domain::Refusal::ALL {
             assert!(nl.contains(reason.key()), "nl lacks {}", reason.key());
             assert!(en.contains(reason.key()), "en lacks {}", reason.key());
+        }
+    }
+
+    #[test]
+    fn messages_from_outside_show_only_when_they_are_ours() {
+        let i18n = I18n::new(Locale::Nl);
+        assert_eq!(i18n.message("error-required"), i18n.t("error-required"));
+        let generic = i18n.t("error-validation");
+        for foreign in [
+            "Bel 0900-1234 voor hulp",
+            "<script>alert(1)</script>",
+            "",
+            "error-",
+        ] {
+            assert_eq!(i18n.message(foreign), generic, "{foreign}");
         }
     }
 

@@ -225,6 +225,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         pool,
         config: Arc::new(config),
         leptos_options: leptos_options.clone(),
+        sign_in_limiter: Arc::new(crate::security::throttle::AddressLimiter::new()),
     };
     let routes = generate_route_list(App);
     let fallback_state = state.clone();
@@ -257,6 +258,15 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
             attach_session_info,
         ))
         .layer(session_layer)
+        // Before the session is read and any handler runs: cross-site posts stop here.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::csrf::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::headers::add,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         // Pages, server-function answers and files without a precompressed copy: gzip or brotli
         // on the fly (already compressed answers, images and tiny bodies are left alone).
@@ -321,9 +331,13 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 /// Serves on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    // The client's address is kept with each request for the sign-in throttle.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {

@@ -11,6 +11,8 @@ pub struct AppState {
     pub pool: SqlitePool,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
+    /// Sign-in attempts per client address (`security::throttle`).
+    pub sign_in_limiter: Arc<crate::security::throttle::AddressLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -433,7 +433,7 @@ async fn a_camera_photo_loses_exif_gps_xmp_and_comments_and_gets_a_thumbnail() {
     assert_eq!(headers["content-type"], "image/jpeg");
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["content-disposition"], "inline");
-    assert_eq!(headers["cache-control"], "private");
+    assert_eq!(headers["cache-control"], "private, no-store");
     let (status, headers, _) = get(&app, &daan, &format!("/evidence/{id}/thumb")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["content-type"], "image/jpeg");

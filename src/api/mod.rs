@@ -32,6 +32,8 @@ pub(crate) mod ssr {
         /// The signed-in user the page middleware already loaded for this request, if it ran.
         page_user: Option<Option<CurrentUser>>,
         response: Option<ResponseOptions>,
+        /// Where the request came from (the TCP peer), for the sign-in throttle.
+        address: Option<std::net::IpAddr>,
     }
 
     /// The request context of the running server function. `#[track_caller]`: when a piece of
@@ -74,6 +76,10 @@ pub(crate) mod ssr {
             error_page,
             page_user,
             response: use_context::<ResponseOptions>(),
+            address: parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip()),
         })
     }
 
@@ -172,6 +178,11 @@ pub(crate) mod ssr {
 
     impl Ctx {
         /// The signed-in user; while a page renders, the one its middleware loaded (no second query).
+        /// The client's address, when the server was started with connection info.
+        pub fn client_address(&self) -> Option<std::net::IpAddr> {
+            self.address
+        }
+
         pub async fn user(&self) -> Result<Option<CurrentUser>, AppError> {
             match &self.page_user {
                 Some(user) => Ok(user.clone()),

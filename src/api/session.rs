@@ -61,15 +61,9 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
 
 /// Only same-site paths are accepted as a place to go after sign-in (no open redirect).
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.starts_with("/api/")
-    {
-        next
-    } else {
-        "/"
-    }
+    crate::routes::safe_local_path(next)
+        .filter(|path| !path.starts_with("/api/"))
+        .unwrap_or(crate::routes::HOME)
 }
 
 #[server(endpoint = "login")]
@@ -95,6 +89,8 @@ pub async fn login(
             if !errors.is_empty() {
                 return Err(AppError::Validation(errors));
             }
+            let address = ctx.client_address();
+            crate::security::throttle::check(state, &email, address).await?;
             let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
             let (id, stored, active) = match credentials {
                 Some(c) => (Some(c.id), c.password_hash, c.active),
@@ -103,9 +99,10 @@ pub async fn login(
             // Always one full argon2 verification, whether or not the e-mail exists.
             let matches = crate::auth::password::verify(password, stored).await?;
             let Some(id) = id.filter(|_| matches && active) else {
-                tracing::info!("failed sign-in attempt");
+                crate::security::throttle::failed(state, &email, address).await?;
                 return Err(AppError::InvalidCredentials);
             };
+            crate::security::throttle::succeeded(state, &email).await?;
             crate::auth::session::sign_in(&ctx.session, id).await?;
             crate::db::person::touch_last_login(&state.pool, id).await?;
             tracing::info!(person_id = id, "signed in");

@@ -39,7 +39,7 @@ pub fn field_message(
             e.as_ref()
                 .and_then(|e| e.field_errors())
                 .and_then(|f| f.for_field(field))
-                .map(|key| i18n.t(key))
+                .map(|key| i18n.message(key))
         })
     })
 }

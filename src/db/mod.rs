@@ -6,6 +6,7 @@ pub mod org;
 pub mod person;
 pub mod scale;
 pub mod seed;
+pub mod throttle;
 pub mod walkthrough;
 
 use sqlx::SqlitePool;

@@ -210,12 +210,7 @@ pub fn rfc5987_encode(name: &str) -> String {
 /// The page to send a browser back to after a form post: a same-site path only (no open
 /// redirect to another site, no header injection). `None` when `raw` is not such a path.
 pub fn safe_return_to(raw: &str) -> Option<&str> {
-    let ok = raw.starts_with('/')
-        && !raw.starts_with("//")
-        && !raw.starts_with("/\\")
-        && raw.len() <= 2000
-        && !raw.chars().any(|c| c.is_control() || c.is_whitespace());
-    ok.then_some(raw)
+    crate::routes::safe_local_path(raw)
 }
 
 /// `path` with `name=value` in its query, replacing an earlier `evidence`/`evidence_error`

@@ -112,7 +112,11 @@ pub(super) async fn serve(
                 HeaderValue::from_str(&disposition)
                     .unwrap_or(HeaderValue::from_static("attachment")),
             );
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private"));
+            // Evidence may be sensitive: no copy stays in a shared browser after signing out.
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
             // Opened on its own, a file can run nothing and load nothing.
             h.insert(
                 header::CONTENT_SECURITY_POLICY,

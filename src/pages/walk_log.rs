@@ -97,7 +97,7 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
             <div class="alert alert--warning">
                 <p>{i18n.t("walk-finish-open")}</p>
                 <ul>
-                    {problems.iter().map(|key| view! { <li>{i18n.t(key)}</li> }).collect_view()}
+                    {problems.iter().map(|key| view! { <li>{i18n.message(key)}</li> }).collect_view()}
                 </ul>
                 {first_open.map(|n| view! { <a href=routes::walk_step(walk_id, n) rel="external">{i18n.t("walk-finish-goto-open")}</a> })}
             </div>

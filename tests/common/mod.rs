@@ -64,9 +64,22 @@ impl TestApp {
         }
     }
 
-    /// A separate browser: its own cookie jar, no redirects followed.
+    /// A separate browser: its own cookie jar, no redirects followed. Like a browser on one of
+    /// the app's pages, it says its requests come from this site (`Sec-Fetch-Site`).
     pub fn new_client() -> reqwest::Client {
+        let mut same_site = reqwest::header::HeaderMap::new();
+        same_site.insert(
+            "sec-fetch-site",
+            reqwest::header::HeaderValue::from_static("same-origin"),
+        );
+        Self::client_with(same_site)
+    }
+
+    /// A client that sends exactly `headers` by default (e.g. none: a request with no evidence
+    /// of where it came from, or a page on another site).
+    pub fn client_with(headers: reqwest::header::HeaderMap) -> reqwest::Client {
         reqwest::Client::builder()
+            .default_headers(headers)
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             // A stuck request fails the test with its step instead of stalling the whole run.
