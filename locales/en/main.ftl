@@ -147,6 +147,7 @@ error-password-mismatch = The two passwords do not match.
 error-password-wrong = This is not your current password.
 error-validation = Not everything is filled in correctly. Check the highlighted fields.
 error-invalid-credentials = The e-mail address or password is incorrect.
+error-too-many-attempts = Too many failed sign-in attempts. Wait a few minutes, then try again.
 error-unauthenticated = You are not signed in (any more). Please sign in again.
 error-forbidden = You do not have permission for this action.
 error-not-found = This does not exist (any more).

@@ -147,6 +147,7 @@ error-password-mismatch = De twee wachtwoorden zijn niet gelijk.
 error-password-wrong = Dit is niet je huidige wachtwoord.
 error-validation = Niet alles is goed ingevuld. Bekijk de gemarkeerde velden.
 error-invalid-credentials = Het e-mailadres of wachtwoord klopt niet.
+error-too-many-attempts = Te veel mislukte pogingen om aan te melden. Wacht een paar minuten en probeer het dan opnieuw.
 error-unauthenticated = Je bent niet (meer) aangemeld. Meld je opnieuw aan.
 error-forbidden = Je hebt geen rechten voor deze actie.
 error-not-found = Dit bestaat niet (meer).
