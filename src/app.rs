@@ -67,9 +67,9 @@ pub fn App() -> impl IntoView {
         demo: info.demo,
     });
 
-    // Content-hashed in a release build (server::SiteAssets, read once at start-up).
+    // Content-hashed in a release build (assets::SiteAssets, read once at start-up).
     #[cfg(feature = "ssr")]
-    let stylesheet = crate::server::stylesheet_href();
+    let stylesheet = crate::assets::stylesheet_href();
     #[cfg(not(feature = "ssr"))]
     let stylesheet = "/pkg/klantenrijbewijs.css".to_owned();
 

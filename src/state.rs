@@ -12,7 +12,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
     /// Sign-in attempts per client address (`security::throttle`).
-    pub sign_in_limiter: Arc<crate::security::throttle::AddressLimiter>,
+    pub sign_in_limiter: Arc<crate::security::address_limit::AddressLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

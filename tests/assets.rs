@@ -190,7 +190,7 @@ async fn without_a_hash_file_pages_link_the_plain_names() {
 
 #[test]
 fn hash_file_names_the_stylesheet() {
-    use klantenrijbewijs::server::SiteAssets;
+    use klantenrijbewijs::assets::SiteAssets;
     let assets = SiteAssets::from_hash_file(
         "klantenrijbewijs",
         "js: 1111111111111111\nwasm: 2222222222222222\ncss: 3333333333333333\n",
@@ -212,7 +212,7 @@ fn hash_file_names_the_stylesheet() {
 
 #[test]
 fn content_hashed_names_are_recognised() {
-    use klantenrijbewijs::server::is_content_hashed;
+    use klantenrijbewijs::assets::is_content_hashed;
     for hashed in [
         "klantenrijbewijs.0123456789abcdef.js",
         "klantenrijbewijs.0123456789abcdef.wasm",

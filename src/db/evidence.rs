@@ -1,7 +1,7 @@
 //! Queries on evidence rows and the quick-capture friction; the files themselves live in `evidence::storage`.
 
+use super::OWNER_EDITS;
 use super::now;
-use super::walkthrough::OWNER_EDITS;
 use crate::domain::walkthrough::EvidenceItem;
 use sqlx::{SqliteConnection, SqliteExecutor};
 

@@ -58,6 +58,13 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
         .map(|_| ())
 }
 
+/// The "may edit" rule (`domain::walkthrough::access` gives `Edit`) as SQL, binding the
+/// walkthrough id and then the person: it is theirs and still in progress. Every write repeats it
+/// inside its own statement, so an access check made a moment earlier cannot be outrun (finished in
+/// another tab, a second request in flight).
+pub(crate) const OWNER_EDITS: &str = "exists (select 1 from walkthrough w
+    where w.id = ? and w.person_id = ? and w.status = 'in_progress')";
+
 /// The current time as stored in `created_at`/`updated_at` columns.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()

@@ -1,8 +1,8 @@
 //! Failed sign-ins per account, for `security::throttle` (which holds the rules).
 
 use super::{Db, begin_write};
+use crate::domain::throttle::Rule;
 use crate::error::AppError;
-use crate::security::throttle::Rule;
 use chrono::{DateTime, Utc};
 
 /// Until when `account` must wait, if it must wait at `now`.

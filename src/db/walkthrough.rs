@@ -1,5 +1,6 @@
 //! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is decided on.
 
+use super::OWNER_EDITS;
 use crate::domain::walkthrough::{
     Access, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership, Principle,
     Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail, WalkthroughStatus,
@@ -7,13 +8,6 @@ use crate::domain::walkthrough::{
 };
 use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;
-
-/// The "may edit" rule (`domain::walkthrough::access` gives `Edit`) as SQL, binding the
-/// walkthrough id and then the person: it is theirs and still in progress. Every write repeats it
-/// inside its own statement, so an access check made a moment earlier cannot be outrun (finished in
-/// another tab, a second request in flight).
-pub(super) const OWNER_EDITS: &str = "exists (select 1 from walkthrough w
-    where w.id = ? and w.person_id = ? and w.status = 'in_progress')";
 
 /// Who owns a walkthrough, their manager and its status; `None` when the id is unknown.
 pub async fn ownership(

@@ -9,6 +9,7 @@ pub mod person;
 pub mod refusal;
 pub mod role;
 pub mod text;
+pub mod throttle;
 pub mod walkthrough;
 
 pub use locale::Locale;

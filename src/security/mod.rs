@@ -3,6 +3,7 @@
 //! of what a person may read or change stays in the server functions; this module only decides
 //! whether a request is let in at all and how answers are marked.
 
+pub mod address_limit;
 pub mod csrf;
 pub mod headers;
 pub mod throttle;
