@@ -1,11 +1,90 @@
-//! How long a session lives, over real HTTP: no stored session for anonymous visitors, and
-//! expired ones swept away. Time passes by moving the stored sessions back.
+//! How long a session lives, over real HTTP: kept alive by use, ended when idle or too old; no
+//! stored session for anonymous visitors, and expired ones swept away. Time passes by moving the
+//! stored sessions back.
 
 mod common;
 
 use common::*;
+use reqwest::StatusCode;
 
+const DAAN: &str = "Daan Bakker";
 const FATIMA: &str = "Fatima El Amrani";
+
+/// The stored expiry of the only session.
+async fn stored_expiry(app: &TestApp) -> String {
+    sqlx::query_scalar("select cast(expiry_date as text) from session")
+        .fetch_one(&app.state.pool)
+        .await
+        .expect("one session")
+}
+
+/// How many stored sessions expire more than `minutes` from now.
+async fn sessions_expiring_after(app: &TestApp, minutes: i64) -> i64 {
+    sqlx::query_scalar("select count(*) from session where expiry_date > ?")
+        .bind(time::OffsetDateTime::now_utc() + time::Duration::minutes(minutes))
+        .fetch_one(&app.state.pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_active_session_outlives_the_idle_limit() {
+    let app = TestApp::spawn().await; // idle limit 30 minutes
+    let daan = app.client_for(EMPLOYEE).await;
+    let at_sign_in = stored_expiry(&app).await;
+    // Requests within a minute of the last save do not write the session again.
+    for _ in 0..3 {
+        assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+    }
+    assert_eq!(stored_expiry(&app).await, at_sign_in);
+
+    // 20 quiet minutes later a request moves the expiry on by the full limit ...
+    app.age_sessions(20).await;
+    assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+    assert_eq!(sessions_expiring_after(&app, 29).await, 1);
+    // ... so 40 minutes after signing in, never idle for 30, Daan is still signed in.
+    app.age_sessions(20).await;
+    assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+    // Pages keep it alive as well.
+    app.age_sessions(20).await;
+    let page = daan
+        .get(format!("{}/account", app.base))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(page.status(), StatusCode::OK);
+    app.age_sessions(20).await;
+    assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_idle_longer_than_the_limit_ends() {
+    let app = TestApp::spawn_configured(true, |c| c.session_idle_minutes = 1).await;
+    let daan = app.client_for(EMPLOYEE).await;
+    assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+    app.age_sessions(1).await;
+    assert_eq!(app.signed_in_as(&daan).await, None);
+    let me = app.call_as(&daan, "people/me", &[]).await;
+    assert_eq!(me.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_ends_at_its_maximum_age_however_active() {
+    let app = TestApp::spawn_configured(true, |c| {
+        c.session_idle_minutes = 60;
+        c.session_max_hours = 1;
+    })
+    .await;
+    let daan = app.client_for(EMPLOYEE).await;
+    app.age_sessions(40).await;
+    assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+    app.age_sessions(19).await; // 59 minutes after signing in
+    assert_eq!(app.signed_in_as(&daan).await.as_deref(), Some(DAAN));
+    app.age_sessions(2).await; // 61 minutes, last request 2 minutes ago
+    assert_eq!(app.signed_in_as(&daan).await, None);
+    assert_eq!(app.count("select count(*) from session").await, 0);
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_visitors_get_no_stored_session() {

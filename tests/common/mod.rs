@@ -171,7 +171,7 @@ impl TestApp {
     }
 
     /// Moves every live stored session `minutes` into the past, as if that long had gone by
-    /// without a request.
+    /// without a request: its expiry and the sign-in and last-seen times kept in it.
     pub async fn age_sessions(&self, minutes: i64) {
         use tower_sessions::SessionStore;
         let store = tower_sessions_sqlx_store::SqliteStore::new(self.state.pool.clone())
@@ -187,6 +187,13 @@ impl TestApp {
                 continue; // already expired
             };
             record.expiry_date -= time::Duration::minutes(minutes);
+            let key = klantenrijbewijs::auth::session::SIGNED_IN_KEY;
+            if let Some(signed_in) = record.data.get_mut(key) {
+                for field in ["signed_in_at", "seen_at"] {
+                    let at = signed_in[field].as_i64().expect(field);
+                    signed_in[field] = (at - minutes * 60).into();
+                }
+            }
             store.save(&record).await.expect("save session");
         }
     }
