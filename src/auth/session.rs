@@ -1,7 +1,8 @@
 //! Server-side sessions (tower-sessions, stored in the database) and the role checks every server function uses.
 //!
 //! A signed-in session keeps a [`SignedIn`] and ends (is deleted) on the first request that finds
-//! it idle longer than `SESSION_IDLE_MINUTES` or older than `SESSION_MAX_HOURS`. The store
+//! it idle longer than `SESSION_IDLE_MINUTES`, older than `SESSION_MAX_HOURS`, or signed in with
+//! an older session epoch than the person's (password changed or reset, deactivated). The store
 //! only writes a session when its data changes, so a signed-in person's requests record when they
 //! were last seen, at most every [`touch_interval`]: that write moves the stored expiry (and the
 //! cookie's) on, keeping an active person's session alive without a write per request.
@@ -21,6 +22,8 @@ pub const SIGNED_IN_KEY: &str = "signed_in";
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 struct SignedIn {
     person_id: i64,
+    /// The person's `session_epoch` when this session signed in (or changed their password).
+    epoch: i64,
     signed_in_at: i64,
     /// The last request that saved the session.
     seen_at: i64,
@@ -34,9 +37,10 @@ enum Ended {
 }
 
 impl SignedIn {
-    fn new(person_id: i64, now: i64) -> SignedIn {
+    fn new(person_id: i64, epoch: i64, now: i64) -> SignedIn {
         SignedIn {
             person_id,
+            epoch,
             signed_in_at: now,
             seen_at: now,
         }
@@ -77,8 +81,8 @@ async fn write(session: &Session, signed_in: SignedIn) -> Result<(), AppError> {
         .map_err(|e| AppError::internal("session write", e))
 }
 
-/// The signed-in, active person, or None. A session past its limits or of a deactivated person
-/// is ended here.
+/// The signed-in, active person, or None. A session past its limits, of a deactivated person or
+/// from before their last password change is ended here.
 pub async fn current_user(
     state: &AppState,
     session: &Session,
@@ -93,7 +97,9 @@ pub async fn current_user(
         return Ok(None);
     }
     let person = db::person::session_person(&state.pool, signed_in.person_id).await?;
-    let Some((person, roles)) = person.filter(|(p, _)| p.active) else {
+    let Some((person, roles)) =
+        person.filter(|(p, _)| p.active && p.session_epoch == signed_in.epoch)
+    else {
         sign_out(session).await?;
         return Ok(None);
     };
@@ -111,12 +117,35 @@ pub async fn current_user(
 }
 
 /// Starts a signed-in session with a fresh id, so a session id planted before sign-in is worthless.
-pub async fn sign_in(session: &Session, person_id: i64) -> Result<(), AppError> {
+/// `epoch` is the person's `session_epoch` as read with the password that was checked.
+pub async fn sign_in(session: &Session, person_id: i64, epoch: i64) -> Result<(), AppError> {
     session
         .cycle_id()
         .await
         .map_err(|e| AppError::internal("session cycle", e))?;
-    write(session, SignedIn::new(person_id, now())).await
+    write(session, SignedIn::new(person_id, epoch, now())).await
+}
+
+/// Keeps this session signed in after its person's password changed to session epoch `epoch`
+/// (which ended every other session), under a fresh id so a copy stolen before stops working.
+/// The sign-in time stays: the maximum age still counts from the first sign-in.
+pub async fn keep_after_password_change(session: &Session, epoch: i64) -> Result<(), AppError> {
+    let Some(signed_in) = read(session).await? else {
+        return Err(AppError::Unauthenticated);
+    };
+    session
+        .cycle_id()
+        .await
+        .map_err(|e| AppError::internal("session cycle", e))?;
+    write(
+        session,
+        SignedIn {
+            epoch,
+            seen_at: now(),
+            ..signed_in
+        },
+    )
+    .await
 }
 
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
@@ -141,7 +170,7 @@ mod tests {
     fn a_session_ends_when_idle_too_long_or_too_old() {
         let config = config(30, 12);
         let start = 1_000_000;
-        let mut s = SignedIn::new(1, start);
+        let mut s = SignedIn::new(1, 0, start);
         assert_eq!(s.ended(start + 29 * 60, &config), None);
         assert_eq!(s.ended(start + 30 * 60, &config), Some(Ended::Idle));
         // Seen again recently, but signed in 12 hours ago.
