@@ -14,8 +14,11 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
+
+/// How often expired session rows are deleted (also once at start-up).
+const SESSION_SWEEP: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -126,13 +129,13 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             config.session_idle_minutes,
         )));
+    sweep_sessions(&store).await;
     tokio::spawn(async move {
-        use tower_sessions::ExpiredDeletion;
-        if let Err(e) = store
-            .continuously_delete_expired(tokio::time::Duration::from_secs(3600))
-            .await
-        {
-            tracing::error!(error = %e, "expired session clean-up stopped");
+        let mut every = tokio::time::interval(SESSION_SWEEP);
+        every.tick().await; // completes at once: the sweep above was the first
+        loop {
+            every.tick().await;
+            sweep_sessions(&store).await;
         }
     });
 
@@ -193,6 +196,14 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         )
         .with_state(state.clone());
     Ok((router, state))
+}
+
+/// Deletes expired session rows (they are never loaded again); a failed sweep is logged and the
+/// next one tries again.
+async fn sweep_sessions(store: &SqliteStore) {
+    if let Err(e) = store.delete_expired().await {
+        tracing::warn!(error = %e, "deleting expired sessions failed");
+    }
 }
 
 /// Loads who is signed in (and the language) once per page request, before rendering starts, so

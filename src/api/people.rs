@@ -321,10 +321,16 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
                 .await
                 .map_err(ssr::map_unique)?;
             crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
-            if let Some(hash) = &hash {
-                crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
-            }
+            // A new password or a deactivation ends the person's sessions (see db::person).
+            let epoch = match &hash {
+                Some(hash) => Some(crate::db::person::set_password_hash(&mut *tx, id, hash).await?),
+                None => None,
+            };
             tx.commit().await?;
+            // An admin who set their own password stays signed in here.
+            if let Some(epoch) = epoch.filter(|_| id == admin.id) {
+                crate::auth::session::keep_after_password_change(&ctx.session, epoch).await?;
+            }
             tracing::info!(person_id = id, by = admin.id, "person updated");
             Ok(())
         })

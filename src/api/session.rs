@@ -93,17 +93,17 @@ pub async fn login(
             crate::security::throttle::check(state, &email, address).await?;
             let credentials = crate::db::person::find_credentials(&state.pool, &email).await?;
             let (id, stored, active) = match credentials {
-                Some(c) => (Some(c.id), c.password_hash, c.active),
+                Some(c) => (Some((c.id, c.session_epoch)), c.password_hash, c.active),
                 None => (None, None, false),
             };
             // Always one full argon2 verification, whether or not the e-mail exists.
             let matches = crate::auth::password::verify(password, stored).await?;
-            let Some(id) = id.filter(|_| matches && active) else {
+            let Some((id, epoch)) = id.filter(|_| matches && active) else {
                 crate::security::throttle::failed(state, &email, address).await?;
                 return Err(AppError::InvalidCredentials);
             };
             crate::security::throttle::succeeded(state, &email).await?;
-            crate::auth::session::sign_in(&ctx.session, id).await?;
+            crate::auth::session::sign_in(&ctx.session, id, epoch).await?;
             crate::db::person::touch_last_login(&state.pool, id).await?;
             tracing::info!(person_id = id, "signed in");
             let target = safe_next(next.as_deref().unwrap_or("/")).to_owned();
@@ -164,9 +164,9 @@ pub async fn change_password(
                 return Err(AppError::Internal);
             };
             let hash = crate::auth::password::hash(&new).await?;
-            crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
-            // A new session id, so a session stolen before the change stops working.
-            crate::auth::session::sign_in(&ctx.session, user.id).await?;
+            // Every other session of the person ends; this one stays, under a new id.
+            let epoch = crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;
+            crate::auth::session::keep_after_password_change(&ctx.session, epoch).await?;
             tracing::info!(person_id = user.id, "password changed");
             Ok(())
         })

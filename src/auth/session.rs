@@ -1,52 +1,151 @@
 //! Server-side sessions (tower-sessions, stored in the database) and the role checks every server function uses.
+//!
+//! A signed-in session keeps a [`SignedIn`] and ends (is deleted) on the first request that finds
+//! it idle longer than `SESSION_IDLE_MINUTES`, older than `SESSION_MAX_HOURS`, or signed in with
+//! an older session epoch than the person's (password changed or reset, deactivated). The store
+//! only writes a session when its data changes, so a signed-in person's requests record when they
+//! were last seen, at most every [`touch_interval`]: that write moves the stored expiry (and the
+//! cookie's) on, keeping an active person's session alive without a write per request.
 
 use super::CurrentUser;
+use crate::config::Config;
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
+use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-/// Session key holding the signed-in person's id.
-pub const PERSON_KEY: &str = "person_id";
+/// Session key holding the [`SignedIn`] record.
+pub const SIGNED_IN_KEY: &str = "signed_in";
 
-/// The signed-in, active person, or None. A deactivated person's session is ended on their next request.
-pub async fn current_user(
-    state: &AppState,
-    session: &Session,
-) -> Result<Option<CurrentUser>, AppError> {
-    let id = session
-        .get::<i64>(PERSON_KEY)
-        .await
-        .map_err(|e| AppError::internal("session read", e))?;
-    let Some(id) = id else { return Ok(None) };
-    match db::person::session_person(&state.pool, id).await? {
-        Some((person, roles)) if person.active => Ok(Some(CurrentUser {
-            id: person.id,
-            name: person.name,
-            email: person.email,
-            roles,
-            locale: crate::domain::Locale::parse(&person.preferred_language).unwrap_or_default(),
-        })),
-        _ => {
-            session
-                .flush()
-                .await
-                .map_err(|e| AppError::internal("session flush", e))?;
-            Ok(None)
+/// Who is signed in, and since when. Times are Unix seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct SignedIn {
+    person_id: i64,
+    /// The person's `session_epoch` when this session signed in (or changed their password).
+    epoch: i64,
+    signed_in_at: i64,
+    /// The last request that saved the session.
+    seen_at: i64,
+}
+
+/// Why a session ends before its person is even looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    Idle,
+    MaxAge,
+}
+
+impl SignedIn {
+    fn new(person_id: i64, epoch: i64, now: i64) -> SignedIn {
+        SignedIn {
+            person_id,
+            epoch,
+            signed_in_at: now,
+            seen_at: now,
+        }
+    }
+
+    fn ended(&self, now: i64, config: &Config) -> Option<Ended> {
+        if now - self.signed_in_at >= config.session_max_hours * 3600 {
+            Some(Ended::MaxAge)
+        } else if now - self.seen_at >= config.session_idle_minutes * 60 {
+            Some(Ended::Idle)
+        } else {
+            None
         }
     }
 }
 
+/// How long a signed-in session goes without being saved again: a minute, or a tenth of the idle
+/// limit when that is shorter, so a session is never ended while its person is at work.
+fn touch_interval(config: &Config) -> i64 {
+    (config.session_idle_minutes * 6).min(60)
+}
+
+fn now() -> i64 {
+    db::now().timestamp()
+}
+
+async fn read(session: &Session) -> Result<Option<SignedIn>, AppError> {
+    session
+        .get::<SignedIn>(SIGNED_IN_KEY)
+        .await
+        .map_err(|e| AppError::internal("session read", e))
+}
+
+async fn write(session: &Session, signed_in: SignedIn) -> Result<(), AppError> {
+    session
+        .insert(SIGNED_IN_KEY, signed_in)
+        .await
+        .map_err(|e| AppError::internal("session write", e))
+}
+
+/// The signed-in, active person, or None. A session past its limits, of a deactivated person or
+/// from before their last password change is ended here.
+pub async fn current_user(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(mut signed_in) = read(session).await? else {
+        return Ok(None);
+    };
+    let now = now();
+    if let Some(reason) = signed_in.ended(now, &state.config) {
+        tracing::info!(person_id = signed_in.person_id, ?reason, "session ended");
+        sign_out(session).await?;
+        return Ok(None);
+    }
+    let person = db::person::session_person(&state.pool, signed_in.person_id).await?;
+    let Some((person, roles)) =
+        person.filter(|(p, _)| p.active && p.session_epoch == signed_in.epoch)
+    else {
+        sign_out(session).await?;
+        return Ok(None);
+    };
+    if now - signed_in.seen_at >= touch_interval(&state.config) {
+        signed_in.seen_at = now;
+        write(session, signed_in).await?;
+    }
+    Ok(Some(CurrentUser {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        roles,
+        locale: crate::domain::Locale::parse(&person.preferred_language).unwrap_or_default(),
+    }))
+}
+
 /// Starts a signed-in session with a fresh id, so a session id planted before sign-in is worthless.
-pub async fn sign_in(session: &Session, person_id: i64) -> Result<(), AppError> {
+/// `epoch` is the person's `session_epoch` as read with the password that was checked.
+pub async fn sign_in(session: &Session, person_id: i64, epoch: i64) -> Result<(), AppError> {
     session
         .cycle_id()
         .await
         .map_err(|e| AppError::internal("session cycle", e))?;
+    write(session, SignedIn::new(person_id, epoch, now())).await
+}
+
+/// Keeps this session signed in after its person's password changed to session epoch `epoch`
+/// (which ended every other session), under a fresh id so a copy stolen before stops working.
+/// The sign-in time stays: the maximum age still counts from the first sign-in.
+pub async fn keep_after_password_change(session: &Session, epoch: i64) -> Result<(), AppError> {
+    let Some(signed_in) = read(session).await? else {
+        return Err(AppError::Unauthenticated);
+    };
     session
-        .insert(PERSON_KEY, person_id)
+        .cycle_id()
         .await
-        .map_err(|e| AppError::internal("session insert", e))
+        .map_err(|e| AppError::internal("session cycle", e))?;
+    write(
+        session,
+        SignedIn {
+            epoch,
+            seen_at: now(),
+            ..signed_in
+        },
+    )
+    .await
 }
 
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
@@ -54,4 +153,36 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
         .flush()
         .await
         .map_err(|e| AppError::internal("session flush", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(idle_minutes: i64, max_hours: i64) -> Config {
+        let mut config = Config::from_lookup(|_| None).expect("defaults");
+        config.session_idle_minutes = idle_minutes;
+        config.session_max_hours = max_hours;
+        config
+    }
+
+    #[test]
+    fn a_session_ends_when_idle_too_long_or_too_old() {
+        let config = config(30, 12);
+        let start = 1_000_000;
+        let mut s = SignedIn::new(1, 0, start);
+        assert_eq!(s.ended(start + 29 * 60, &config), None);
+        assert_eq!(s.ended(start + 30 * 60, &config), Some(Ended::Idle));
+        // Seen again recently, but signed in 12 hours ago.
+        s.seen_at = start + 12 * 3600 - 60;
+        assert_eq!(s.ended(start + 12 * 3600 - 1, &config), None);
+        assert_eq!(s.ended(start + 12 * 3600, &config), Some(Ended::MaxAge));
+    }
+
+    #[test]
+    fn a_session_is_saved_often_enough_to_stay_alive() {
+        assert_eq!(touch_interval(&config(30, 12)), 60);
+        assert_eq!(touch_interval(&config(10, 12)), 60);
+        assert_eq!(touch_interval(&config(1, 12)), 6);
+    }
 }

@@ -14,6 +14,8 @@ pub struct Credentials {
     pub id: i64,
     pub password_hash: Option<String>,
     pub active: bool,
+    /// Stored in the session at sign-in (see `auth::session`).
+    pub session_epoch: i64,
 }
 
 /// The signed-in person as loaded for every request.
@@ -24,6 +26,8 @@ pub struct SessionPerson {
     pub email: String,
     pub active: bool,
     pub preferred_language: String,
+    /// A session signed in with another epoch has ended (see `auth::session`).
+    pub session_epoch: i64,
 }
 
 /// Validated fields of a person, as written by create and update.
@@ -71,10 +75,12 @@ pub async fn find_credentials(
     db: impl SqliteExecutor<'_>,
     email: &str,
 ) -> Result<Option<Credentials>, sqlx::Error> {
-    sqlx::query_as::<_, Credentials>("select id, password_hash, active from person where email = ?")
-        .bind(email)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as::<_, Credentials>(
+        "select id, password_hash, active, session_epoch from person where email = ?",
+    )
+    .bind(email)
+    .fetch_optional(db)
+    .await
 }
 
 pub async fn password_hash(
@@ -92,7 +98,7 @@ pub async fn session_person(
     id: i64,
 ) -> Result<Option<(SessionPerson, RoleSet)>, sqlx::Error> {
     let person = sqlx::query_as::<_, SessionPerson>(
-        "select id, name, email, active, preferred_language from person where id = ?",
+        "select id, name, email, active, preferred_language, session_epoch from person where id = ?",
     )
     .bind(id)
     .fetch_optional(db)
@@ -301,6 +307,8 @@ pub async fn insert(
     .await
 }
 
+/// Deactivating someone also raises their session epoch in the same statement, so their sessions
+/// stay ended after a later reactivation.
 pub async fn update(
     conn: &mut SqliteConnection,
     id: i64,
@@ -308,7 +316,9 @@ pub async fn update(
 ) -> Result<(), sqlx::Error> {
     let done = sqlx::query(
         "update person set email = ?, name = ?, employee_number = ?, team_id = ?, manager_id = ?,
-                active = ?, preferred_language = ?, updated_at = ?
+                active = ?, preferred_language = ?, updated_at = ?,
+                session_epoch = case when active and not ? then session_epoch + 1
+                                     else session_epoch end
          where id = ?",
     )
     .bind(fields.email.as_str())
@@ -319,6 +329,7 @@ pub async fn update(
     .bind(fields.active)
     .bind(fields.preferred_language.code())
     .bind(now())
+    .bind(fields.active)
     .bind(id)
     .execute(conn)
     .await?;
@@ -349,18 +360,22 @@ pub async fn set_roles(
     Ok(())
 }
 
+/// Sets a new password and raises the person's session epoch in the same statement, which ends
+/// every session signed in before. Returns the new epoch.
 pub async fn set_password_hash(
     db: impl SqliteExecutor<'_>,
     id: i64,
     hash: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("update person set password_hash = ?, updated_at = ? where id = ?")
-        .bind(hash)
-        .bind(now())
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>(
+        "update person set password_hash = ?, session_epoch = session_epoch + 1, updated_at = ?
+         where id = ? returning session_epoch",
+    )
+    .bind(hash)
+    .bind(now())
+    .bind(id)
+    .fetch_one(db)
+    .await
 }
 
 pub async fn set_preferred_language(

@@ -183,6 +183,42 @@ impl TestApp {
             .expect("person exists")
     }
 
+    /// Moves every live stored session `minutes` into the past, as if that long had gone by
+    /// without a request: its expiry and the sign-in and last-seen times kept in it.
+    pub async fn age_sessions(&self, minutes: i64) {
+        use tower_sessions::SessionStore;
+        let store = tower_sessions_sqlx_store::SqliteStore::new(self.state.pool.clone())
+            .with_table_name("session")
+            .expect("table name");
+        let ids: Vec<String> = sqlx::query_scalar("select id from session")
+            .fetch_all(&self.state.pool)
+            .await
+            .expect("session ids");
+        for id in ids {
+            let id = id.parse().expect("session id");
+            let Some(mut record) = store.load(&id).await.expect("load session") else {
+                continue; // already expired
+            };
+            record.expiry_date -= time::Duration::minutes(minutes);
+            let key = klantenrijbewijs::auth::session::SIGNED_IN_KEY;
+            if let Some(signed_in) = record.data.get_mut(key) {
+                for field in ["signed_in_at", "seen_at"] {
+                    let at = signed_in[field].as_i64().expect(field);
+                    signed_in[field] = (at - minutes * 60).into();
+                }
+            }
+            store.save(&record).await.expect("save session");
+        }
+    }
+
+    /// Who the server thinks `client` is: the signed-in person's name, or None.
+    pub async fn signed_in_as(&self, client: &reqwest::Client) -> Option<String> {
+        let info = self.call_as(client, "session_info", &[]).await;
+        assert_eq!(info.status, StatusCode::OK, "{}", info.body);
+        let value: serde_json::Value = serde_json::from_str(&info.body).expect("session info");
+        value["user"]["name"].as_str().map(str::to_owned)
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         sqlx::query_scalar::<_, i64>(sql)
             .fetch_one(&self.state.pool)
