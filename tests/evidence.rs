@@ -317,16 +317,23 @@ fn error_key(a: &Answer) -> String {
         .to_owned()
 }
 
+/// Every file in the evidence directory, and those in its `.incoming/` temporary directory as
+/// `.incoming/<name>` (so "no files" also means "no temporary files left behind").
 fn stored_files(app: &TestApp) -> Vec<String> {
-    match std::fs::read_dir(&app.state.config.evidence_dir) {
-        Ok(entries) => {
-            let mut names: Vec<String> = entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        }
+    let dir = &app.state.config.evidence_dir;
+    let mut names = files_in(dir, "");
+    names.extend(files_in(&dir.join(".incoming"), ".incoming/"));
+    names.sort();
+    names
+}
+
+fn files_in(dir: &std::path::Path, prefix: &str) -> Vec<String> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| format!("{prefix}{}", e.file_name().to_string_lossy()))
+            .collect(),
         Err(_) => Vec::new(),
     }
 }

@@ -6,7 +6,8 @@
 //!
 //! Files: `reply` (how requests are answered), `guard` (who is asking, the edit rule), `form`
 //! (reading the multipart body), `files` (checking and storing one file), `upload` (upload and
-//! quick capture), `download`, `delete`; `process` re-encodes images, `storage` holds the files.
+//! quick capture), `download`, `delete`; `process` re-encodes images, `storage` holds the files,
+//! `sweep` removes orphaned files at start-up.
 
 mod delete;
 mod download;
@@ -16,7 +17,10 @@ mod guard;
 pub mod process;
 mod reply;
 pub mod storage;
+pub mod sweep;
 mod upload;
+
+pub use sweep::sweep_orphans;
 
 use crate::config::Config;
 use crate::state::AppState;
