@@ -2,7 +2,7 @@
 //! images, written under random names (and removed again when the database says no).
 
 use super::form::FilePart;
-use super::process;
+use super::process::{self, ImageRules};
 use super::reply::Failure;
 use super::storage::{self, Storage};
 use crate::db;
@@ -25,7 +25,11 @@ pub(super) struct CheckedFile {
 }
 
 /// Size, type by content, and for images a clean re-encode plus thumbnail.
-pub(super) async fn check_file(file: FilePart, max_bytes: u64) -> Result<CheckedFile, Failure> {
+pub(super) async fn check_file(
+    file: FilePart,
+    max_bytes: u64,
+    image_rules: ImageRules,
+) -> Result<CheckedFile, Failure> {
     if file.too_large {
         return Err(Failure::too_large());
     }
@@ -59,13 +63,15 @@ pub(super) async fn check_file(file: FilePart, max_bytes: u64) -> Result<Checked
         Failure::internal()
     })?;
     let started = std::time::Instant::now();
-    let processed = tokio::task::spawn_blocking(move || process::process_image(&input, kind))
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "evidence image task failed");
-            Failure::internal()
-        })?
-        .map_err(|key| Failure::field("file", key))?;
+    let processed = tokio::task::spawn_blocking(move || {
+        process::process_image(std::io::Cursor::new(&input), kind, &image_rules)
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "evidence image task failed");
+        Failure::internal()
+    })?
+    .map_err(|key| Failure::field("file", key))?;
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         width = processed.width,

@@ -93,7 +93,7 @@ pub(super) async fn save_upload(
         .file
         .take()
         .ok_or_else(|| Failure::field("file", rules::ERROR_NO_FILE))?;
-    let file = check_file(file, state.config.evidence_max_bytes).await?;
+    let file = check_file(file, state.config.evidence_max_bytes, image_rules(state)).await?;
     let storage = store(state);
     let written = write_files(&storage, &file).await?;
     let row = new_row(
@@ -133,6 +133,14 @@ pub(super) async fn save_upload(
     }
 }
 
+/// The configured pixel limit and the stored size.
+fn image_rules(state: &AppState) -> super::process::ImageRules {
+    super::process::ImageRules {
+        max_pixels: state.config.evidence_max_pixels,
+        stored_max_side: rules::STORED_MAX_SIDE,
+    }
+}
+
 pub(super) async fn quick_capture(
     State(state): State<AppState>,
     session: Session,
@@ -157,7 +165,9 @@ pub(super) async fn save_quick_capture(
     let title =
         rules::parse_quick_title(form.get("title")).map_err(|key| Failure::field("title", key))?;
     let file = match form.file.take() {
-        Some(file) => Some(check_file(file, state.config.evidence_max_bytes).await?),
+        Some(file) => {
+            Some(check_file(file, state.config.evidence_max_bytes, image_rules(state)).await?)
+        }
         None => None,
     };
     let storage = store(state);
