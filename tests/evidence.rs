@@ -600,8 +600,8 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.body);
     assert_eq!(error_key(&a), "evidence-error-too-large");
 
-    // A browser gets there too: the body is cut before `return_to` is read, so it goes back to the
-    // page it came from.
+    // A browser gets there too, back to the page in `return_to` (read before the file). Without
+    // it (a body cut off before its first field) the page it came from is used; see `reply`.
     let res = daan
         .post(format!("{}/evidence", app.base))
         .header("accept", "text/html")
@@ -613,7 +613,7 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         res.headers()["location"],
-        "/walkthroughs/1?step=3&evidence_error=evidence-error-too-large"
+        "/walkthroughs/1?step=2&evidence_error=evidence-error-too-large#stap-2"
     );
 
     assert_eq!(app.count("select count(*) from evidence").await, 0);
