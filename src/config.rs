@@ -26,6 +26,14 @@ pub struct Config {
     pub evidence_dir: std::path::PathBuf,
     /// Largest evidence file accepted, in bytes.
     pub evidence_max_bytes: u64,
+    /// Largest image accepted, in pixels (width x height as its header says, checked before
+    /// decoding).
+    pub evidence_max_pixels: u64,
+    /// Bytes of evidence uploads being received and checked at once, all requests together; an
+    /// upload reserves its size (at most `evidence_max_bytes`) before its file is read.
+    pub evidence_upload_budget_bytes: u64,
+    /// Images decoded at the same time (each holds its pixels in memory); default: the cores.
+    pub evidence_decodes: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +53,14 @@ pub const DEFAULT_EVIDENCE_MAX_BYTES: u64 = crate::domain::evidence::DEFAULT_MAX
 /// Bounds for EVIDENCE_MAX_BYTES: below 1 KiB nothing useful fits; above 100 MiB a single upload
 /// would hold too much memory while it is checked and re-encoded.
 const EVIDENCE_MAX_BYTES_RANGE: std::ops::RangeInclusive<u64> = 1024..=100 * 1024 * 1024;
+/// 50 megapixels; see `domain::evidence::DEFAULT_MAX_PIXELS`.
+pub const DEFAULT_EVIDENCE_MAX_PIXELS: u64 = crate::domain::evidence::DEFAULT_MAX_PIXELS;
+/// 1 to 100 megapixels: a 100-megapixel image already takes 300-400 MB decoded.
+const EVIDENCE_MAX_PIXELS_RANGE: std::ops::RangeInclusive<u64> = 1_000_000..=100_000_000;
+/// 128 MB: a dozen of the largest uploads at once, or some 40 phone photos.
+pub const DEFAULT_EVIDENCE_UPLOAD_BUDGET_BYTES: u64 = 128 * 1024 * 1024;
+/// Up to 16 GB; it must hold at least one upload of `EVIDENCE_MAX_BYTES`.
+const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
 
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -96,6 +112,28 @@ impl Config {
                 value: max_raw.clone(),
                 reason: "expected a number of bytes between 1024 and 104857600",
             })?;
+        let evidence_max_pixels = parse_u64(
+            "EVIDENCE_MAX_PIXELS",
+            get("EVIDENCE_MAX_PIXELS"),
+            DEFAULT_EVIDENCE_MAX_PIXELS,
+            EVIDENCE_MAX_PIXELS_RANGE,
+            "expected a number of pixels between 1000000 and 100000000",
+        )?;
+        let evidence_upload_budget_bytes = parse_u64(
+            "EVIDENCE_UPLOAD_BUDGET_BYTES",
+            get("EVIDENCE_UPLOAD_BUDGET_BYTES"),
+            // Above the largest EVIDENCE_MAX_BYTES (100 MB), so the default always fits one upload.
+            DEFAULT_EVIDENCE_UPLOAD_BUDGET_BYTES,
+            evidence_max_bytes..=EVIDENCE_UPLOAD_BUDGET_MAX,
+            "expected a number of bytes of at least EVIDENCE_MAX_BYTES and at most 17179869184",
+        )?;
+        let evidence_decodes = parse_number(
+            "EVIDENCE_DECODES",
+            get("EVIDENCE_DECODES"),
+            default_decodes(),
+            1..=64,
+            "expected a whole number of images between 1 and 64",
+        )?;
         Ok(Config {
             database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             addr,
@@ -109,8 +147,39 @@ impl Config {
                 .unwrap_or_else(|| DEFAULT_EVIDENCE_DIR.to_owned())
                 .into(),
             evidence_max_bytes,
+            evidence_max_pixels,
+            evidence_upload_budget_bytes,
+            // In range 1..=64 by `parse_number`.
+            evidence_decodes: usize::try_from(evidence_decodes).unwrap_or(1),
         })
     }
+}
+
+/// One image decode per core: decoding is CPU-bound, more at once only adds memory.
+fn default_decodes() -> i64 {
+    std::thread::available_parallelism()
+        .map(|n| i64::try_from(n.get()).unwrap_or(1))
+        .unwrap_or(1)
+        .clamp(1, 64)
+}
+
+fn parse_u64(
+    name: &'static str,
+    value: Option<String>,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+    reason: &'static str,
+) -> Result<u64, ConfigError> {
+    let Some(raw) = value else { return Ok(default) };
+    raw.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(ConfigError::Invalid {
+            name,
+            value: raw,
+            reason,
+        })
 }
 
 fn parse_number(
@@ -186,6 +255,42 @@ mod tests {
         assert_eq!(c.public_url, None);
         assert_eq!(c.evidence_dir, std::path::PathBuf::from("data/evidence"));
         assert_eq!(c.evidence_max_bytes, 10 * 1024 * 1024);
+        assert_eq!(c.evidence_max_pixels, 50_000_000);
+        assert_eq!(c.evidence_upload_budget_bytes, 128 * 1024 * 1024);
+        assert!((1..=64).contains(&c.evidence_decodes));
+    }
+
+    #[test]
+    fn upload_budget_and_pixel_limit_are_read_and_bounded() {
+        let c = config(&[
+            ("EVIDENCE_MAX_PIXELS", "24000000"),
+            ("EVIDENCE_UPLOAD_BUDGET_BYTES", "20971520"),
+            ("EVIDENCE_DECODES", "3"),
+        ])
+        .expect("valid");
+        assert_eq!(c.evidence_max_pixels, 24_000_000);
+        assert_eq!(c.evidence_upload_budget_bytes, 20 * 1024 * 1024);
+        assert_eq!(c.evidence_decodes, 3);
+        for (name, bad) in [
+            ("EVIDENCE_MAX_PIXELS", "999999"),
+            ("EVIDENCE_MAX_PIXELS", "100000001"),
+            ("EVIDENCE_MAX_PIXELS", "50MP"),
+            ("EVIDENCE_UPLOAD_BUDGET_BYTES", "-1"),
+            ("EVIDENCE_DECODES", "0"),
+            ("EVIDENCE_DECODES", "65"),
+        ] {
+            let err = config(&[(name, bad)]).expect_err(bad);
+            assert!(err.to_string().contains(name), "{err}");
+        }
+        // The budget must hold one upload of the largest size, else no upload could ever start.
+        let err = config(&[
+            ("EVIDENCE_MAX_BYTES", "10485760"),
+            ("EVIDENCE_UPLOAD_BUDGET_BYTES", "10485759"),
+        ])
+        .expect_err("budget below one upload");
+        assert!(err.to_string().contains("EVIDENCE_UPLOAD_BUDGET_BYTES"));
+        let c = config(&[("EVIDENCE_MAX_BYTES", "104857600")]).expect("largest file limit");
+        assert!(c.evidence_upload_budget_bytes >= c.evidence_max_bytes);
     }
 
     #[test]

@@ -112,6 +112,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
             source,
         })?;
     db::migrate(&pool).await?;
+    crate::evidence::sweep_orphans(&pool, &config.evidence_dir).await;
     let store = SqliteStore::new(pool.clone())
         .with_table_name("session")
         .map_err(|e| StartError::Sessions(sqlx::Error::Configuration(e.into())))?;

@@ -29,3 +29,4 @@ evidence-error-too-many-pixels = This image has too many pixels. Make it smaller
 evidence-error-caption-too-long = The caption is too long (at most 200 characters).
 evidence-error-title-required = Describe in one line what is happening.
 evidence-error-title-too-long = Keep it short: at most 120 characters. You fill in the details later.
+evidence-error-busy = Many files are being sent right now. Nothing was saved; wait a moment and try again.

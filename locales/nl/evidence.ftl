@@ -29,3 +29,4 @@ evidence-error-too-many-pixels = Deze afbeelding heeft te veel pixels. Verklein 
 evidence-error-caption-too-long = Het bijschrift is te lang (maximaal 200 tekens).
 evidence-error-title-required = Beschrijf in één regel wat er gebeurt.
 evidence-error-title-too-long = Houd het kort: maximaal 120 tekens. De details vul je later aan.
+evidence-error-busy = Er worden nu veel bestanden tegelijk verstuurd. Er is niets opgeslagen; wacht even en probeer het opnieuw.

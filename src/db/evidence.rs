@@ -154,6 +154,18 @@ pub async fn find(
     ))
 }
 
+/// Every file name an evidence row points to (files and thumbnails), for the start-up sweep of
+/// orphaned files (`evidence::sweep`).
+pub async fn file_names(db: impl SqliteExecutor<'_>) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar::<_, String>(
+        "select storage_name from evidence
+         union all
+         select thumbnail_name from evidence where thumbnail_name is not null",
+    )
+    .fetch_all(db)
+    .await
+}
+
 /// Removes the row if `owner_id` still may edit its walkthrough; `false` when it was already gone
 /// or that no longer holds.
 pub async fn delete(

@@ -8,6 +8,12 @@ use super::text;
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// Longest side of a thumbnail, in pixels.
 pub const THUMBNAIL_MAX_SIDE: u32 = 320;
+/// Longest side of a stored image: larger photos are scaled down to this before re-encoding
+/// (sharp on any screen, a fraction of a 12-megapixel photo's bytes).
+pub const STORED_MAX_SIDE: u32 = 2560;
+/// 50 megapixels, the default largest image accepted (see `EVIDENCE_MAX_PIXELS`): decoded, an image
+/// takes 3-4 bytes per pixel, so this bounds one decode to about 200 MB.
+pub const DEFAULT_MAX_PIXELS: u64 = 50_000_000;
 pub const CAPTION_MAX_CHARS: usize = 200;
 pub const QUICK_TITLE_MAX_CHARS: usize = 120;
 /// What the file input offers; the server checks the content again, whatever the browser sent.
@@ -22,10 +28,12 @@ pub const ERROR_TOO_MANY_PIXELS: &str = "evidence-error-too-many-pixels";
 pub const ERROR_CAPTION_TOO_LONG: &str = "evidence-error-caption-too-long";
 pub const ERROR_TITLE_REQUIRED: &str = "evidence-error-title-required";
 pub const ERROR_TITLE_TOO_LONG: &str = "evidence-error-title-too-long";
+/// Too many uploads are being received or processed at once; nothing was saved, try again.
+pub const ERROR_BUSY: &str = "evidence-error-busy";
 
 /// Every key `?evidence_error=` may carry; anything else in the URL is ignored, so a crafted link
 /// cannot make the page show an arbitrary text.
-pub const ERROR_KEYS: [&str; 14] = [
+pub const ERROR_KEYS: [&str; 15] = [
     ERROR_TOO_LARGE,
     ERROR_UNSUPPORTED,
     ERROR_EMPTY,
@@ -35,6 +43,7 @@ pub const ERROR_KEYS: [&str; 14] = [
     ERROR_CAPTION_TOO_LONG,
     ERROR_TITLE_REQUIRED,
     ERROR_TITLE_TOO_LONG,
+    ERROR_BUSY,
     "error-unauthenticated",
     "error-forbidden",
     "error-not-found",
@@ -122,6 +131,31 @@ pub fn check_size(len: u64, max: u64) -> Result<(), &'static str> {
         n if n > max => Err(ERROR_TOO_LARGE),
         _ => Ok(()),
     }
+}
+
+/// Whether an image of `width` x `height` (as its header says, before any pixel is decoded) stays
+/// within `max_pixels`.
+pub fn check_pixels(width: u32, height: u32, max_pixels: u64) -> Result<(), &'static str> {
+    if u64::from(width) * u64::from(height) > max_pixels {
+        Err(ERROR_TOO_MANY_PIXELS)
+    } else {
+        Ok(())
+    }
+}
+
+/// The size an image is stored at: unchanged when its longest side is at most `max_side`, else
+/// scaled down to that, keeping the proportions (rounded, never below 1 pixel).
+pub fn fit_within(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let longest = width.max(height);
+    if longest <= max_side || longest == 0 {
+        return (width, height);
+    }
+    let scale = |side: u32| {
+        let scaled =
+            (u64::from(side) * u64::from(max_side) + u64::from(longest) / 2) / u64::from(longest);
+        u32::try_from(scaled).unwrap_or(max_side).max(1)
+    };
+    (scale(width), scale(height))
 }
 
 /// A size in bytes as people read it: "850 kB", "2,5 MB" (Dutch) or "2.5 MB" (English).
@@ -330,6 +364,30 @@ mod tests {
         assert_eq!(check_size(1, max), Ok(()));
         assert_eq!(check_size(max + 1, max), Err(ERROR_TOO_LARGE));
         assert_eq!(check_size(0, max), Err(ERROR_EMPTY));
+    }
+
+    #[test]
+    fn pixel_limit_is_inclusive_and_does_not_overflow() {
+        assert_eq!(check_pixels(10_000, 5_000, DEFAULT_MAX_PIXELS), Ok(()));
+        assert_eq!(
+            check_pixels(10_000, 5_001, DEFAULT_MAX_PIXELS),
+            Err(ERROR_TOO_MANY_PIXELS)
+        );
+        assert_eq!(
+            check_pixels(u32::MAX, u32::MAX, DEFAULT_MAX_PIXELS),
+            Err(ERROR_TOO_MANY_PIXELS)
+        );
+        assert_eq!(check_pixels(0, 0, 1), Ok(()));
+    }
+
+    #[test]
+    fn large_images_are_fitted_within_the_stored_side() {
+        assert_eq!(fit_within(4000, 3000, STORED_MAX_SIDE), (2560, 1920));
+        assert_eq!(fit_within(3000, 4000, STORED_MAX_SIDE), (1920, 2560));
+        assert_eq!(fit_within(2560, 100, STORED_MAX_SIDE), (2560, 100));
+        assert_eq!(fit_within(800, 600, STORED_MAX_SIDE), (800, 600));
+        assert_eq!(fit_within(30_000, 2, 2560), (2560, 1));
+        assert_eq!(fit_within(0, 0, 2560), (0, 0));
     }
 
     #[test]

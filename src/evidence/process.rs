@@ -1,20 +1,43 @@
-//! Image processing for evidence: decode within limits, turn upright, re-encode (which leaves every
-//! piece of metadata behind: EXIF with GPS, XMP, comments, ICC) and make a thumbnail.
+//! Image processing for evidence: check the size the header claims, decode within limits, scale
+//! down, turn upright, re-encode (which leaves every piece of metadata behind: EXIF with GPS, XMP,
+//! comments, ICC) and make a thumbnail.
+//!
+//! Invariants:
+//! - no pixel is decoded before the header's width x height is checked against the pixel limit,
+//!   so a small file claiming a huge image (a "decompression bomb") costs nothing;
+//! - the decoder itself is capped as well (`MAX_SIDE`, `MAX_ALLOC`), should a header lie;
+//! - a stored image is at most `STORED_MAX_SIDE` on its longest side.
 
 use crate::domain::evidence::{self, EvidenceKind};
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::codecs::webp::WebPEncoder;
+use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
-use std::io::Cursor;
+use std::io::{BufRead, Seek};
 
-/// Largest side accepted. A phone photo is 4000-8000 px; beyond this a small file could still
-/// decode to gigabytes ("decompression bomb").
+/// Largest side the decoder accepts at all. A phone photo is 4000-8000 px.
 const MAX_SIDE: u32 = 12_000;
 /// Decoder memory cap; a 12000 x 12000 RGBA image needs 576 MB, so very large images with alpha
 /// are refused by this before the side limit.
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 const PHOTO_QUALITY: u8 = 88;
 const THUMB_QUALITY: u8 = 80;
+
+/// What an image may be: the configured pixel limit and the longest side it is stored at.
+#[derive(Debug, Clone, Copy)]
+pub struct ImageRules {
+    pub max_pixels: u64,
+    pub stored_max_side: u32,
+}
+
+impl Default for ImageRules {
+    fn default() -> Self {
+        ImageRules {
+            max_pixels: evidence::DEFAULT_MAX_PIXELS,
+            stored_max_side: evidence::STORED_MAX_SIDE,
+        }
+    }
+}
 
 /// A cleaned image, ready to store.
 #[derive(Debug)]
@@ -26,9 +49,14 @@ pub struct Processed {
     pub thumbnail: Vec<u8>,
 }
 
-/// Decodes, applies the EXIF orientation, re-encodes in the same format and makes a thumbnail.
-/// Errors are translation keys. CPU-bound: call from a blocking task.
-pub fn process_image(bytes: &[u8], kind: EvidenceKind) -> Result<Processed, &'static str> {
+/// Reads the header and refuses an image over the pixel limit; then decodes, scales it down to
+/// the stored size, applies the EXIF orientation, re-encodes in the same format and makes a
+/// thumbnail. Errors are translation keys. CPU-bound: call from a blocking task.
+pub fn process_image<R: BufRead + Seek>(
+    input: R,
+    kind: EvidenceKind,
+    rules: &ImageRules,
+) -> Result<Processed, &'static str> {
     let format = match kind {
         EvidenceKind::Jpeg => ImageFormat::Jpeg,
         EvidenceKind::Png => ImageFormat::Png,
@@ -39,14 +67,25 @@ pub fn process_image(bytes: &[u8], kind: EvidenceKind) -> Result<Processed, &'st
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut reader = ImageReader::with_format(input, format);
     reader.limits(limits);
+    // Only the header is read here; the pixels come with `from_decoder`.
     let mut decoder = reader.into_decoder().map_err(classify)?;
+    let (claimed_width, claimed_height) = decoder.dimensions();
+    evidence::check_pixels(claimed_width, claimed_height, rules.max_pixels).inspect_err(|_| {
+        tracing::info!(
+            width = claimed_width,
+            height = claimed_height,
+            max_pixels = rules.max_pixels,
+            "evidence image refused before decoding: too many pixels"
+        );
+    })?;
     // A photo taken sideways says so in EXIF; the stored copy loses EXIF, so it is turned here.
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(classify)?;
+    let img = DynamicImage::from_decoder(decoder).map_err(classify)?;
+    let mut img = scale_down(img, rules.stored_max_side);
     img.apply_orientation(orientation);
     let (width, height) = (img.width(), img.height());
     let bytes = encode(&img, kind).map_err(|e| {
@@ -63,6 +102,17 @@ pub fn process_image(bytes: &[u8], kind: EvidenceKind) -> Result<Processed, &'st
         height,
         thumbnail,
     })
+}
+
+/// The image at most `max_side` on its longest side (Catmull-Rom: sharp, and quick enough for a
+/// 12-megapixel photo).
+fn scale_down(img: DynamicImage, max_side: u32) -> DynamicImage {
+    let (width, height) = evidence::fit_within(img.width(), img.height(), max_side);
+    if (width, height) == (img.width(), img.height()) {
+        img
+    } else {
+        img.resize_exact(width, height, FilterType::CatmullRom)
+    }
 }
 
 fn classify(err: image::ImageError) -> &'static str {
@@ -190,6 +240,11 @@ fn flatten_on_white(img: &DynamicImage) -> RgbImage {
 mod tests {
     use super::*;
     use image::{GenericImageView, Rgba, RgbaImage};
+    use std::io::Cursor;
+
+    fn process(bytes: &[u8], kind: EvidenceKind) -> Result<Processed, &'static str> {
+        process_image(Cursor::new(bytes), kind, &ImageRules::default())
+    }
 
     fn png_bytes(img: &DynamicImage) -> Vec<u8> {
         let mut out = Vec::new();
@@ -201,7 +256,7 @@ mod tests {
     #[test]
     fn transparent_png_keeps_alpha_and_gets_a_white_backed_thumbnail() {
         let img = DynamicImage::ImageRgba8(RgbaImage::from_pixel(640, 200, Rgba([0, 0, 0, 0])));
-        let out = process_image(&png_bytes(&img), EvidenceKind::Png).expect("processed");
+        let out = process(&png_bytes(&img), EvidenceKind::Png).expect("processed");
         assert_eq!((out.width, out.height), (640, 200));
         let stored = image::load_from_memory(&out.bytes).expect("stored decodes");
         assert!(stored.color().has_alpha());
@@ -214,7 +269,7 @@ mod tests {
     #[test]
     fn small_images_are_not_blown_up() {
         let img = DynamicImage::ImageRgb8(RgbImage::from_pixel(40, 30, image::Rgb([9, 99, 199])));
-        let out = process_image(&png_bytes(&img), EvidenceKind::Png).expect("processed");
+        let out = process(&png_bytes(&img), EvidenceKind::Png).expect("processed");
         let thumb = image::load_from_memory(&out.thumbnail).expect("thumb decodes");
         assert_eq!(thumb.dimensions(), (40, 30));
     }
@@ -224,27 +279,86 @@ mod tests {
         let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
         bytes.extend_from_slice(&[0x42; 500]);
         assert_eq!(
-            process_image(&bytes, EvidenceKind::Jpeg).map(|p| p.width),
+            process(&bytes, EvidenceKind::Jpeg).map(|p| p.width),
             Err(evidence::ERROR_UNREADABLE)
         );
+    }
+
+    /// A PNG whose header (IHDR) claims `width` x `height`, followed by a pixel data chunk (IDAT)
+    /// that is not even valid compressed data: decoding it fails, reading the header does not.
+    fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+        fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+            let mut body = kind.to_vec();
+            body.extend_from_slice(data);
+            png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            png.extend_from_slice(&body);
+            png.extend_from_slice(&crc32(&body).to_be_bytes());
+        }
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&width.to_be_bytes());
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+        chunk(&mut png, b"IHDR", &ihdr);
+        chunk(&mut png, b"IDAT", &[0x42; 16]);
+        chunk(&mut png, b"IEND", &[]);
+        png
     }
 
     #[test]
     fn huge_dimensions_are_refused_before_decoding() {
         // A valid PNG header claiming 20000 x 20000 pixels: refused on the header alone.
-        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-        let mut ihdr = Vec::new();
-        ihdr.extend_from_slice(b"IHDR");
-        ihdr.extend_from_slice(&20_000u32.to_be_bytes());
-        ihdr.extend_from_slice(&20_000u32.to_be_bytes());
-        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-        png.extend_from_slice(&13u32.to_be_bytes());
-        png.extend_from_slice(&ihdr);
-        png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
         assert_eq!(
-            process_image(&png, EvidenceKind::Png).map(|p| p.width),
+            process(&png_claiming(20_000, 20_000), EvidenceKind::Png).map(|p| p.width),
             Err(evidence::ERROR_TOO_MANY_PIXELS)
         );
+    }
+
+    #[test]
+    fn the_pixel_limit_is_checked_on_the_header_before_any_pixel_is_read() {
+        // 10000 x 6000 = 60 megapixels: within the decoder's side and memory caps, over the pixel
+        // limit. Its pixel data is garbage, so had it been decoded it would be "unreadable".
+        let header = png_claiming(10_000, 6_000);
+        assert_eq!(
+            process(&header, EvidenceKind::Png).map(|p| p.width),
+            Err(evidence::ERROR_TOO_MANY_PIXELS)
+        );
+        let rules = ImageRules {
+            max_pixels: 70_000_000,
+            ..ImageRules::default()
+        };
+        assert_eq!(
+            process_image(Cursor::new(&header), EvidenceKind::Png, &rules).map(|p| p.width),
+            Err(evidence::ERROR_UNREADABLE),
+            "under a higher limit it is decoded, and fails for want of pixels"
+        );
+        // The limit is the configured one: 100 x 100 is 10,000 pixels.
+        let small = ImageRules {
+            max_pixels: 9_999,
+            ..ImageRules::default()
+        };
+        let img = DynamicImage::ImageRgb8(RgbImage::new(100, 100));
+        assert_eq!(
+            process_image(Cursor::new(png_bytes(&img)), EvidenceKind::Png, &small).map(|p| p.width),
+            Err(evidence::ERROR_TOO_MANY_PIXELS)
+        );
+    }
+
+    #[test]
+    fn large_images_are_scaled_down_to_the_stored_side() {
+        let img =
+            DynamicImage::ImageRgb8(RgbImage::from_pixel(3000, 1000, image::Rgb([9, 99, 199])));
+        let out = process(&png_bytes(&img), EvidenceKind::Png).expect("processed");
+        assert_eq!((out.width, out.height), (2560, 853));
+        let stored = image::load_from_memory(&out.bytes).expect("stored decodes");
+        assert_eq!(stored.dimensions(), (2560, 853));
+        let rules = ImageRules {
+            stored_max_side: 500,
+            ..ImageRules::default()
+        };
+        let out = process_image(Cursor::new(png_bytes(&img)), EvidenceKind::Png, &rules)
+            .expect("processed");
+        assert_eq!((out.width, out.height), (500, 167));
     }
 
     fn crc32(data: &[u8]) -> u32 {

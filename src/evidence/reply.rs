@@ -52,6 +52,11 @@ impl Failure {
         Failure::new(StatusCode::PAYLOAD_TOO_LARGE, rules::ERROR_TOO_LARGE)
     }
 
+    /// The upload budget is spent (see `budget`): nothing was saved, try again shortly.
+    pub(super) fn busy() -> Failure {
+        Failure::new(StatusCode::SERVICE_UNAVAILABLE, rules::ERROR_BUSY)
+    }
+
     pub(super) fn internal() -> Failure {
         Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
     }
@@ -80,6 +85,9 @@ impl From<sqlx::Error> for Failure {
         AppError::from(err).into()
     }
 }
+
+/// When a client told "busy" may try again.
+const RETRY_AFTER_SECS: &str = "5";
 
 /// How the client wants its answer.
 #[derive(Debug, Clone)]
@@ -150,7 +158,14 @@ pub(super) fn answer(
             if failure.key == rules::ERROR_TOO_LARGE {
                 body["max_bytes"] = max_bytes.into();
             }
-            (failure.status, Json(body)).into_response()
+            let mut response = (failure.status, Json(body)).into_response();
+            if failure.status == StatusCode::SERVICE_UNAVAILABLE {
+                response.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from_static(RETRY_AFTER_SECS),
+                );
+            }
+            response
         }
         (Reply::Page(path), Ok((_, _, notice))) => {
             see_other(&rules::with_result_param(path, "evidence", notice))
@@ -182,6 +197,14 @@ mod tests {
             1024,
         );
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let response = answer(&Reply::Json, Err(Failure::busy()), 1024);
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "5");
+        let response = answer(&page, Err(Failure::busy()), 1024);
+        assert_eq!(
+            response.headers()[header::LOCATION],
+            "/walk/1?step=2&evidence_error=evidence-error-busy"
+        );
         let mut json = HeaderMap::new();
         json.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
         assert!(matches!(reply_for(&json, Some("/x")), Reply::Json));
