@@ -44,7 +44,6 @@ trap 'exit 130' INT
 export DATABASE_URL="sqlite://$tmp/load.db"
 export DEMO_DATA=true
 export COOKIE_SECURE=false
-export SESSION_IDLE_MINUTES=720
 export LEPTOS_SITE_ROOT="$tmp/site"
 export EVIDENCE_DIR="$tmp/evidence"
 export RUST_LOG="${RUST_LOG:-warn}"

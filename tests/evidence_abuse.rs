@@ -234,6 +234,14 @@ impl<'a> RawRequest<'a> {
         if let Some(cookie) = self.cookie {
             head.push_str(&format!("Cookie: {cookie}\r\n"));
         }
+        // Like a browser on the app's own page, unless the test says otherwise.
+        if !self
+            .extra_headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("sec-fetch-site"))
+        {
+            head.push_str("Sec-Fetch-Site: same-origin\r\n");
+        }
         for (name, value) in &self.extra_headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
@@ -420,18 +428,20 @@ async fn strangers_are_refused_before_their_file_is_read() {
     let owner = cookie_for(&app, EMPLOYEE).await;
     let stranger = cookie_for(&app, COLLEAGUE).await;
 
-    let cases: Vec<(&str, RawRequest, u16, &str)> = vec![
+    // The key of the evidence route's own JSON answer; `None` where the perimeter's cross-site
+    // check (security::csrf) answers before the route runs at all.
+    let cases: Vec<(&str, RawRequest, u16, Option<&str>)> = vec![
         (
             "a colleague, on someone else's walkthrough",
             RawRequest::upload(&walk, Some(&stranger), 8 * MIB),
             403,
-            "error-forbidden",
+            Some("error-forbidden"),
         ),
         (
             "nobody signed in",
             RawRequest::upload(&walk, None, 8 * MIB),
             401,
-            "error-unauthenticated",
+            Some("error-unauthenticated"),
         ),
         (
             "the owner, from another site",
@@ -440,23 +450,30 @@ async fn strangers_are_refused_before_their_file_is_read() {
                 ..RawRequest::upload(&walk, Some(&owner), 8 * MIB)
             },
             403,
-            "error-forbidden",
+            None,
         ),
         (
             "the owner, on a finished walkthrough",
             RawRequest::upload(&finished, Some(&owner), 8 * MIB),
             409,
-            "walk-error-not-editable",
+            Some("walk-error-not-editable"),
         ),
     ];
     for (who, request, status, key) in cases {
         let mut post = request.start(&app).await;
-        // The first 64 KB of 8 MB; the client then waits, holding the rest.
-        assert!(post.send(64 * 1024).await);
+        // The first 64 KB of 8 MB; the client then waits, holding the rest. (The perimeter may
+        // already have answered and closed before those 64 KB are out.)
+        let sent = post.send(64 * 1024).await;
+        assert!(
+            sent || key.is_none(),
+            "{who}: the server stopped reading early"
+        );
         let answer = post.answer().await;
         assert_eq!(answer.status, status, "{who}: {}", answer.body);
-        assert_eq!(json(&answer.body)["error"], key, "{who}");
-        assert_eq!(answer.header("connection"), Some("close"), "{who}");
+        if let Some(key) = key {
+            assert_eq!(json(&answer.body)["error"], key, "{who}");
+            assert_eq!(answer.header("connection"), Some("close"), "{who}");
+        }
         assert_eq!(
             incoming_files(&app),
             Vec::new(),
