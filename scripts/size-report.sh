@@ -146,7 +146,8 @@ done
 curl -fsS --noproxy '*' "$base/healthz" >/dev/null || die "server did not answer on $base"
 
 jar="$tmp/cookies"
-http() { curl -sS --noproxy '*' -b "$jar" -c "$jar" "$@"; }
+# Like a browser on the app's own pages (the server refuses cross-site posts).
+http() { curl -sS --noproxy '*' -H 'sec-fetch-site: same-origin' -b "$jar" -c "$jar" "$@"; }
 
 # ---------------------------------------------------------------------------------------------
 # Pages: /login signed out, the rest as the demo admin (also an employee who walks)
