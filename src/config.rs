@@ -112,14 +112,14 @@ impl Config {
                 value: max_raw.clone(),
                 reason: "expected a number of bytes between 1024 and 104857600",
             })?;
-        let evidence_max_pixels = parse_u64(
+        let evidence_max_pixels = parse_number(
             "EVIDENCE_MAX_PIXELS",
             get("EVIDENCE_MAX_PIXELS"),
             DEFAULT_EVIDENCE_MAX_PIXELS,
             EVIDENCE_MAX_PIXELS_RANGE,
             "expected a number of pixels between 1000000 and 100000000",
         )?;
-        let evidence_upload_budget_bytes = parse_u64(
+        let evidence_upload_budget_bytes = parse_number(
             "EVIDENCE_UPLOAD_BUDGET_BYTES",
             get("EVIDENCE_UPLOAD_BUDGET_BYTES"),
             // Above the largest EVIDENCE_MAX_BYTES (100 MB), so the default always fits one upload.
@@ -163,35 +163,17 @@ fn default_decodes() -> i64 {
         .clamp(1, 64)
 }
 
-fn parse_u64(
+/// A whole number setting within `range`; unset means `default`.
+fn parse_number<T: std::str::FromStr + PartialOrd>(
     name: &'static str,
     value: Option<String>,
-    default: u64,
-    range: std::ops::RangeInclusive<u64>,
+    default: T,
+    range: std::ops::RangeInclusive<T>,
     reason: &'static str,
-) -> Result<u64, ConfigError> {
+) -> Result<T, ConfigError> {
     let Some(raw) = value else { return Ok(default) };
     raw.trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|n| range.contains(n))
-        .ok_or(ConfigError::Invalid {
-            name,
-            value: raw,
-            reason,
-        })
-}
-
-fn parse_number(
-    name: &'static str,
-    value: Option<String>,
-    default: i64,
-    range: std::ops::RangeInclusive<i64>,
-    reason: &'static str,
-) -> Result<i64, ConfigError> {
-    let Some(raw) = value else { return Ok(default) };
-    raw.trim()
-        .parse::<i64>()
+        .parse::<T>()
         .ok()
         .filter(|n| range.contains(n))
         .ok_or(ConfigError::Invalid {
