@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
@@ -103,6 +103,15 @@ async fn pkg_cache_control(
     response
 }
 
+/// The app's routes, listed once per process. Listing them renders the app with every resource
+/// load suppressed by a process-wide flag; a page rendering at that moment in another server of
+/// the same process (the integration tests start many) would wait for its data forever
+/// (leptos-rs/leptos#4773).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Opens and migrates the database, loads demo data if asked, and returns the router.
 pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let pool = db::connect(&config.database_url)
@@ -148,7 +157,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         leptos_options: leptos_options.clone(),
         sign_in_limiter: Arc::new(crate::security::address_limit::AddressLimiter::new()),
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let fallback_state = state.clone();
     let page_assets = assets.clone();
     let router = Router::new()
