@@ -17,6 +17,12 @@ const NL_SOURCE: &str = concat!(
     include_str!("../locales/nl/walkthrough.ftl"),
     "\n",
     include_str!("../locales/nl/evidence.ftl"),
+    "\n",
+    include_str!("../locales/nl/presentation.ftl"),
+    "\n",
+    include_str!("../locales/nl/meeting.ftl"),
+    "\n",
+    include_str!("../locales/nl/library.ftl"),
 );
 const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/main.ftl"),
@@ -26,6 +32,12 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/walkthrough.ftl"),
     "\n",
     include_str!("../locales/en/evidence.ftl"),
+    "\n",
+    include_str!("../locales/en/presentation.ftl"),
+    "\n",
+    include_str!("../locales/en/meeting.ftl"),
+    "\n",
+    include_str!("../locales/en/library.ftl"),
 );
 
 struct Bundles {

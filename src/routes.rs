@@ -13,6 +13,10 @@ pub const ADMIN_PEOPLE: &str = "/admin/people";
 pub const ORGANISATION: &str = "/admin/organisation";
 pub const JOURNEYS: &str = "/journeys";
 pub const WALK: &str = "/walk";
+/// The library of presented presentations: browse and search.
+pub const LIBRARY: &str = "/presentations";
+/// The in-app notifications.
+pub const NOTIFICATIONS: &str = "/notifications";
 
 pub fn walk_home() -> String {
     WALK.to_owned()
@@ -44,6 +48,26 @@ pub fn friction_new(id: impl Display, number: impl Display, kind: &str) -> Strin
 
 pub fn friction(id: impl Display, number: impl Display, friction_id: impl Display) -> String {
     format!("/walkthroughs/{id}/steps/{number}/frictions/{friction_id}")
+}
+
+/// A presentation as colleagues read it (and the author, reviewer and HR).
+pub fn presentation(id: impl Display) -> String {
+    format!("/presentations/{id}")
+}
+
+/// The author's editor: texts, slides in order, speaker notes, sensitive evidence.
+pub fn presentation_edit(id: impl Display) -> String {
+    format!("/presentations/{id}/edit")
+}
+
+/// Present mode: full-screen slides.
+pub fn presentation_present(id: impl Display) -> String {
+    format!("/presentations/{id}/present")
+}
+
+/// Recording when and to whom it was presented, and the reviewer's decision.
+pub fn presentation_meeting(id: impl Display) -> String {
+    format!("/presentations/{id}/meeting")
 }
 
 pub fn journey(id: impl Display) -> String {

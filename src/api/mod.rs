@@ -4,6 +4,7 @@ pub mod evidence;
 pub mod journeys;
 pub mod org;
 pub mod people;
+pub mod presentation;
 pub mod session;
 pub mod walkthrough;
 

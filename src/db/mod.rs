@@ -4,6 +4,7 @@ pub mod evidence;
 pub mod journey;
 pub mod org;
 pub mod person;
+pub mod presentation;
 pub mod scale;
 pub mod seed;
 pub mod throttle;

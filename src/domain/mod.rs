@@ -6,6 +6,7 @@ pub mod journey;
 pub mod locale;
 pub mod org;
 pub mod person;
+pub mod presentation;
 pub mod refusal;
 pub mod role;
 pub mod text;

@@ -29,10 +29,16 @@ pub enum Refusal {
     /// A finished walkthrough is no longer changed.
     #[serde(rename = "walk-error-not-editable")]
     WalkNotEditable,
+    /// A presentation is made from a completed walkthrough only.
+    #[serde(rename = "presentation-error-walk-not-completed")]
+    PresentationWalkNotCompleted,
+    /// Once the reviewer confirmed a presentation it is no longer changed.
+    #[serde(rename = "presentation-error-confirmed")]
+    PresentationConfirmed,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 7] = [
+    pub const ALL: [Refusal; 9] = [
         Refusal::JourneyNotDraft,
         Refusal::JourneyNoSteps,
         Refusal::JourneyDraftExists,
@@ -40,6 +46,8 @@ impl Refusal {
         Refusal::WalkJourneyNotLive,
         Refusal::WalkAlreadyInProgress,
         Refusal::WalkNotEditable,
+        Refusal::PresentationWalkNotCompleted,
+        Refusal::PresentationConfirmed,
     ];
 
     /// The translation key of the message shown to the person.
@@ -52,6 +60,8 @@ impl Refusal {
             Refusal::WalkJourneyNotLive => "walk-error-journey-not-live",
             Refusal::WalkAlreadyInProgress => "walk-error-already-in-progress",
             Refusal::WalkNotEditable => "walk-error-not-editable",
+            Refusal::PresentationWalkNotCompleted => "presentation-error-walk-not-completed",
+            Refusal::PresentationConfirmed => "presentation-error-confirmed",
         }
     }
 

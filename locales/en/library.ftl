@@ -1,0 +1,1 @@
+# Library: search, reading, comments and recognitions.

@@ -1,0 +1,1 @@
+# Bibliotheek: zoeken, lezen, reacties en herkenbaar.

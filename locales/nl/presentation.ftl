@@ -1,0 +1,18 @@
+# Presentaties: maken uit een klantreis, bewerken en presenteren.
+presentation-status-draft = Concept
+presentation-status-presented = Gepresenteerd
+presentation-status-confirmed = Bevestigd
+presentation-status-sent-back = Teruggestuurd
+presentation-visibility-team = Mijn team
+presentation-visibility-organisation = De hele organisatie
+slide-title = Titel
+slide-introduction = Inleiding
+slide-scenario = Scenario
+slide-curve = Emotiecurve
+slide-finding = Bevinding
+slide-suggestions = Suggesties
+slide-key-message = Kernboodschap
+slide-recommendations = Aanbevelingen
+presentation-error-walk-not-completed = Een presentatie maak je van een afgeronde klantreis.
+presentation-error-confirmed = Je reviewer heeft deze presentatie bevestigd; je kunt hem niet meer wijzigen.
+error-invalid-date = Vul een datum in als jjjj-mm-dd.

@@ -1,0 +1,246 @@
+//! Queries on presentations: making one from a completed walkthrough, the facts access is decided
+//! on, and reading one back. Editing, meetings, the library and the social parts live in the
+//! files beside this one.
+
+use crate::domain::presentation::{
+    PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,
+    PresentationStatus, Slide, SlideKind, Visibility,
+};
+use crate::domain::walkthrough::Access;
+use chrono::{DateTime, Utc};
+use sqlx::SqliteExecutor;
+
+/// The "author may edit" rule as SQL, binding the presentation id and then the person: theirs and
+/// not yet confirmed. Every write repeats it inside its own statement, so a check made a moment
+/// earlier cannot be outrun by the reviewer confirming in between.
+pub(crate) const AUTHOR_EDITS: &str = "exists (select 1 from presentation pa
+    where pa.id = ? and pa.person_id = ? and pa.status <> 'confirmed')";
+
+/// Why making or changing a presentation did not happen, beyond database failures.
+#[derive(Debug)]
+pub enum WriteError {
+    /// No such row, or not the caller's to change.
+    NotFound,
+    /// Someone saved in between: the version did not match.
+    Conflict,
+    /// A domain rule refused it; the translation key says why.
+    Refused(crate::domain::Refusal),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(e: sqlx::Error) -> Self {
+        WriteError::Db(e)
+    }
+}
+
+fn decode<T>(what: &str, value: &str, parsed: Option<T>) -> Result<T, sqlx::Error> {
+    parsed.ok_or_else(|| sqlx::Error::Decode(format!("unknown {what} {value}").into()))
+}
+
+/// The facts access is decided on, and the walkthrough it tells; `None` for an unknown id.
+pub async fn facts(
+    db: impl SqliteExecutor<'_>,
+    presentation_id: i64,
+) -> Result<Option<(PresentationFacts, i64)>, sqlx::Error> {
+    let row = sqlx::query_as::<_, (i64, Option<i64>, Option<i64>, String, String, i64)>(
+        "select pr.person_id, p.manager_id, p.team_id, pr.status, pr.visibility, pr.walkthrough_id
+         from presentation pr join person p on p.id = pr.person_id
+         where pr.id = ?",
+    )
+    .bind(presentation_id)
+    .fetch_optional(db)
+    .await?;
+    row.map(|(author_id, manager, team, status, visibility, walk)| {
+        Ok((
+            PresentationFacts {
+                author_id,
+                author_manager_id: manager,
+                author_team_id: team,
+                status: decode(
+                    "presentation status",
+                    &status,
+                    PresentationStatus::parse(&status),
+                )?,
+                visibility: decode(
+                    "visibility",
+                    &visibility,
+                    Visibility::parse(&visibility).ok(),
+                )?,
+            },
+            walk,
+        ))
+    })
+    .transpose()
+}
+
+/// The presentation made from a walkthrough, if any.
+pub async fn for_walkthrough(
+    db: impl SqliteExecutor<'_>,
+    walkthrough_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("select id from presentation where walkthrough_id = ?")
+        .bind(walkthrough_id)
+        .fetch_optional(db)
+        .await
+}
+
+/// Makes the presentation of `walkthrough_id` from `draft`, or returns the one that exists (a
+/// second click, a second tab). Only the owner of a completed walkthrough gets one: the insert
+/// repeats that inside its own statement; `NotFound` otherwise.
+pub async fn create(
+    db: &super::Db,
+    walkthrough_id: i64,
+    author_id: i64,
+    draft: &PresentationDraft,
+) -> Result<i64, WriteError> {
+    let mut tx = super::begin_write(db).await?;
+    if let Some(existing) = for_walkthrough(&mut *tx, walkthrough_id).await? {
+        return Ok(existing);
+    }
+    let now = super::now();
+    let inserted = sqlx::query(
+        "insert into presentation (walkthrough_id, person_id, title, introduction, created_at, updated_at)
+         select w.id, w.person_id, ?, ?, ?, ?
+         from walkthrough w where w.id = ? and w.person_id = ? and w.status = 'completed'",
+    )
+    .bind(&draft.title)
+    .bind(&draft.introduction)
+    .bind(now)
+    .bind(now)
+    .bind(walkthrough_id)
+    .bind(author_id)
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(WriteError::NotFound);
+    }
+    let id = inserted.last_insert_rowid();
+    for (position, slide) in (0_i64..).zip(&draft.slides) {
+        sqlx::query(
+            "insert into presentation_slide
+                 (presentation_id, position, kind, friction_id, included, notes, created_at, updated_at)
+             values (?, ?, ?, ?, ?, '', ?, ?)",
+        )
+        .bind(id)
+        .bind(position)
+        .bind(slide.kind.code())
+        .bind(slide.friction_id)
+        .bind(slide.included)
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The slides of a presentation in order.
+pub async fn slides(
+    db: impl SqliteExecutor<'_>,
+    presentation_id: i64,
+) -> Result<Vec<Slide>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, i64, String, Option<i64>, bool, String)>(
+        "select id, position, kind, friction_id, included, notes
+         from presentation_slide where presentation_id = ? order by position, id",
+    )
+    .bind(presentation_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(id, position, kind, friction_id, included, notes)| {
+            Ok(Slide {
+                id,
+                position,
+                kind: decode("slide kind", &kind, SlideKind::parse(&kind))?,
+                friction_id,
+                included,
+                notes,
+            })
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    walkthrough_id: i64,
+    person_id: i64,
+    author_name: String,
+    title: String,
+    introduction: String,
+    key_message: String,
+    recommendations: String,
+    visibility: String,
+    status: String,
+    presented_at: Option<DateTime<Utc>>,
+    version: i64,
+}
+
+/// Everything about one presentation, as `access` (decided by the caller) allows: the caller
+/// redacts with [`PresentationDetail::redact_for`] before it leaves the server.
+pub async fn detail(
+    db: &super::Db,
+    presentation_id: i64,
+    access: PresentationAccess,
+) -> Result<Option<PresentationDetail>, sqlx::Error> {
+    let Some(row) = sqlx::query_as::<_, DetailRow>(
+        "select pr.walkthrough_id, pr.person_id, p.name as author_name, pr.title, pr.introduction,
+                pr.key_message, pr.recommendations, pr.visibility, pr.status, pr.presented_at,
+                pr.version
+         from presentation pr join person p on p.id = pr.person_id
+         where pr.id = ?",
+    )
+    .bind(presentation_id)
+    .fetch_optional(db)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let Some(walk) = super::walkthrough::detail(db, row.walkthrough_id, Access::Read).await? else {
+        return Ok(None);
+    };
+    let sensitive_evidence = sqlx::query_scalar(
+        "select evidence_id from presentation_sensitive_evidence where presentation_id = ? order by evidence_id",
+    )
+    .bind(presentation_id)
+    .fetch_all(db)
+    .await?;
+    Ok(Some(PresentationDetail {
+        id: presentation_id,
+        author_id: row.person_id,
+        author_name: row.author_name,
+        title: row.title,
+        introduction: row.introduction,
+        key_message: row.key_message,
+        recommendations: row.recommendations,
+        visibility: decode(
+            "visibility",
+            &row.visibility,
+            Visibility::parse(&row.visibility).ok(),
+        )?,
+        status: decode(
+            "presentation status",
+            &row.status,
+            PresentationStatus::parse(&row.status),
+        )?,
+        presented_at: row.presented_at,
+        version: row.version,
+        access,
+        slides: slides(db, presentation_id).await?,
+        sensitive_evidence,
+        walk,
+    }))
+}
+
+/// The team a person is in, for the library's "my team" visibility.
+pub async fn team_of(
+    db: impl SqliteExecutor<'_>,
+    person_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<i64>>("select team_id from person where id = ?")
+        .bind(person_id)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
+}

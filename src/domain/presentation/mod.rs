@@ -1,0 +1,14 @@
+//! Presentations: the slides drafted from a completed walkthrough, who may read or change them,
+//! and the rules for their texts. Each part lives in its own file; everything is re-exported here.
+
+mod access;
+mod draft;
+mod input;
+mod record;
+mod status;
+
+pub use access::*;
+pub use draft::*;
+pub use input::*;
+pub use record::*;
+pub use status::*;
