@@ -58,6 +58,11 @@ if [ -d "$ROOT/.tools/node_modules/.bin" ]; then
 fi
 
 SITE_ROOT="$ROOT/target/site"
+# Cargo's output; a shared CARGO_TARGET_DIR (several work trees of this repo) is honoured: the
+# server binary is then copied into this tree's target/ right after it is built, so another
+# tree's build cannot swap it before this tree's tests start it.
+CARGO_OUT="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$CARGO_OUT" in /*) ;; *) CARGO_OUT="$ROOT/$CARGO_OUT" ;; esac
 PKG_DIR="$SITE_ROOT/pkg"
 NAME="klantenrijbewijs"
 
@@ -94,6 +99,12 @@ fi
 # Sequential on purpose: both builds share target/ (cargo's lock would serialise them anyway).
 step "server: cargo build --bin $NAME --features ssr${server_args[*]:+ ${server_args[*]}}" \
   cargo build --bin "$NAME" --features ssr "${server_args[@]}"
+server_dir="$( [ "$PROFILE" = release ] && echo release || echo debug )"
+if [ "$CARGO_OUT" != "$ROOT/target" ]; then
+  mkdir -p "$ROOT/target/$server_dir"
+  cp "$CARGO_OUT/$server_dir/$NAME" "$ROOT/target/$server_dir/$NAME.tmp"
+  mv "$ROOT/target/$server_dir/$NAME.tmp" "$ROOT/target/$server_dir/$NAME"
+fi
 
 wasm_build() {
   if [ "$PROFILE" = release ]; then
@@ -109,7 +120,7 @@ wasm_build() {
 step "wasm: cargo build --lib --target wasm32-unknown-unknown --features hydrate${wasm_args[*]:+ ${wasm_args[*]}}" \
   wasm_build
 
-WASM_IN="$ROOT/target/wasm32-unknown-unknown/$wasm_dir/$NAME.wasm"
+WASM_IN="$CARGO_OUT/wasm32-unknown-unknown/$wasm_dir/$NAME.wasm"
 [ -f "$WASM_IN" ] || die "wasm output not found: $WASM_IN"
 
 mkdir -p "$PKG_DIR"

@@ -2,6 +2,7 @@
 
 pub mod evidence;
 pub mod journey;
+pub mod notification;
 pub mod org;
 pub mod person;
 pub mod presentation;
