@@ -2,6 +2,9 @@
 
 #![allow(dead_code)]
 
+mod walks;
+pub use walks::{CompletedWalk, completed_walkthrough};
+
 use klantenrijbewijs::config::Config;
 use klantenrijbewijs::state::AppState;
 use reqwest::StatusCode;

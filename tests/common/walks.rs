@@ -1,0 +1,112 @@
+//! Completed walkthroughs made straight in the database, for tests that start where walking ends
+//! (presentations, the library): one of the demo organisation's live journeys, every step
+//! answered, and findings of every kind and severity.
+
+use super::TestApp;
+
+/// A completed walkthrough and what was logged on it.
+pub struct CompletedWalk {
+    pub id: i64,
+    pub person_id: i64,
+    /// The frictions, in logging order: papercut, delight, blocker, question, major.
+    pub findings: Vec<i64>,
+}
+
+/// The findings logged, as (kind, severity, title, suggestion); the step they go on cycles.
+const FINDINGS: [(&str, Option<&str>, &str, &str); 5] = [
+    (
+        "friction",
+        Some("papercut"),
+        "Knop valt buiten beeld",
+        "Knop hoger zetten",
+    ),
+    ("delight", None, "Vriendelijke medewerker", ""),
+    (
+        "friction",
+        Some("blocker"),
+        "Formulier wist alles bij een fout",
+        "Ingevulde velden bewaren",
+    ),
+    ("question", None, "Waarom twee keer mijn polisnummer?", ""),
+    (
+        "friction",
+        Some("major"),
+        "Twintig minuten in de wacht",
+        "Terugbelverzoek aanbieden",
+    ),
+];
+
+/// A walkthrough of the first live demo journey by `email`, completed this year.
+pub async fn completed_walkthrough(app: &TestApp, email: &str) -> CompletedWalk {
+    let pool = &app.state.pool;
+    let now = chrono::Utc::now();
+    let person_id = app.person_id(email).await;
+    let journey_id: i64 =
+        sqlx::query_scalar("select id from journey where status = 'live' order by id limit 1")
+            .fetch_one(pool)
+            .await
+            .expect("a live demo journey");
+    let steps: Vec<i64> =
+        sqlx::query_scalar("select id from journey_step where journey_id = ? order by position")
+            .bind(journey_id)
+            .fetch_all(pool)
+            .await
+            .expect("steps");
+    let id: i64 = sqlx::query_scalar(
+        "insert into walkthrough (person_id, journey_id, cycle_year, status, summary, started_at,
+                                  finished_at, created_at, updated_at)
+         values (?, ?, ?, 'completed', 'Melden ging, maar het kostte moeite.', ?, ?, ?, ?)
+         returning id",
+    )
+    .bind(person_id)
+    .bind(journey_id)
+    .bind(klantenrijbewijs::domain::walkthrough::cycle_year(now))
+    .bind(now)
+    .bind(now)
+    .bind(now)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+    .expect("walkthrough");
+    for (i, step) in steps.iter().enumerate() {
+        let emotion = [1_i64, -1, -2, 0, 2][i % 5];
+        sqlx::query(
+            "insert into walkthrough_step (walkthrough_id, step_id, outcome, minutes, emotion,
+                                           effort, happened, version, created_at, updated_at)
+             values (?, ?, 'done', 5, ?, 3, 'Gedaan.', 1, ?, ?)",
+        )
+        .bind(id)
+        .bind(step)
+        .bind(emotion)
+        .bind(now)
+        .bind(now)
+        .execute(pool)
+        .await
+        .expect("walkthrough step");
+    }
+    let mut findings = Vec::new();
+    for (i, (kind, severity, title, suggestion)) in FINDINGS.iter().enumerate() {
+        let friction: i64 = sqlx::query_scalar(
+            "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened,
+                                   suggestion, created_at, updated_at)
+             values (?, ?, ?, ?, ?, 'Zo ging het.', ?, ?, ?) returning id",
+        )
+        .bind(id)
+        .bind(steps[i % steps.len()])
+        .bind(kind)
+        .bind(severity)
+        .bind(title)
+        .bind(suggestion)
+        .bind(now)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+        .expect("friction");
+        findings.push(friction);
+    }
+    CompletedWalk {
+        id,
+        person_id,
+        findings,
+    }
+}
