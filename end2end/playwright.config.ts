@@ -51,7 +51,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: ['**/node_modules/**', '**/nojs.spec.ts'],
+      testIgnore: ['**/node_modules/**', '**/nojs*.spec.ts'],
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
@@ -60,7 +60,7 @@ export default defineConfig({
     },
     {
       name: 'nojs',
-      testMatch: '**/nojs.spec.ts',
+      testMatch: '**/nojs*.spec.ts',
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
