@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
         user: None,
         locale: Locale::Nl,
         demo: false,
+        unread_notifications: 0,
     };
     #[cfg(feature = "ssr")]
     let info = use_context::<axum::http::request::Parts>()
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
     provide_context(SessionContext {
         user: info.user,
         demo: info.demo,
+        unread_notifications: info.unread_notifications,
     });
 
     // Content-hashed in a release build (assets::SiteAssets, read once at start-up).
@@ -109,6 +111,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/journeys/:id/retire") view=pages::journeys::RetireJourneyPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys/:id/steps/:step") view=pages::journey_edit::EditStepPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys/:id/steps/:step/remove") view=pages::journey_edit::RemoveStepPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations/:id/meeting") view=pages::presentation_meeting::MeetingPage ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view=pages::notifications::NotificationsPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::components::layout::SiteFooter />

@@ -236,6 +236,8 @@ mod tests {
             "/journeys/:id/steps/:step\"",
             "/journeys/:id/steps/:step/remove",
             "/admin/people/:id",
+            "/presentations/:id/meeting",
+            "/notifications\"",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

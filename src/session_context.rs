@@ -10,11 +10,14 @@ use leptos::prelude::*;
 pub struct SessionContext {
     pub user: Option<CurrentUser>,
     pub demo: bool,
+    /// Unread notifications, shown on the bell.
+    pub unread_notifications: i64,
 }
 
 pub fn use_session() -> SessionContext {
     use_context::<SessionContext>().unwrap_or(SessionContext {
         user: None,
         demo: false,
+        unread_notifications: 0,
     })
 }

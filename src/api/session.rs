@@ -13,6 +13,9 @@ pub struct SessionInfo {
     pub locale: Locale,
     /// Demo data is loaded: the sign-in page lists the demo accounts.
     pub demo: bool,
+    /// Unread notifications of the signed-in person, for the bell in the header.
+    #[serde(default)]
+    pub unread_notifications: i64,
 }
 
 #[cfg(feature = "ssr")]
@@ -43,10 +46,15 @@ pub async fn load_session_info(
     let locale = user
         .as_ref()
         .map_or_else(|| cookie_locale(headers), |u| u.locale);
+    let unread_notifications = match &user {
+        Some(u) => crate::db::notification::unread_count(&state.pool, u.id).await?,
+        None => 0,
+    };
     Ok(SessionInfo {
         user,
         locale,
         demo: state.config.demo_data,
+        unread_notifications,
     })
 }
 

@@ -42,6 +42,7 @@ pub fn SiteHeader() -> impl IntoView {
     });
     let user_name = session.user.as_ref().map(|u| u.name.clone());
     let signed_in = session.user.is_some();
+    let unread = session.unread_notifications;
 
     view! {
         <header class="site-header">
@@ -56,6 +57,7 @@ pub fn SiteHeader() -> impl IntoView {
                     </svg>
                     <span class="brand__name">{i18n.t("app-name")}</span>
                 </a>
+                {signed_in.then(|| view! { <crate::components::bell::Bell count=unread /> })}
                 <SiteMenu menu_label=i18n.t("nav-menu") nav_label=i18n.t("nav-label")>
                     {links.map(|items| view! {
                         <ul class="site-nav__list">

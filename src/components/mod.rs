@@ -1,6 +1,7 @@
 //! Reusable UI pieces: page frame, form fields, guards and tables.
 
 pub mod autosave;
+pub mod bell;
 pub mod char_count;
 pub mod errors;
 pub mod evidence;

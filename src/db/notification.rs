@@ -53,3 +53,103 @@ pub async fn notify(
     .await
     .map(|_| ())
 }
+
+/// How many unread notifications `person_id` has: one count on `notification_person_idx`, cheap
+/// enough to run for every page's bell.
+pub async fn unread_count(db: impl SqliteExecutor<'_>, person_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("select count(*) from notification where person_id = ? and read_at is null")
+        .bind(person_id)
+        .fetch_one(db)
+        .await
+}
+
+/// One page of `person_id`'s notifications, newest first, older than `before` (an id) when
+/// given; at most `limit`. The names and the send-back comment come along by join.
+pub async fn list(
+    db: impl SqliteExecutor<'_>,
+    person_id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<crate::api::notification::NotificationItem>, sqlx::Error> {
+    let rows = sqlx::query_as::<
+        _,
+        (
+            i64,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            bool,
+            chrono::DateTime<chrono::Utc>,
+        ),
+    >(
+        "select n.id, n.kind, n.presentation_id, pr.title, a.name,
+                case when n.kind = 'sent_back' then
+                    (select r.comment from presentation_review r
+                     where r.presentation_id = n.presentation_id and r.decision = 'sent_back'
+                       and r.created_at <= n.created_at
+                     order by r.id desc limit 1)
+                end,
+                n.read_at is not null, n.created_at
+         from notification n
+         left join presentation pr on pr.id = n.presentation_id
+         left join person a on a.id = n.actor_id
+         where n.person_id = ? and (? is null or n.id < ?)
+         order by n.id desc limit ?",
+    )
+    .bind(person_id)
+    .bind(before)
+    .bind(before)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, kind, presentation_id, title, actor, comment, read, at)| {
+                crate::api::notification::NotificationItem {
+                    id,
+                    kind,
+                    presentation_id,
+                    title: title.unwrap_or_default(),
+                    actor_name: actor.unwrap_or_default(),
+                    comment: comment.unwrap_or_default(),
+                    read,
+                    at,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Marks one notification read, only if it is `person_id`'s own (checked inside the update).
+/// `false` when no such notification of theirs exists.
+pub async fn mark_read(db: &super::Db, person_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let now = super::now();
+    sqlx::query(
+        "update notification set read_at = coalesce(read_at, ?), updated_at = ?
+         where id = ? and person_id = ?",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(id)
+    .bind(person_id)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// Marks all of `person_id`'s unread notifications read; returns how many.
+pub async fn mark_all_read(db: &super::Db, person_id: i64) -> Result<u64, sqlx::Error> {
+    let now = super::now();
+    sqlx::query(
+        "update notification set read_at = ?, updated_at = ? where person_id = ? and read_at is null",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(person_id)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected())
+}

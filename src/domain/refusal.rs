@@ -35,10 +35,19 @@ pub enum Refusal {
     /// Once the reviewer confirmed a presentation it is no longer changed.
     #[serde(rename = "presentation-error-confirmed")]
     PresentationConfirmed,
+    /// A recorded meeting waits for the reviewer: it is not replaced until they decide.
+    #[serde(rename = "presentation-error-awaiting-review")]
+    PresentationAwaitingReview,
+    /// There is no recorded meeting waiting for a decision.
+    #[serde(rename = "presentation-error-nothing-to-review")]
+    PresentationNothingToReview,
+    /// The reviewer already decided on this meeting (another tab, a second click).
+    #[serde(rename = "presentation-error-already-reviewed")]
+    PresentationAlreadyReviewed,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 9] = [
+    pub const ALL: [Refusal; 12] = [
         Refusal::JourneyNotDraft,
         Refusal::JourneyNoSteps,
         Refusal::JourneyDraftExists,
@@ -48,6 +57,9 @@ impl Refusal {
         Refusal::WalkNotEditable,
         Refusal::PresentationWalkNotCompleted,
         Refusal::PresentationConfirmed,
+        Refusal::PresentationAwaitingReview,
+        Refusal::PresentationNothingToReview,
+        Refusal::PresentationAlreadyReviewed,
     ];
 
     /// The translation key of the message shown to the person.
@@ -62,6 +74,9 @@ impl Refusal {
             Refusal::WalkNotEditable => "walk-error-not-editable",
             Refusal::PresentationWalkNotCompleted => "presentation-error-walk-not-completed",
             Refusal::PresentationConfirmed => "presentation-error-confirmed",
+            Refusal::PresentationAwaitingReview => "presentation-error-awaiting-review",
+            Refusal::PresentationNothingToReview => "presentation-error-nothing-to-review",
+            Refusal::PresentationAlreadyReviewed => "presentation-error-already-reviewed",
         }
     }
 

@@ -7,6 +7,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub mod meeting;
+
 /// The author's Markdown texts as sanitised HTML (rendered on the server, see `crate::markdown`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RenderedTexts {

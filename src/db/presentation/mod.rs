@@ -10,6 +10,8 @@ use crate::domain::walkthrough::Access;
 use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;
 
+pub mod meeting;
+
 /// The "author may edit" rule as SQL, binding the presentation id and then the person: theirs and
 /// not yet confirmed. Every write repeats it inside its own statement, so a check made a moment
 /// earlier cannot be outrun by the reviewer confirming in between.

@@ -1,0 +1,405 @@
+//! Queries on meetings and reviews: the author records when and to whom they presented, their
+//! reviewer confirms or sends back, and the licence reads the latest confirmation.
+
+use super::{AUTHOR_EDITS, WriteError};
+use crate::db::notification::{NotificationKind, notify};
+use crate::domain::Refusal;
+use crate::domain::presentation::{MeetingInput, ReviewDecision};
+// The rows are shaped as the page receives them, so they are declared with the server functions.
+use crate::api::presentation::meeting::{
+    AwaitingReview, MeetingRecord, PersonOption, ReviewRecord,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqliteExecutor;
+
+/// Records a meeting, marks the presentation presented (`presented_at` only the first time) and
+/// asks the author's manager to confirm, in one `BEGIN IMMEDIATE` transaction. The author rule
+/// (`AUTHOR_EDITS`) is repeated inside the insert.
+///
+/// A new meeting is accepted while the presentation is a draft or was sent back. While one waits
+/// for the reviewer (`presented`) it is refused: the reviewer must decide on the meeting they
+/// were told about, not on one replaced under their hands; a correction goes through a
+/// send-back. A confirmed presentation never changes.
+pub async fn record(
+    db: &crate::db::Db,
+    presentation_id: i64,
+    author_id: i64,
+    meeting: &MeetingInput,
+) -> Result<i64, WriteError> {
+    let mut tx = crate::db::begin_write(db).await?;
+    let now = crate::db::now();
+    let inserted = sqlx::query(&format!(
+        "insert into presentation_meeting
+             (presentation_id, held_on, audience, team_id, recorded_by, created_at, updated_at)
+         select pr.id, ?, ?, ?, ?, ?, ?
+         from presentation pr
+         where pr.id = ? and pr.status in ('draft', 'sent_back') and {AUTHOR_EDITS}"
+    ))
+    .bind(meeting.held_on.format("%Y-%m-%d").to_string())
+    .bind(&meeting.audience)
+    .bind(meeting.team_id)
+    .bind(author_id)
+    .bind(now)
+    .bind(now)
+    .bind(presentation_id)
+    .bind(presentation_id)
+    .bind(author_id)
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        let status: Option<(i64, String)> =
+            sqlx::query_as("select person_id, status from presentation where id = ?")
+                .bind(presentation_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        return Err(match status {
+            Some((owner, status)) if owner == author_id => match status.as_str() {
+                "confirmed" => WriteError::Refused(Refusal::PresentationConfirmed),
+                _ => WriteError::Refused(Refusal::PresentationAwaitingReview),
+            },
+            _ => WriteError::NotFound,
+        });
+    }
+    let meeting_id = inserted.last_insert_rowid();
+    for person in &meeting.attendees {
+        sqlx::query(
+            "insert into presentation_attendee (meeting_id, person_id, created_at) values (?, ?, ?)",
+        )
+        .bind(meeting_id)
+        .bind(person)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(&format!(
+        "update presentation set status = 'presented', presented_at = coalesce(presented_at, ?),
+             updated_at = ?
+         where id = ? and {AUTHOR_EDITS}"
+    ))
+    .bind(now)
+    .bind(now)
+    .bind(presentation_id)
+    .bind(presentation_id)
+    .bind(author_id)
+    .execute(&mut *tx)
+    .await?;
+    let manager: Option<i64> = sqlx::query_scalar("select manager_id from person where id = ?")
+        .bind(author_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .flatten();
+    if let Some(manager) = manager {
+        notify(
+            &mut *tx,
+            manager,
+            NotificationKind::Meeting,
+            Some(presentation_id),
+            Some(author_id),
+        )
+        .await?;
+    }
+    reindex(&mut tx, presentation_id).await?;
+    tx.commit().await?;
+    Ok(meeting_id)
+}
+
+/// Keeps the library's search index in step once a presentation is presented. The library
+/// branch owns the index; until it is merged this does nothing.
+async fn reindex(_tx: &mut crate::db::WriteTx, _presentation_id: i64) -> Result<(), sqlx::Error> {
+    Ok(())
+}
+
+/// The reviewer's decision on the latest meeting: a new `presentation_review` row (never
+/// updated), the presentation's status, and a notification for the author, in one transaction.
+/// The insert itself repeats "the author's manager, a meeting waiting, not yet decided", so two
+/// tabs cannot both decide: the second gets `PresentationAlreadyReviewed`.
+pub async fn decide(
+    db: &crate::db::Db,
+    presentation_id: i64,
+    reviewer_id: i64,
+    decision: ReviewDecision,
+    comment: &str,
+) -> Result<i64, WriteError> {
+    let mut tx = crate::db::begin_write(db).await?;
+    let now = crate::db::now();
+    let inserted = sqlx::query(
+        "insert into presentation_review
+             (presentation_id, meeting_id, reviewer_id, decision, comment, created_at, updated_at)
+         select pr.id, m.id, ?, ?, ?, ?, ?
+         from presentation pr
+         join person a on a.id = pr.person_id
+         join presentation_meeting m on m.presentation_id = pr.id
+         where pr.id = ? and a.manager_id = ? and pr.status = 'presented'
+           and m.id = (select max(id) from presentation_meeting where presentation_id = pr.id)
+           and not exists (select 1 from presentation_review r where r.meeting_id = m.id)",
+    )
+    .bind(reviewer_id)
+    .bind(decision.code())
+    .bind(comment)
+    .bind(now)
+    .bind(now)
+    .bind(presentation_id)
+    .bind(reviewer_id)
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        let decided: Option<i64> = sqlx::query_scalar(
+            "select count(*) from presentation_review r
+             where r.meeting_id = (select max(id) from presentation_meeting where presentation_id = ?)",
+        )
+        .bind(presentation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        return Err(match decided {
+            Some(n) if n > 0 => WriteError::Refused(Refusal::PresentationAlreadyReviewed),
+            _ => WriteError::Refused(Refusal::PresentationNothingToReview),
+        });
+    }
+    let review_id = inserted.last_insert_rowid();
+    sqlx::query(
+        "update presentation set status = ?, updated_at = ? where id = ? and status = 'presented'",
+    )
+    .bind(decision.code())
+    .bind(now)
+    .bind(presentation_id)
+    .execute(&mut *tx)
+    .await?;
+    let author: i64 = sqlx::query_scalar("select person_id from presentation where id = ?")
+        .bind(presentation_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let kind = match decision {
+        ReviewDecision::Confirmed => NotificationKind::Confirmed,
+        ReviewDecision::SentBack => NotificationKind::SentBack,
+    };
+    notify(
+        &mut *tx,
+        author,
+        kind,
+        Some(presentation_id),
+        Some(reviewer_id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(review_id)
+}
+
+/// Every meeting of a presentation, newest first, with attendees and decisions.
+pub async fn history(
+    db: &crate::db::Db,
+    presentation_id: i64,
+) -> Result<Vec<MeetingRecord>, sqlx::Error> {
+    let meetings = sqlx::query_as::<
+        _,
+        (
+            i64,
+            NaiveDate,
+            String,
+            Option<String>,
+            String,
+            DateTime<Utc>,
+        ),
+    >(
+        "select m.id, m.held_on, m.audience, t.name, p.name, m.created_at
+         from presentation_meeting m
+         join person p on p.id = m.recorded_by
+         left join team t on t.id = m.team_id
+         where m.presentation_id = ? order by m.id desc",
+    )
+    .bind(presentation_id)
+    .fetch_all(db)
+    .await?;
+    let mut out = Vec::with_capacity(meetings.len());
+    for (id, held_on, audience, team_name, recorded_by, recorded_at) in meetings {
+        let attendees = sqlx::query_scalar(
+            "select p.name from presentation_attendee a join person p on p.id = a.person_id
+             where a.meeting_id = ? order by p.name",
+        )
+        .bind(id)
+        .fetch_all(db)
+        .await?;
+        let reviews = sqlx::query_as::<_, (String, String, String, DateTime<Utc>)>(
+            "select p.name, r.decision, r.comment, r.created_at
+             from presentation_review r join person p on p.id = r.reviewer_id
+             where r.meeting_id = ? order by r.id",
+        )
+        .bind(id)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(|(reviewer_name, decision, comment, at)| ReviewRecord {
+            reviewer_name,
+            decision,
+            comment,
+            at,
+        })
+        .collect();
+        out.push(MeetingRecord {
+            id,
+            held_on,
+            audience,
+            team_name,
+            recorded_by,
+            recorded_at,
+            attendees,
+            reviews,
+        });
+    }
+    Ok(out)
+}
+
+/// When the reviewer last confirmed `person_id`'s presentation of a walkthrough in
+/// `cycle_year`: the licence condition. `None` while nothing is confirmed.
+pub async fn confirmed_at(
+    db: impl SqliteExecutor<'_>,
+    person_id: i64,
+    cycle_year: i32,
+) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select r.created_at
+         from presentation_review r
+         join presentation pr on pr.id = r.presentation_id
+         join walkthrough w on w.id = pr.walkthrough_id
+         where pr.person_id = ? and w.cycle_year = ? and r.decision = 'confirmed'
+         order by r.created_at desc, r.id desc limit 1",
+    )
+    .bind(person_id)
+    .bind(cycle_year)
+    .fetch_optional(db)
+    .await
+}
+
+/// Presentations of `reviewer_id`'s direct reports waiting for a decision, longest waiting
+/// first, at most `limit`.
+pub async fn awaiting_review(
+    db: impl SqliteExecutor<'_>,
+    reviewer_id: i64,
+    limit: i64,
+) -> Result<Vec<AwaitingReview>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, String, String, Option<DateTime<Utc>>)>(
+        "select pr.id, pr.title, p.name, pr.presented_at
+         from presentation pr join person p on p.id = pr.person_id
+         where p.manager_id = ? and pr.status = 'presented'
+         order by pr.updated_at, pr.id limit ?",
+    )
+    .bind(reviewer_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(presentation_id, title, author_name, presented_at)| AwaitingReview {
+                presentation_id,
+                title,
+                author_name,
+                presented_at,
+            },
+        )
+        .collect())
+}
+
+/// Active people in `team_id` except `except`, by name, at most `limit`.
+pub async fn team_people(
+    db: impl SqliteExecutor<'_>,
+    team_id: i64,
+    except: i64,
+    limit: i64,
+) -> Result<Vec<PersonOption>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, String)>(
+        "select id, name from person where team_id = ? and active and id <> ?
+         order by name, id limit ?",
+    )
+    .bind(team_id)
+    .bind(except)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| PersonOption { id, name })
+        .collect())
+}
+
+/// Active people whose name or e-mail contains `q`, by name, at most `limit`.
+pub async fn search_people(
+    db: impl SqliteExecutor<'_>,
+    q: &str,
+    limit: i64,
+) -> Result<Vec<PersonOption>, sqlx::Error> {
+    let escaped = q
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let pattern = format!("%{escaped}%");
+    let rows = sqlx::query_as::<_, (i64, String)>(
+        "select id, name from person
+         where active and (lower(name) like ? escape '\\' or email like ? escape '\\')
+         order by name, id limit ?",
+    )
+    .bind(&pattern)
+    .bind(&pattern)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| PersonOption { id, name })
+        .collect())
+}
+
+/// The names of the people with these ids (unknown ids are left out), by name.
+pub async fn people_named(
+    db: &crate::db::Db,
+    ids: &[i64],
+) -> Result<Vec<PersonOption>, sqlx::Error> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids.iter().take(200) {
+        if let Some(name) = sqlx::query_scalar("select name from person where id = ?")
+            .bind(id)
+            .fetch_optional(db)
+            .await?
+        {
+            out.push(PersonOption { id: *id, name });
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// Whether the chosen team and every chosen attendee exist (attendees must be active).
+pub async fn choices_exist(
+    db: &crate::db::Db,
+    team_id: Option<i64>,
+    attendees: &[i64],
+) -> Result<(bool, bool), sqlx::Error> {
+    let team_ok = match team_id {
+        None => true,
+        Some(id) => sqlx::query_scalar::<_, i64>("select count(*) from team where id = ?")
+            .bind(id)
+            .fetch_one(db)
+            .await?
+            .eq(&1),
+    };
+    let mut people_ok = true;
+    for id in attendees {
+        let n: i64 = sqlx::query_scalar("select count(*) from person where id = ? and active")
+            .bind(id)
+            .fetch_one(db)
+            .await?;
+        people_ok &= n == 1;
+    }
+    Ok((team_ok, people_ok))
+}
+
+/// Every team by name, for the optional team of a meeting.
+pub async fn teams(db: impl SqliteExecutor<'_>) -> Result<Vec<PersonOption>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, String)>("select id, name from team order by name, id")
+        .fetch_all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| PersonOption { id, name })
+        .collect())
+}
