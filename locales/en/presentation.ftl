@@ -16,3 +16,12 @@ slide-recommendations = Recommendations
 presentation-error-walk-not-completed = A presentation is made from a completed walkthrough.
 presentation-error-confirmed = Your reviewer confirmed this presentation; it can no longer be changed.
 error-invalid-date = Enter a date as yyyy-mm-dd.
+
+# Present mode
+present-slide-label = Slide { $number } of { $total }
+present-walked-on = Journey walked on { $date }
+present-step-phase = Step { $number }: { $step } · { $phase }
+present-principles = Principles of a good customer experience
+present-suggestions-none = There are no suggestions on the findings shown.
+present-finding-missing = This finding can no longer be found.
+present-notes = Speaker notes

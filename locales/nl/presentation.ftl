@@ -16,3 +16,12 @@ slide-recommendations = Aanbevelingen
 presentation-error-walk-not-completed = Een presentatie maak je van een afgeronde klantreis.
 presentation-error-confirmed = Je reviewer heeft deze presentatie bevestigd; je kunt hem niet meer wijzigen.
 error-invalid-date = Vul een datum in als jjjj-mm-dd.
+
+# Present mode
+present-slide-label = Dia { $number } van { $total }
+present-walked-on = Klantreis gelopen op { $date }
+present-step-phase = Stap { $number }: { $step } · { $phase }
+present-principles = Principes van een goede klantervaring
+present-suggestions-none = Er zijn geen suggesties bij de getoonde bevindingen.
+present-finding-missing = Deze bevinding is niet meer te vinden.
+present-notes = Sprekersnotities

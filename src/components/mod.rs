@@ -14,5 +14,6 @@ pub mod load;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
+pub mod slides;
 pub mod step_form;
 pub mod walk;
