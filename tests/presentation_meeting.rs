@@ -77,6 +77,13 @@ async fn review(
     .await
 }
 
+async fn meetings(app: &TestApp, id: i64) -> i64 {
+    app.count(&format!(
+        "select count(*) from presentation_meeting where presentation_id = {id}"
+    ))
+    .await
+}
+
 async fn status(app: &TestApp, id: i64) -> (String, Option<String>) {
     sqlx::query_as("select status, presented_at from presentation where id = ?")
         .bind(id)
@@ -111,11 +118,14 @@ async fn only_the_author_records_a_valid_meeting_and_the_reviewer_is_told() {
         "{}",
         a.body
     );
+    assert_eq!(meetings(&app, id).await, 0);
     assert_eq!(
-        app.count("select count(*) from presentation_meeting").await,
+        app.count(&format!(
+            "select count(*) from notification where presentation_id = {id}"
+        ))
+        .await,
         0
     );
-    assert_eq!(app.count("select count(*) from notification").await, 0);
     assert_eq!(status(&app, id).await, ("draft".to_owned(), None));
 
     // The reviewer, HR and a colleague may not record it.
@@ -124,10 +134,7 @@ async fn only_the_author_records_a_valid_meeting_and_the_reviewer_is_told() {
         let a = record(&app, &other, id, &today, "", &[lotte]).await;
         assert_eq!(a.status, StatusCode::FORBIDDEN, "{email}: {}", a.body);
     }
-    assert_eq!(
-        app.count("select count(*) from presentation_meeting").await,
-        0
-    );
+    assert_eq!(meetings(&app, id).await, 0);
 
     let team: i64 = sqlx::query_scalar("select team_id from person where id = ?")
         .bind(lotte)
@@ -148,8 +155,11 @@ async fn only_the_author_records_a_valid_meeting_and_the_reviewer_is_told() {
     assert_eq!(st, "presented");
     let first = presented_at.expect("presented_at set");
     assert_eq!(
-        app.count("select count(*) from presentation_attendee")
-            .await,
+        app.count(&format!(
+            "select count(*) from presentation_attendee a join presentation_meeting m
+             on m.id = a.meeting_id where m.presentation_id = {id}"
+        ))
+        .await,
         2
     );
     let told: Vec<(i64, String)> =
@@ -187,10 +197,7 @@ async fn only_the_author_records_a_valid_meeting_and_the_reviewer_is_told() {
         status(&app, id).await,
         ("presented".to_owned(), Some(first))
     );
-    assert_eq!(
-        app.count("select count(*) from presentation_meeting").await,
-        2
-    );
+    assert_eq!(meetings(&app, id).await, 2);
 
     // The meeting page shows the history to the author and the reviewer.
     let page = app.page(&format!("/presentations/{id}/meeting")).await;
@@ -236,7 +243,10 @@ async fn only_the_managing_reviewer_decides_once() {
         Some("error-required")
     );
     assert_eq!(
-        app.count("select count(*) from presentation_review").await,
+        app.count(&format!(
+            "select count(*) from presentation_review where presentation_id = {id}"
+        ))
+        .await,
         0
     );
 
@@ -254,8 +264,10 @@ async fn only_the_managing_reviewer_decides_once() {
 
     // A second decision (another tab) is refused with a clear reason, and nothing changes.
     let before: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "select id, decision, comment, updated_at from presentation_review order by id",
+        "select id, decision, comment, updated_at from presentation_review
+         where presentation_id = ? order by id",
     )
+    .bind(id)
     .fetch_all(&app.state.pool)
     .await
     .expect("reviews");
@@ -269,8 +281,10 @@ async fn only_the_managing_reviewer_decides_once() {
         );
     }
     let after: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "select id, decision, comment, updated_at from presentation_review order by id",
+        "select id, decision, comment, updated_at from presentation_review
+         where presentation_id = ? order by id",
     )
+    .bind(id)
     .fetch_all(&app.state.pool)
     .await
     .expect("reviews");
@@ -338,8 +352,30 @@ async fn without_javascript_a_refused_meeting_keeps_what_was_typed() {
         back.body.contains("Die datum ligt in de toekomst."),
         "error shown"
     );
-    assert_eq!(
-        app.count("select count(*) from presentation_meeting").await,
-        0
-    );
+    assert_eq!(meetings(&app, id).await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_presented_presentation_is_searchable_and_leaves_the_index_when_sent_back() {
+    let app = TestApp::spawn().await;
+    let id = presentation(&app).await;
+    let lotte = app.person_id(COLLEAGUE).await;
+    let indexed = |app: &TestApp| {
+        let sql = format!("select count(*) from presentation_search where rowid = {id}");
+        let pool = app.state.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(&sql)
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+        }
+    };
+    assert_eq!(indexed(&app).await, 0);
+    let a = record(&app, &app.client, id, &today(), "", &[lotte]).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(indexed(&app).await, 1, "presented: in the search index");
+    let marieke = app.client_for(REVIEWER).await;
+    let a = review(&app, &marieke, id, "sent_back", "Nog niet").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(indexed(&app).await, 0, "sent back: out of the library");
 }

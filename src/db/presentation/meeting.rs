@@ -98,15 +98,10 @@ pub async fn record(
         )
         .await?;
     }
-    reindex(&mut tx, presentation_id).await?;
+    // Presented means in the library: searchable from this commit on.
+    super::search::reindex(&mut tx, presentation_id).await?;
     tx.commit().await?;
     Ok(meeting_id)
-}
-
-/// Keeps the library's search index in step once a presentation is presented. The library
-/// branch owns the index; until it is merged this does nothing.
-async fn reindex(_tx: &mut crate::db::WriteTx, _presentation_id: i64) -> Result<(), sqlx::Error> {
-    Ok(())
 }
 
 /// The reviewer's decision on the latest meeting: a new `presentation_review` row (never
@@ -180,6 +175,8 @@ pub async fn decide(
         Some(reviewer_id),
     )
     .await?;
+    // Confirmed stays in the library, sent back leaves it.
+    super::search::reindex(&mut tx, presentation_id).await?;
     tx.commit().await?;
     Ok(review_id)
 }
