@@ -114,7 +114,7 @@ async fn counts_marking_and_paging() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reviewer_sees_what_waits_for_them() {
     let app = TestApp::spawn().await;
-    let walk = completed_walkthrough(&app, EMPLOYEE).await;
+    let walk: CompletedWalk = completed_walkthrough(&app, EMPLOYEE).await;
     app.login_ok(EMPLOYEE).await;
     let wid = walk.id.to_string();
     let id = app

@@ -12,7 +12,7 @@ const COLLEAGUE: &str = "lotte.smit@dijkhuis.example";
 
 /// Daan's presentation, made by Daan (signed in on `app.client`).
 async fn presentation(app: &TestApp) -> i64 {
-    let walk = completed_walkthrough(app, EMPLOYEE).await;
+    let walk: CompletedWalk = completed_walkthrough(app, EMPLOYEE).await;
     app.login_ok(EMPLOYEE).await;
     let id = walk.id.to_string();
     let a = app
