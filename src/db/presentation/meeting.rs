@@ -4,10 +4,8 @@
 use super::{AUTHOR_EDITS, WriteError};
 use crate::db::notification::{NotificationKind, notify};
 use crate::domain::Refusal;
-use crate::domain::presentation::{MeetingInput, ReviewDecision};
-// The rows are shaped as the page receives them, so they are declared with the server functions.
-use crate::api::presentation::meeting::{
-    AwaitingReview, MeetingRecord, PersonOption, ReviewRecord,
+use crate::domain::presentation::{
+    AwaitingReview, MeetingInput, MeetingRecord, PersonOption, ReviewDecision, ReviewRecord,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteExecutor;

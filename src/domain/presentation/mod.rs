@@ -4,11 +4,13 @@
 mod access;
 mod draft;
 mod input;
+mod meeting;
 mod record;
 mod status;
 
 pub use access::*;
 pub use draft::*;
 pub use input::*;
+pub use meeting::*;
 pub use record::*;
 pub use status::*;
