@@ -83,7 +83,12 @@ pub async fn save_texts(form: TextsForm) -> Result<i64, AppError> {
     let id = form.id;
     super::super::ssr::Serve::new()
         .keep_draft(TEXTS_FORM, form.draft_fields())
-        .redirect(move |_| crate::routes::at(&crate::routes::with_notice(&crate::routes::presentation_edit(id), "saved"), "texts"))
+        .redirect(move |_| {
+            crate::routes::at(
+                &crate::routes::with_notice(&crate::routes::presentation_edit(id), "saved"),
+                "texts",
+            )
+        })
         .run(async |ctx| {
             let user = super::ssr::require_edit(ctx, id).await?;
             let texts = crate::domain::presentation::PresentationTexts::parse(
@@ -106,7 +111,10 @@ pub async fn save_texts(form: TextsForm) -> Result<i64, AppError> {
 /// Where the editor shows slide `slide_id`.
 #[cfg(feature = "ssr")]
 fn at_slide(id: i64, slide_id: i64) -> String {
-    crate::routes::at(&crate::routes::presentation_edit(id), format!("slide-{slide_id}"))
+    crate::routes::at(
+        &crate::routes::presentation_edit(id),
+        format!("slide-{slide_id}"),
+    )
 }
 
 /// Shows a slide (`included` true) or leaves it out; the title slide always stays.
@@ -117,8 +125,10 @@ pub async fn set_slide_included(id: i64, slide_id: i64, included: bool) -> Resul
         .run(async |ctx| {
             let user = super::ssr::require_edit(ctx, id).await?;
             let pool = &ctx.state.pool;
-            crate::db::presentation::edit::set_slide_included(pool, id, user.id, slide_id, included)
-                .await?;
+            crate::db::presentation::edit::set_slide_included(
+                pool, id, user.id, slide_id, included,
+            )
+            .await?;
             Ok(())
         })
         .await
@@ -141,7 +151,10 @@ pub async fn move_slide(id: i64, slide_id: i64, direction: String) -> Result<(),
             if moved {
                 Ok(())
             } else {
-                Err(AppError::field("direction", "presentation-error-cannot-move"))
+                Err(AppError::field(
+                    "direction",
+                    "presentation-error-cannot-move",
+                ))
             }
         })
         .await
@@ -155,10 +168,13 @@ pub async fn save_slide_notes(id: i64, slide_id: i64, notes: String) -> Result<(
             NOTES_FORM,
             vec![("slide_id", slide_id.to_string()), ("notes", notes.clone())],
         )
-        .redirect(move |_| crate::routes::with_query(&at_slide(id, slide_id), "notes_saved", slide_id))
+        .redirect(move |_| {
+            crate::routes::with_query(&at_slide(id, slide_id), "notes_saved", slide_id)
+        })
         .run(async |ctx| {
             let user = super::ssr::require_edit(ctx, id).await?;
-            let notes = crate::domain::presentation::parse_notes(&notes).map_err(AppError::Validation)?;
+            let notes =
+                crate::domain::presentation::parse_notes(&notes).map_err(AppError::Validation)?;
             let pool = &ctx.state.pool;
             crate::db::presentation::edit::save_slide_notes(pool, id, user.id, slide_id, &notes)
                 .await?;
@@ -178,7 +194,12 @@ pub async fn set_evidence_sensitive(
 ) -> Result<(), AppError> {
     let sensitive = sensitive.is_some_and(|v| v == "on" || v == "true");
     super::super::ssr::Serve::new()
-        .redirect(move |_| crate::routes::at(&crate::routes::presentation_edit(id), format!("evidence-{evidence_id}")))
+        .redirect(move |_| {
+            crate::routes::at(
+                &crate::routes::presentation_edit(id),
+                format!("evidence-{evidence_id}"),
+            )
+        })
         .run(async |ctx| {
             let user = super::ssr::require_edit(ctx, id).await?;
             let pool = &ctx.state.pool;

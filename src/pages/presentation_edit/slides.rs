@@ -41,10 +41,8 @@ pub fn SlideList(editor: EditorPage) -> impl IntoView {
         notes: ServerAction::new(),
         sensitive: ServerAction::new(),
     };
-    let notes_saved = use_query_map().with_untracked(|q| {
-        q.get("notes_saved")
-            .and_then(|v| v.parse::<i64>().ok())
-    });
+    let notes_saved = use_query_map()
+        .with_untracked(|q| q.get("notes_saved").and_then(|v| v.parse::<i64>().ok()));
     let detail = editor.page.detail;
     let order: Vec<i64> = detail.slides.iter().map(|s| s.id).collect();
     let draft_slide = editor
@@ -233,7 +231,8 @@ fn NotesForm(
             <input type="hidden" name="id" value=presentation_id />
             <input type="hidden" name="slide_id" value=slide_id />
             <label class="field__label" for=field.clone()>{i18n.t("presentation-slide-notes")}</label>
-            <textarea class="field__input field__input--area" id=field.clone() name="notes" rows="2">{notes}</textarea>
+            <textarea class="field__input field__input--area" id=field.clone() name="notes" rows="2"
+                inner_html=crate::components::form::textarea_content(&notes)></textarea>
             <CharCount field max=text::MEDIUM used text=count />
             <div class="pslide__notes-actions">
                 <button type="submit" class="btn btn--ghost btn--small">{i18n.t("presentation-slide-notes-save")}</button>
