@@ -241,6 +241,9 @@ mod tests {
             "/journeys/:id/steps/:step\"",
             "/journeys/:id/steps/:step/remove",
             "/admin/people/:id",
+            "/presentations\"",
+            "/presentations/:id\"",
+            "/presentations/journey/:family",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }
