@@ -56,3 +56,4 @@ recognition-note = What did you see? (optional, one line)
 recognition-submit = I saw this too
 recognition-update = Update my line
 recognition-undo = Not recognisable after all
+library-journey-link-aria = Presentations about "{ $title }"

@@ -56,3 +56,4 @@ recognition-note = Wat zag jij? (optioneel, één regel)
 recognition-submit = Herkenbaar, dit zag ik ook
 recognition-update = Mijn regel bijwerken
 recognition-undo = Toch niet herkenbaar
+library-journey-link-aria = Presentaties over "{ $title }"
