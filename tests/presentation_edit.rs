@@ -146,18 +146,24 @@ async fn only_the_author_edits_and_only_until_confirmed() {
         }
     }
     assert_eq!(
-        app.count("select count(*) from presentation where version > 0")
-            .await,
+        app.count(&format!(
+            "select count(*) from presentation where version > 0 and id = {id}"
+        ))
+        .await,
         0
     );
     assert_eq!(
-        app.count("select count(*) from presentation_sensitive_evidence")
-            .await,
+        app.count(&format!(
+            "select count(*) from presentation_sensitive_evidence where presentation_id = {id}"
+        ))
+        .await,
         0
     );
     assert_eq!(
-        app.count("select count(*) from presentation_slide where notes <> ''")
-            .await,
+        app.count(&format!(
+            "select count(*) from presentation_slide where notes <> '' and presentation_id = {id}"
+        ))
+        .await,
         0
     );
     assert_eq!(order(&app, id).await, slides, "nothing moved");
@@ -173,8 +179,10 @@ async fn only_the_author_edits_and_only_until_confirmed() {
         assert_eq!(a.status, StatusCode::OK, "author {endpoint}: {}", a.body);
     }
     assert_eq!(
-        app.count("select count(*) from presentation_sensitive_evidence")
-            .await,
+        app.count(&format!(
+            "select count(*) from presentation_sensitive_evidence where presentation_id = {id}"
+        ))
+        .await,
         1
     );
 
@@ -313,11 +321,32 @@ async fn texts_are_checked_per_field_and_version() {
         ("Eerste".into(), "A".into(), "organisation".into(), 1)
     );
 
+    // Once in the library, a save updates its search row in the same transaction.
+    sqlx::query(
+        "update presentation set status = 'presented', presented_at = datetime('now') where id = ?",
+    )
+    .bind(id)
+    .execute(&app.state.pool)
+    .await
+    .expect("presented");
+    let a = app
+        .call(
+            "presentations/save_texts",
+            &pairs(&texts("1", "Eerste", "Klantvriendelijkheidsdrempel".into())),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert_eq!(
+        app.count("select count(*) from presentation_search where presentation_search match 'klantvriendelijkheidsdrempel'")
+            .await,
+        1
+    );
+
     // A plain post that succeeds goes back to the editor's texts.
     let a = app
         .plain_post(
             "presentations/save_texts",
-            &pairs(&texts("1", "Derde", "C".into())),
+            &pairs(&texts("2", "Derde", "C".into())),
             &edit,
         )
         .await;
@@ -555,8 +584,10 @@ async fn only_evidence_of_this_walkthrough_is_marked_sensitive() {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(
-        app.count("select count(*) from presentation_sensitive_evidence")
-            .await,
+        app.count(&format!(
+            "select count(*) from presentation_sensitive_evidence where presentation_id = {id}"
+        ))
+        .await,
         0
     );
 }
@@ -657,7 +688,12 @@ async fn the_log_makes_the_presentation_then_links_its_editor() {
         )
         .await;
     assert_eq!(a.status, StatusCode::FOUND, "{}", a.body);
-    let id: i64 = app.count("select id from presentation").await;
+    let id: i64 = app
+        .count(&format!(
+            "select id from presentation where walkthrough_id = {}",
+            walk.id
+        ))
+        .await;
     assert_eq!(
         a.headers["location"],
         format!("/presentations/{id}/edit").as_str()

@@ -46,3 +46,12 @@ presentation-slide-notes-save = Save notes
 presentation-evidence-sensitive = Sensitive (only for reviewer and HR)
 presentation-evidence-sensitive-save = Save choice
 presentation-error-cannot-move = This slide cannot move further that way.
+
+# Present mode
+present-slide-label = Slide { $number } of { $total }
+present-walked-on = Journey walked on { $date }
+present-step-phase = Step { $number }: { $step } · { $phase }
+present-principles = Principles of a good customer experience
+present-suggestions-none = There are no suggestions on the findings shown.
+present-finding-missing = This finding can no longer be found.
+present-notes = Speaker notes

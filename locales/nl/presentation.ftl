@@ -46,3 +46,12 @@ presentation-slide-notes-save = Notities opslaan
 presentation-evidence-sensitive = Gevoelig (alleen voor reviewer en HR)
 presentation-evidence-sensitive-save = Keuze opslaan
 presentation-error-cannot-move = Deze dia kan niet verder die kant op.
+
+# Present mode
+present-slide-label = Dia { $number } van { $total }
+present-walked-on = Klantreis gelopen op { $date }
+present-step-phase = Stap { $number }: { $step } · { $phase }
+present-principles = Principes van een goede klantervaring
+present-suggestions-none = Er zijn geen suggesties bij de getoonde bevindingen.
+present-finding-missing = Deze bevinding is niet meer te vinden.
+present-notes = Sprekersnotities

@@ -2,6 +2,7 @@
 
 pub mod autosave;
 pub mod char_count;
+pub mod comments;
 pub mod errors;
 pub mod evidence;
 pub mod file_preview;
@@ -13,5 +14,7 @@ pub mod load;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
+pub mod recognition;
+pub mod slides;
 pub mod step_form;
 pub mod walk;

@@ -3,6 +3,8 @@
 //! the access helpers in `ssr` below.
 
 pub mod edit;
+pub mod library;
+pub mod social;
 
 use crate::domain::presentation::PresentationDetail;
 use crate::error::AppError;

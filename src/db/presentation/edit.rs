@@ -242,8 +242,8 @@ pub async fn set_evidence_sensitive(
     Ok(())
 }
 
-/// Keeps the library's search row in step once the presentation is in the library. The search
-/// module belongs to the library work; until it exists there is nothing to keep.
-async fn reindex(_tx: &mut WriteTx, _presentation_id: i64) -> Result<(), sqlx::Error> {
-    Ok(())
+/// Keeps the library's search row in step with what was just written (it only has a row once the
+/// presentation is in the library; `search::reindex` decides).
+async fn reindex(tx: &mut WriteTx, presentation_id: i64) -> Result<(), sqlx::Error> {
+    super::search::reindex(&mut *tx, presentation_id).await
 }

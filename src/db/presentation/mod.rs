@@ -3,6 +3,8 @@
 //! files beside this one.
 
 pub mod edit;
+pub mod search;
+pub mod social;
 
 use crate::domain::presentation::{
     PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,

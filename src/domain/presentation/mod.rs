@@ -4,11 +4,15 @@
 mod access;
 mod draft;
 mod input;
+mod library;
 mod record;
+mod social;
 mod status;
 
 pub use access::*;
 pub use draft::*;
 pub use input::*;
+pub use library::*;
 pub use record::*;
+pub use social::*;
 pub use status::*;
