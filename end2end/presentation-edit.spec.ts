@@ -10,7 +10,7 @@ const AUTHOR = 'noa.claassen@dijkhuis.example';
 
 /** Opens the author's walkthrough log and from it the editor (making the presentation if needed). */
 async function openEditor(page: Page) {
-  await page.goto('/walkthroughs');
+  await page.goto('/walk');
   await page.locator('a[href^="/walkthroughs/"]').first().click();
   const make = page.getByRole('button', { name: 'Presentatie maken' });
   if (await make.count()) {
@@ -31,7 +31,7 @@ test('the author makes, orders and writes a presentation', async ({ page }) => {
   await openEditor(page);
 
   // Filled in from the log: the journey as title, the findings by severity (blocker first).
-  await expect(page.getByLabel('Titel', { exact: true })).not.toHaveValue('');
+  await expect(page.locator('#field-title')).not.toHaveValue('');
   const kinds = await page.locator('.pslide__kind').allTextContents();
   const rank = (k: string) => (k.includes('Blokkade') ? 0 : k.includes('Groot') ? 1 : k.includes('Klein') ? 2 : 3);
   const frictions = kinds.filter((k) => k.includes('Wrijving')).map(rank);
@@ -56,7 +56,7 @@ test('the author makes, orders and writes a presentation', async ({ page }) => {
   await expect(page.locator(`li[data-slide="${first}"]`).getByRole('button', { name: /^Opnemen/ })).toBeVisible();
 
   // Markdown in the introduction, rendered in the preview.
-  await page.getByLabel('Inleiding', { exact: true }).fill('Wat ik leerde:\n\n- dit is **belangrijk**\n- en dit ook');
+  await page.locator('#field-introduction').fill('Wat ik leerde:\n\n- dit is **belangrijk**\n- en dit ook');
   await page.getByRole('button', { name: 'Teksten opslaan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).first()).toBeVisible();
   await expect(page.locator('.pedit__md strong').first()).toHaveText('belangrijk');
