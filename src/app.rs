@@ -104,6 +104,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/walkthroughs/:id/steps/:n") view=pages::walk_step::WalkStepPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/new") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/:fid") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations/:id/edit") view=pages::presentation_edit::PresentationEditPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations") view=pages::library::LibraryPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations/journey/:family") view=pages::library::JourneyPresentationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations/:id") view=pages::presentation::PresentationPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys") view=pages::journeys::JourneysPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys/new") view=pages::journey_edit::NewJourneyPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys/:id") view=pages::journeys::JourneyDetailPage ssr=SsrMode::Async />

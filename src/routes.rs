@@ -55,6 +55,11 @@ pub fn presentation(id: impl Display) -> String {
     format!("/presentations/{id}")
 }
 
+/// One journey's presentations with its most recognised frictions (by journey family).
+pub fn journey_presentations(family: impl Display) -> String {
+    format!("/presentations/journey/{family}")
+}
+
 /// The author's editor: texts, slides in order, speaker notes, sensitive evidence.
 pub fn presentation_edit(id: impl Display) -> String {
     format!("/presentations/{id}/edit")
@@ -238,6 +243,10 @@ mod tests {
             "/admin/people/:id",
             "/presentations/:id/meeting",
             "/notifications\"",
+            "/presentations/:id/edit",
+            "/presentations\"",
+            "/presentations/:id\"",
+            "/presentations/journey/:family",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

@@ -16,6 +16,36 @@ slide-recommendations = Recommendations
 presentation-error-walk-not-completed = A presentation is made from a completed walkthrough.
 presentation-error-confirmed = Your reviewer confirmed this presentation; it can no longer be changed.
 error-invalid-date = Enter a date as yyyy-mm-dd.
+# The editor
+presentation-create = Make presentation
+presentation-open-editor = Edit presentation
+presentation-edit-title = Edit presentation
+presentation-edit-open = View the presentation
+presentation-edit-present = Present
+presentation-edit-view = View
+presentation-edit-saved = Saved.
+presentation-edit-texts = Texts
+presentation-edit-save-texts = Save texts
+presentation-field-title = Title
+presentation-field-title-hint = Short and recognisable, at most { $max } characters.
+presentation-field-key-message-hint = The one sentence colleagues should remember.
+presentation-markdown-hint = You can use Markdown: **bold**, *italics*, a list with - at the start of a line, a heading with ## and a link as [text](https://…).
+presentation-field-visibility = Who may read it once you have presented?
+presentation-field-visibility-hint = Your reviewer and HR can always read it.
+presentation-preview = How it will look
+presentation-preview-empty = Nothing written yet.
+presentation-edit-slides = Slides
+presentation-edit-slides-lead = You present in this order. Put the most important findings first and leave out what is not needed; the title slide always stays first.
+presentation-slide-up = Up
+presentation-slide-down = Down
+presentation-slide-leave-out = Leave out
+presentation-slide-include = Include
+presentation-slide-left-out = Left out: this slide is not shown.
+presentation-slide-notes = Speaker notes (only for you)
+presentation-slide-notes-save = Save notes
+presentation-evidence-sensitive = Sensitive (only for reviewer and HR)
+presentation-evidence-sensitive-save = Save choice
+presentation-error-cannot-move = This slide cannot move further that way.
 
 # Present mode
 present-slide-label = Slide { $number } of { $total }

@@ -16,6 +16,36 @@ slide-recommendations = Aanbevelingen
 presentation-error-walk-not-completed = Een presentatie maak je van een afgeronde klantreis.
 presentation-error-confirmed = Je reviewer heeft deze presentatie bevestigd; je kunt hem niet meer wijzigen.
 error-invalid-date = Vul een datum in als jjjj-mm-dd.
+# De editor
+presentation-create = Presentatie maken
+presentation-open-editor = Presentatie bewerken
+presentation-edit-title = Presentatie bewerken
+presentation-edit-open = Bekijk de presentatie
+presentation-edit-present = Presenteren
+presentation-edit-view = Bekijken
+presentation-edit-saved = Opgeslagen.
+presentation-edit-texts = Teksten
+presentation-edit-save-texts = Teksten opslaan
+presentation-field-title = Titel
+presentation-field-title-hint = Kort en herkenbaar, hoogstens { $max } tekens.
+presentation-field-key-message-hint = De ene zin die collega's moeten onthouden.
+presentation-markdown-hint = Je kunt Markdown gebruiken: **vet**, *cursief*, een lijstje met - aan het begin van een regel, een kopje met ## en een link als [tekst](https://…).
+presentation-field-visibility = Wie mag hem lezen als je hebt gepresenteerd?
+presentation-field-visibility-hint = Je reviewer en HR lezen hem altijd.
+presentation-preview = Zo ziet het eruit
+presentation-preview-empty = Nog niets geschreven.
+presentation-edit-slides = Dia's
+presentation-edit-slides-lead = In deze volgorde presenteer je. Zet de belangrijkste bevindingen bovenaan en laat weg wat niet nodig is; de titeldia blijft altijd eerst.
+presentation-slide-up = Omhoog
+presentation-slide-down = Omlaag
+presentation-slide-leave-out = Weglaten
+presentation-slide-include = Opnemen
+presentation-slide-left-out = Weggelaten: deze dia wordt niet getoond.
+presentation-slide-notes = Sprekersnotities (alleen voor jou)
+presentation-slide-notes-save = Notities opslaan
+presentation-evidence-sensitive = Gevoelig (alleen voor reviewer en HR)
+presentation-evidence-sensitive-save = Keuze opslaan
+presentation-error-cannot-move = Deze dia kan niet verder die kant op.
 
 # Present mode
 present-slide-label = Dia { $number } van { $total }

@@ -90,7 +90,7 @@ pub fn described_by(
 }
 
 /// The counter's words in the page's language.
-fn count_text(i18n: I18n) -> CountText {
+pub fn count_text(i18n: I18n) -> CountText {
     let n = || [("n", "#".to_owned())];
     CountText {
         left_one: i18n.t("char-count-left-one"),
@@ -99,6 +99,16 @@ fn count_text(i18n: I18n) -> CountText {
         over: i18n.t_with("char-count-over", &n()),
         group: i18n.t("number-group-separator"),
     }
+}
+
+/// `raw` as the content of a `<textarea>`. Leptos writes a textarea's children unescaped (it
+/// treats them like a script's), so a typed `</textarea><b>` would end the field and become
+/// markup; escaped, the browser shows exactly what was typed, on the server-rendered page and
+/// when set as `innerHTML` in the browser alike.
+pub fn textarea_content(raw: &str) -> String {
+    raw.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A labelled multi-line field, shaped like `TextField` (hint, error and their ARIA links).
@@ -136,7 +146,7 @@ pub fn TextArea(
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
             <textarea class="field__input field__input--area" id=id name=name rows=rows placeholder=placeholder
                 required=required aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described>{value}</textarea>
+                aria-describedby=described inner_html=textarea_content(&value)></textarea>
             {counter}
             <FieldError id=error_id error />
         </div>

@@ -17,6 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
         if user.roles.can_walk() {
             items.push((routes::WALK, i18n.t("nav-walk"), false));
         }
+        items.push((routes::LIBRARY, i18n.t("nav-library"), false));
         if user
             .roles
             .has_any(&[crate::domain::Role::Reviewer, crate::domain::Role::Hr])

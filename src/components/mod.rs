@@ -3,6 +3,7 @@
 pub mod autosave;
 pub mod bell;
 pub mod char_count;
+pub mod comments;
 pub mod errors;
 pub mod evidence;
 pub mod file_preview;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
+pub mod recognition;
 pub mod slides;
 pub mod step_form;
 pub mod walk;

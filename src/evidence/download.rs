@@ -34,6 +34,35 @@ pub(super) async fn download_thumbnail(
     serve(&state, &session, &headers, info, &id, true).await
 }
 
+/// Whether `user` reads this evidence through the presentation made from its walkthrough (see
+/// `reader_may_fetch_evidence`: not when the author marked it sensitive).
+async fn library_reader(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    walkthrough_id: i64,
+    evidence_id: i64,
+) -> Result<bool, Failure> {
+    use crate::domain::presentation::{Viewer, presentation_access, reader_may_fetch_evidence};
+    let Some((presentation_id, sensitive)) =
+        db::presentation::social::evidence_presentation(&state.pool, walkthrough_id, evidence_id)
+            .await?
+    else {
+        return Ok(false);
+    };
+    let Some((facts, _)) = db::presentation::facts(&state.pool, presentation_id).await? else {
+        return Ok(false);
+    };
+    let viewer = Viewer {
+        id: user.id,
+        roles: &user.roles,
+        team_id: db::presentation::team_of(&state.pool, user.id).await?,
+    };
+    Ok(reader_may_fetch_evidence(
+        presentation_access(viewer, facts),
+        sensitive,
+    ))
+}
+
 pub(super) async fn serve(
     state: &AppState,
     session: &Session,
@@ -56,7 +85,9 @@ pub(super) async fn serve(
         let ownership = db::walkthrough::ownership(&state.pool, stored.walkthrough_id)
             .await?
             .ok_or_else(Failure::not_found)?;
-        if access(user.id, &user.roles, ownership) == Access::None {
+        if access(user.id, &user.roles, ownership) == Access::None
+            && !library_reader(state, &user, stored.walkthrough_id, id).await?
+        {
             tracing::warn!(
                 person_id = user.id,
                 evidence_id = id,

@@ -71,6 +71,10 @@ pub fn WalkHomePage() -> impl IntoView {
                                                     {i18n.t("walk-start")}
                                                 </a>
                                             })}
+                                            <a class="journey-card__library" href=routes::journey_presentations(j.family_id)
+                                                aria-label=i18n.t_with("library-journey-link-aria", &[("title", j.title.clone())])>
+                                                {i18n.t("library-journey-link")}
+                                            </a>
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -2,6 +2,10 @@
 //! mode, meetings, the library and the social parts are in the files beside this one; they share
 //! the access helpers in `ssr` below.
 
+pub mod edit;
+pub mod library;
+pub mod social;
+
 use crate::domain::presentation::PresentationDetail;
 use crate::error::AppError;
 use leptos::prelude::*;

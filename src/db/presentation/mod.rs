@@ -2,7 +2,9 @@
 //! on, and reading one back. Editing, meetings, the library and the social parts live in the
 //! files beside this one.
 
+pub mod edit;
 pub mod search;
+pub mod social;
 
 use crate::domain::presentation::{
     PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,

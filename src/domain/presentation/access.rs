@@ -91,9 +91,29 @@ pub fn may_recognise(viewer_id: i64, access: PresentationAccess, author_id: i64)
     access.can_read() && viewer_id != author_id
 }
 
+/// A library reader may fetch the evidence file of a walkthrough they cannot read themselves when
+/// it belongs to a presentation they can read, unless the author marked it sensitive (then only
+/// the author, their reviewer and HR). `access` is the viewer's access to that presentation.
+pub fn reader_may_fetch_evidence(access: PresentationAccess, sensitive: bool) -> bool {
+    access.can_read() && (!sensitive || access.sees_sensitive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn library_readers_fetch_evidence_unless_it_is_sensitive() {
+        use PresentationAccess as A;
+        for access in [A::Edit, A::Review, A::ReadAll] {
+            assert!(reader_may_fetch_evidence(access, true), "{access:?}");
+            assert!(reader_may_fetch_evidence(access, false), "{access:?}");
+        }
+        assert!(reader_may_fetch_evidence(A::Read, false));
+        assert!(!reader_may_fetch_evidence(A::Read, true));
+        assert!(!reader_may_fetch_evidence(A::None, false));
+        assert!(!reader_may_fetch_evidence(A::None, true));
+    }
 
     const AUTHOR: i64 = 1;
     const MANAGER: i64 = 2;

@@ -5,12 +5,16 @@ mod access;
 mod draft;
 mod input;
 mod meeting;
+mod library;
 mod record;
+mod social;
 mod status;
 
 pub use access::*;
 pub use draft::*;
 pub use input::*;
 pub use meeting::*;
+pub use library::*;
 pub use record::*;
+pub use social::*;
 pub use status::*;
