@@ -236,6 +236,7 @@ mod tests {
             "/journeys/:id/steps/:step\"",
             "/journeys/:id/steps/:step/remove",
             "/admin/people/:id",
+            "/presentations/:id/present",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

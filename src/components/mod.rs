@@ -13,6 +13,7 @@ pub mod load;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
+pub mod present;
 pub mod slides;
 pub mod step_form;
 pub mod walk;
