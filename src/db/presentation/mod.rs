@@ -2,6 +2,8 @@
 //! on, and reading one back. Editing, meetings, the library and the social parts live in the
 //! files beside this one.
 
+pub mod search;
+
 use crate::domain::presentation::{
     PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,
     PresentationStatus, Slide, SlideKind, Visibility,

@@ -1,10 +1,12 @@
 //! Demo data: a believable Dutch insurer, so a newcomer can sign in as every role. Loaded only into an empty database.
 //!
-//! This file is the loader; the data itself is in `people` (organisation and accounts) and
-//! `journeys` (the demo catalogue).
+//! This file is the loader; the data itself is in `people` (organisation and accounts),
+//! `journeys` (the demo catalogue), `walks` (completed walkthroughs) and `presentations`.
 
 mod journeys;
 mod people;
+mod presentations;
+mod walks;
 
 use super::{Db, org, person};
 use crate::domain::journey::{JourneyInput, StepInput};
@@ -58,6 +60,9 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     load_demo_journeys(&mut tx, &teams, ids.get(DEMO_CURATOR).copied()).await?;
     tx.commit().await?;
     tracing::info!(people = PEOPLE.len(), "demo organisation loaded");
+    // After the commit: presentations are made through the db layer, which opens its own
+    // transactions.
+    presentations::load(db, &ids).await?;
     Ok(true)
 }
 

@@ -1,4 +1,4 @@
-//! The demo organisation: Dijkhuis Verzekeringen's departments, teams and 26 people, one for every
+//! The demo organisation: Dijkhuis Verzekeringen's departments, teams and 34 people, one for every
 //! role (see the README's demo accounts).
 
 use crate::domain::{Locale, Role};
@@ -244,6 +244,73 @@ pub(super) const PEOPLE: &[DemoPerson] = &[
         "DV-1033",
         "Klantcommunicatie",
         Some("naomi.tjin@dijkhuis.example"),
+        &[Employee],
+    ),
+    // Colleagues whose walkthroughs and presentations fill the library on first run
+    // (`seed/walks.rs`); three of them have a completed walkthrough and no presentation yet, kept
+    // for the browser tests of the editor, present mode and the meeting.
+    p(
+        "Floor Janssen",
+        "floor.janssen@dijkhuis.example",
+        "DV-1040",
+        "Schadebehandeling Particulier",
+        Some("ahmed.bouzid@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Rick van Leeuwen",
+        "rick.vanleeuwen@dijkhuis.example",
+        "DV-1041",
+        "Klantcontactcentrum",
+        Some("ruud.hendriks@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Mila Hoekstra",
+        "mila.hoekstra@dijkhuis.example",
+        "DV-1042",
+        "Website & App",
+        Some("naomi.tjin@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Sem de Boer",
+        "sem.deboer@dijkhuis.example",
+        "DV-1043",
+        "Klachten & Bezwaar",
+        Some("joost.mulder@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Tim Verbeek",
+        "tim.verbeek@dijkhuis.example",
+        "DV-1044",
+        "Inkomensverzekeringen",
+        Some("els.vandijk@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Noa Claassen",
+        "noa.claassen@dijkhuis.example",
+        "DV-1045",
+        "Inkomensverzekeringen",
+        Some("els.vandijk@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Jesse Kok",
+        "jesse.kok@dijkhuis.example",
+        "DV-1046",
+        "Klantcommunicatie",
+        Some("naomi.tjin@dijkhuis.example"),
+        &[Employee],
+    ),
+    p(
+        "Zoë Vos",
+        "zoe.vos@dijkhuis.example",
+        "DV-1047",
+        "Schadebehandeling Particulier",
+        Some("ahmed.bouzid@dijkhuis.example"),
         &[Employee],
     ),
     p(
