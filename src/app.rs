@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/new") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/:fid") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
                         <Route path=path!("/presentations/:id/present") view=pages::presentation_present::PresentPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations/:id/edit") view=pages::presentation_edit::PresentationEditPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys") view=pages::journeys::JourneysPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys/new") view=pages::journey_edit::NewJourneyPage ssr=SsrMode::Async />
                         <Route path=path!("/journeys/:id") view=pages::journeys::JourneyDetailPage ssr=SsrMode::Async />

@@ -237,6 +237,7 @@ mod tests {
             "/journeys/:id/steps/:step/remove",
             "/admin/people/:id",
             "/presentations/:id/present",
+            "/presentations/:id/edit",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

@@ -214,6 +214,8 @@ pub struct WalkthroughPage {
     /// Typed values of a rejected no-JavaScript post (step, friction or finish form), by field.
     pub draft: std::collections::BTreeMap<String, String>,
     pub teams: Vec<Team>,
+    /// The presentation made from this walkthrough, if any (the log links its editor).
+    pub presentation_id: Option<i64>,
 }
 
 /// What the save of one step answers: the new version to send with the next save.
@@ -375,6 +377,7 @@ pub async fn load_walkthrough(id: i64) -> Result<WalkthroughPage, AppError> {
             detail,
             draft,
             teams: crate::db::org::teams(pool).await?,
+            presentation_id: crate::db::presentation::for_walkthrough(pool, id).await?,
         })
     })
     .await

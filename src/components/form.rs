@@ -90,7 +90,7 @@ pub fn described_by(
 }
 
 /// The counter's words in the page's language.
-fn count_text(i18n: I18n) -> CountText {
+pub fn count_text(i18n: I18n) -> CountText {
     let n = || [("n", "#".to_owned())];
     CountText {
         left_one: i18n.t("char-count-left-one"),

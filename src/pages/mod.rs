@@ -8,6 +8,7 @@ pub mod login;
 pub mod organisation;
 pub mod people;
 pub mod person_form;
+pub mod presentation_edit;
 pub mod presentation_present;
 pub mod walk;
 pub mod walk_log;

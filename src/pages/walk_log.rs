@@ -1,5 +1,6 @@
 //! Finishing a walkthrough, and the read-only log with the emotion curve that reviewers and HR read.
 
+use crate::api::presentation::CreatePresentation;
 use crate::api::walkthrough::{FinishWalkthrough, WalkthroughPage, load_walkthrough};
 use crate::components::evidence::EvidenceList;
 use crate::components::form::{ErrorSummary, TextArea, field_message};
@@ -128,16 +129,20 @@ fn FinishForm(page: WalkthroughPage) -> impl IntoView {
 pub fn WalkLogPage() -> impl IntoView {
     let data = walk_resource();
     view! {
-        <RequireRole allowed=any_role children=move |_| view! {
-            <Loaded resource=data children=move |page| view! { <WalkLog page=page /> } />
+        <RequireRole allowed=any_role children=move |user| view! {
+            <Loaded resource=data children=move |page| view! { <WalkLog page=page viewer=user.id /> } />
         } />
     }
 }
 
 #[component]
-fn WalkLog(page: WalkthroughPage) -> impl IntoView {
+fn WalkLog(page: WalkthroughPage, viewer: i64) -> impl IntoView {
     let i18n = use_i18n();
     let d = page.detail;
+    // The owner of a completed walkthrough makes its presentation here, or opens it.
+    let presentation = (d.owner_id == viewer
+        && d.summary.status == WalkthroughStatus::Completed)
+        .then(|| view! { <PresentationAction walk_id=d.summary.id presentation_id=page.presentation_id /> });
     let walk_id = d.summary.id;
     let steps = d.steps.clone();
     let frictions: usize = steps
@@ -161,6 +166,7 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
             {(d.access == Access::Edit).then(|| view! {
                 <a class="btn btn--primary" href=routes::walk_step(walk_id, 1) rel="external">{i18n.t("walk-continue")}</a>
             })}
+            {presentation}
         </PageHeader>
         <dl class="meta-list walk-facts">
             <dt>{i18n.t("walk-col-started")}</dt><dd>{i18n.datetime(d.summary.started_at)}</dd>
@@ -183,6 +189,29 @@ fn WalkLog(page: WalkthroughPage) -> impl IntoView {
         })}
         <CurveSection steps=steps.clone() />
         <PhaseLog walk_id=walk_id steps=steps />
+    }
+}
+
+/// "Presentatie maken" (a plain form post; the server opens the new editor) or, once it
+/// exists, a link to its editor.
+#[component]
+fn PresentationAction(walk_id: i64, presentation_id: Option<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let create = ServerAction::<CreatePresentation>::new();
+    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    match presentation_id {
+        Some(id) => view! {
+            <a class="btn btn--primary" href=routes::presentation_edit(id)>{i18n.t("presentation-open-editor")}</a>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=create attr:class="form--inline">
+                <input type="hidden" name="walkthrough_id" value=walk_id />
+                <button class="btn btn--primary" type="submit">{i18n.t("presentation-create")}</button>
+            </ActionForm>
+            <ErrorSummary error=error />
+        }
+        .into_any(),
     }
 }
 

@@ -2,6 +2,8 @@
 //! mode, meetings, the library and the social parts are in the files beside this one; they share
 //! the access helpers in `ssr` below.
 
+pub mod edit;
+
 use crate::domain::presentation::PresentationDetail;
 use crate::error::AppError;
 use leptos::prelude::*;

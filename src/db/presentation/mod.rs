@@ -3,6 +3,7 @@
 //! files beside this one.
 
 pub mod search;
+pub mod edit;
 
 use crate::domain::presentation::{
     PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,
