@@ -117,7 +117,9 @@ fn slide_body(
         }
         .into_any(),
         SlideKind::Finding => match slide.friction_id.and_then(|id| detail.friction(id)) {
-            Some(f) => view! { <FindingSlide detail=detail.clone() friction=f.clone() /> }.into_any(),
+            Some(f) => {
+                view! { <FindingSlide detail=detail.clone() friction=f.clone() /> }.into_any()
+            }
             // The friction is gone from a frozen walkthrough only if the data is broken: say so
             // on the slide rather than fail the whole presentation.
             None => view! {

@@ -2,8 +2,8 @@
 //! on, and reading one back. Editing, meetings, the library and the social parts live in the
 //! files beside this one.
 
-pub mod search;
 pub mod edit;
+pub mod search;
 
 use crate::domain::presentation::{
     PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,
