@@ -1,7 +1,8 @@
 // Present mode without JavaScript: every slide stacked as a readable page, with anchors and links
-// from slide to slide, and printing still one page per slide.
+// from slide to slide, and printing still one page per slide. (axe needs JavaScript: present.spec.ts
+// checks this stacked view with the bundle blocked.)
 import { test, expect } from './fixtures';
-import { ACCOUNTS, PASSWORD, expectAccessible } from './helpers';
+import { ACCOUNTS, PASSWORD } from './helpers';
 
 const SHOTS = process.env.PRESENT_SHOTS || '/tmp/present-shots';
 // The first demo presentation: confirmed and shared with the whole organisation.
@@ -9,6 +10,8 @@ const DECK = '/presentations/1/present';
 const TITLE = 'Schade melden met een app die het opgeeft';
 
 test('the slides are a stacked document with links from slide to slide', async ({ page }) => {
+  // No smooth scrolling to wait for between the anchor links.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/login');
   await page.getByLabel('E-mailadres').fill(ACCOUNTS.employee.email);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
@@ -33,7 +36,6 @@ test('the slides are a stacked document with links from slide to slide', async (
   await expect(page.locator('#slide-2')).toBeInViewport();
   await page.locator('#slide-2').getByRole('link', { name: 'Vorige dia' }).click();
   await expect(page).toHaveURL(/#slide-1$/);
-  await expectAccessible(page, 'stacked slides');
   await page.screenshot({ path: `${SHOTS}/nojs-desktop.png`, fullPage: true });
 
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -244,6 +244,22 @@ test('printing gives exactly one page per slide', async ({ page }) => {
   await page.emulateMedia({ media: 'screen' });
 });
 
+test('before (or without) the bundle the slides are a stacked, accessible document', async ({ page }) => {
+  await signIn(page, AUTHOR);
+  await page.route('**/pkg/**', (route) => route.abort());
+  await page.goto(presentUrl);
+  await expect(page.locator('.slide').first()).toBeVisible();
+  await expect(page.locator('#present')).not.toHaveAttribute('data-live', '');
+  const total = await page.locator('.slide').count();
+  await expect(page.locator('.slide').filter({ visible: true })).toHaveCount(total);
+  await expectAccessible(page, 'stacked slides');
+  await page.locator('#slide-5').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/stacked-desktop.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#slide-5').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/stacked-phone.png` });
+});
+
 test('on a phone the deck fits the screen and swipes', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();

@@ -63,7 +63,10 @@ async fn the_deck_shows_the_included_slides_and_the_notes_only_to_the_author() {
         );
     }
     assert!(!body.contains("data-kind=\"scenario\""), "left out");
-    assert!(body.contains("Begin met de wachtmuziek."), "the author's notes");
+    assert!(
+        body.contains("Begin met de wachtmuziek."),
+        "the author's notes"
+    );
     assert!(!body.contains("loading=\"lazy\""), "photos load eagerly");
     // Without JavaScript: links from slide to slide.
     assert!(body.contains("href=\"#slide-2\""));

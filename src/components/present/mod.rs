@@ -104,7 +104,7 @@ pub fn PresentControls(
     let go_prev = go.clone();
     let go_next = go;
     view! {
-        <div class="present__bar" role="toolbar" aria-label=text.controls hidden=move || !live.get()>
+        <div class="present__bar" role="group" aria-label=text.controls hidden=move || !live.get()>
             <button type="button" class="present__btn" on:click=move |_| go_prev(current.get_untracked().saturating_sub(1).max(1))
                 disabled=move || { current.get() <= 1 }>
                 <span aria-hidden="true">"‹"</span>{text.previous}
