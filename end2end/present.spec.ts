@@ -246,7 +246,8 @@ test('printing gives exactly one page per slide', async ({ page }) => {
 
 test('before (or without) the bundle the slides are a stacked, accessible document', async ({ page }) => {
   await signIn(page, AUTHOR);
-  await page.route('**/pkg/**', (route) => route.abort());
+  // The bundle only (not the stylesheet): the page as it is before the islands wake, or without them.
+  await page.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
   await page.goto(presentUrl);
   await expect(page.locator('.slide').first()).toBeVisible();
   await expect(page.locator('#present')).not.toHaveAttribute('data-live', '');

@@ -51,7 +51,7 @@ async fn the_deck_shows_the_included_slides_and_the_notes_only_to_the_author() {
     assert_eq!(page.status, StatusCode::OK);
     let body = page.body;
     assert_eq!(
-        body.matches("<section class=\"slide\"").count() as i64,
+        body.matches("<section id=\"slide-").count() as i64,
         included
     );
     for n in 1..=included {
