@@ -101,6 +101,8 @@ pub fn PresentControls(
             .replacen('#', &current.get().to_string(), 1)
             .replacen('#', &total.to_string(), 1)
     };
+    // Copy on the server; in the bundle a closure over browser handles, which is not.
+    #[allow(clippy::clone_on_copy)]
     let go_prev = go.clone();
     let go_next = go;
     view! {
