@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/walkthroughs/:id/steps/:n") view=pages::walk_step::WalkStepPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/new") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
                         <Route path=path!("/walkthroughs/:id/steps/:n/frictions/:fid") view=pages::walk_step::FrictionPage ssr=SsrMode::Async />
+                        <Route path=path!("/presentations/:id/present") view=pages::presentation_present::PresentPage ssr=SsrMode::Async />
                         <Route path=path!("/presentations/:id/edit") view=pages::presentation_edit::PresentationEditPage ssr=SsrMode::Async />
                         <Route path=path!("/presentations") view=pages::library::LibraryPage ssr=SsrMode::Async />
                         <Route path=path!("/presentations/journey/:family") view=pages::library::JourneyPresentationsPage ssr=SsrMode::Async />

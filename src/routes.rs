@@ -243,6 +243,7 @@ mod tests {
             "/admin/people/:id",
             "/presentations/:id/meeting",
             "/notifications\"",
+            "/presentations/:id/present",
             "/presentations/:id/edit",
             "/presentations\"",
             "/presentations/:id\"",

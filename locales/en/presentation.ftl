@@ -16,6 +16,26 @@ slide-recommendations = Recommendations
 presentation-error-walk-not-completed = A presentation is made from a completed walkthrough.
 presentation-error-confirmed = Your reviewer confirmed this presentation; it can no longer be changed.
 error-invalid-date = Enter a date as yyyy-mm-dd.
+
+# Present mode
+present-slide-label = Slide { $number } of { $total }
+present-walked-on = Journey walked on { $date }
+present-step-phase = Step { $number }: { $step } · { $phase }
+present-principles = Principles of a good customer experience
+present-suggestions-none = There are no suggestions on the findings shown.
+present-finding-missing = This finding can no longer be found.
+present-notes = Speaker notes
+present-previous = Previous slide
+present-next = Next slide
+present-slide-nav = To the previous or next slide (slide { $number })
+present-fullscreen = Full screen
+present-notes-toggle = Notes
+present-notes-window = Speaker notes in a separate window
+present-notes-window-title = Speaker notes: { $title }
+present-back = Back to the presentation
+present-controls = Presentation controls
+present-hint = Use the arrow keys or swipe across the slide. Esc closes the presentation.
+
 # The editor
 presentation-create = Make presentation
 presentation-open-editor = Edit presentation
@@ -47,11 +67,3 @@ presentation-evidence-sensitive = Sensitive (only for reviewer and HR)
 presentation-evidence-sensitive-save = Save choice
 presentation-error-cannot-move = This slide cannot move further that way.
 
-# Present mode
-present-slide-label = Slide { $number } of { $total }
-present-walked-on = Journey walked on { $date }
-present-step-phase = Step { $number }: { $step } · { $phase }
-present-principles = Principles of a good customer experience
-present-suggestions-none = There are no suggestions on the findings shown.
-present-finding-missing = This finding can no longer be found.
-present-notes = Speaker notes

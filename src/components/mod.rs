@@ -16,6 +16,7 @@ pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
 pub mod recognition;
+pub mod present;
 pub mod slides;
 pub mod step_form;
 pub mod walk;

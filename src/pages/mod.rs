@@ -13,6 +13,7 @@ pub mod person_form;
 pub mod presentation_meeting;
 pub mod presentation;
 pub mod presentation_edit;
+pub mod presentation_present;
 pub mod walk;
 pub mod walk_log;
 pub mod walk_step;

@@ -19,8 +19,14 @@ pub fn slide_anchor(number: usize) -> String {
 /// Every included slide in order, each a `<section class="slide" id="slide-N">` with its number
 /// read out ("Dia 3 van 12"). With `notes`, the speaker notes the viewer may see (only the author
 /// gets them from the server) follow each slide in an `aside`, hidden until present mode shows them.
+/// With `links`, each slide ends in links to the previous and next one (present mode without
+/// JavaScript).
 #[component]
-pub fn SlideDeck(page: PresentationPage, #[prop(optional)] notes: bool) -> impl IntoView {
+pub fn SlideDeck(
+    page: PresentationPage,
+    #[prop(optional)] notes: bool,
+    #[prop(optional)] links: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let slides: Vec<Slide> = page.detail.included_slides().cloned().collect();
     let total = slides.len();
@@ -40,6 +46,12 @@ pub fn SlideDeck(page: PresentationPage, #[prop(optional)] notes: bool) -> impl 
                         <p class="slide__notes-text">{slide.notes.clone()}</p>
                     </aside>
                 });
+                let nav = links.then(|| view! {
+                    <nav class="slide__nav" aria-label=i18n.t_with("present-slide-nav", &[("number", number.to_string())])>
+                        {(number > 1).then(|| view! { <a href=format!("#{}", slide_anchor(number - 1))>{i18n.t("present-previous")}</a> })}
+                        {(number < total).then(|| view! { <a href=format!("#{}", slide_anchor(number + 1))>{i18n.t("present-next")}</a> })}
+                    </nav>
+                });
                 view! {
                     <section class="slide" id=slide_anchor(number) aria-label=label data-kind=slide.kind.code()
                         data-number=number>
@@ -48,6 +60,7 @@ pub fn SlideDeck(page: PresentationPage, #[prop(optional)] notes: bool) -> impl 
                             <p class="slide__number" aria-hidden="true">{format!("{number} / {total}")}</p>
                         </div>
                         {note}
+                        {nav}
                     </section>
                 }
             }).collect_view()}
