@@ -2,6 +2,7 @@
 //! on, and reading one back. Editing, meetings, the library and the social parts live in the
 //! files beside this one.
 
+pub mod bench;
 pub mod search;
 pub mod social;
 
