@@ -74,6 +74,10 @@ test.describe('on a phone', () => {
     await page.getByRole('link', { name: 'Opzeggen: netjes geregeld, slecht te vinden' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opzeggen: netjes geregeld, slecht te vinden');
     await expectAccessible(page, 'reading page on a phone');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/reading-phone.png`, fullPage: true });
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/reading-phone.png` });
+      await page.locator('.recognitions').screenshot({ path: `${SHOTS}/recognitions-phone.png` });
+      await page.locator('.comments').screenshot({ path: `${SHOTS}/comments-phone.png` });
+    }
   });
 });

@@ -137,7 +137,9 @@ mod cli {
         async fn run(url: &str, presentations: i64) -> Result<(), String> {
             let pool = db::connect(url).await.map_err(|e| e.to_string())?;
             db::migrate(&pool).await.map_err(|e| e.to_string())?;
-            db::seed::load_demo(&pool).await.map_err(|e| e.to_string())?;
+            db::seed::load_demo(&pool)
+                .await
+                .map_err(|e| e.to_string())?;
             let started = Instant::now();
             let added = db::presentation::bench::grow_library(&pool, presentations)
                 .await
@@ -153,10 +155,16 @@ mod cli {
             .fetch_one(&pool)
             .await
             .map_err(|e| e.to_string())?;
-            let viewer = LibraryViewer { id: employee, team_id: team, hr: false, reviewer: false };
-            let first = db::presentation::search::library(&pool, &viewer, &LibraryFilter::default())
-                .await
-                .map_err(|e| e.to_string())?;
+            let viewer = LibraryViewer {
+                id: employee,
+                team_id: team,
+                hr: false,
+                reviewer: false,
+            };
+            let first =
+                db::presentation::search::library(&pool, &viewer, &LibraryFilter::default())
+                    .await
+                    .map_err(|e| e.to_string())?;
             let mut deep = LibraryFilter::default();
             let mut cursor = first.next;
             for _ in 0..100 {
@@ -169,9 +177,18 @@ mod cli {
             deep.after = cursor;
             let cases = [
                 ("no filter, first page", LibraryFilter::default()),
-                ("text 'foto'", LibraryFilter::parse("foto", "", "", "", "", "", "")),
-                ("text 'app formulier'", LibraryFilter::parse("app formulier", "", "", "", "", "", "")),
-                ("text + severity + year + phase", LibraryFilter::parse("formulier", "", "transactie", "", "2025", "major", "")),
+                (
+                    "text 'foto'",
+                    LibraryFilter::parse("foto", "", "", "", "", "", ""),
+                ),
+                (
+                    "text 'app formulier'",
+                    LibraryFilter::parse("app formulier", "", "", "", "", "", ""),
+                ),
+                (
+                    "text + severity + year + phase",
+                    LibraryFilter::parse("formulier", "", "transactie", "", "2025", "major", ""),
+                ),
                 ("page 101 (keyset)", deep),
             ];
             for (label, filter) in cases {

@@ -19,6 +19,7 @@ pub struct SocialPage {
     pub draft: std::collections::BTreeMap<String, String>,
 }
 
+#[cfg(feature = "ssr")]
 fn back_to_comments(id: i64) -> String {
     format!("{}#comments", routes::presentation(id))
 }

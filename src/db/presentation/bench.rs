@@ -7,7 +7,9 @@ use chrono::{Duration, Utc};
 
 /// Adds presentations until the library holds `target`; returns how many were added.
 pub async fn grow_library(db: &Db, target: i64) -> Result<i64, sqlx::Error> {
-    let have: i64 = sqlx::query_scalar("select count(*) from presentation").fetch_one(db).await?;
+    let have: i64 = sqlx::query_scalar("select count(*) from presentation")
+        .fetch_one(db)
+        .await?;
     let templates: Vec<(i64, i64)> = sqlx::query_as(
         "select pr.id, pr.walkthrough_id from presentation pr where pr.status in ('presented', 'confirmed') order by pr.id",
     )
@@ -63,10 +65,11 @@ pub async fn grow_library(db: &Db, target: i64) -> Result<i64, sqlx::Error> {
             .fetch_one(&mut *tx)
             .await?;
             // The findings are copied and the slides point at the copies.
-            let frictions: Vec<i64> = sqlx::query_scalar("select id from friction where walkthrough_id = ? order by id")
-                .bind(walk)
-                .fetch_all(&mut *tx)
-                .await?;
+            let frictions: Vec<i64> =
+                sqlx::query_scalar("select id from friction where walkthrough_id = ? order by id")
+                    .bind(walk)
+                    .fetch_all(&mut *tx)
+                    .await?;
             for old in frictions {
                 let copy: i64 = sqlx::query_scalar(
                     "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion,
