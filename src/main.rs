@@ -51,6 +51,12 @@ mod cli {
             #[arg(long)]
             people: usize,
         },
+        /// Benchmark (not a test): grows a temporary database to N library presentations and
+        /// prints p50/p95 timings of typical library searches.
+        BenchLibrary {
+            #[arg(long, default_value_t = 5000)]
+            presentations: i64,
+        },
     }
 
     pub async fn run() -> ExitCode {
@@ -79,6 +85,7 @@ mod cli {
                 password,
             } => create_admin(config, email, name, employee_number, password).await,
             Command::SeedScale { people } => seed_scale(config, people).await,
+            Command::BenchLibrary { presentations } => bench::library(presentations).await,
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -111,6 +118,100 @@ mod cli {
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
         println!("migrations applied to {}", config.database_url);
         Ok(())
+    }
+
+    mod bench {
+        use klantenrijbewijs::db;
+        use klantenrijbewijs::domain::presentation::{LibraryFilter, LibraryViewer};
+        use std::time::Instant;
+
+        pub async fn library(presentations: i64) -> Result<(), String> {
+            let dir = std::env::temp_dir().join(format!("krb-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            let url = format!("sqlite://{}?mode=rwc", dir.join("bench.db").display());
+            let result = run(&url, presentations).await;
+            let _ = std::fs::remove_dir_all(&dir);
+            result
+        }
+
+        async fn run(url: &str, presentations: i64) -> Result<(), String> {
+            let pool = db::connect(url).await.map_err(|e| e.to_string())?;
+            db::migrate(&pool).await.map_err(|e| e.to_string())?;
+            db::seed::load_demo(&pool)
+                .await
+                .map_err(|e| e.to_string())?;
+            let started = Instant::now();
+            let added = db::presentation::bench::grow_library(&pool, presentations)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "grew the library by {added} presentations in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            // An employee in a team (sees organisation-wide and their team's) and HR (sees all).
+            let (employee, team): (i64, Option<i64>) = sqlx::query_as(
+                "select id, team_id from person where email = 'daan.bakker@dijkhuis.example'",
+            )
+            .fetch_one(&pool)
+            .await
+            .map_err(|e| e.to_string())?;
+            let viewer = LibraryViewer {
+                id: employee,
+                team_id: team,
+                hr: false,
+                reviewer: false,
+            };
+            let first =
+                db::presentation::search::library(&pool, &viewer, &LibraryFilter::default())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            let mut deep = LibraryFilter::default();
+            let mut cursor = first.next;
+            for _ in 0..100 {
+                deep.after = cursor;
+                cursor = db::presentation::search::library(&pool, &viewer, &deep)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .next;
+            }
+            deep.after = cursor;
+            let cases = [
+                ("no filter, first page", LibraryFilter::default()),
+                (
+                    "text 'foto'",
+                    LibraryFilter::parse("foto", "", "", "", "", "", ""),
+                ),
+                (
+                    "text 'app formulier'",
+                    LibraryFilter::parse("app formulier", "", "", "", "", "", ""),
+                ),
+                (
+                    "text + severity + year + phase",
+                    LibraryFilter::parse("formulier", "", "transactie", "", "2025", "major", ""),
+                ),
+                ("page 101 (keyset)", deep),
+            ];
+            for (label, filter) in cases {
+                let mut times = Vec::new();
+                let mut found = 0;
+                for _ in 0..50 {
+                    let t = Instant::now();
+                    let r = db::presentation::search::library(&pool, &viewer, &filter)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    times.push(t.elapsed().as_secs_f64() * 1000.0);
+                    found = r.cards.len();
+                }
+                times.sort_by(f64::total_cmp);
+                println!(
+                    "{label:<34} p50 {:>7.2} ms  p95 {:>7.2} ms  ({found} cards)",
+                    times[times.len() / 2],
+                    times[times.len() * 95 / 100]
+                );
+            }
+            pool.close().await;
+            Ok(())
+        }
     }
 
     /// Never for a real deployment: every added person signs in with the public demo password.

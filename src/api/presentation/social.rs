@@ -4,7 +4,6 @@
 
 use crate::domain::presentation::{Comment, Recognition};
 use crate::error::AppError;
-use crate::routes;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,8 +18,9 @@ pub struct SocialPage {
     pub draft: std::collections::BTreeMap<String, String>,
 }
 
+#[cfg(feature = "ssr")]
 fn back_to_comments(id: i64) -> String {
-    format!("{}#comments", routes::presentation(id))
+    format!("{}#comments", crate::routes::presentation(id))
 }
 
 #[server(endpoint = "presentations/social")]
@@ -139,7 +139,7 @@ pub async fn recognise_friction(
         .redirect(move |_| {
             format!(
                 "{}#friction-{friction_id}",
-                routes::presentation(presentation_id)
+                crate::routes::presentation(presentation_id)
             )
         })
         .run(async |ctx| {
@@ -173,7 +173,7 @@ pub async fn unrecognise_friction(presentation_id: i64, friction_id: i64) -> Res
         .redirect(move |_| {
             format!(
                 "{}#friction-{friction_id}",
-                routes::presentation(presentation_id)
+                crate::routes::presentation(presentation_id)
             )
         })
         .run(async |ctx| {

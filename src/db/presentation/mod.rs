@@ -3,6 +3,7 @@
 //! files beside this one.
 
 pub mod edit;
+pub mod bench;
 pub mod search;
 pub mod social;
 
