@@ -15,8 +15,8 @@ pub mod load;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
-pub mod recognition;
 pub mod present;
+pub mod recognition;
 pub mod slides;
 pub mod step_form;
 pub mod walk;

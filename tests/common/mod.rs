@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 mod walks;
+// Not every test file makes walkthroughs.
+#[allow(unused_imports)]
 pub use walks::{CompletedWalk, completed_walkthrough};
 
 use klantenrijbewijs::config::Config;

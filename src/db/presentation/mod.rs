@@ -2,8 +2,9 @@
 //! on, and reading one back. Editing, meetings, the library and the social parts live in the
 //! files beside this one.
 
-pub mod edit;
 pub mod bench;
+pub mod edit;
+pub mod meeting;
 pub mod search;
 pub mod social;
 
@@ -14,8 +15,6 @@ use crate::domain::presentation::{
 use crate::domain::walkthrough::Access;
 use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;
-
-pub mod meeting;
 
 /// The "author may edit" rule as SQL, binding the presentation id and then the person: theirs and
 /// not yet confirmed. Every write repeats it inside its own statement, so a check made a moment
