@@ -46,6 +46,9 @@ export default defineConfig({
     headless: true,
     launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
+    // Smooth scrolling (the stylesheet's default) keeps a long page moving while Playwright
+    // scrolls a button into view, so clicks on long forms wait for "stable" until they time out.
+    contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
   },
   projects: [

@@ -5,20 +5,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// One notification with what its sentence needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NotificationItem {
-    pub id: i64,
-    /// `comment`, `recognition`, `confirmed`, `sent_back` or `meeting`
-    pub kind: String,
-    pub presentation_id: Option<i64>,
-    pub title: String,
-    pub actor_name: String,
-    /// The reviewer's comment on a send-back.
-    pub comment: String,
-    pub read: bool,
-    pub at: chrono::DateTime<chrono::Utc>,
-}
+// The rows the db layer returns are domain types; re-exported for the pages.
+pub use crate::domain::notification::NotificationItem;
 
 /// One page of notifications and, for a reviewer, the presentations waiting for them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,7 +15,7 @@ pub struct NotificationsPage {
     /// The id to page on for older ones, when there are more.
     pub older: Option<i64>,
     pub unread: i64,
-    pub to_review: Vec<crate::api::presentation::meeting::AwaitingReview>,
+    pub to_review: Vec<crate::domain::presentation::AwaitingReview>,
 }
 
 /// Notifications per page.

@@ -70,7 +70,7 @@ pub async fn list(
     person_id: i64,
     before: Option<i64>,
     limit: i64,
-) -> Result<Vec<crate::api::notification::NotificationItem>, sqlx::Error> {
+) -> Result<Vec<crate::domain::notification::NotificationItem>, sqlx::Error> {
     let rows = sqlx::query_as::<
         _,
         (
@@ -108,7 +108,7 @@ pub async fn list(
         .into_iter()
         .map(
             |(id, kind, presentation_id, title, actor, comment, read, at)| {
-                crate::api::notification::NotificationItem {
+                crate::domain::notification::NotificationItem {
                     id,
                     kind,
                     presentation_id,

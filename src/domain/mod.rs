@@ -4,6 +4,7 @@ pub mod autosave;
 pub mod evidence;
 pub mod journey;
 pub mod locale;
+pub mod notification;
 pub mod org;
 pub mod person;
 pub mod presentation;
