@@ -103,7 +103,7 @@ async fn only_the_owner_writes_even_when_the_access_check_is_skipped() {
             .await
             .is_err()
     );
-    assert_eq!(app.count("select count(*) from friction").await, 0);
+    assert_eq!(app.count_own("count(*)", "friction").await, 0);
 
     let fid = db::walkthrough::save_friction(pool, owner, walk, step, None, &friction("Echt"))
         .await
@@ -180,7 +180,7 @@ async fn nothing_is_written_to_a_walkthrough_once_it_is_finished() {
             .await
             .is_err()
     );
-    assert_eq!(app.count("select count(*) from friction").await, 1);
+    assert_eq!(app.count_own("count(*)", "friction").await, 1);
     assert!(
         db::walkthrough::finish(pool, owner, walk, &abandon)
             .await

@@ -533,7 +533,7 @@ async fn png_webp_and_pdf_are_accepted_and_pdf_is_kept_as_is() {
     );
     let (status, _, _) = get(&app, &daan, &format!("/evidence/{pdf_id}/thumb")).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "PDFs have no thumbnail");
-    assert_eq!(app.count("select count(*) from evidence").await, 3);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -616,7 +616,7 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
         "/walkthroughs/1?step=2&evidence_error=evidence-error-too-large#stap-2"
     );
 
-    assert_eq!(app.count("select count(*) from evidence").await, 0);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 0);
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }
 
@@ -706,7 +706,7 @@ async fn disguised_and_unsupported_files_are_refused_by_content() {
     assert_eq!(error_key(&a), "evidence-error-caption-too-long");
     assert_eq!(json(&a.body)["field"], "caption");
 
-    assert_eq!(app.count("select count(*) from evidence").await, 0);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 0);
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }
 
@@ -813,7 +813,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
         .await
         .expect("cross-site post");
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app.count("select count(*) from evidence").await, 1);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 1);
     assert_eq!(stored_files(&app).len(), 2);
 
     // Once the walkthrough is finished the owner still reads but no longer changes anything, and
@@ -838,7 +838,7 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
         res.headers()["location"],
         "/?evidence_error=walk-error-not-editable"
     );
-    assert_eq!(app.count("select count(*) from evidence").await, 1);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -872,7 +872,7 @@ async fn the_owner_deletes_evidence_with_its_files() {
         res.headers()["location"],
         "/walkthroughs/1?step=2&evidence=deleted#stap-2"
     );
-    assert_eq!(app.count("select count(*) from evidence").await, 0);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 0);
     assert_eq!(stored_files(&app), Vec::<String>::new());
     assert_eq!(
         get(&app, &daan, &format!("/evidence/{id}")).await.0,
@@ -953,7 +953,7 @@ async fn steps_and_frictions_must_belong_to_the_walkthrough() {
         (items[0].id, items[0].friction_id),
         (id, Some(own_friction))
     );
-    assert_eq!(app.count("select count(*) from evidence").await, 1);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 1);
 }
 
 fn quick_form(walk: &Walk, title: &str, file: Option<(&str, &str, Vec<u8>)>) -> Form {
@@ -1052,7 +1052,7 @@ async fn quick_capture_creates_an_incomplete_friction_and_its_photo_together() {
             .await,
         2
     );
-    assert_eq!(app.count("select count(*) from evidence").await, 1);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1120,8 +1120,8 @@ async fn quick_capture_writes_nothing_when_anything_is_wrong() {
     .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 
-    assert_eq!(app.count("select count(*) from friction").await, 0);
-    assert_eq!(app.count("select count(*) from evidence").await, 0);
+    assert_eq!(app.count_own("count(*)", "friction").await, 0);
+    assert_eq!(app.count_own("count(*)", "evidence").await, 0);
     assert_eq!(stored_files(&app), Vec::<String>::new());
 }
 

@@ -22,6 +22,9 @@ pub struct TestApp {
     pub base: String,
     pub state: AppState,
     pub client: reqwest::Client,
+    /// The highest walkthrough id of the demo data (its presentations' walkthroughs): rows of a
+    /// test's own walkthroughs come after it.
+    pub demo_walkthroughs: i64,
     _dir: tempfile::TempDir,
 }
 
@@ -61,7 +64,13 @@ impl TestApp {
             .expect("bind");
         let port = listener.local_addr().expect("local addr").port();
         tokio::spawn(klantenrijbewijs::server::serve(listener, router));
+        let demo_walkthroughs =
+            sqlx::query_scalar::<_, i64>("select coalesce(max(id), 0) from walkthrough")
+                .fetch_one(&state.pool)
+                .await
+                .expect("demo walkthroughs");
         TestApp {
+            demo_walkthroughs,
             base: format!("http://127.0.0.1:{port}"),
             state,
             client: Self::new_client(),
@@ -222,6 +231,21 @@ impl TestApp {
         assert_eq!(info.status, StatusCode::OK, "{}", info.body);
         let value: serde_json::Value = serde_json::from_str(&info.body).expect("session info");
         value["user"]["name"].as_str().map(str::to_owned)
+    }
+
+    /// `select <what> from <table>` over the rows of walkthroughs this test made (not the demo
+    /// data's): `table` is walkthrough, or one with a walkthrough_id column.
+    pub async fn count_own(&self, what: &str, table: &str) -> i64 {
+        let column = if table == "walkthrough" {
+            "id"
+        } else {
+            "walkthrough_id"
+        };
+        self.count(&format!(
+            "select coalesce({what}, 0) from {table} where {column} > {}",
+            self.demo_walkthroughs
+        ))
+        .await
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
