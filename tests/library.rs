@@ -66,18 +66,7 @@ async fn presentation(
 ) -> (i64, CompletedWalk) {
     let pool = &app.state.pool;
     let walk = completed_walkthrough(app, email).await;
-    let detail = db::walkthrough::detail(
-        pool,
-        walk.id,
-        klantenrijbewijs::domain::walkthrough::Access::Read,
-    )
-    .await
-    .expect("walk")
-    .expect("walk exists");
-    let draft = klantenrijbewijs::domain::presentation::draft_presentation(&detail);
-    let id = db::presentation::create(pool, walk.id, walk.person_id, &draft)
-        .await
-        .expect("create");
+    let id = draft_presentation(app, &walk).await;
     sqlx::query(
         "update presentation set status = ?, visibility = ?, presented_at = ? where id = ?",
     )

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use klantenrijbewijs::db;
 use reqwest::StatusCode;
 
 const TEAMMATE: &str = "lotte.smit@dijkhuis.example";
@@ -14,18 +13,7 @@ const OTHER_TEAM: &str = "emma.devries@dijkhuis.example";
 async fn presented(app: &TestApp) -> (i64, CompletedWalk) {
     let pool = &app.state.pool;
     let walk = completed_walkthrough(app, EMPLOYEE).await;
-    let detail = db::walkthrough::detail(
-        pool,
-        walk.id,
-        klantenrijbewijs::domain::walkthrough::Access::Read,
-    )
-    .await
-    .expect("walk")
-    .expect("walk exists");
-    let draft = klantenrijbewijs::domain::presentation::draft_presentation(&detail);
-    let id = db::presentation::create(pool, walk.id, walk.person_id, &draft)
-        .await
-        .expect("create");
+    let id = draft_presentation(app, &walk).await;
     sqlx::query("update presentation set status = 'presented', visibility = 'team', presented_at = ? where id = ?")
         .bind(chrono::Utc::now())
         .bind(id)

@@ -228,20 +228,8 @@ pub struct SavedStep {
 mod ssr {
     use crate::api::ssr::Ctx;
     use crate::auth::CurrentUser;
-    use crate::db::walkthrough::WriteError;
     use crate::domain::walkthrough::{Access, EditRefusal, access, may_edit};
     use crate::error::AppError;
-
-    impl From<WriteError> for AppError {
-        fn from(e: WriteError) -> Self {
-            match e {
-                WriteError::NotFound => AppError::NotFound,
-                WriteError::Conflict => AppError::Conflict,
-                WriteError::Refused(reason) => AppError::Refused(reason),
-                WriteError::Db(e) => AppError::internal("walkthrough write", e),
-            }
-        }
-    }
 
     /// What `user` may do with walkthrough `id`: unknown is NotFound, no access is Forbidden.
     pub async fn access_to(ctx: &Ctx, user: &CurrentUser, id: i64) -> Result<Access, AppError> {

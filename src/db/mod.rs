@@ -67,6 +67,24 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
 pub(crate) const OWNER_EDITS: &str = "exists (select 1 from walkthrough w
     where w.id = ? and w.person_id = ? and w.status = 'in_progress')";
 
+/// Why a guarded write did not happen, beyond database failures (walkthroughs, presentations).
+#[derive(Debug)]
+pub enum WriteError {
+    /// The row to change does not exist, or is not the caller's to change.
+    NotFound,
+    /// Someone saved in between: the version did not match.
+    Conflict,
+    /// A domain rule refused it; the translation key says why.
+    Refused(crate::domain::Refusal),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(e: sqlx::Error) -> Self {
+        WriteError::Db(e)
+    }
+}
+
 /// The current time as stored in `created_at`/`updated_at` columns.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()

@@ -34,23 +34,7 @@ pub async fn ownership(
     .transpose()
 }
 
-/// Why a write to a walkthrough did not happen, beyond database failures.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The row to change does not exist (or does not belong to this walkthrough).
-    NotFound,
-    /// Someone saved in between: the version did not match.
-    Conflict,
-    /// A domain rule refused it; the translation key says why.
-    Refused(crate::domain::Refusal),
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for WriteError {
-    fn from(e: sqlx::Error) -> Self {
-        WriteError::Db(e)
-    }
-}
+pub use super::WriteError;
 
 /// Starts a walkthrough of a live journey for `person_id` in `cycle_year`, with an empty answer per step.
 /// Checked and written in one transaction; the partial unique index backs the one-in-progress rule up.

@@ -5,7 +5,7 @@
 mod walks;
 // Not every test file makes walkthroughs.
 #[allow(unused_imports)]
-pub use walks::{CompletedWalk, completed_walkthrough};
+pub use walks::{CompletedWalk, completed_walkthrough, draft_presentation};
 
 use klantenrijbewijs::config::Config;
 use klantenrijbewijs::state::AppState;

@@ -110,3 +110,20 @@ pub async fn completed_walkthrough(app: &TestApp, email: &str) -> CompletedWalk 
         findings,
     }
 }
+
+/// The presentation drafted from `walk` (as "Presentatie maken" does), still a draft.
+pub async fn draft_presentation(app: &TestApp, walk: &CompletedWalk) -> i64 {
+    let pool = &app.state.pool;
+    let detail = klantenrijbewijs::db::walkthrough::detail(
+        pool,
+        walk.id,
+        klantenrijbewijs::domain::walkthrough::Access::Read,
+    )
+    .await
+    .expect("walk")
+    .expect("walk exists");
+    let draft = klantenrijbewijs::domain::presentation::draft_presentation(&detail);
+    klantenrijbewijs::db::presentation::create(pool, walk.id, walk.person_id, &draft)
+        .await
+        .expect("create")
+}

@@ -85,22 +85,10 @@ pub async fn load_presentation(id: i64) -> Result<PresentationPage, AppError> {
 pub(crate) mod ssr {
     use crate::api::ssr::Ctx;
     use crate::auth::CurrentUser;
-    use crate::db::presentation::WriteError;
     use crate::domain::presentation::{
         PresentationAccess, PresentationFacts, Viewer, presentation_access,
     };
     use crate::error::AppError;
-
-    impl From<WriteError> for AppError {
-        fn from(e: WriteError) -> Self {
-            match e {
-                WriteError::NotFound => AppError::NotFound,
-                WriteError::Conflict => AppError::Conflict,
-                WriteError::Refused(reason) => AppError::Refused(reason),
-                WriteError::Db(e) => AppError::internal("presentation write", e),
-            }
-        }
-    }
 
     /// What the signed-in user may do with presentation `id`, and its facts: unknown is
     /// NotFound, no access is Forbidden (logged).

@@ -22,23 +22,7 @@ use sqlx::SqliteExecutor;
 pub(crate) const AUTHOR_EDITS: &str = "exists (select 1 from presentation pa
     where pa.id = ? and pa.person_id = ? and pa.status <> 'confirmed')";
 
-/// Why making or changing a presentation did not happen, beyond database failures.
-#[derive(Debug)]
-pub enum WriteError {
-    /// No such row, or not the caller's to change.
-    NotFound,
-    /// Someone saved in between: the version did not match.
-    Conflict,
-    /// A domain rule refused it; the translation key says why.
-    Refused(crate::domain::Refusal),
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for WriteError {
-    fn from(e: sqlx::Error) -> Self {
-        WriteError::Db(e)
-    }
-}
+pub use super::WriteError;
 
 fn decode<T>(what: &str, value: &str, parsed: Option<T>) -> Result<T, sqlx::Error> {
     parsed.ok_or_else(|| sqlx::Error::Decode(format!("unknown {what} {value}").into()))
