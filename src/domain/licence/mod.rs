@@ -1,0 +1,19 @@
+//! The licence: periods issued at sign-off, the organisation's rules for their dates, where a
+//! person stands on a day, what is needed for renewal, and the public verification code. Pure
+//! and wasm-safe; every date is a calendar date in Europe/Amsterdam.
+
+mod code;
+mod dates;
+mod period;
+mod progress;
+mod settings;
+mod status;
+
+pub use code::{
+    CODE_LEN, display as display_code, encode as encode_code, normalize as normalize_code,
+};
+pub use dates::{amsterdam_date, anniversary, last_day_of_term, shift};
+pub use period::{Current, IssueRefusal, NewPeriod, next_period, period_from, window_opens};
+pub use progress::{RenewalProgress, Step};
+pub use settings::{ExpiryAnchor, LicenceSettings, SettingsInput, parse_reminder_days};
+pub use status::{LicenceStatus, Standing, cycle_start, standing};
