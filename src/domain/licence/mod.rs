@@ -4,6 +4,7 @@
 
 mod code;
 mod dates;
+mod decision;
 mod period;
 mod progress;
 mod settings;
@@ -13,6 +14,7 @@ pub use code::{
     CODE_LEN, display as display_code, encode as encode_code, normalize as normalize_code,
 };
 pub use dates::{amsterdam_date, anniversary, last_day_of_term, shift};
+pub use decision::{Certify, CertifyInput, REASON_MAX, parse_reason};
 pub use period::{Current, IssueRefusal, NewPeriod, next_period, period_from, window_opens};
 pub use progress::{RenewalProgress, Step};
 pub use settings::{ExpiryAnchor, LicenceSettings, SettingsInput, parse_reminder_days};
