@@ -146,6 +146,14 @@ impl I18n {
             Locale::En => local.format("%d %b %Y").to_string(),
         }
     }
+
+    /// A calendar date that is already a date in Amsterdam (a licence's last valid day).
+    pub fn day(&self, day: chrono::NaiveDate) -> String {
+        match self.locale {
+            Locale::Nl => day.format("%d-%m-%Y").to_string(),
+            Locale::En => day.format("%d %b %Y").to_string(),
+        }
+    }
 }
 
 /// The I18n of the current page; Dutch when none was provided.

@@ -7,6 +7,7 @@ mod dates;
 mod decision;
 mod period;
 mod progress;
+mod record;
 mod settings;
 mod status;
 
@@ -17,5 +18,6 @@ pub use dates::{amsterdam_date, anniversary, last_day_of_term, shift};
 pub use decision::{Certify, CertifyInput, REASON_MAX, parse_reason};
 pub use period::{Current, IssueRefusal, NewPeriod, next_period, period_from, window_opens};
 pub use progress::{RenewalProgress, Step};
+pub use record::{DecisionRecord, PeriodRecord, TeamMember, Verification};
 pub use settings::{ExpiryAnchor, LicenceSettings, SettingsInput, parse_reminder_days};
 pub use status::{LicenceStatus, Standing, cycle_start, standing};
