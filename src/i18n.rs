@@ -23,6 +23,8 @@ const NL_SOURCE: &str = concat!(
     include_str!("../locales/nl/meeting.ftl"),
     "\n",
     include_str!("../locales/nl/library.ftl"),
+    "\n",
+    include_str!("../locales/nl/licence.ftl"),
 );
 const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/main.ftl"),
@@ -38,6 +40,8 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/meeting.ftl"),
     "\n",
     include_str!("../locales/en/library.ftl"),
+    "\n",
+    include_str!("../locales/en/licence.ftl"),
 );
 
 struct Bundles {

@@ -29,6 +29,17 @@ pub struct LicencePage {
     pub can_sign_off: bool,
     /// The viewer is HR or an admin (may certify and revoke).
     pub can_manage: bool,
+    /// What was typed in a refused decision form (no JavaScript), by field.
+    pub drafts: Drafts,
+}
+
+/// Typed values of refused decision forms, so nothing typed is lost.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Drafts {
+    pub send_back_comment: String,
+    pub certify_from: String,
+    pub certify_reason: String,
+    pub revoke_reason: String,
 }
 
 /// The signed-in person's own licence.
@@ -120,7 +131,25 @@ pub(crate) mod ssr {
         let progress = db::progress(&mut conn, person_id, &settings).await?;
         let periods = db::periods(&mut conn, person_id).await?;
         let decisions = db::decisions(&mut conn, person_id).await?;
+        let field = |form: &std::collections::BTreeMap<String, String>, key: &str| {
+            // a draft belongs to the person it was typed for
+            let same_person = form.get("person_id") == Some(&person_id.to_string());
+            same_person
+                .then(|| form.get(key).cloned())
+                .flatten()
+                .unwrap_or_default()
+        };
+        let send_back = ctx.draft("licence_send_back").await?;
+        let certify = ctx.draft("licence_certify").await?;
+        let revoke = ctx.draft("licence_revoke").await?;
+        let drafts = super::Drafts {
+            send_back_comment: field(&send_back, "comment"),
+            certify_from: field(&certify, "valid_from"),
+            certify_reason: field(&certify, "comment"),
+            revoke_reason: field(&revoke, "comment"),
+        };
         Ok(LicencePage {
+            drafts,
             person_id,
             can_sign_off: holder.manager_id == Some(user.id),
             can_manage: user.roles.can_manage_licences(),
