@@ -12,6 +12,7 @@ pub mod form;
 pub mod guard;
 pub mod layout;
 pub mod load;
+pub mod pager;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;
