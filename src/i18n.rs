@@ -208,7 +208,10 @@ mod tests {
     /// Every reason an action can be refused for has a message in both languages.
     #[test]
     fn every_refusal_has_a_message() {
-        let (nl, en) = (keys(&format!("{NL_SOURCE}\n{NL_SERVER_SOURCE}")), keys(&format!("{EN_SOURCE}\n{EN_SERVER_SOURCE}")));
+        let (nl, en) = (
+            keys(&format!("{NL_SOURCE}\n{NL_SERVER_SOURCE}")),
+            keys(&format!("{EN_SOURCE}\n{EN_SERVER_SOURCE}")),
+        );
         for reason in crate::domain::Refusal::ALL {
             assert!(nl.contains(reason.key()), "nl lacks {}", reason.key());
             assert!(en.contains(reason.key()), "en lacks {}", reason.key());

@@ -132,13 +132,19 @@ async fn the_people_export_is_the_current_filter_as_csv_with_formulas_neutralise
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let active = app.count("select count(*) from person where active").await;
     assert_eq!(rows.len() as i64, active);
-    assert!(rows.iter().any(|r| &r[1] == "'=HYPERLINK(\"x\")"), "neutralised");
+    assert!(
+        rows.iter().any(|r| &r[1] == "'=HYPERLINK(\"x\")"),
+        "neutralised"
+    );
     assert!(rows.iter().all(|r| &r[6] == "ja"), "only active people");
 
     // Commas on request.
     let comma = app
         .client
-        .get(format!("{}/hr/people/export.csv?sep=comma&q=bakker", app.base))
+        .get(format!(
+            "{}/hr/people/export.csv?sep=comma&q=bakker",
+            app.base
+        ))
         .send()
         .await
         .expect("export")
@@ -156,12 +162,29 @@ async fn lists_and_export_stay_closed_to_others() {
     let app = TestApp::spawn().await;
     let anonymous = app.page("/hr/people/export.csv").await;
     assert_eq!(anonymous.status, StatusCode::FOUND);
-    assert!(anonymous.headers["location"].to_str().unwrap_or_default().starts_with("/login?next="));
+    assert!(
+        anonymous.headers["location"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("/login?next=")
+    );
     app.login_ok(EMPLOYEE).await;
-    assert_eq!(app.page("/hr/people/export.csv").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.page("/hr/audit/export.csv").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.call("people/list", &[]).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.call("walk/readable", &[]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.page("/hr/people/export.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.page("/hr/audit/export.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.call("people/list", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.call("walk/readable", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(app.page("/hr/people").await.status, StatusCode::FORBIDDEN);
     let reviewer = app.client_for(REVIEWER).await;
     assert_eq!(
@@ -201,14 +224,20 @@ async fn readable_walkthroughs_are_paged_and_filtered_on_the_server() {
     many_walkthroughs(&app, 120).await;
     let hr_id = app.person_id(HR).await;
     let all = app
-        .count(&format!("select count(*) from walkthrough where person_id <> {hr_id}"))
+        .count(&format!(
+            "select count(*) from walkthrough where person_id <> {hr_id}"
+        ))
         .await;
     assert!(all > 100);
     app.login_ok(HR).await;
     let mut seen = HashSet::new();
     for page in 1..=5 {
         let p = page.to_string();
-        let body = page_of(&app.call("walk/readable", &[("page", p.as_str())]).await.body);
+        let body = page_of(
+            &app.call("walk/readable", &[("page", p.as_str())])
+                .await
+                .body,
+        );
         assert_eq!(body["total"], all);
         for id in ids(&body) {
             assert!(seen.insert(id), "walkthrough {id} on two pages");
@@ -222,15 +251,22 @@ async fn readable_walkthroughs_are_paged_and_filtered_on_the_server() {
         ))
         .await;
     let filtered = page_of(
-        &app.call("walk/readable", &[("year", "2025"), ("status", "completed")])
-            .await
-            .body,
+        &app.call(
+            "walk/readable",
+            &[("year", "2025"), ("status", "completed")],
+        )
+        .await
+        .body,
     );
     assert_eq!(filtered["total"], in_2025);
     let by_name = page_of(&app.call("walk/readable", &[("q", "medewerker")]).await.body);
     // Names of grown employees do not contain the word; journey titles do not either.
     assert_eq!(by_name["total"], 0);
-    let by_journey = page_of(&app.call("walk/readable", &[("q", "auto verzekeren")]).await.body);
+    let by_journey = page_of(
+        &app.call("walk/readable", &[("q", "auto verzekeren")])
+            .await
+            .body,
+    );
     assert!(by_journey["total"].as_i64().unwrap_or_default() > 0);
 
     // A reviewer still sees only their own reports.

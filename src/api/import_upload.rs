@@ -41,17 +41,13 @@ async fn upload(
     info: Option<Extension<SessionInfo>>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let user = match crate::export::routes::require_hr(
-        &state,
-        &session,
-        info,
-        crate::routes::HR_IMPORT,
-    )
-    .await
-    {
-        Ok(user) => user,
-        Err(answer) => return answer,
-    };
+    let user =
+        match crate::export::routes::require_hr(&state, &session, info, crate::routes::HR_IMPORT)
+            .await
+        {
+            Ok(user) => user,
+            Err(answer) => return answer,
+        };
     let Ok(mut multipart) = multipart else {
         return back_with("import-error-no-file");
     };
@@ -91,7 +87,9 @@ async fn upload(
     let token: String = {
         use rand::Rng;
         let mut rng = rand::rng();
-        (0..16).map(|_| format!("{:02x}", rng.random::<u8>())).collect()
+        (0..16)
+            .map(|_| format!("{:02x}", rng.random::<u8>()))
+            .collect()
     };
     if let Err(e) =
         crate::db::import::store(&state.pool, &token, user.id, &name, full_export, &bytes).await
@@ -99,6 +97,11 @@ async fn upload(
         tracing::error!(error = %e, person_id = user.id, "storing an import upload failed");
         return back_with("error-internal");
     }
-    tracing::info!(person_id = user.id, bytes = bytes.len(), full_export, "import file uploaded");
+    tracing::info!(
+        person_id = user.id,
+        bytes = bytes.len(),
+        full_export,
+        "import file uploaded"
+    );
     see_other(&crate::routes::hr_import_preview(&token))
 }

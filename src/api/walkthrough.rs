@@ -560,7 +560,11 @@ pub async fn readable_walkthroughs(
         let filter = crate::db::walkthrough::ReadableFilter {
             text: q.chars().take(100).collect(),
             status: crate::domain::walkthrough::WalkthroughStatus::parse(&status),
-            year: year.trim().parse::<i64>().ok().filter(|y| (2000..=2200).contains(y)),
+            year: year
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|y| (2000..=2200).contains(y)),
         };
         Ok(crate::db::walkthrough::list_readable(
             &ctx.state.pool,

@@ -143,14 +143,19 @@ pub async fn list(
          order by e.created_at desc, e.id desc limit ?"
     );
     let cursor_at = after.map(|c| c.created_at.as_str());
-    let mut rows = bind_filter!(sqlx::query_as::<_, EntryRow>(&sql), filter, &actor, &subject)
-        .bind(cursor_at)
-        .bind(cursor_at)
-        .bind(cursor_at)
-        .bind(after.map(|c| c.id))
-        .bind(limit + 1)
-        .fetch_all(db)
-        .await?;
+    let mut rows = bind_filter!(
+        sqlx::query_as::<_, EntryRow>(&sql),
+        filter,
+        &actor,
+        &subject
+    )
+    .bind(cursor_at)
+    .bind(cursor_at)
+    .bind(cursor_at)
+    .bind(after.map(|c| c.id))
+    .bind(limit + 1)
+    .fetch_all(db)
+    .await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or_default());
     let next = rows.last().filter(|_| more).map(|r| AuditCursor {
@@ -167,10 +172,15 @@ pub async fn list(
 pub async fn export(db: &super::Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let (actor, subject) = (like(&filter.actor), like(&filter.subject));
     let sql = format!("{ENTRY_SELECT} order by e.created_at desc, e.id desc");
-    Ok(bind_filter!(sqlx::query_as::<_, EntryRow>(&sql), filter, &actor, &subject)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(AuditEntry::from)
-        .collect())
+    Ok(bind_filter!(
+        sqlx::query_as::<_, EntryRow>(&sql),
+        filter,
+        &actor,
+        &subject
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(AuditEntry::from)
+    .collect())
 }

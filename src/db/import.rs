@@ -3,8 +3,8 @@
 //! transaction that checks the file again against the database as it is at that moment.
 
 use super::{Db, WriteTx, begin_write, now};
-use crate::domain::import_plan::{Existing, ImportPlan, plan};
 use crate::domain::Role;
+use crate::domain::import_plan::{Existing, ImportPlan, plan};
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 use std::collections::HashMap;
@@ -67,7 +67,19 @@ pub async fn load(
 
 /// Everyone in the database as the import compares them.
 pub async fn existing(conn: &mut SqliteConnection) -> Result<Vec<Existing>, sqlx::Error> {
-    sqlx::query_as::<_, (i64, String, String, String, Option<String>, Option<String>, Option<i64>, bool)>(
+    sqlx::query_as::<
+        _,
+        (
+            i64,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            bool,
+        ),
+    >(
         "select p.id, p.employee_number, p.name, p.email, d.name, t.name, p.manager_id, p.active
          from person p
          left join team t on t.id = p.team_id
@@ -77,16 +89,18 @@ pub async fn existing(conn: &mut SqliteConnection) -> Result<Vec<Existing>, sqlx
     .await
     .map(|rows| {
         rows.into_iter()
-            .map(|(id, number, name, email, department, team, manager_id, active)| Existing {
-                id,
-                number,
-                name,
-                email,
-                department,
-                team,
-                manager_id,
-                active,
-            })
+            .map(
+                |(id, number, name, email, department, team, manager_id, active)| Existing {
+                    id,
+                    number,
+                    name,
+                    email,
+                    department,
+                    team,
+                    manager_id,
+                    active,
+                },
+            )
             .collect()
     })
 }
@@ -141,10 +155,14 @@ pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx:
     let ts = now();
     let mut applied = Applied::default();
     let (teams, departments) = teams(tx).await?;
-    let mut department_ids: HashMap<String, i64> =
-        departments.into_iter().map(|(name, id)| (fold(&name), id)).collect();
-    let mut team_ids: HashMap<(String, String), i64> =
-        teams.into_iter().map(|(d, t, id)| ((fold(&d), fold(&t)), id)).collect();
+    let mut department_ids: HashMap<String, i64> = departments
+        .into_iter()
+        .map(|(name, id)| (fold(&name), id))
+        .collect();
+    let mut team_ids: HashMap<(String, String), i64> = teams
+        .into_iter()
+        .map(|(d, t, id)| ((fold(&d), fold(&t)), id))
+        .collect();
     for (department, team) in &plan.new_teams {
         let d = match department_ids.get(&fold(department)) {
             Some(id) => *id,
@@ -220,12 +238,14 @@ pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx:
                 .bind(ts)
                 .fetch_one(&mut **tx)
                 .await?;
-                sqlx::query("insert into person_role (person_id, role, created_at) values (?, ?, ?)")
-                    .bind(id)
-                    .bind(Role::Employee.code())
-                    .bind(ts)
-                    .execute(&mut **tx)
-                    .await?;
+                sqlx::query(
+                    "insert into person_role (person_id, role, created_at) values (?, ?, ?)",
+                )
+                .bind(id)
+                .bind(Role::Employee.code())
+                .bind(ts)
+                .execute(&mut **tx)
+                .await?;
                 applied.created += 1;
                 id
             }
@@ -235,7 +255,9 @@ pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx:
     // Managers last: a manager may be a row further down the file. Only rows whose manager
     // differs are written.
     for row in &plan.rows {
-        let Some(&id) = id_of_email.get(row.email.as_str()) else { continue };
+        let Some(&id) = id_of_email.get(row.email.as_str()) else {
+            continue;
+        };
         let manager = match &row.manager {
             Some(m) => match id_of_email.get(m.as_str()) {
                 Some(&mid) => Some(mid),

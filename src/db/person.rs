@@ -122,8 +122,8 @@ pub async fn roles_of(db: impl SqliteExecutor<'_>, id: i64) -> Result<RoleSet, s
     Ok(RoleSet::new(codes.iter().filter_map(|c| Role::parse(c))))
 }
 
-
-pub(super) const SUMMARY_SELECT: &str = "select p.id, p.name, p.email, p.employee_number, t.name as team_name,
+pub(super) const SUMMARY_SELECT: &str =
+    "select p.id, p.name, p.email, p.employee_number, t.name as team_name,
         d.name as department_name, m.name as manager_name, p.active, p.last_login_at
      from person p
      left join team t on t.id = p.team_id

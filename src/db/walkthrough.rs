@@ -204,10 +204,13 @@ pub async fn list_readable(
     let total = bind!(sqlx::query_scalar::<_, i64>(&count_sql))
         .fetch_one(db)
         .await?;
-    let sql = format!("{SUMMARY_SELECT} {WHERE} order by w.started_at desc, w.id desc limit ? offset ?");
+    let sql =
+        format!("{SUMMARY_SELECT} {WHERE} order by w.started_at desc, w.id desc limit ? offset ?");
     let items = bind!(sqlx::query_as::<_, SummaryRow>(&sql))
         .bind(page_size)
-        .bind(crate::domain::paging::Paged::<WalkthroughSummary>::offset(page, page_size))
+        .bind(crate::domain::paging::Paged::<WalkthroughSummary>::offset(
+            page, page_size,
+        ))
         .fetch_all(db)
         .await?
         .into_iter()

@@ -133,7 +133,9 @@ pub fn readable_detail(detail: &str) -> Vec<(String, String)> {
                 let text = match v {
                     serde_json::Value::String(s) => s,
                     serde_json::Value::Null => "—".to_owned(),
-                    v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => v.to_string(),
+                    v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => {
+                        v.to_string()
+                    }
                     v => serde_json::to_string_pretty(&v).unwrap_or_default(),
                 };
                 (k, text)
@@ -153,7 +155,10 @@ mod tests {
         assert_eq!(f.action.as_deref(), Some("role_changed"));
         assert_eq!(f.actor, "Sanne");
         assert_eq!(f.to, None);
-        assert_eq!(AuditFilter::parse("drop table", "", "", "", "").action, None);
+        assert_eq!(
+            AuditFilter::parse("drop table", "", "", "", "").action,
+            None
+        );
     }
 
     #[test]
@@ -186,7 +191,11 @@ mod tests {
         let lines = readable_detail(r#"{"file":"hr.csv","created":3,"before":["employee"]}"#);
         assert!(lines.contains(&("file".to_owned(), "hr.csv".to_owned())));
         assert!(lines.contains(&("created".to_owned(), "3".to_owned())));
-        assert!(lines.iter().any(|(k, v)| k == "before" && v.contains("\"employee\"")));
+        assert!(
+            lines
+                .iter()
+                .any(|(k, v)| k == "before" && v.contains("\"employee\""))
+        );
         assert_eq!(readable_detail("not json")[0].1, "not json");
     }
 }

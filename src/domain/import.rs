@@ -71,10 +71,14 @@ impl Column {
             | "workemail" => Column::Email,
             "afdeling" | "department" | "dept" => Column::Department,
             "team" | "teamnaam" | "teamname" => Column::Team,
-            "emailleidinggevende" | "leidinggevende" | "leidinggevendeemail"
-            | "emailmanager" | "manageremail" | "manager" | "managermail" | "mailleidinggevende" => {
-                Column::Manager
-            }
+            "emailleidinggevende"
+            | "leidinggevende"
+            | "leidinggevendeemail"
+            | "emailmanager"
+            | "manageremail"
+            | "manager"
+            | "managermail"
+            | "mailleidinggevende" => Column::Manager,
             "actief" | "active" | "status" | "indienst" | "isactive" | "employed" => Column::Active,
             _ => return None,
         };
@@ -91,8 +95,8 @@ pub fn parse_active(raw: &str) -> Option<bool> {
         .flat_map(char::to_lowercase)
         .collect();
     match key.as_str() {
-        "" | "ja" | "j" | "yes" | "y" | "1" | "true" | "waar" | "actief" | "active" | "indienst"
-        | "employed" => Some(true),
+        "" | "ja" | "j" | "yes" | "y" | "1" | "true" | "waar" | "actief" | "active"
+        | "indienst" | "employed" => Some(true),
         "nee" | "n" | "no" | "0" | "false" | "onwaar" | "inactief" | "inactive" | "uitdienst"
         | "leaver" | "left" => Some(false),
         _ => None,
@@ -161,13 +165,22 @@ pub fn check_row(row: &RawRow) -> Result<ImportRow, Vec<RowError>> {
     let email_raw = field(Column::Email, "import-error-email-missing");
     let number = (!number_raw.is_empty())
         .then(|| EmployeeNumber::parse(number_raw))
-        .and_then(|r| r.map_err(|_| errors.push(RowError::new(line, "import-error-number", number_raw))).ok());
+        .and_then(|r| {
+            r.map_err(|_| errors.push(RowError::new(line, "import-error-number", number_raw)))
+                .ok()
+        });
     let name = (!name_raw.is_empty())
         .then(|| PersonName::parse(name_raw))
-        .and_then(|r| r.map_err(|_| errors.push(RowError::new(line, "import-error-name", name_raw))).ok());
+        .and_then(|r| {
+            r.map_err(|_| errors.push(RowError::new(line, "import-error-name", name_raw)))
+                .ok()
+        });
     let email = (!email_raw.is_empty())
         .then(|| Email::parse(email_raw))
-        .and_then(|r| r.map_err(|_| errors.push(RowError::new(line, "import-error-email", email_raw))).ok());
+        .and_then(|r| {
+            r.map_err(|_| errors.push(RowError::new(line, "import-error-email", email_raw)))
+                .ok()
+        });
     let (department, team) = (row.cell(Column::Department), row.cell(Column::Team));
     let team = match (department.is_empty(), team.is_empty()) {
         (true, true) => None,
@@ -182,7 +195,11 @@ pub fn check_row(row: &RawRow) -> Result<ImportRow, Vec<RowError>> {
         (false, false) => match (TeamName::parse(department), TeamName::parse(team)) {
             (Ok(d), Ok(t)) => Some((d, t)),
             _ => {
-                errors.push(RowError::new(line, "import-error-team-name", format!("{department} / {team}")));
+                errors.push(RowError::new(
+                    line,
+                    "import-error-team-name",
+                    format!("{department} / {team}"),
+                ));
                 None
             }
         },
@@ -192,7 +209,13 @@ pub fn check_row(row: &RawRow) -> Result<ImportRow, Vec<RowError>> {
         None
     } else {
         Email::parse(manager_raw)
-            .map_err(|_| errors.push(RowError::new(line, "import-error-manager-email", manager_raw)))
+            .map_err(|_| {
+                errors.push(RowError::new(
+                    line,
+                    "import-error-manager-email",
+                    manager_raw,
+                ))
+            })
             .ok()
     };
     let active_raw = row.cell(Column::Active);
@@ -262,16 +285,41 @@ mod tests {
 
     #[test]
     fn a_good_row_passes() {
-        let row = raw(2, ["1001", "Anna de Vries", "Anna@Example.nl", "Schade", "Team A", "baas@example.nl", "ja"]);
+        let row = raw(
+            2,
+            [
+                "1001",
+                "Anna de Vries",
+                "Anna@Example.nl",
+                "Schade",
+                "Team A",
+                "baas@example.nl",
+                "ja",
+            ],
+        );
         let ok = check_row(&row).expect("valid");
         assert_eq!(ok.email.as_str(), "anna@example.nl");
-        assert_eq!(ok.manager.map(|m| m.as_str().to_owned()).as_deref(), Some("baas@example.nl"));
+        assert_eq!(
+            ok.manager.map(|m| m.as_str().to_owned()).as_deref(),
+            Some("baas@example.nl")
+        );
         assert!(ok.active);
     }
 
     #[test]
     fn every_problem_of_a_row_is_reported_with_its_line() {
-        let row = raw(7, ["", "", "geen-mail", "Schade", "", "ook geen mail", "misschien"]);
+        let row = raw(
+            7,
+            [
+                "",
+                "",
+                "geen-mail",
+                "Schade",
+                "",
+                "ook geen mail",
+                "misschien",
+            ],
+        );
         let errors = check_row(&row).expect_err("invalid");
         let keys: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
         assert!(errors.iter().all(|e| e.line == 7));

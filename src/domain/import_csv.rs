@@ -54,7 +54,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|_| FileError::Malformed(1))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|_| FileError::Malformed(1))?
+        .clone();
     let mut at: [Option<usize>; 7] = [None; 7];
     for (i, h) in headers.iter().enumerate() {
         if let Some(column) = Column::from_header(h)
@@ -72,6 +75,25 @@ pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
     }
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    // Line numbers as a text editor or spreadsheet shows them (the header is line 1), counted
+    // from the byte where each record starts: the reader's own line count skips blank lines.
+    let mut counted = (0usize, 1u64);
+    let mut line_at = |byte: u64| {
+        // The reader's position is where it stopped after the previous record, which can be
+        // before that record's line end and any blank lines: step over them to the record.
+        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte > counted.0 {
+            counted.1 += text.as_bytes()[counted.0..byte]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            counted.0 = byte;
+        }
+        counted.1
+    };
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -79,16 +101,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
                 if record.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
-                let line = record.position().map_or(0, |p| p.line());
-                let cells = at.map(|i| {
-                    i.and_then(|i| record.get(i))
-                        .unwrap_or_default()
-                        .to_owned()
-                });
+                let line = record.position().map_or(0, |p| line_at(p.byte()));
+                let cells =
+                    at.map(|i| i.and_then(|i| record.get(i)).unwrap_or_default().to_owned());
                 rows.push(RawRow { line, cells });
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
                 return Err(FileError::Malformed(line));
             }
         }

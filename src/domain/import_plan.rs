@@ -3,12 +3,11 @@
 //! through people not in the file), who is created, updated (with what changes) and, for a full
 //! export, deactivated, and which departments and teams are new. Pure and O(n): hash maps only.
 
-use super::import::{ImportRow, RawRow, RowError, check_row};
 use super::EmployeeNumber;
 use super::import::Column;
+use super::import::{ImportRow, RawRow, RowError, check_row};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-
 
 /// A person already in the database, as the import compares them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,8 +72,10 @@ pub fn plan(
     actor_id: i64,
 ) -> ImportPlan {
     let mut p = ImportPlan::default();
-    let by_number: HashMap<&str, &Existing> = existing.iter().map(|e| (e.number.as_str(), e)).collect();
-    let by_email: HashMap<&str, &Existing> = existing.iter().map(|e| (e.email.as_str(), e)).collect();
+    let by_number: HashMap<&str, &Existing> =
+        existing.iter().map(|e| (e.number.as_str(), e)).collect();
+    let by_email: HashMap<&str, &Existing> =
+        existing.iter().map(|e| (e.email.as_str(), e)).collect();
     let by_id: HashMap<i64, &Existing> = existing.iter().map(|e| (e.id, e)).collect();
     // People a row of the file names (even an invalid row): never listed as leavers.
     let mut mentioned: HashSet<i64> = HashSet::new();
@@ -83,9 +84,15 @@ pub fn plan(
     let mut bad_rows: HashSet<u64> = HashSet::new();
 
     for r in raw {
-        let number_key = EmployeeNumber::parse(r.cell(Column::Number)).map(|n| n.as_str().to_owned());
+        let number_key =
+            EmployeeNumber::parse(r.cell(Column::Number)).map(|n| n.as_str().to_owned());
         let email_key = fold(r.cell(Column::Email));
-        if let Some(e) = number_key.as_deref().ok().and_then(|n| by_number.get(n)).or_else(|| by_email.get(email_key.as_str())) {
+        if let Some(e) = number_key
+            .as_deref()
+            .ok()
+            .and_then(|n| by_number.get(n))
+            .or_else(|| by_email.get(email_key.as_str()))
+        {
             mentioned.insert(e.id);
         }
         let row = match check_row(r) {
@@ -98,11 +105,19 @@ pub fn plan(
         };
         let mut ok = true;
         if let Some(first) = seen_email.insert(row.email.as_str().to_owned(), row.line) {
-            p.errors.push(RowError::new(row.line, "import-error-duplicate-email", format!("{} ({first})", row.email.as_str())));
+            p.errors.push(RowError::new(
+                row.line,
+                "import-error-duplicate-email",
+                format!("{} ({first})", row.email.as_str()),
+            ));
             ok = false;
         }
         if let Some(first) = seen_number.insert(row.number.as_str().to_owned(), row.line) {
-            p.errors.push(RowError::new(row.line, "import-error-duplicate-number", format!("{} ({first})", row.number.as_str())));
+            p.errors.push(RowError::new(
+                row.line,
+                "import-error-duplicate-number",
+                format!("{} ({first})", row.number.as_str()),
+            ));
             ok = false;
         }
         if ok {
@@ -116,17 +131,28 @@ pub fn plan(
     let mut claimed: HashMap<i64, u64> = HashMap::new();
     let mut keep = Vec::with_capacity(p.rows.len());
     for row in std::mem::take(&mut p.rows) {
-        let found = by_number.get(row.number.as_str()).or_else(|| by_email.get(row.email.as_str())).copied();
+        let found = by_number
+            .get(row.number.as_str())
+            .or_else(|| by_email.get(row.email.as_str()))
+            .copied();
         let mut ok = true;
         if let Some(e) = found {
             if let Some(other) = by_email.get(row.email.as_str())
                 && other.id != e.id
             {
-                p.errors.push(RowError::new(row.line, "import-error-email-taken", row.email.as_str()));
+                p.errors.push(RowError::new(
+                    row.line,
+                    "import-error-email-taken",
+                    row.email.as_str(),
+                ));
                 ok = false;
             }
             if let Some(first) = claimed.insert(e.id, row.line) {
-                p.errors.push(RowError::new(row.line, "import-error-same-person", format!("{} ({first})", e.name)));
+                p.errors.push(RowError::new(
+                    row.line,
+                    "import-error-same-person",
+                    format!("{} ({first})", e.name),
+                ));
                 ok = false;
             }
         }
@@ -139,8 +165,16 @@ pub fn plan(
 
     // The reporting line after the import, by e-mail: the file's rows, then everyone else in
     // the database as they are (their manager under the e-mail the file gives them, if any).
-    let new_email_of: HashMap<i64, &str> = keep.iter().filter_map(|(row, e)| e.map(|e| (e.id, row.email.as_str()))).collect();
-    let email_of = |id: i64| new_email_of.get(&id).copied().or_else(|| by_id.get(&id).map(|e| e.email.as_str()));
+    let new_email_of: HashMap<i64, &str> = keep
+        .iter()
+        .filter_map(|(row, e)| e.map(|e| (e.id, row.email.as_str())))
+        .collect();
+    let email_of = |id: i64| {
+        new_email_of
+            .get(&id)
+            .copied()
+            .or_else(|| by_id.get(&id).map(|e| e.email.as_str()))
+    };
     let mut manager_of: HashMap<&str, Option<&str>> = HashMap::new();
     for e in existing {
         if !new_email_of.contains_key(&e.id) {
@@ -158,11 +192,19 @@ pub fn plan(
         if let Some(m) = &row.manager
             && !manager_of.contains_key(m.as_str())
         {
-            p.errors.push(RowError::new(row.line, "import-error-unknown-manager", m.as_str()));
+            p.errors.push(RowError::new(
+                row.line,
+                "import-error-unknown-manager",
+                m.as_str(),
+            ));
             ok = false;
         }
         if let Some(cycle) = in_loop.get(row.email.as_str()) {
-            p.errors.push(RowError::new(row.line, "import-error-manager-loop", cycle.clone()));
+            p.errors.push(RowError::new(
+                row.line,
+                "import-error-manager-loop",
+                cycle.clone(),
+            ));
             ok = false;
         }
         if !ok {
@@ -178,7 +220,12 @@ pub fn plan(
                 if changes.is_empty() {
                     p.unchanged += 1;
                 } else {
-                    p.updates.push(PlannedUpdate { line: row.line, id: e.id, name: row.name.as_str().to_owned(), changes });
+                    p.updates.push(PlannedUpdate {
+                        line: row.line,
+                        id: e.id,
+                        name: row.name.as_str().to_owned(),
+                        changes,
+                    });
                 }
             }
         }
@@ -186,9 +233,16 @@ pub fn plan(
     }
 
     if full_export {
-        for e in existing.iter().filter(|e| e.active && !mentioned.contains(&e.id)) {
+        for e in existing
+            .iter()
+            .filter(|e| e.active && !mentioned.contains(&e.id))
+        {
             if e.id == actor_id {
-                p.errors.push(RowError::new(0, "import-error-deactivate-self", e.email.clone()));
+                p.errors.push(RowError::new(
+                    0,
+                    "import-error-deactivate-self",
+                    e.email.clone(),
+                ));
             } else {
                 p.deactivations.push(e.clone());
             }
@@ -196,7 +250,8 @@ pub fn plan(
     }
 
     let known_departments: HashSet<String> = teams.iter().map(|(d, _)| fold(d)).collect();
-    let known_teams: HashSet<(String, String)> = teams.iter().map(|(d, t)| (fold(d), fold(t))).collect();
+    let known_teams: HashSet<(String, String)> =
+        teams.iter().map(|(d, t)| (fold(d), fold(t))).collect();
     let (mut new_d, mut new_t) = (HashSet::new(), HashSet::new());
     for row in &p.rows {
         if let Some((d, t)) = &row.team {
@@ -205,7 +260,8 @@ pub fn plan(
             }
             let key = (fold(d.as_str()), fold(t.as_str()));
             if !known_teams.contains(&key) && new_t.insert(key) {
-                p.new_teams.push((d.as_str().to_owned(), t.as_str().to_owned()));
+                p.new_teams
+                    .push((d.as_str().to_owned(), t.as_str().to_owned()));
             }
         }
     }
@@ -218,21 +274,62 @@ fn changes(e: &Existing, row: &ImportRow, manager_email: Option<String>) -> Vec<
     let mut out = Vec::new();
     let mut diff = |field: &str, before: String, after: String, same: bool| {
         if !same {
-            out.push(Change { field: field.to_owned(), before, after });
+            out.push(Change {
+                field: field.to_owned(),
+                before,
+                after,
+            });
         }
     };
-    diff("field-name", e.name.clone(), row.name.as_str().to_owned(), e.name == row.name.as_str());
-    diff("field-email", e.email.clone(), row.email.as_str().to_owned(), e.email == row.email.as_str());
-    diff("field-employee-number", e.number.clone(), row.number.as_str().to_owned(), e.number == row.number.as_str());
-    let before_team = e.department.as_ref().zip(e.team.as_ref()).map(|(d, t)| format!("{d} / {t}"));
-    let after_team = row.team.as_ref().map(|(d, t)| format!("{} / {}", d.as_str(), t.as_str()));
+    diff(
+        "field-name",
+        e.name.clone(),
+        row.name.as_str().to_owned(),
+        e.name == row.name.as_str(),
+    );
+    diff(
+        "field-email",
+        e.email.clone(),
+        row.email.as_str().to_owned(),
+        e.email == row.email.as_str(),
+    );
+    diff(
+        "field-employee-number",
+        e.number.clone(),
+        row.number.as_str().to_owned(),
+        e.number == row.number.as_str(),
+    );
+    let before_team = e
+        .department
+        .as_ref()
+        .zip(e.team.as_ref())
+        .map(|(d, t)| format!("{d} / {t}"));
+    let after_team = row
+        .team
+        .as_ref()
+        .map(|(d, t)| format!("{} / {}", d.as_str(), t.as_str()));
     let same_team = before_team.as_deref().map(fold) == after_team.as_deref().map(fold);
-    diff("field-team", before_team.unwrap_or_default(), after_team.unwrap_or_default(), same_team);
+    diff(
+        "field-team",
+        before_team.unwrap_or_default(),
+        after_team.unwrap_or_default(),
+        same_team,
+    );
     let after_manager = row.manager.as_ref().map(|m| m.as_str().to_owned());
     let same_manager = manager_email == after_manager;
-    diff("field-manager", manager_email.unwrap_or_default(), after_manager.unwrap_or_default(), same_manager);
+    diff(
+        "field-manager",
+        manager_email.unwrap_or_default(),
+        after_manager.unwrap_or_default(),
+        same_manager,
+    );
     let yes_no = |b: bool| if b { "import-yes" } else { "import-no" }.to_owned();
-    diff("field-status", yes_no(e.active), yes_no(row.active), e.active == row.active);
+    diff(
+        "field-status",
+        yes_no(e.active),
+        yes_no(row.active),
+        e.active == row.active,
+    );
     out
 }
 

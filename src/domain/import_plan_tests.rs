@@ -27,7 +27,10 @@ fn teams() -> Vec<(String, String)> {
 }
 
 fn keys(plan: &ImportPlan) -> Vec<(u64, &str)> {
-    plan.errors.iter().map(|e| (e.line, e.key.as_str())).collect()
+    plan.errors
+        .iter()
+        .map(|e| (e.line, e.key.as_str()))
+        .collect()
 }
 
 #[test]
@@ -40,7 +43,10 @@ fn duplicates_within_the_file_name_both_lines() {
     let plan = plan(&rows, &[], &teams(), false, 0);
     assert_eq!(
         keys(&plan),
-        vec![(3, "import-error-duplicate-email"), (4, "import-error-duplicate-number")]
+        vec![
+            (3, "import-error-duplicate-email"),
+            (4, "import-error-duplicate-number")
+        ]
     );
     assert!(plan.errors[0].value.contains("(2)"), "{:?}", plan.errors);
     assert_eq!(plan.creates.len(), 1);
@@ -95,7 +101,16 @@ fn updates_list_their_changes_and_leavers_only_with_a_full_export() {
     same.cells[6] = "ja".to_owned();
     let moved = RawRow {
         line: 3,
-        cells: ["2", "Persoon 2", "nieuw2@x.nl", "Klantenservice", "Team Z", "p1@x.nl", "nee"].map(str::to_owned),
+        cells: [
+            "2",
+            "Persoon 2",
+            "nieuw2@x.nl",
+            "Klantenservice",
+            "Team Z",
+            "p1@x.nl",
+            "nee",
+        ]
+        .map(str::to_owned),
     };
     let db = [
         existing(1, "1", "p1@x.nl", None),
@@ -106,11 +121,21 @@ fn updates_list_their_changes_and_leavers_only_with_a_full_export() {
     let partial = plan(&[same.clone(), moved.clone()], &db, &teams(), false, 4);
     assert_eq!(partial.unchanged, 1);
     assert_eq!(partial.updates.len(), 1);
-    let fields: Vec<&str> = partial.updates[0].changes.iter().map(|c| c.field.as_str()).collect();
-    assert_eq!(fields, vec!["field-email", "field-team", "field-manager", "field-status"]);
+    let fields: Vec<&str> = partial.updates[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        vec!["field-email", "field-team", "field-manager", "field-status"]
+    );
     assert!(partial.deactivations.is_empty());
     assert_eq!(partial.new_departments, vec!["Klantenservice"]);
-    assert_eq!(partial.new_teams, vec![("Klantenservice".to_owned(), "Team Z".to_owned())]);
+    assert_eq!(
+        partial.new_teams,
+        vec![("Klantenservice".to_owned(), "Team Z".to_owned())]
+    );
 
     let full = plan(&[same, moved], &db, &teams(), true, 4);
     let leavers: Vec<i64> = full.deactivations.iter().map(|e| e.id).collect();
@@ -121,8 +146,17 @@ fn updates_list_their_changes_and_leavers_only_with_a_full_export() {
 
 #[test]
 fn an_email_of_someone_else_is_refused() {
-    let db = [existing(1, "1", "p1@x.nl", None), existing(2, "2", "p2@x.nl", None)];
-    let plan = plan(&[raw(2, "1", "Persoon 1", "p2@x.nl", "")], &db, &teams(), false, 0);
+    let db = [
+        existing(1, "1", "p1@x.nl", None),
+        existing(2, "2", "p2@x.nl", None),
+    ];
+    let plan = plan(
+        &[raw(2, "1", "Persoon 1", "p2@x.nl", "")],
+        &db,
+        &teams(),
+        false,
+        0,
+    );
     assert_eq!(keys(&plan), vec![(2, "import-error-email-taken")]);
 }
 
@@ -132,11 +166,25 @@ fn ten_thousand_rows_plan_in_linear_time() {
     // chain (each person managed by the previous one) without quadratic blow-up in practice.
     let rows: Vec<RawRow> = (1..=10_000)
         .map(|n| {
-            let manager = if n == 1 { String::new() } else { format!("m{}@x.nl", n - 1) };
-            raw(n + 1, &format!("N{n}"), "Naam Achternaam", &format!("m{n}@x.nl"), &manager)
+            let manager = if n == 1 {
+                String::new()
+            } else {
+                format!("m{}@x.nl", n - 1)
+            };
+            raw(
+                n + 1,
+                &format!("N{n}"),
+                "Naam Achternaam",
+                &format!("m{n}@x.nl"),
+                &manager,
+            )
         })
         .collect();
     let plan = plan(&rows, &[], &teams(), false, 0);
-    assert!(plan.errors.is_empty(), "{:?}", &plan.errors[..plan.errors.len().min(3)]);
+    assert!(
+        plan.errors.is_empty(),
+        "{:?}",
+        &plan.errors[..plan.errors.len().min(3)]
+    );
     assert_eq!(plan.creates.len(), 10_000);
 }

@@ -188,7 +188,9 @@ async fn audit(
         result = csv.row([
             i18n.datetime(e.created_at),
             i18n.t(&crate::domain::audit::action_key(&e.action)),
-            e.actor_name.clone().unwrap_or_else(|| i18n.t("audit-system")),
+            e.actor_name
+                .clone()
+                .unwrap_or_else(|| i18n.t("audit-system")),
             e.subject_name.clone().unwrap_or_default(),
             e.detail.clone(),
         ]);

@@ -18,7 +18,10 @@ pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let params = move || {
-        query.with(|q| ["action", "actor", "subject", "from", "to", "after"].map(|k| q.get(k).unwrap_or_default()))
+        query.with(|q| {
+            ["action", "actor", "subject", "from", "to", "after"]
+                .map(|k| q.get(k).unwrap_or_default())
+        })
     };
     let data = Resource::new(params, |[action, actor, subject, from, to, after]| {
         audit_log(action, actor, subject, from, to, after)
@@ -58,7 +61,10 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn AuditFilters(filter: AuditFilter) -> impl IntoView {
     let i18n = use_i18n();
-    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let day = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
     let selected = filter.action.clone().unwrap_or_default();
     view! {
         <form class="filters" method="get" role="search" aria-label=i18n.t("filter-label")>

@@ -44,7 +44,11 @@ pub fn ImportPage() -> impl IntoView {
             let n = |k: &str| q.get(k).unwrap_or_default();
             i18n.t_with(
                 "import-applied",
-                &[("created", n("created")), ("updated", n("updated")), ("deactivated", n("deactivated"))],
+                &[
+                    ("created", n("created")),
+                    ("updated", n("updated")),
+                    ("deactivated", n("deactivated")),
+                ],
             )
         });
         (error, applied)
@@ -99,7 +103,10 @@ fn Preview(preview: ImportDryRun) -> impl IntoView {
     let i18n = use_i18n();
     let apply = ServerAction::<ApplyImport>::new();
     let error = Signal::derive(move || apply.value().get().and_then(|r| r.err()));
-    let lead = i18n.t_with("import-preview-lead", &[("file", preview.file_name.clone())]);
+    let lead = i18n.t_with(
+        "import-preview-lead",
+        &[("file", preview.file_name.clone())],
+    );
     let can_apply = preview.can_apply();
     if let Some(key) = &preview.file_error {
         let message = i18n.t_with(key, &[("detail", preview.file_error_detail.clone())]);
@@ -212,27 +219,33 @@ fn Errors(errors: Vec<crate::domain::import::RowError>, total: usize) -> impl In
 }
 
 #[component]
-fn People(title: String, id: &'static str, people: Vec<ListedPerson>, total: usize) -> impl IntoView {
+fn People(
+    title: String,
+    id: &'static str,
+    people: Vec<ListedPerson>,
+    total: usize,
+) -> impl IntoView {
     let i18n = use_i18n();
-    (!people.is_empty()).then(|| {
-        let shown = people.len();
-        view! {
-            <section class="card" aria-labelledby=id>
-                <h2 class="card__title" id=id>{title}</h2>
-                <ul class="import-list">
-                    {people.into_iter().map(|p| view! {
-                        <li>{format!("{} ({}, {})", p.name, p.number, p.email)}</li>
-                    }).collect_view()}
-                </ul>
-                <More shown total />
-            </section>
-        }
-    })
-    .map(|v| v.into_any())
-    .unwrap_or_else(|| {
-        let _ = &i18n;
-        ().into_any()
-    })
+    (!people.is_empty())
+        .then(|| {
+            let shown = people.len();
+            view! {
+                <section class="card" aria-labelledby=id>
+                    <h2 class="card__title" id=id>{title}</h2>
+                    <ul class="import-list">
+                        {people.into_iter().map(|p| view! {
+                            <li>{format!("{} ({}, {})", p.name, p.number, p.email)}</li>
+                        }).collect_view()}
+                    </ul>
+                    <More shown total />
+                </section>
+            }
+        })
+        .map(|v| v.into_any())
+        .unwrap_or_else(|| {
+            let _ = &i18n;
+            ().into_any()
+        })
 }
 
 #[component]

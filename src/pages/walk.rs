@@ -203,9 +203,7 @@ pub fn ReadableWalkthroughsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let params = move || {
-        query.with(|q| {
-            ["q", "status", "year", "page"].map(|k| q.get(k).unwrap_or_default())
-        })
+        query.with(|q| ["q", "status", "year", "page"].map(|k| q.get(k).unwrap_or_default()))
     };
     let data = Resource::new(params, |[q, status, year, page]| {
         readable_walkthroughs(q, status, year, page)

@@ -9,7 +9,8 @@ use crate::domain::{Role, RoleSet};
 use std::collections::HashMap;
 
 /// The filter as SQL: `p` is the person, `t` their team. Bound by [`bind_filter`] in this order.
-const FILTER_SQL: &str = "where (? = '' or lower(p.name) like ? or p.email like ? or lower(p.employee_number) like ?)
+const FILTER_SQL: &str =
+    "where (? = '' or lower(p.name) like ? or p.email like ? or lower(p.employee_number) like ?)
            and (? is null or p.team_id = ?)
            and (? is null or t.department_id = ?)
            and (? is null or p.active = ?)";
@@ -43,9 +44,8 @@ pub async fn list(
     page_size: i64,
 ) -> Result<Paged<PersonSummary>, sqlx::Error> {
     let (query, pattern) = pattern(filter);
-    let count_sql = format!(
-        "select count(*) from person p left join team t on t.id = p.team_id {FILTER_SQL}"
-    );
+    let count_sql =
+        format!("select count(*) from person p left join team t on t.id = p.team_id {FILTER_SQL}");
     let total = bind_filter!(
         sqlx::query_scalar::<_, i64>(&count_sql),
         filter,
@@ -55,11 +55,16 @@ pub async fn list(
     .fetch_one(db)
     .await?;
     let sql = format!("{SUMMARY_SELECT} {FILTER_SQL} order by p.name, p.id limit ? offset ?");
-    let rows = bind_filter!(sqlx::query_as::<_, SummaryRow>(&sql), filter, &query, &pattern)
-        .bind(page_size)
-        .bind(Paged::<PersonSummary>::offset(page, page_size))
-        .fetch_all(db)
-        .await?;
+    let rows = bind_filter!(
+        sqlx::query_as::<_, SummaryRow>(&sql),
+        filter,
+        &query,
+        &pattern
+    )
+    .bind(page_size)
+    .bind(Paged::<PersonSummary>::offset(page, page_size))
+    .fetch_all(db)
+    .await?;
     let mut roles = roles_of_many(db, rows.iter().map(|r| r.id)).await?;
     let items = rows
         .into_iter()
@@ -131,9 +136,14 @@ pub async fn export_rows(db: &Db, filter: &PeopleFilter) -> Result<Vec<ExportRow
          {FILTER_SQL}
          order by p.name, p.id"
     );
-    bind_filter!(sqlx::query_as::<_, ExportRow>(&sql), filter, &query, &pattern)
-        .fetch_all(db)
-        .await
+    bind_filter!(
+        sqlx::query_as::<_, ExportRow>(&sql),
+        filter,
+        &query,
+        &pattern
+    )
+    .fetch_all(db)
+    .await
 }
 
 /// The role set of an exported row.
