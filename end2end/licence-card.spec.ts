@@ -78,10 +78,10 @@ for (const viewport of [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
 ]) {
-  test(`card and verify page on ${viewport.name}`, async ({ page }) => {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+  test(`card and verify page on ${viewport.name}`, async ({ page, browser }) => {
     await certifyDaan(page);
     await signIn(page, ACCOUNTS.employee.email);
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await page.goto('/licence/card');
     await hydrated(page);
     await expect(page.locator('article.licence-card')).toBeVisible();
@@ -91,11 +91,14 @@ for (const viewport of [
     await expectAccessible(page, `licence card on ${viewport.name}`);
     await page.screenshot({ path: `test-results/licence-card-${viewport.name}.png`, fullPage: true });
     const url = (await page.locator('.licence-card__url').textContent())!.trim();
-    await signOut(page);
-    await page.goto(url);
-    await hydrated(page);
-    await expect(page.locator('.verify-result--valid')).toBeVisible();
-    await expectAccessible(page, `verify page on ${viewport.name}`);
-    await page.screenshot({ path: `test-results/verify-${viewport.name}.png`, fullPage: true });
+
+    const visitor = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
+    const stranger = await visitor.newPage();
+    await stranger.goto(url);
+    await hydrated(stranger);
+    await expect(stranger.locator('.verify-result--valid')).toBeVisible();
+    await expectAccessible(stranger, `verify page on ${viewport.name}`);
+    await stranger.screenshot({ path: `test-results/verify-${viewport.name}.png`, fullPage: true });
+    await visitor.close();
   });
 }
