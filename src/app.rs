@@ -126,6 +126,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/licence/team") view=pages::licence_team::TeamLicencesPage ssr=SsrMode::Async />
                         <Route path=path!("/licence/people/:id") view=pages::licence::PersonLicencePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/licence-settings") view=pages::licence_settings::LicenceSettingsPage ssr=SsrMode::Async />
+                        // licence card and public verification
+                        <Route path=path!("/licence/card") view=pages::licence_card::LicenceCardPage ssr=SsrMode::Async />
+                        <Route path=path!("/verify") view=pages::verify::VerifyPage ssr=SsrMode::Async />
+                        <Route path=path!("/verify/:code") view=pages::verify::VerifyPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::components::layout::SiteFooter />

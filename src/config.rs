@@ -34,6 +34,10 @@ pub struct Config {
     pub evidence_upload_budget_bytes: u64,
     /// Images decoded at the same time (each holds its pixels in memory); default: the cores.
     pub evidence_decodes: usize,
+    /// Public licence verification (`/verify`): lookups a minute from one client address, and
+    /// how many may come at once. Over it the visitor gets 429 with `Retry-After`.
+    pub verify_per_minute: u32,
+    pub verify_burst: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +65,12 @@ const EVIDENCE_MAX_PIXELS_RANGE: std::ops::RangeInclusive<u64> = 1_000_000..=100
 pub const DEFAULT_EVIDENCE_UPLOAD_BUDGET_BYTES: u64 = 128 * 1024 * 1024;
 /// Up to 16 GB; it must hold at least one upload of `EVIDENCE_MAX_BYTES`.
 const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
+
+/// 30 verification lookups a minute per address: a receptionist checking a queue of cards is
+/// never stopped, a script walking the 80-bit code space gets nowhere.
+pub const DEFAULT_VERIFY_PER_MINUTE: u32 = 30;
+/// At most 10 lookups at once from one address.
+pub const DEFAULT_VERIFY_BURST: u32 = 10;
 
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
@@ -134,6 +144,20 @@ impl Config {
             1..=64,
             "expected a whole number of images between 1 and 64",
         )?;
+        let verify_per_minute = parse_number(
+            "VERIFY_PER_MINUTE",
+            get("VERIFY_PER_MINUTE"),
+            DEFAULT_VERIFY_PER_MINUTE,
+            1..=10_000,
+            "expected a whole number of lookups a minute between 1 and 10000",
+        )?;
+        let verify_burst = parse_number(
+            "VERIFY_BURST",
+            get("VERIFY_BURST"),
+            DEFAULT_VERIFY_BURST,
+            1..=10_000,
+            "expected a whole number of lookups between 1 and 10000",
+        )?;
         Ok(Config {
             database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             addr,
@@ -151,6 +175,8 @@ impl Config {
             evidence_upload_budget_bytes,
             // In range 1..=64 by `parse_number`.
             evidence_decodes: usize::try_from(evidence_decodes).unwrap_or(1),
+            verify_per_minute,
+            verify_burst,
         })
     }
 }
@@ -240,6 +266,23 @@ mod tests {
         assert_eq!(c.evidence_max_pixels, 50_000_000);
         assert_eq!(c.evidence_upload_budget_bytes, 128 * 1024 * 1024);
         assert!((1..=64).contains(&c.evidence_decodes));
+        assert_eq!(c.verify_per_minute, 30);
+        assert_eq!(c.verify_burst, 10);
+    }
+
+    #[test]
+    fn verification_limits_are_read_and_bounded() {
+        let c = config(&[("VERIFY_PER_MINUTE", "5"), ("VERIFY_BURST", "2")]).expect("valid");
+        assert_eq!((c.verify_per_minute, c.verify_burst), (5, 2));
+        for (name, bad) in [
+            ("VERIFY_PER_MINUTE", "0"),
+            ("VERIFY_PER_MINUTE", "lots"),
+            ("VERIFY_BURST", "0"),
+            ("VERIFY_BURST", "10001"),
+        ] {
+            let err = config(&[(name, bad)]).expect_err(bad);
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[test]

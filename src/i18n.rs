@@ -25,6 +25,8 @@ const NL_SOURCE: &str = concat!(
     include_str!("../locales/nl/library.ftl"),
     "\n",
     include_str!("../locales/nl/licence.ftl"),
+    "\n",
+    include_str!("../locales/nl/licence_card.ftl"),
 );
 const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/main.ftl"),
@@ -42,6 +44,8 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/library.ftl"),
     "\n",
     include_str!("../locales/en/licence.ftl"),
+    "\n",
+    include_str!("../locales/en/licence_card.ftl"),
 );
 
 // Texts of pages that render only on the server and are never used by an island (HR: paged

@@ -148,6 +148,30 @@ pub fn evidence_delete(id: impl Display) -> String {
     format!("/evidence/{id}/delete")
 }
 
+// --- Licence card and public verification ---
+
+/// The signed-in person's licence card (printable).
+pub const LICENCE_CARD: &str = "/licence/card";
+/// The public verification form (no sign-in).
+pub const VERIFY: &str = "/verify";
+
+/// One period's card: `person` None for one's own.
+pub fn licence_card(person: Option<i64>, period: Option<i64>) -> String {
+    match (person, period) {
+        (None, None) => LICENCE_CARD.to_owned(),
+        (Some(person), None) => format!("{LICENCE_CARD}?person={person}"),
+        (None, Some(period)) => format!("{LICENCE_CARD}?period={period}"),
+        (Some(person), Some(period)) => format!("{LICENCE_CARD}?person={person}&period={period}"),
+    }
+}
+
+/// The public verification page of a code (as stored: 16 characters, no dashes).
+pub fn verify(code: impl Display) -> String {
+    format!("{VERIFY}/{code}")
+}
+
+// --- end licence card ---
+
 /// The sign-in page; `next` (already URL-encoded) is where to go afterwards.
 pub fn login(next: Option<&str>) -> String {
     match next {
@@ -250,6 +274,13 @@ mod tests {
         assert_eq!(friction(7, 3, 9), "/walkthroughs/7/steps/3/frictions/9");
         assert_eq!(journey_step_remove(2, 5), "/journeys/2/steps/5/remove");
         assert_eq!(evidence_thumbnail(4), "/evidence/4/thumb");
+        assert_eq!(licence_card(None, None), "/licence/card");
+        assert_eq!(
+            licence_card(Some(4), Some(9)),
+            "/licence/card?person=4&period=9"
+        );
+        assert_eq!(licence_card(None, Some(9)), "/licence/card?period=9");
+        assert_eq!(verify("ABCD"), "/verify/ABCD");
     }
 
     #[test]
@@ -280,6 +311,9 @@ mod tests {
             "/licence/team\"",
             "/licence/people/:id\"",
             "/admin/licence-settings\"",
+            "/licence/card\"",
+            "/verify\"",
+            "/verify/:code\"",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

@@ -151,11 +151,16 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 
     let leptos_options = leptos_options(&config);
     let assets = SiteAssets::load(&leptos_options);
+    let verify_limiter = Arc::new(crate::security::address_limit::AddressLimiter::per_minute(
+        config.verify_per_minute,
+        config.verify_burst,
+    ));
     let state = AppState {
         pool,
         config: Arc::new(config),
         leptos_options: leptos_options.clone(),
         sign_in_limiter: Arc::new(crate::security::address_limit::AddressLimiter::new()),
+        verify_limiter,
     };
     let routes = route_list();
     let fallback_state = state.clone();

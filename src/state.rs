@@ -13,6 +13,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Sign-in attempts per client address (`security::throttle`).
     pub sign_in_limiter: Arc<crate::security::address_limit::AddressLimiter>,
+    /// Licence verification lookups per client address (`VERIFY_PER_MINUTE`, `VERIFY_BURST`).
+    pub verify_limiter: Arc<crate::security::address_limit::AddressLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -86,7 +86,7 @@ fn LicenceScreen(page: Data, own: bool) -> impl IntoView {
         <div class="licence-layout">
             <StandingPanel standing=page.standing>
                 {(own && has_licence).then(|| view! {
-                    <p><a class="btn btn--secondary" href="/licence/card">{i18n.t("licence-card-link")}</a></p>
+                    <p><a class="btn btn--secondary" href=routes::LICENCE_CARD>{i18n.t("licence-card-link")}</a></p>
                 })}
             </StandingPanel>
             <Checklist progress=page.progress.clone() standing=page.standing reviewer_name=reviewer own />

@@ -21,6 +21,7 @@ pub struct DecisionForm {
     pub back: String,
 }
 
+#[cfg(feature = "ssr")]
 impl DecisionForm {
     fn back(&self, notice: &str) -> String {
         let fallback = crate::routes::person_licence(self.person_id);

@@ -2,6 +2,7 @@
 //! decisions (`decide`), the organisation's settings (`settings`) and the card (`card`).
 //! Who may read a person's licence: the person, their manager, HR and admins — nobody else.
 
+pub mod card;
 pub mod decide;
 pub mod settings;
 
