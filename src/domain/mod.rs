@@ -3,6 +3,7 @@
 pub mod autosave;
 pub mod evidence;
 pub mod journey;
+pub mod licence;
 pub mod locale;
 pub mod notification;
 pub mod org;
