@@ -23,6 +23,8 @@ const NL_SOURCE: &str = concat!(
     include_str!("../locales/nl/meeting.ftl"),
     "\n",
     include_str!("../locales/nl/library.ftl"),
+    "\n",
+    include_str!("../locales/nl/mail.ftl"),
 );
 const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/main.ftl"),
@@ -38,6 +40,8 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/meeting.ftl"),
     "\n",
     include_str!("../locales/en/library.ftl"),
+    "\n",
+    include_str!("../locales/en/mail.ftl"),
 );
 
 struct Bundles {
@@ -127,6 +131,24 @@ impl I18n {
         let mut fluent_args = FluentArgs::new();
         fluent_args.set("count", FluentValue::from(count));
         format(self.locale, key, Some(&fluent_args))
+    }
+
+    /// Translation with a count (Fluent chooses singular or plural) and named text arguments.
+    pub fn t_with_count(&self, key: &str, count: i64, args: &[(&str, String)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("count", FluentValue::from(count));
+        for (name, value) in args {
+            fluent_args.set(*name, FluentValue::from(value.clone()));
+        }
+        format(self.locale, key, Some(&fluent_args))
+    }
+
+    /// A calendar date (already in Europe/Amsterdam, such as a licence's last valid day).
+    pub fn day(&self, date: chrono::NaiveDate) -> String {
+        match self.locale {
+            Locale::Nl => date.format("%d-%m-%Y").to_string(),
+            Locale::En => date.format("%d %b %Y").to_string(),
+        }
     }
 
     /// Date and time in Europe/Amsterdam, written the way each language expects.

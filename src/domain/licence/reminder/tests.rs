@@ -289,7 +289,7 @@ fn catch_up_after_downtime_sends_only_the_latest() {
     let issued = add(vt(), -365);
     let recorded = [ReminderKind::WindowOpen];
     let plan = rules.plan(vt(), add(vt(), -5), issued, &recorded);
-    let send = plan.send.expect("catch-up");
+    let send = plan.send.expect("a catch up");
     assert_eq!(send.kind, ReminderKind::Before(7));
     assert!(send.copy_manager);
     assert_eq!(plan.supersede, vec![ReminderKind::Before(30)]);
