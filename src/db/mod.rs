@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod evidence;
 pub mod journey;
+pub mod licence;
 pub mod notification;
 pub mod org;
 pub mod person;

@@ -44,10 +44,25 @@ pub enum Refusal {
     /// The reviewer already decided on this meeting (another tab, a second click).
     #[serde(rename = "presentation-error-already-reviewed")]
     PresentationAlreadyReviewed,
+    /// A sign-off needs a completed walkthrough of this cycle with a confirmed presentation.
+    #[serde(rename = "licence-error-not-ready")]
+    LicenceNotReady,
+    /// The licence is valid and its renewal window has not opened yet.
+    #[serde(rename = "licence-error-window-not-open")]
+    LicenceWindowNotOpen,
+    /// The licence was already revoked (another tab, a second click).
+    #[serde(rename = "licence-error-already-revoked")]
+    LicenceAlreadyRevoked,
+    /// The person has no licence to revoke.
+    #[serde(rename = "licence-error-nothing-to-revoke")]
+    LicenceNothingToRevoke,
+    /// A manual certification with a start date is for people without a valid licence.
+    #[serde(rename = "licence-error-still-valid")]
+    LicenceStillValid,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 12] = [
+    pub const ALL: [Refusal; 17] = [
         Refusal::JourneyNotDraft,
         Refusal::JourneyNoSteps,
         Refusal::JourneyDraftExists,
@@ -60,6 +75,11 @@ impl Refusal {
         Refusal::PresentationAwaitingReview,
         Refusal::PresentationNothingToReview,
         Refusal::PresentationAlreadyReviewed,
+        Refusal::LicenceNotReady,
+        Refusal::LicenceWindowNotOpen,
+        Refusal::LicenceAlreadyRevoked,
+        Refusal::LicenceNothingToRevoke,
+        Refusal::LicenceStillValid,
     ];
 
     /// The translation key of the message shown to the person.
@@ -77,6 +97,11 @@ impl Refusal {
             Refusal::PresentationAwaitingReview => "presentation-error-awaiting-review",
             Refusal::PresentationNothingToReview => "presentation-error-nothing-to-review",
             Refusal::PresentationAlreadyReviewed => "presentation-error-already-reviewed",
+            Refusal::LicenceNotReady => "licence-error-not-ready",
+            Refusal::LicenceWindowNotOpen => "licence-error-window-not-open",
+            Refusal::LicenceAlreadyRevoked => "licence-error-already-revoked",
+            Refusal::LicenceNothingToRevoke => "licence-error-nothing-to-revoke",
+            Refusal::LicenceStillValid => "licence-error-still-valid",
         }
     }
 

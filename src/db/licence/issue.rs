@@ -1,0 +1,368 @@
+//! Licence decisions: a reviewer signs off or sends back; HR or an admin certifies manually or
+//! revokes. Each runs in one `BEGIN IMMEDIATE` transaction that re-reads what it decides on, and
+//! repeats who may decide inside the statement that writes the period or decision, so a manager
+//! changed or a role removed a moment earlier cannot be outrun. Each writes the decision row, a
+//! notification for the person and an audit event, all or nothing.
+
+use super::read::eligible_walkthrough;
+use super::{current, settings};
+use crate::db::audit::{AuditAction, record};
+use crate::db::{Db, WriteError, WriteTx, begin_write};
+use crate::domain::Refusal;
+use crate::domain::licence::{
+    Certify, NewPeriod, amsterdam_date, encode_code, next_period, period_from,
+};
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+/// Who decides, as the SQL condition repeated inside each write.
+#[derive(Debug, Clone, Copy)]
+enum Authority {
+    /// The person's manager, and the person is active.
+    Manager { reviewer_id: i64 },
+    /// Someone with the HR or admin role, and the person is active.
+    HrOrAdmin { actor_id: i64 },
+}
+
+impl Authority {
+    fn actor(self) -> i64 {
+        match self {
+            Authority::Manager { reviewer_id } => reviewer_id,
+            Authority::HrOrAdmin { actor_id } => actor_id,
+        }
+    }
+
+    /// The condition, binding the person and then the actor.
+    fn condition(self) -> &'static str {
+        match self {
+            Authority::Manager { .. } => {
+                "exists (select 1 from person p where p.id = ? and p.active and p.manager_id = ?)"
+            }
+            Authority::HrOrAdmin { .. } => {
+                "exists (select 1 from person p where p.id = ? and p.active
+                    and exists (select 1 from person_role r where r.person_id = ? and r.role in ('hr', 'admin')))"
+            }
+        }
+    }
+
+    async fn holds(self, tx: &mut WriteTx, person_id: i64) -> Result<bool, sqlx::Error> {
+        sqlx::query_scalar::<_, bool>(&format!("select {}", self.condition()))
+            .bind(person_id)
+            .bind(self.actor())
+            .fetch_one(&mut **tx)
+            .await
+    }
+}
+
+/// The reviewer signs `person_id`'s licence off on the day of `now`: a new period from the
+/// walkthrough and confirmed presentation of this cycle.
+pub async fn sign_off(
+    db: &Db,
+    reviewer_id: i64,
+    person_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, WriteError> {
+    let who = Authority::Manager { reviewer_id };
+    let mut tx = begin_write(db).await?;
+    if !who.holds(&mut tx, person_id).await? {
+        return Err(WriteError::NotFound);
+    }
+    let settings = settings(&mut *tx).await?;
+    let Some(walk) = eligible_walkthrough(&mut tx, person_id, &settings).await? else {
+        return Err(WriteError::Refused(Refusal::LicenceNotReady));
+    };
+    let current = current(&mut *tx, person_id).await?;
+    let period = next_period(&settings, current.map(|c| c.current()), amsterdam_date(now))
+        .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?;
+    let period_id =
+        insert_period(&mut tx, who, person_id, period, "sign_off", Some(walk), now).await?;
+    let decision_id = insert_decision(
+        &mut tx,
+        who,
+        person_id,
+        Some(period_id),
+        "signed_off",
+        "",
+        now,
+    )
+    .await?;
+    notify(
+        &mut tx,
+        person_id,
+        "licence_signed",
+        decision_id,
+        Some(period_id),
+        who.actor(),
+    )
+    .await?;
+    let detail = json!({
+        "period_id": period_id,
+        "valid_from": period.valid_from,
+        "valid_through": period.valid_through,
+        "walkthrough_id": walk,
+    });
+    record(
+        &mut *tx,
+        Some(reviewer_id),
+        AuditAction::LicenceSignedOff,
+        Some(person_id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(period_id)
+}
+
+/// The reviewer sends the renewal back with `comment` (already checked): no period, the person
+/// is told why.
+pub async fn send_back(
+    db: &Db,
+    reviewer_id: i64,
+    person_id: i64,
+    comment: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, WriteError> {
+    let who = Authority::Manager { reviewer_id };
+    let mut tx = begin_write(db).await?;
+    let decision_id =
+        insert_decision(&mut tx, who, person_id, None, "sent_back", comment, now).await?;
+    notify(
+        &mut tx,
+        person_id,
+        "licence_sent_back",
+        decision_id,
+        None,
+        reviewer_id,
+    )
+    .await?;
+    record(
+        &mut *tx,
+        Some(reviewer_id),
+        AuditAction::LicenceSentBack,
+        Some(person_id),
+        &json!({ "comment": comment }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(decision_id)
+}
+
+/// HR or an admin certifies `person_id` without a sign-off, with a reason. Without a start date
+/// the normal rules apply from today (including the renewal window); with one (moved over from
+/// an older register) the person must not hold a valid licence.
+pub async fn certify(
+    db: &Db,
+    actor_id: i64,
+    person_id: i64,
+    input: &Certify,
+    now: DateTime<Utc>,
+) -> Result<i64, WriteError> {
+    let who = Authority::HrOrAdmin { actor_id };
+    let mut tx = begin_write(db).await?;
+    if !who.holds(&mut tx, person_id).await? {
+        return Err(WriteError::NotFound);
+    }
+    let settings = settings(&mut *tx).await?;
+    let today = amsterdam_date(now);
+    let current = current(&mut *tx, person_id).await?.map(|c| c.current());
+    let period = match input.valid_from {
+        None => next_period(&settings, current, today)
+            .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?,
+        Some(start) => {
+            if current.is_some_and(|c| !c.revoked && c.valid_through >= today) {
+                return Err(WriteError::Refused(Refusal::LicenceStillValid));
+            }
+            period_from(&settings, start)
+        }
+    };
+    let period_id = insert_period(&mut tx, who, person_id, period, "manual", None, now).await?;
+    let decision_id = insert_decision(
+        &mut tx,
+        who,
+        person_id,
+        Some(period_id),
+        "certified",
+        &input.reason,
+        now,
+    )
+    .await?;
+    notify(
+        &mut tx,
+        person_id,
+        "licence_certified",
+        decision_id,
+        Some(period_id),
+        actor_id,
+    )
+    .await?;
+    let detail = json!({
+        "period_id": period_id,
+        "valid_from": period.valid_from,
+        "valid_through": period.valid_through,
+        "reason": input.reason,
+    });
+    record(
+        &mut *tx,
+        Some(actor_id),
+        AuditAction::LicenceCertified,
+        Some(person_id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(period_id)
+}
+
+/// HR or an admin revokes `person_id`'s current period with a reason (already checked).
+pub async fn revoke(
+    db: &Db,
+    actor_id: i64,
+    person_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, WriteError> {
+    let who = Authority::HrOrAdmin { actor_id };
+    let mut tx = begin_write(db).await?;
+    if !who.holds(&mut tx, person_id).await? {
+        return Err(WriteError::NotFound);
+    }
+    let Some(current) = current(&mut *tx, person_id).await? else {
+        return Err(WriteError::Refused(Refusal::LicenceNothingToRevoke));
+    };
+    if current.revoked {
+        return Err(WriteError::Refused(Refusal::LicenceAlreadyRevoked));
+    }
+    let decision_id = insert_decision(
+        &mut tx,
+        who,
+        person_id,
+        Some(current.id),
+        "revoked",
+        reason,
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        // the partial unique index: revoked in another request a moment ago
+        WriteError::Db(ref db) if crate::db::is_unique_violation(db) => {
+            WriteError::Refused(Refusal::LicenceAlreadyRevoked)
+        }
+        other => other,
+    })?;
+    notify(
+        &mut tx,
+        person_id,
+        "licence_revoked",
+        decision_id,
+        Some(current.id),
+        actor_id,
+    )
+    .await?;
+    let detail = json!({
+        "period_id": current.id,
+        "valid_through": current.valid_through,
+        "reason": reason,
+    });
+    record(
+        &mut *tx,
+        Some(actor_id),
+        AuditAction::LicenceRevoked,
+        Some(person_id),
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(decision_id)
+}
+
+async fn insert_period(
+    tx: &mut WriteTx,
+    who: Authority,
+    person_id: i64,
+    period: NewPeriod,
+    source: &str,
+    walkthrough_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64, WriteError> {
+    let code = encode_code(rand::random::<[u8; 10]>());
+    let id: Option<i64> = sqlx::query_scalar(&format!(
+        "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
+                issued_by, verification_code, created_at, updated_at)
+         select ?, ?, ?, ?, ?, ?, ?, ?, ? where {}
+         returning id",
+        who.condition()
+    ))
+    .bind(person_id)
+    .bind(period.valid_from)
+    .bind(period.valid_through)
+    .bind(source)
+    .bind(walkthrough_id)
+    .bind(who.actor())
+    .bind(code)
+    .bind(now)
+    .bind(now)
+    .bind(person_id)
+    .bind(who.actor())
+    .fetch_optional(&mut **tx)
+    .await?;
+    id.ok_or(WriteError::NotFound)
+}
+
+async fn insert_decision(
+    tx: &mut WriteTx,
+    who: Authority,
+    person_id: i64,
+    period_id: Option<i64>,
+    decision: &str,
+    comment: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, WriteError> {
+    let id: Option<i64> = sqlx::query_scalar(&format!(
+        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
+         select ?, ?, ?, ?, ?, ?, ? where {}
+         returning id",
+        who.condition()
+    ))
+    .bind(person_id)
+    .bind(period_id)
+    .bind(decision)
+    .bind(who.actor())
+    .bind(comment)
+    .bind(now)
+    .bind(now)
+    .bind(person_id)
+    .bind(who.actor())
+    .fetch_optional(&mut **tx)
+    .await?;
+    id.ok_or(WriteError::NotFound)
+}
+
+/// Tells the person about a decision (never the decider about their own).
+async fn notify(
+    tx: &mut WriteTx,
+    person_id: i64,
+    kind: &str,
+    decision_id: i64,
+    period_id: Option<i64>,
+    actor_id: i64,
+) -> Result<(), sqlx::Error> {
+    if person_id == actor_id {
+        return Ok(());
+    }
+    let now = crate::db::now();
+    sqlx::query(
+        "insert into notification (person_id, kind, actor_id, licence_decision_id, licence_period_id,
+                created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(person_id)
+    .bind(kind)
+    .bind(actor_id)
+    .bind(decision_id)
+    .bind(period_id)
+    .bind(now)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}

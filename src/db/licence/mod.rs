@@ -1,0 +1,115 @@
+//! Licences in the database: the organisation's settings, a person's current period and history,
+//! issuing and revoking (`issue`), and the lists reviewers and the verification page read
+//! (`read`). Periods and decisions are only ever inserted.
+
+mod issue;
+mod read;
+
+pub use issue::*;
+pub use read::*;
+
+use crate::domain::licence::{Current, ExpiryAnchor, LicenceSettings, amsterdam_date};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqliteExecutor;
+
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    validity_months: i64,
+    anchor: String,
+    fixed_month: Option<i64>,
+    fixed_day: Option<i64>,
+    min_validity_days: i64,
+    window_days: i64,
+    grace_days: i64,
+    grace_counts_as_covered: bool,
+    reminder_days: String,
+    expired_every_days: i64,
+    manager_cc_days: i64,
+}
+
+fn small(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// The organisation's licence rules (the migration inserts the one row).
+pub async fn settings(db: impl SqliteExecutor<'_>) -> Result<LicenceSettings, sqlx::Error> {
+    let row = sqlx::query_as::<_, SettingsRow>(
+        "select validity_months, anchor, fixed_month, fixed_day, min_validity_days, window_days,
+                grace_days, grace_counts_as_covered, reminder_days, expired_every_days, manager_cc_days
+         from licence_setting where id = 1",
+    )
+    .fetch_one(db)
+    .await?;
+    let anchor = match (row.anchor.as_str(), row.fixed_month, row.fixed_day) {
+        ("fixed_date", Some(month), Some(day)) => ExpiryAnchor::FixedDate {
+            month: small(month),
+            day: small(day),
+        },
+        ("sign_off", _, _) => ExpiryAnchor::SignOff,
+        _ => ExpiryAnchor::PreviousExpiry,
+    };
+    Ok(LicenceSettings {
+        validity_months: small(row.validity_months),
+        anchor,
+        min_validity_days: small(row.min_validity_days),
+        window_days: small(row.window_days),
+        grace_days: small(row.grace_days),
+        grace_counts_as_covered: row.grace_counts_as_covered,
+        reminder_days: crate::domain::licence::parse_reminder_days(&row.reminder_days)
+            .unwrap_or_default(),
+        expired_every_days: small(row.expired_every_days),
+        manager_cc_days: small(row.manager_cc_days),
+    })
+}
+
+/// A person's latest period: the one that says where they stand.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CurrentRow {
+    pub id: i64,
+    pub valid_from: NaiveDate,
+    pub valid_through: NaiveDate,
+    pub revoked: bool,
+}
+
+impl CurrentRow {
+    pub fn current(&self) -> Current {
+        Current {
+            valid_from: self.valid_from,
+            valid_through: self.valid_through,
+            revoked: self.revoked,
+        }
+    }
+}
+
+/// SQL for "is this period revoked", with `lp` the period.
+pub(crate) const REVOKED: &str = "exists (select 1 from licence_decision rd
+    where rd.period_id = lp.id and rd.decision = 'revoked')";
+
+pub async fn current(
+    db: impl SqliteExecutor<'_>,
+    person_id: i64,
+) -> Result<Option<CurrentRow>, sqlx::Error> {
+    sqlx::query_as::<_, CurrentRow>(&format!(
+        "select lp.id, lp.valid_from, lp.valid_through, {REVOKED} as revoked
+         from licence_period lp where lp.person_id = ? order by lp.id desc limit 1"
+    ))
+    .bind(person_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Midnight in Amsterdam at the start of `day`, as the instant stored timestamps compare with.
+pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Amsterdam
+        .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        // Midnight never falls in Amsterdam's DST gap (02:00-03:00), so this is only a fallback.
+        .unwrap_or_else(|| day.and_time(chrono::NaiveTime::MIN).and_utc())
+}
+
+/// Today's date in Amsterdam.
+pub fn today() -> NaiveDate {
+    amsterdam_date(super::now())
+}
