@@ -17,6 +17,8 @@ pub const WALK: &str = "/walk";
 pub const LIBRARY: &str = "/presentations";
 /// The in-app notifications.
 pub const NOTIFICATIONS: &str = "/notifications";
+/// The employee's own licence: status, what renewal still needs, history (reminder links).
+pub const MY_LICENCE: &str = "/licence";
 
 pub fn walk_home() -> String {
     WALK.to_owned()

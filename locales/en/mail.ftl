@@ -33,9 +33,7 @@ notification-licence-window = The renewal window is open: your customer licence 
 notification-licence-before = Your customer licence expires soon: valid through { $date }.
 notification-licence-expiry = Today ({ $date }) is the last day of your customer licence.
 notification-licence-expired = Your customer licence has expired: it was valid through { $date }.
-notification-licence-team-due = The customer licence of { $name } expires soon: valid through { $date }.
-notification-licence-team-expiry = Today ({ $date }) is the last day of the customer licence of { $name }.
-notification-licence-team-expired = The customer licence of { $name } has expired: it was valid through { $date }.
+notification-licence-other = There is news about your customer licence.
 
 # The reminder days on the licence settings form (domain::licence::reminder::parse_offsets).
 licence-error-offsets-number = Enter whole numbers of days separated by commas, for example 60,30,7,0.

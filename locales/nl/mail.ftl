@@ -33,9 +33,7 @@ notification-licence-window = Het vernieuwingsvenster is open: je klantenrijbewi
 notification-licence-before = Je klantenrijbewijs verloopt binnenkort: geldig t/m { $date }.
 notification-licence-expiry = Vandaag ({ $date }) is de laatste dag van je klantenrijbewijs.
 notification-licence-expired = Je klantenrijbewijs is verlopen: het was geldig t/m { $date }.
-notification-licence-team-due = Het klantenrijbewijs van { $name } verloopt binnenkort: geldig t/m { $date }.
-notification-licence-team-expiry = Vandaag ({ $date }) is de laatste dag van het klantenrijbewijs van { $name }.
-notification-licence-team-expired = Het klantenrijbewijs van { $name } is verlopen: het was geldig t/m { $date }.
+notification-licence-other = Er is nieuws over je klantenrijbewijs.
 
 # The reminder days on the licence settings form (domain::licence::reminder::parse_offsets).
 licence-error-offsets-number = Vul hele aantallen dagen in, gescheiden door komma's, bijvoorbeeld 60,30,7,0.

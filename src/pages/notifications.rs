@@ -41,6 +41,9 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
         a
     };
     let id = n.presentation_id.unwrap_or_default();
+    if n.kind.starts_with("licence_") {
+        return (describe_licence(i18n, n), routes::MY_LICENCE.to_owned());
+    }
     match n.kind.as_str() {
         "comment" => (
             i18n.t_with("notification-comment", &args(None)),
@@ -66,6 +69,23 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
             routes::presentation_meeting(id),
         ),
     }
+}
+
+/// The sentence of a licence notification: reminders by their kind, with the last valid day.
+fn describe_licence(i18n: I18n, n: &NotificationItem) -> String {
+    let date = vec![(
+        "date",
+        n.valid_through.map(|d| i18n.day(d)).unwrap_or_default(),
+    )];
+    let key = match (n.kind.as_str(), n.detail.as_str()) {
+        ("licence_window", _) => "notification-licence-window",
+        ("licence_reminder", "expiry") => "notification-licence-expiry",
+        ("licence_reminder", d) if d.starts_with("expired-") => "notification-licence-expired",
+        ("licence_reminder", _) => "notification-licence-before",
+        // Decisions about the licence (signed off, sent back, certified, revoked).
+        _ => "notification-licence-other",
+    };
+    i18n.t_with(key, &date)
 }
 
 #[component]
