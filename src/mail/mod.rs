@@ -135,8 +135,15 @@ impl Mailer {
         cc: &[Recipient],
         content: &MailContent,
     ) -> Result<Message, MailError> {
+        // A unique Message-ID in the sender's domain (mail without one looks like spam).
+        let message_id = format!(
+            "<{:032x}@{}>",
+            rand::random::<u128>(),
+            self.from.email.domain()
+        );
         let mut builder = Message::builder()
             .from(self.from.clone())
+            .message_id(Some(message_id))
             .subject(content.subject.clone());
         for r in to {
             builder = builder.to(mailbox(r)?);
@@ -235,6 +242,8 @@ mod tests {
             "{raw}"
         );
         assert!(raw.contains("multipart/alternative"));
+        assert!(raw.contains("Message-ID: <"), "{raw}");
+        assert!(raw.contains("@krb.example.nl>\r\n"), "{raw}");
         assert!(raw.contains("text/plain; charset=utf-8"));
         assert!(raw.contains("text/html; charset=utf-8"));
     }

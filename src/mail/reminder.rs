@@ -3,7 +3,7 @@
 //! The wording follows the real number of days left on the day the message goes out, not the
 //! nominal kind: a reminder caught up after downtime (or retried after an SMTP failure) never
 //! claims "30 days left" when there are 23. The kind adds the renewal invitation when the window
-//! opens.
+//! opens. The manager's copy is the same message (a Cc), so it is in the holder's language.
 
 use super::{MailContent, escape_html};
 use crate::domain::Locale;
