@@ -24,6 +24,8 @@ const NL_SOURCE: &str = concat!(
     "\n",
     include_str!("../locales/nl/library.ftl"),
     "\n",
+    include_str!("../locales/nl/licence.ftl"),
+    "\n",
     include_str!("../locales/nl/mail.ftl"),
 );
 const EN_SOURCE: &str = concat!(
@@ -40,6 +42,8 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/meeting.ftl"),
     "\n",
     include_str!("../locales/en/library.ftl"),
+    "\n",
+    include_str!("../locales/en/licence.ftl"),
     "\n",
     include_str!("../locales/en/mail.ftl"),
 );
@@ -143,14 +147,6 @@ impl I18n {
         format(self.locale, key, Some(&fluent_args))
     }
 
-    /// A calendar date (already in Europe/Amsterdam, such as a licence's last valid day).
-    pub fn day(&self, date: chrono::NaiveDate) -> String {
-        match self.locale {
-            Locale::Nl => date.format("%d-%m-%Y").to_string(),
-            Locale::En => date.format("%d %b %Y").to_string(),
-        }
-    }
-
     /// Date and time in Europe/Amsterdam, written the way each language expects.
     pub fn datetime(&self, at: DateTime<Utc>) -> String {
         let local = at.with_timezone(&Amsterdam);
@@ -166,6 +162,14 @@ impl I18n {
         match self.locale {
             Locale::Nl => local.format("%d-%m-%Y").to_string(),
             Locale::En => local.format("%d %b %Y").to_string(),
+        }
+    }
+
+    /// A calendar date that is already a date in Amsterdam (a licence's last valid day).
+    pub fn day(&self, day: chrono::NaiveDate) -> String {
+        match self.locale {
+            Locale::Nl => day.format("%d-%m-%Y").to_string(),
+            Locale::En => day.format("%d %b %Y").to_string(),
         }
     }
 }

@@ -17,8 +17,17 @@ pub const WALK: &str = "/walk";
 pub const LIBRARY: &str = "/presentations";
 /// The in-app notifications.
 pub const NOTIFICATIONS: &str = "/notifications";
-/// The employee's own licence: status, what renewal still needs, history (reminder links).
+/// The signed-in person's own licence: status, what is still needed, history.
 pub const MY_LICENCE: &str = "/licence";
+/// A reviewer's team: who is waiting for sign-off, everyone's status.
+pub const TEAM_LICENCES: &str = "/licence/team";
+/// The organisation's licence rules (HR and admins).
+pub const LICENCE_SETTINGS: &str = "/admin/licence-settings";
+
+/// One person's licence as their manager, HR or an admin sees it (decisions are made here).
+pub fn person_licence(person_id: impl Display) -> String {
+    format!("/licence/people/{person_id}")
+}
 
 pub fn walk_home() -> String {
     WALK.to_owned()
@@ -250,6 +259,10 @@ mod tests {
             "/presentations\"",
             "/presentations/:id\"",
             "/presentations/journey/:family",
+            "/licence\"",
+            "/licence/team\"",
+            "/licence/people/:id\"",
+            "/admin/licence-settings\"",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

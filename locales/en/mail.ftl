@@ -33,6 +33,13 @@ notification-licence-window = The renewal window is open: your customer licence 
 notification-licence-before = Your customer licence expires soon: valid through { $date }.
 notification-licence-expiry = Today ({ $date }) is the last day of your customer licence.
 notification-licence-expired = Your customer licence has expired: it was valid through { $date }.
+notification-licence-signed = { $name } signed your customer licence off: valid through { $date }.
+notification-licence-sent-back = { $name } sent your sign-off request back. Read the comments on your licence page.
+notification-licence-certified = { $name } certified your customer licence: valid through { $date }.
+notification-licence-revoked = { $name } revoked your customer licence.
+notification-licence-team-before = The customer licence of { $name } expires soon: valid through { $date }.
+notification-licence-team-expiry = Today ({ $date }) is the last day of the customer licence of { $name }.
+notification-licence-team-expired = The customer licence of { $name } has expired: it was valid through { $date }.
 notification-licence-other = There is news about your customer licence.
 
 # The reminder days on the licence settings form (domain::licence::reminder::parse_offsets).

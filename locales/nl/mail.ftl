@@ -33,6 +33,13 @@ notification-licence-window = Het vernieuwingsvenster is open: je klantenrijbewi
 notification-licence-before = Je klantenrijbewijs verloopt binnenkort: geldig t/m { $date }.
 notification-licence-expiry = Vandaag ({ $date }) is de laatste dag van je klantenrijbewijs.
 notification-licence-expired = Je klantenrijbewijs is verlopen: het was geldig t/m { $date }.
+notification-licence-signed = { $name } heeft je klantenrijbewijs afgetekend: geldig t/m { $date }.
+notification-licence-sent-back = { $name } heeft je aanvraag voor aftekening teruggestuurd. Lees de opmerkingen bij je rijbewijs.
+notification-licence-certified = { $name } heeft je klantenrijbewijs geregistreerd: geldig t/m { $date }.
+notification-licence-revoked = { $name } heeft je klantenrijbewijs ingetrokken.
+notification-licence-team-before = Het klantenrijbewijs van { $name } verloopt binnenkort: geldig t/m { $date }.
+notification-licence-team-expiry = Vandaag ({ $date }) is de laatste dag van het klantenrijbewijs van { $name }.
+notification-licence-team-expired = Het klantenrijbewijs van { $name } is verlopen: het was geldig t/m { $date }.
 notification-licence-other = Er is nieuws over je klantenrijbewijs.
 
 # The reminder days on the licence settings form (domain::licence::reminder::parse_offsets).

@@ -2,6 +2,7 @@
 
 pub mod evidence;
 pub mod journeys;
+pub mod licence;
 pub mod notification;
 pub mod org;
 pub mod people;

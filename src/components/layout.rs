@@ -16,6 +16,10 @@ pub fn SiteHeader() -> impl IntoView {
         let mut items = vec![(routes::HOME, i18n.t("nav-home"), true)];
         if user.roles.can_walk() {
             items.push((routes::WALK, i18n.t("nav-walk"), false));
+            items.push((routes::MY_LICENCE, i18n.t("nav-licence"), true));
+        }
+        if user.roles.can_review() {
+            items.push((routes::TEAM_LICENCES, i18n.t("nav-team-licences"), false));
         }
         items.push((routes::LIBRARY, i18n.t("nav-library"), false));
         if user
@@ -28,6 +32,13 @@ pub fn SiteHeader() -> impl IntoView {
             items.push((
                 routes::PEOPLE_OVERVIEW,
                 i18n.t("nav-people-overview"),
+                false,
+            ));
+        }
+        if user.roles.can_manage_licences() {
+            items.push((
+                routes::LICENCE_SETTINGS,
+                i18n.t("nav-licence-settings"),
                 false,
             ));
         }

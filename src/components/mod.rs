@@ -11,6 +11,8 @@ pub mod focus;
 pub mod form;
 pub mod guard;
 pub mod layout;
+pub mod licence_decisions;
+pub mod licence_status;
 pub mod load;
 pub mod people_table;
 #[cfg(feature = "hydrate")]

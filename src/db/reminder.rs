@@ -93,8 +93,8 @@ pub struct Claimed {
 }
 
 /// Records `plan` for `period` in one transaction: superseded kinds, then the reminder to send
-/// with a row per recipient (the holder `to`, the manager `cc` when copied) and the holder's
-/// in-app notification. A row that already exists is left alone (another run claimed it), and
+/// with a row per recipient (the holder `to`, the manager `cc` when copied) and an in-app
+/// notification for each. A row that already exists is left alone (another run claimed it), and
 /// then no second notification is written. With mail disabled the rows are marked so.
 pub async fn claim(
     db: &Db,
@@ -130,11 +130,13 @@ pub async fn claim(
         let holder = period.person_id;
         if insert_row(&mut tx, period, send.kind, holder, "to", state, now).await? {
             done.claimed = true;
-            notify(&mut tx, period, send.kind, now).await?;
+            notify(&mut tx, period, period.person_id, None, send.kind, now).await?;
             if send.copy_manager
                 && let Some(manager) = period.manager_id
+                && insert_row(&mut tx, period, send.kind, manager, "cc", state, now).await?
             {
-                insert_row(&mut tx, period, send.kind, manager, "cc", state, now).await?;
+                let holder = Some(period.person_id);
+                notify(&mut tx, period, manager, holder, send.kind, now).await?;
             }
         }
     }
@@ -177,11 +179,14 @@ async fn insert_row(
     Ok(inserted.rows_affected() == 1)
 }
 
-/// The holder's in-app notification: `licence_window` when the window opens, else
-/// `licence_reminder`; `detail` is the reminder kind.
+/// An in-app notification about `period` for `person_id`: `licence_window` when the window
+/// opens, else `licence_reminder`; `detail` is the reminder kind. The manager's copy names the
+/// holder as its actor (the page then says whose licence it is).
 async fn notify(
     tx: &mut WriteTx,
     period: &ReminderPeriod,
+    person_id: i64,
+    actor_id: Option<i64>,
     kind: ReminderKind,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -191,11 +196,13 @@ async fn notify(
         "licence_reminder"
     };
     sqlx::query(
-        "insert into notification (person_id, kind, licence_period_id, detail, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?)",
+        "insert into notification (person_id, kind, actor_id, licence_period_id, detail,
+                created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(period.person_id)
+    .bind(person_id)
     .bind(notification_kind)
+    .bind(actor_id)
     .bind(period.period_id)
     .bind(kind.code())
     .bind(now)

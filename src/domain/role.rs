@@ -95,6 +95,16 @@ impl RoleSet {
         self.has_any(&[Role::Cx, Role::Admin])
     }
 
+    /// May open the team licence page (signs off their direct reports' licences).
+    pub fn can_review(&self) -> bool {
+        self.has(Role::Reviewer)
+    }
+
+    /// May certify licences by hand, revoke them and change the licence settings.
+    pub fn can_manage_licences(&self) -> bool {
+        self.has_any(&[Role::Hr, Role::Admin])
+    }
+
     /// May walk a journey for their own licence.
     pub fn can_walk(&self) -> bool {
         self.has(Role::Employee)

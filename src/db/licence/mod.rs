@@ -113,3 +113,77 @@ pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
 pub fn today() -> NaiveDate {
     amsterdam_date(super::now())
 }
+
+/// When the settings were last changed and by whom (None: never since installation).
+pub async fn settings_changed(
+    db: impl SqliteExecutor<'_>,
+) -> Result<(Option<DateTime<Utc>>, Option<String>), sqlx::Error> {
+    sqlx::query_as(
+        "select s.updated_at, p.name from licence_setting s left join person p on p.id = s.updated_by
+         where s.id = 1 and s.updated_by is not null",
+    )
+    .fetch_optional(db)
+    .await
+    .map(|row: Option<(DateTime<Utc>, Option<String>)>| match row {
+        Some((at, by)) => (Some(at), by),
+        None => (None, None),
+    })
+}
+
+/// Replaces the settings (HR or admin, checked inside the update) and records what changed.
+/// Periods already issued keep their dates: they are stored, not computed from the settings.
+pub async fn save_settings(
+    db: &super::Db,
+    actor_id: i64,
+    new: &LicenceSettings,
+) -> Result<(), super::WriteError> {
+    let mut tx = super::begin_write(db).await?;
+    let old = settings(&mut *tx).await?;
+    let (anchor, month, day) = match new.anchor {
+        ExpiryAnchor::FixedDate { month, day } => ("fixed_date", Some(month), Some(day)),
+        other => (other.code(), None, None),
+    };
+    let reminders = new
+        .reminder_days
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let now = super::now();
+    let done = sqlx::query(
+        "update licence_setting set validity_months = ?, anchor = ?, fixed_month = ?, fixed_day = ?,
+                min_validity_days = ?, window_days = ?, grace_days = ?, grace_counts_as_covered = ?,
+                reminder_days = ?, expired_every_days = ?, manager_cc_days = ?, updated_by = ?, updated_at = ?
+         where id = 1 and exists (select 1 from person_role r where r.person_id = ? and r.role in ('hr', 'admin'))",
+    )
+    .bind(new.validity_months)
+    .bind(anchor)
+    .bind(month)
+    .bind(day)
+    .bind(new.min_validity_days)
+    .bind(new.window_days)
+    .bind(new.grace_days)
+    .bind(new.grace_counts_as_covered)
+    .bind(reminders)
+    .bind(new.expired_every_days)
+    .bind(new.manager_cc_days)
+    .bind(actor_id)
+    .bind(now)
+    .bind(actor_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(super::WriteError::NotFound);
+    }
+    let detail = serde_json::json!({ "before": old, "after": new });
+    super::audit::record(
+        &mut *tx,
+        Some(actor_id),
+        super::audit::AuditAction::SettingsChanged,
+        None,
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

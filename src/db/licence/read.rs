@@ -2,9 +2,11 @@
 //! decisions, a reviewer's team with where each stands, and the public verification lookup.
 
 use super::{REVOKED, current, start_of_day};
-use crate::domain::licence::{LicenceSettings, RenewalProgress, Standing, cycle_start, standing};
+use crate::domain::licence::{
+    DecisionRecord, LicenceSettings, PeriodRecord, RenewalProgress, TeamMember, Verification,
+    cycle_start, standing,
+};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 /// The walkthrough that can earn the next period: completed since `since` (None: any time), not
@@ -70,34 +72,6 @@ pub(super) async fn eligible_walkthrough(
         .flatten())
 }
 
-/// One period of a person's history, newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct PeriodRow {
-    pub id: i64,
-    pub valid_from: NaiveDate,
-    pub valid_through: NaiveDate,
-    /// `sign_off` or `manual`
-    pub source: String,
-    pub issued_by_name: String,
-    pub journey_title: Option<String>,
-    pub walkthrough_id: Option<i64>,
-    pub verification_code: String,
-    pub revoked: bool,
-    pub created_at: DateTime<Utc>,
-}
-
-/// One decision, newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
-pub struct DecisionRow {
-    pub id: i64,
-    pub period_id: Option<i64>,
-    /// `signed_off`, `sent_back`, `certified`, `revoked`
-    pub decision: String,
-    pub decided_by_name: String,
-    pub comment: String,
-    pub created_at: DateTime<Utc>,
-}
-
 const PERIOD_SELECT: &str = "select lp.id, lp.valid_from, lp.valid_through, lp.source,
         ib.name as issued_by_name, j.title as journey_title, lp.walkthrough_id,
         lp.verification_code, {REVOKED} as revoked, lp.created_at
@@ -113,8 +87,8 @@ fn period_select() -> String {
 pub async fn periods(
     conn: &mut SqliteConnection,
     person_id: i64,
-) -> Result<Vec<PeriodRow>, sqlx::Error> {
-    sqlx::query_as::<_, PeriodRow>(&format!(
+) -> Result<Vec<PeriodRecord>, sqlx::Error> {
+    sqlx::query_as::<_, PeriodRecord>(&format!(
         "{} where lp.person_id = ? order by lp.id desc",
         period_select()
     ))
@@ -126,8 +100,8 @@ pub async fn periods(
 pub async fn decisions(
     conn: &mut SqliteConnection,
     person_id: i64,
-) -> Result<Vec<DecisionRow>, sqlx::Error> {
-    sqlx::query_as::<_, DecisionRow>(
+) -> Result<Vec<DecisionRecord>, sqlx::Error> {
+    sqlx::query_as::<_, DecisionRecord>(
         "select d.id, d.period_id, d.decision, p.name as decided_by_name, d.comment, d.created_at
          from licence_decision d join person p on p.id = d.decided_by
          where d.person_id = ? order by d.id desc",
@@ -135,17 +109,6 @@ pub async fn decisions(
     .bind(person_id)
     .fetch_all(conn)
     .await
-}
-
-/// A person on a reviewer's team page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TeamMember {
-    pub person_id: i64,
-    pub name: String,
-    pub standing: Standing,
-    pub progress: RenewalProgress,
-    /// The latest decision about them, to show "sent back on …".
-    pub last_decision: Option<DecisionRow>,
 }
 
 /// The active direct reports of `reviewer_id`, by name, with where each stands on `today`.
@@ -178,18 +141,6 @@ pub async fn team(
     Ok(out)
 }
 
-/// What the public verification page may say about a code: the holder's name, the card's
-/// period and where the holder stands today. Nothing else.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Verification {
-    pub name: String,
-    pub card_valid_through: NaiveDate,
-    /// This card's period was revoked.
-    pub card_revoked: bool,
-    /// Where the holder stands today (a renewed licence makes an old card's holder valid).
-    pub standing: Standing,
-}
-
 pub async fn verify(
     conn: &mut SqliteConnection,
     code: &str,
@@ -214,4 +165,25 @@ pub async fn verify(
         card_revoked,
         standing: standing(current.map(|c| c.current()), settings, today),
     }))
+}
+
+/// A licence holder's name and manager.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Holder {
+    pub name: String,
+    pub manager_id: Option<i64>,
+    pub manager_name: Option<String>,
+}
+
+pub async fn holder(
+    conn: &mut SqliteConnection,
+    person_id: i64,
+) -> Result<Option<Holder>, sqlx::Error> {
+    sqlx::query_as::<_, Holder>(
+        "select p.name, p.manager_id, m.name as manager_name
+         from person p left join person m on m.id = p.manager_id where p.id = ?",
+    )
+    .bind(person_id)
+    .fetch_optional(conn)
+    .await
 }

@@ -1,9 +1,11 @@
 //! Demo data: a believable Dutch insurer, so a newcomer can sign in as every role. Loaded only into an empty database.
 //!
 //! This file is the loader; the data itself is in `people` (organisation and accounts),
-//! `journeys` (the demo catalogue), `walks` (completed walkthroughs) and `presentations`.
+//! `journeys` (the demo catalogue), `walks` (completed walkthroughs), `presentations` and
+//! `licences`.
 
 mod journeys;
+mod licences;
 mod people;
 mod presentations;
 mod walks;
@@ -63,6 +65,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     // After the commit: presentations are made through the db layer, which opens its own
     // transactions.
     presentations::load(db, &ids).await?;
+    licences::load(db, &ids).await?;
     Ok(true)
 }
 

@@ -204,7 +204,7 @@ mod tests {
             revoked: true,
         });
         // Long before the old window would open: revoked licences do not wait for it.
-        let p = next_period(&s, revoked, d(2026, 9, 1)).expect("re-issued");
+        let p = next_period(&s, revoked, d(2026, 9, 1)).expect("issued again");
         assert_eq!(
             (p.valid_from, p.valid_through),
             (d(2026, 9, 1), d(2027, 8, 31))
