@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod reminders;
 pub mod smtp;
 mod walks;
 // Not every test file makes walkthroughs.
