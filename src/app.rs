@@ -92,6 +92,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
                         <Route path=path!("/hr/people") view=pages::people::HrPeoplePage ssr=SsrMode::Async />
+                        // HR (issue 12): employee import and the audit log.
+                        <Route path=path!("/hr/import") view=pages::hr_import::ImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/hr/import/:token") view=pages::hr_import::ImportPreviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/hr/audit") view=pages::hr_audit::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=pages::people::AdminPeoplePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/new") view=pages::person_form::NewPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/:id") view=pages::person_form::EditPersonPage ssr=SsrMode::Async />

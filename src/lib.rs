@@ -25,6 +25,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod evidence;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod markdown;

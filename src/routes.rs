@@ -29,6 +29,23 @@ pub fn person_licence(person_id: impl Display) -> String {
     format!("/licence/people/{person_id}")
 }
 
+// HR (issue 12): export, import, audit log.
+/// The people list's current filter as CSV (`?sep=comma` for commas).
+pub const PEOPLE_EXPORT: &str = "/hr/people/export.csv";
+/// The employee import: upload a CSV from the HR system.
+pub const HR_IMPORT: &str = "/hr/import";
+/// Where the import form posts its file (multipart).
+pub const HR_IMPORT_UPLOAD: &str = "/hr/import/upload";
+/// The audit log.
+pub const HR_AUDIT: &str = "/hr/audit";
+/// The audit log's current filter as CSV.
+pub const AUDIT_EXPORT: &str = "/hr/audit/export.csv";
+
+/// The dry run of an uploaded import file.
+pub fn hr_import_preview(token: impl Display) -> String {
+    format!("/hr/import/{token}")
+}
+
 pub fn walk_home() -> String {
     WALK.to_owned()
 }

@@ -168,6 +168,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .route("/healthz", get(healthz))
         .nest("/pkg", pkg_service(&leptos_options))
         .merge(crate::evidence::routes(&state.config))
+        // HR (issue 12): CSV exports and the employee import's upload.
+        .merge(crate::export::routes::routes())
+        .merge(crate::api::import_upload::routes())
         .leptos_routes_with_context(
             &state,
             routes,

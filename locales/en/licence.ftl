@@ -6,6 +6,7 @@ nav-licence-settings = Licence rules
 licence-my-title = My customer licence
 licence-person-title = Customer licence of { $name }
 licence-lead-reviewer = { $name } signs your licence off.
+licence-lead-manager = Manager: { $name }
 licence-standing-heading = Status
 licence-card-link = View your licence card
 licence-reviewer-unknown = your manager

@@ -6,6 +6,7 @@ nav-licence-settings = Rijbewijsregels
 licence-my-title = Mijn klantenrijbewijs
 licence-person-title = Klantenrijbewijs van { $name }
 licence-lead-reviewer = { $name } tekent je rijbewijs af.
+licence-lead-manager = Leidinggevende: { $name }
 licence-standing-heading = Status
 licence-card-link = Bekijk je rijbewijskaart
 licence-reviewer-unknown = je leidinggevende

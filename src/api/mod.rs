@@ -1,6 +1,10 @@
 //! Server functions: thin wrappers that authorize, validate through `domain`, and call `db`.
 
+pub mod audit;
 pub mod evidence;
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod import_upload;
 pub mod journeys;
 pub mod licence;
 pub mod notification;

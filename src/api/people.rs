@@ -1,6 +1,7 @@
 //! People administration (admin) and the people overview (HR and admin).
 
 use crate::domain::org::{PersonDetail, PersonOption, PersonSummary, Team};
+use crate::domain::paging::Paged;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,29 +22,50 @@ pub struct PersonFormData {
     pub managers: Vec<PersonOption>,
 }
 
-/// People list with optional search text, team id and status (`active`, `inactive` or empty for all).
+/// One page of the people list, with search text, team id, department id, status (`active`,
+/// `inactive` or empty for all) and page number (1-based). What is not understood is ignored, so
+/// a bookmarked list keeps working.
 #[server(endpoint = "people/list")]
 pub async fn list_people(
-    query: String,
-    team: String,
-    status: String,
-) -> Result<Vec<PersonSummary>, AppError> {
-    use crate::domain::org::PeopleFilter;
+    #[server(default)] query: String,
+    #[server(default)] team: String,
+    #[server(default)] status: String,
+    #[server(default)] department: String,
+    #[server(default)] page: String,
+) -> Result<Paged<PersonSummary>, AppError> {
     super::ssr::serve(async |ctx| {
-        let state = &ctx.state;
         ctx.require(|r| r.can_view_people_overview()).await?;
-        let filter = PeopleFilter {
-            query: query.chars().take(100).collect(),
-            team_id: crate::domain::person::parse_optional_id(&team).unwrap_or(None),
-            active: match status.as_str() {
-                "active" => Some(true),
-                "inactive" => Some(false),
-                _ => None,
-            },
-        };
-        Ok(crate::db::person::list(&state.pool, &filter).await?)
+        let filter = people_filter(&query, &team, &department, &status);
+        let page = crate::domain::paging::parse_page(&page);
+        Ok(crate::db::person::list(
+            &ctx.state.pool,
+            &filter,
+            page,
+            crate::domain::paging::PAGE_SIZE,
+        )
+        .await?)
     })
     .await
+}
+
+/// The people filter from the list's GET form fields (also used by the CSV export).
+pub fn people_filter(
+    query: &str,
+    team: &str,
+    department: &str,
+    status: &str,
+) -> crate::domain::org::PeopleFilter {
+    use crate::domain::person::parse_optional_id;
+    crate::domain::org::PeopleFilter {
+        query: query.chars().take(100).collect(),
+        team_id: parse_optional_id(team).unwrap_or(None),
+        department_id: parse_optional_id(department).unwrap_or(None),
+        active: match status {
+            "active" => Some(true),
+            "inactive" => Some(false),
+            _ => None,
+        },
+    }
 }
 
 /// The signed-in person's own profile line (team, manager, roles).
@@ -317,10 +339,25 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             }
             let hash = ssr::hash_if_given(&valid.password).await?;
             let mut tx = crate::db::begin_write(&state.pool).await?;
+            // Read inside the write transaction, so the audit row names what really changed.
+            let before = crate::db::person::roles_of(&mut *tx, id).await?;
             crate::db::person::update(&mut tx, id, &valid.fields)
                 .await
                 .map_err(ssr::map_unique)?;
             crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+            if before != valid.roles {
+                let codes = |roles: &crate::domain::RoleSet| {
+                    roles.iter().map(|r| r.code()).collect::<Vec<_>>()
+                };
+                crate::db::audit::record(
+                    &mut *tx,
+                    Some(admin.id),
+                    crate::db::audit::AuditAction::RoleChanged,
+                    Some(id),
+                    &serde_json::json!({ "before": codes(&before), "after": codes(&valid.roles) }),
+                )
+                .await?;
+            }
             // A new password or a deactivation ends the person's sessions (see db::person).
             let epoch = match &hash {
                 Some(hash) => Some(crate::db::person::set_password_hash(&mut *tx, id, hash).await?),

@@ -542,18 +542,37 @@ pub async fn finish_walkthrough(form: FinishForm) -> Result<(), AppError> {
         .await
 }
 
-/// Walkthroughs of others the signed-in reviewer (their reports) or HR (everyone) may read.
+/// Walkthroughs of others the signed-in reviewer (their reports) or HR (everyone) may read: one
+/// page, filtered by text (person or journey), status and year. What is not understood is
+/// ignored, so a bookmarked list keeps working.
 #[server(endpoint = "walk/readable")]
-pub async fn readable_walkthroughs() -> Result<Vec<WalkthroughSummary>, AppError> {
+pub async fn readable_walkthroughs(
+    #[server(default)] q: String,
+    #[server(default)] status: String,
+    #[server(default)] year: String,
+    #[server(default)] page: String,
+) -> Result<crate::domain::paging::Paged<WalkthroughSummary>, AppError> {
     super::ssr::serve(async |ctx| {
         use crate::domain::Role;
         let user = ctx
             .require(|r| r.has_any(&[Role::Reviewer, Role::Hr]))
             .await?;
+        let filter = crate::db::walkthrough::ReadableFilter {
+            text: q.chars().take(100).collect(),
+            status: crate::domain::walkthrough::WalkthroughStatus::parse(&status),
+            year: year
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|y| (2000..=2200).contains(y)),
+        };
         Ok(crate::db::walkthrough::list_readable(
             &ctx.state.pool,
             user.id,
             user.roles.has(Role::Hr),
+            &filter,
+            crate::domain::paging::parse_page(&page),
+            crate::domain::paging::PAGE_SIZE,
         )
         .await?)
     })

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod licence_decisions;
 pub mod licence_status;
 pub mod load;
+pub mod pager;
 pub mod people_table;
 #[cfg(feature = "hydrate")]
 pub mod post;

@@ -1,7 +1,7 @@
 //! The people table shared by the HR overview and the admin list, with its filter form.
 
 use crate::domain::Role;
-use crate::domain::org::{PersonSummary, Team};
+use crate::domain::org::{Department, PersonSummary};
 use crate::i18n::use_i18n;
 use crate::routes;
 use leptos::prelude::*;
@@ -11,8 +11,9 @@ use leptos::prelude::*;
 pub fn PeopleFilters(
     query: String,
     team: String,
+    department: String,
     status: String,
-    teams: Vec<Team>,
+    departments: Vec<Department>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status_options = [
@@ -27,10 +28,20 @@ pub fn PeopleFilters(
                 <input class="field__input" id="filter-q" type="search" name="q" value=query />
             </div>
             <div class="field">
+                <label class="field__label" for="filter-department">{i18n.t("field-department")}</label>
+                <select class="field__input" id="filter-department" name="department">
+                    <option value="">{i18n.t("filter-department-all")}</option>
+                    {departments.iter().map(|d| {
+                        let selected = d.id.to_string() == department;
+                        view! { <option value=d.id.to_string() selected=selected>{d.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
                 <label class="field__label" for="filter-team">{i18n.t("field-team")}</label>
                 <select class="field__input" id="filter-team" name="team">
                     <option value="">{i18n.t("filter-team-all")}</option>
-                    {teams.into_iter().map(|t| {
+                    {departments.into_iter().flat_map(|d| d.teams).map(|t| {
                         let selected = t.id.to_string() == team;
                         view! { <option value=t.id.to_string() selected=selected>{format!("{} — {}", t.department_name, t.name)}</option> }
                     }).collect_view()}
@@ -60,12 +71,17 @@ pub fn RoleBadges(roles: Vec<Role>) -> impl IntoView {
 }
 
 #[component]
-pub fn PeopleTable(people: Vec<PersonSummary>, editable: bool) -> impl IntoView {
+pub fn PeopleTable(
+    people: Vec<PersonSummary>,
+    editable: bool,
+    /// People matching the filter on all pages together.
+    total: i64,
+) -> impl IntoView {
     let i18n = use_i18n();
     if people.is_empty() {
         return view! { <p class="empty-state">{i18n.t("people-empty")}</p> }.into_any();
     }
-    let count = people.len() as i64;
+    let count = total;
     view! {
         <p class="table__muted" role="status">{i18n.t_count("people-count", count)}</p>
         // Focusable so keyboard users can scroll the table sideways on a phone.

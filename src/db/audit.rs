@@ -68,3 +68,119 @@ pub async fn record(
     .await
     .map(|_| ())
 }
+
+// Reading the log (HR and admins): newest first, keyset on (created_at, id).
+
+use crate::domain::audit::{AuditCursor, AuditEntry, AuditFilter, AuditPage};
+
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    id: i64,
+    created_at: chrono::DateTime<chrono::Utc>,
+    created_at_raw: String,
+    action: String,
+    actor_name: Option<String>,
+    subject_name: Option<String>,
+    detail: String,
+}
+
+impl From<EntryRow> for AuditEntry {
+    fn from(r: EntryRow) -> AuditEntry {
+        AuditEntry {
+            id: r.id,
+            created_at: r.created_at,
+            action: r.action,
+            actor_name: r.actor_name,
+            subject_name: r.subject_name,
+            detail: r.detail,
+        }
+    }
+}
+
+const ENTRY_SELECT: &str = "select e.id, e.created_at, e.created_at as created_at_raw, e.action,
+        a.name as actor_name, s.name as subject_name, e.detail
+     from audit_event e
+     left join person a on a.id = e.actor_id
+     left join person s on s.id = e.subject_person_id
+     where (? is null or e.action = ?)
+       and (? = '' or lower(a.name) like ? or a.email like ?)
+       and (? = '' or lower(s.name) like ? or s.email like ?)
+       and (? is null or e.created_at >= ?)
+       and (? is null or e.created_at < ?)";
+
+macro_rules! bind_filter {
+    ($q:expr, $f:expr, $actor:expr, $subject:expr) => {
+        $q.bind(&$f.action)
+            .bind(&$f.action)
+            .bind(&$f.actor)
+            .bind($actor)
+            .bind($actor)
+            .bind(&$f.subject)
+            .bind($subject)
+            .bind($subject)
+            .bind($f.from_instant())
+            .bind($f.from_instant())
+            .bind($f.until_instant())
+            .bind($f.until_instant())
+    };
+}
+
+fn like(text: &str) -> String {
+    format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""))
+}
+
+/// One page of at most `limit` events matching `filter`, older than `after` when given.
+pub async fn list(
+    db: &super::Db,
+    filter: &AuditFilter,
+    after: Option<&AuditCursor>,
+    limit: i64,
+) -> Result<AuditPage, sqlx::Error> {
+    let (actor, subject) = (like(&filter.actor), like(&filter.subject));
+    let sql = format!(
+        "{ENTRY_SELECT}
+           and (? is null or e.created_at < ? or (e.created_at = ? and e.id < ?))
+         order by e.created_at desc, e.id desc limit ?"
+    );
+    let cursor_at = after.map(|c| c.created_at.as_str());
+    let mut rows = bind_filter!(
+        sqlx::query_as::<_, EntryRow>(&sql),
+        filter,
+        &actor,
+        &subject
+    )
+    .bind(cursor_at)
+    .bind(cursor_at)
+    .bind(cursor_at)
+    .bind(after.map(|c| c.id))
+    .bind(limit + 1)
+    .fetch_all(db)
+    .await?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or_default());
+    let next = rows.last().filter(|_| more).map(|r| AuditCursor {
+        created_at: r.created_at_raw.clone(),
+        id: r.id,
+    });
+    Ok(AuditPage {
+        entries: rows.into_iter().map(AuditEntry::from).collect(),
+        next,
+    })
+}
+
+/// Every event matching `filter`, newest first (the CSV export).
+pub async fn export(db: &super::Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let (actor, subject) = (like(&filter.actor), like(&filter.subject));
+    let sql = format!("{ENTRY_SELECT} order by e.created_at desc, e.id desc");
+    Ok(bind_filter!(
+        sqlx::query_as::<_, EntryRow>(&sql),
+        filter,
+        &actor,
+        &subject
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(AuditEntry::from)
+    .collect())
+}

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod evidence;
+pub mod import;
 pub mod journey;
 pub mod licence;
 pub mod notification;

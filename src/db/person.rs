@@ -1,12 +1,14 @@
 //! Queries on people and their roles.
 
-use crate::domain::org::{PeopleFilter, PersonDetail, PersonOption, PersonSummary};
+use crate::domain::org::{PersonDetail, PersonOption, PersonSummary};
 use crate::domain::{Email, EmployeeNumber, Locale, PersonName, Role, RoleSet};
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqliteExecutor};
-use std::collections::HashMap;
 
 use super::{Db, now};
+
+mod list;
+pub use list::{ExportRow, export_roles, export_rows, list};
 
 /// What sign-in needs to know about an e-mail address.
 #[derive(Debug, sqlx::FromRow)]
@@ -43,7 +45,7 @@ pub struct PersonFields {
 }
 
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+pub(super) struct SummaryRow {
     id: i64,
     name: String,
     email: String,
@@ -120,27 +122,15 @@ pub async fn roles_of(db: impl SqliteExecutor<'_>, id: i64) -> Result<RoleSet, s
     Ok(RoleSet::new(codes.iter().filter_map(|c| Role::parse(c))))
 }
 
-async fn all_roles(db: &Db) -> Result<HashMap<i64, Vec<Role>>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, (i64, String)>("select person_id, role from person_role")
-        .fetch_all(db)
-        .await?;
-    let mut map: HashMap<i64, Vec<Role>> = HashMap::new();
-    for (id, code) in rows {
-        if let Some(role) = Role::parse(&code) {
-            map.entry(id).or_default().push(role);
-        }
-    }
-    Ok(map)
-}
-
-const SUMMARY_SELECT: &str = "select p.id, p.name, p.email, p.employee_number, t.name as team_name,
+pub(super) const SUMMARY_SELECT: &str =
+    "select p.id, p.name, p.email, p.employee_number, t.name as team_name,
         d.name as department_name, m.name as manager_name, p.active, p.last_login_at
      from person p
      left join team t on t.id = p.team_id
      left join department d on d.id = t.department_id
      left join person m on m.id = p.manager_id";
 
-fn to_summary(r: SummaryRow, roles: Vec<Role>) -> PersonSummary {
+pub(super) fn to_summary(r: SummaryRow, roles: Vec<Role>) -> PersonSummary {
     PersonSummary {
         roles: RoleSet::new(roles),
         id: r.id,
@@ -153,37 +143,6 @@ fn to_summary(r: SummaryRow, roles: Vec<Role>) -> PersonSummary {
         active: r.active,
         last_login_at: r.last_login_at,
     }
-}
-
-pub async fn list(db: &Db, filter: &PeopleFilter) -> Result<Vec<PersonSummary>, sqlx::Error> {
-    let query = filter.query.trim().to_lowercase();
-    let pattern = format!("%{}%", query.replace(['%', '_'], ""));
-    let sql = format!(
-        "{SUMMARY_SELECT}
-         where (? = '' or lower(p.name) like ? or p.email like ? or lower(p.employee_number) like ?)
-           and (? is null or p.team_id = ?)
-           and (? is null or p.active = ?)
-         order by p.name, p.id"
-    );
-    let rows = sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(&query)
-        .bind(&pattern)
-        .bind(&pattern)
-        .bind(&pattern)
-        .bind(filter.team_id)
-        .bind(filter.team_id)
-        .bind(filter.active)
-        .bind(filter.active)
-        .fetch_all(db)
-        .await?;
-    let mut roles = all_roles(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let person_roles = roles.remove(&r.id).unwrap_or_default();
-            to_summary(r, person_roles)
-        })
-        .collect())
 }
 
 pub async fn summary(db: &Db, id: i64) -> Result<Option<PersonSummary>, sqlx::Error> {

@@ -157,25 +157,71 @@ pub async fn list_for_person(
         .collect()
 }
 
+/// Filters of the readable-walkthroughs list: text in the person's name or the journey's title,
+/// status and cycle year; empty means "all".
+#[derive(Debug, Clone, Default)]
+pub struct ReadableFilter {
+    pub text: String,
+    pub status: Option<WalkthroughStatus>,
+    pub year: Option<i64>,
+}
+
 /// Walkthroughs someone may read besides their own: all for HR, their reports' for a reviewer.
+/// One page (1-based), newest first, with the total matching.
 pub async fn list_readable(
     db: &super::Db,
     viewer_id: i64,
     all: bool,
-) -> Result<Vec<WalkthroughSummary>, sqlx::Error> {
-    let sql = format!(
-        "{SUMMARY_SELECT} where (? or p.manager_id = ?) and w.person_id <> ?
-         order by w.started_at desc, w.id desc"
+    filter: &ReadableFilter,
+    page: i64,
+    page_size: i64,
+) -> Result<crate::domain::paging::Paged<WalkthroughSummary>, sqlx::Error> {
+    const WHERE: &str = "where (? or p.manager_id = ?) and w.person_id <> ?
+           and (? = '' or lower(p.name) like ? or lower(j.title) like ?)
+           and (? is null or w.status = ?)
+           and (? is null or w.cycle_year = ?)";
+    let text = filter.text.trim().to_lowercase();
+    let pattern = format!("%{}%", text.replace(['%', '_'], ""));
+    let status = filter.status.map(|s| s.code());
+    macro_rules! bind {
+        ($q:expr) => {
+            $q.bind(all)
+                .bind(viewer_id)
+                .bind(viewer_id)
+                .bind(&text)
+                .bind(&pattern)
+                .bind(&pattern)
+                .bind(status)
+                .bind(status)
+                .bind(filter.year)
+                .bind(filter.year)
+        };
+    }
+    let count_sql = format!(
+        "select count(*) from walkthrough w join journey j on j.id = w.journey_id
+         join person p on p.id = w.person_id {WHERE}"
     );
-    sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(all)
-        .bind(viewer_id)
-        .bind(viewer_id)
+    let total = bind!(sqlx::query_scalar::<_, i64>(&count_sql))
+        .fetch_one(db)
+        .await?;
+    let sql =
+        format!("{SUMMARY_SELECT} {WHERE} order by w.started_at desc, w.id desc limit ? offset ?");
+    let items = bind!(sqlx::query_as::<_, SummaryRow>(&sql))
+        .bind(page_size)
+        .bind(crate::domain::paging::Paged::<WalkthroughSummary>::offset(
+            page, page_size,
+        ))
         .fetch_all(db)
         .await?
         .into_iter()
         .map(WalkthroughSummary::try_from)
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::domain::paging::Paged {
+        items,
+        page,
+        page_size,
+        total,
+    })
 }
 
 #[derive(sqlx::FromRow)]

@@ -1,12 +1,18 @@
 //! Wasm-safe domain types and pure rules, shared by the server and the browser bundle.
 
+pub mod audit;
 pub mod autosave;
 pub mod evidence;
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod import_csv;
+pub mod import_plan;
 pub mod journey;
 pub mod licence;
 pub mod locale;
 pub mod notification;
 pub mod org;
+pub mod paging;
 pub mod person;
 pub mod presentation;
 pub mod refusal;

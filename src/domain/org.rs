@@ -67,6 +67,7 @@ pub struct PersonOption {
 pub struct PeopleFilter {
     pub query: String,
     pub team_id: Option<i64>,
+    pub department_id: Option<i64>,
     /// None = everyone, Some(true) = active only, Some(false) = deactivated only.
     pub active: Option<bool>,
 }

@@ -72,9 +72,14 @@ fn LicenceScreen(page: Data, own: bool) -> impl IntoView {
     let ready = page.progress.ready_for_sign_off() && page.standing.status != LicenceStatus::Valid;
     let revocable = page.periods.first().is_some_and(|p| !p.revoked);
     let reviewer = page.reviewer_name.clone();
+    let lead_key = if own {
+        "licence-lead-reviewer"
+    } else {
+        "licence-lead-manager"
+    };
     let lead = reviewer
         .as_ref()
-        .map(|name| i18n.t_with("licence-lead-reviewer", &[("name", name.clone())]));
+        .map(|name| i18n.t_with(lead_key, &[("name", name.clone())]));
     view! {
         <PageHeader title lead=lead.unwrap_or_default() />
         {notice.map(|n| view! { <SuccessNotice show=true message=i18n.t(&format!("licence-notice-{n}")) /> })}
@@ -120,7 +125,7 @@ fn Periods(periods: Vec<PeriodRecord>) -> impl IntoView {
                 view! { <p>{i18n.t("licence-periods-empty")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-periods-heading")>
                         <table class="table licence-periods">
                             <caption class="visually-hidden">{i18n.t("licence-periods-heading")}</caption>
                             <thead><tr>

@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod home;
+pub mod hr_audit;
+pub mod hr_import;
 pub mod journey_edit;
 pub mod journeys;
 pub mod library;

@@ -8,6 +8,7 @@ use crate::components::form::ErrorSummary;
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
+use crate::components::pager::{Pager, page_href};
 use crate::domain::journey::JourneyDetail;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use crate::domain::{Role, RoleSet};
@@ -15,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn can_read_others(roles: &RoleSet) -> bool {
     roles.has_any(&[Role::Reviewer, Role::Hr])
@@ -195,15 +196,68 @@ fn Brief(journey: JourneyDetail) -> impl IntoView {
     }
 }
 
-/// `/walkthroughs`: the walkthroughs a reviewer (their team) or HR (everyone) may read.
+/// `/walkthroughs`: the walkthroughs a reviewer (their team) or HR (everyone) may read, one page
+/// at a time, filtered on the server by person or journey, status and year.
 #[component]
 pub fn ReadableWalkthroughsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| readable_walkthroughs());
+    let query = use_query_map();
+    let params = move || {
+        query.with(|q| ["q", "status", "year", "page"].map(|k| q.get(k).unwrap_or_default()))
+    };
+    let data = Resource::new(params, |[q, status, year, page]| {
+        readable_walkthroughs(q, status, year, page)
+    });
     view! {
         <RequireRole allowed=can_read_others children=move |_| view! {
             <PageHeader title=i18n.t("walk-readable-title") lead=i18n.t("walk-readable-lead") />
-            <Loaded resource=data children=move |items| view! { <WalkthroughTable items=items show_person=true /> } />
+            <Loaded resource=data children=move |list| {
+                let [q, status, year, _] = params();
+                let pairs = [("q", q.clone()), ("status", status.clone()), ("year", year.clone())];
+                let path = routes::WALKTHROUGHS;
+                let previous = list.has_previous().then(|| page_href(path, &pairs, list.page - 1));
+                let next = list.has_next().then(|| page_href(path, &pairs, list.page + 1));
+                let (first, last) = list.shown();
+                let (page, pages, total) = (list.page, list.pages(), list.total);
+                view! {
+                    <ReadableFilters q status year />
+                    <WalkthroughTable items=list.items show_person=true />
+                    <Pager previous next page pages first last total />
+                }
+            } />
         } />
+    }
+}
+
+/// The readable list's GET filter form (works without JavaScript, lives in the URL).
+#[component]
+fn ReadableFilters(q: String, status: String, year: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let statuses = [
+        WalkthroughStatus::InProgress,
+        WalkthroughStatus::Completed,
+        WalkthroughStatus::Abandoned,
+    ];
+    view! {
+        <form class="filters" method="get" role="search" aria-label=i18n.t("filter-label")>
+            <div class="field">
+                <label class="field__label" for="walks-q">{i18n.t("walk-readable-search")}</label>
+                <input class="field__input" id="walks-q" type="search" name="q" value=q />
+            </div>
+            <div class="field">
+                <label class="field__label" for="walks-status">{i18n.t("filter-status")}</label>
+                <select class="field__input" id="walks-status" name="status">
+                    <option value="">{i18n.t("filter-status-all")}</option>
+                    {statuses.into_iter().map(|s| view! {
+                        <option value=s.code() selected=s.code() == status>{i18n.t(s.label_key())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label class="field__label" for="walks-year">{i18n.t("walk-readable-year")}</label>
+                <input class="field__input" id="walks-year" type="number" inputmode="numeric" min="2000" max="2200" name="year" value=year />
+            </div>
+            <button type="submit" class="btn btn--secondary">{i18n.t("filter-apply")}</button>
+        </form>
     }
 }

@@ -1,0 +1,301 @@
+//! The employee import's storage: the uploaded file between dry run and apply, the people and
+//! teams the plan compares with, and applying a plan — all of it or nothing, in one write
+//! transaction that checks the file again against the database as it is at that moment.
+
+use super::{Db, WriteTx, begin_write, now};
+use crate::domain::Role;
+use crate::domain::import_plan::{Existing, ImportPlan, plan};
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+use std::collections::HashMap;
+
+/// An uploaded file waiting for its dry run and apply.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Upload {
+    pub file_name: String,
+    pub full_export: bool,
+    pub content: Vec<u8>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Keeps an uploaded file under `token` for `person_id`; forgets uploads older than a day.
+pub async fn store(
+    db: &Db,
+    token: &str,
+    person_id: i64,
+    file_name: &str,
+    full_export: bool,
+    content: &[u8],
+) -> Result<(), sqlx::Error> {
+    let ts = now();
+    let mut tx = begin_write(db).await?;
+    sqlx::query("delete from import_upload where created_at < ?")
+        .bind(ts - chrono::Duration::days(1))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "insert into import_upload (token, uploaded_by, file_name, full_export, content, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(token)
+    .bind(person_id)
+    .bind(file_name)
+    .bind(full_export)
+    .bind(content)
+    .bind(ts)
+    .bind(ts)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
+}
+
+/// The upload `token` of `person_id` (someone else's token is not found).
+pub async fn load(
+    db: impl sqlx::SqliteExecutor<'_>,
+    token: &str,
+    person_id: i64,
+) -> Result<Option<Upload>, sqlx::Error> {
+    sqlx::query_as::<_, Upload>(
+        "select file_name, full_export, content, created_at from import_upload
+         where token = ? and uploaded_by = ?",
+    )
+    .bind(token)
+    .bind(person_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Everyone in the database as the import compares them.
+pub async fn existing(conn: &mut SqliteConnection) -> Result<Vec<Existing>, sqlx::Error> {
+    sqlx::query_as::<
+        _,
+        (
+            i64,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            bool,
+        ),
+    >(
+        "select p.id, p.employee_number, p.name, p.email, d.name, t.name, p.manager_id, p.active
+         from person p
+         left join team t on t.id = p.team_id
+         left join department d on d.id = t.department_id",
+    )
+    .fetch_all(conn)
+    .await
+    .map(|rows| {
+        rows.into_iter()
+            .map(
+                |(id, number, name, email, department, team, manager_id, active)| Existing {
+                    id,
+                    number,
+                    name,
+                    email,
+                    department,
+                    team,
+                    manager_id,
+                    active,
+                },
+            )
+            .collect()
+    })
+}
+
+/// Every team as (department, team, team id), and every department as (name, id).
+async fn teams(
+    conn: &mut SqliteConnection,
+) -> Result<(Vec<(String, String, i64)>, Vec<(String, i64)>), sqlx::Error> {
+    let teams = sqlx::query_as::<_, (String, String, i64)>(
+        "select d.name, t.name, t.id from team t join department d on d.id = t.department_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let departments = sqlx::query_as::<_, (String, i64)>("select name, id from department")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok((teams, departments))
+}
+
+/// The dry run of `content` against the database now.
+pub async fn dry_run(
+    conn: &mut SqliteConnection,
+    rows: &[crate::domain::import::RawRow],
+    full_export: bool,
+    actor_id: i64,
+) -> Result<ImportPlan, sqlx::Error> {
+    let existing = existing(conn).await?;
+    let (teams, _) = teams(conn).await?;
+    let pairs: Vec<(String, String)> = teams.into_iter().map(|(d, t, _)| (d, t)).collect();
+    Ok(plan(rows, &existing, &pairs, full_export, actor_id))
+}
+
+/// What applying did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Applied {
+    pub created: usize,
+    pub updated: usize,
+    pub deactivated: usize,
+    pub departments_created: usize,
+    pub teams_created: usize,
+}
+
+fn fold(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// Writes an error-free `plan` in `tx` (the caller planned it inside the same transaction):
+/// creates departments, teams and people, updates the changed ones, sets every manager,
+/// deactivates the leavers (raising their session epoch, which ends their sessions). Never
+/// deletes anyone.
+pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx::Error> {
+    let ts = now();
+    let mut applied = Applied::default();
+    let (teams, departments) = teams(tx).await?;
+    let mut department_ids: HashMap<String, i64> = departments
+        .into_iter()
+        .map(|(name, id)| (fold(&name), id))
+        .collect();
+    let mut team_ids: HashMap<(String, String), i64> = teams
+        .into_iter()
+        .map(|(d, t, id)| ((fold(&d), fold(&t)), id))
+        .collect();
+    for (department, team) in &plan.new_teams {
+        let d = match department_ids.get(&fold(department)) {
+            Some(id) => *id,
+            None => {
+                let id = sqlx::query_scalar::<_, i64>(
+                    "insert into department (name, created_at, updated_at) values (?, ?, ?) returning id",
+                )
+                .bind(department)
+                .bind(ts)
+                .bind(ts)
+                .fetch_one(&mut **tx)
+                .await?;
+                applied.departments_created += 1;
+                department_ids.insert(fold(department), id);
+                id
+            }
+        };
+        let id = sqlx::query_scalar::<_, i64>(
+            "insert into team (department_id, name, created_at, updated_at) values (?, ?, ?, ?) returning id",
+        )
+        .bind(d)
+        .bind(team)
+        .bind(ts)
+        .bind(ts)
+        .fetch_one(&mut **tx)
+        .await?;
+        applied.teams_created += 1;
+        team_ids.insert((fold(department), fold(team)), id);
+    }
+    let team_of = |row: &crate::domain::import::ImportRow| {
+        row.team
+            .as_ref()
+            .and_then(|(d, t)| team_ids.get(&(fold(d.as_str()), fold(t.as_str()))).copied())
+    };
+    let changed: std::collections::HashSet<i64> = plan.updates.iter().map(|u| u.id).collect();
+    let mut id_of_email: HashMap<String, i64> = HashMap::new();
+    for (index, row) in plan.rows.iter().enumerate() {
+        let id = match plan.matched.get(&index) {
+            Some(&id) => {
+                if changed.contains(&id) {
+                    sqlx::query(
+                        "update person set email = ?, name = ?, employee_number = ?, team_id = ?,
+                                active = ?, updated_at = ?,
+                                session_epoch = case when active and not ? then session_epoch + 1
+                                                     else session_epoch end
+                         where id = ?",
+                    )
+                    .bind(row.email.as_str())
+                    .bind(row.name.as_str())
+                    .bind(row.number.as_str())
+                    .bind(team_of(row))
+                    .bind(row.active)
+                    .bind(ts)
+                    .bind(row.active)
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                    applied.updated += 1;
+                }
+                id
+            }
+            None => {
+                let id = sqlx::query_scalar::<_, i64>(
+                    "insert into person (email, name, employee_number, team_id, active, created_at, updated_at)
+                     values (?, ?, ?, ?, ?, ?, ?) returning id",
+                )
+                .bind(row.email.as_str())
+                .bind(row.name.as_str())
+                .bind(row.number.as_str())
+                .bind(team_of(row))
+                .bind(row.active)
+                .bind(ts)
+                .bind(ts)
+                .fetch_one(&mut **tx)
+                .await?;
+                sqlx::query(
+                    "insert into person_role (person_id, role, created_at) values (?, ?, ?)",
+                )
+                .bind(id)
+                .bind(Role::Employee.code())
+                .bind(ts)
+                .execute(&mut **tx)
+                .await?;
+                applied.created += 1;
+                id
+            }
+        };
+        id_of_email.insert(row.email.as_str().to_owned(), id);
+    }
+    // Managers last: a manager may be a row further down the file. Only rows whose manager
+    // differs are written.
+    for row in &plan.rows {
+        let Some(&id) = id_of_email.get(row.email.as_str()) else {
+            continue;
+        };
+        let manager = match &row.manager {
+            Some(m) => match id_of_email.get(m.as_str()) {
+                Some(&mid) => Some(mid),
+                None => {
+                    sqlx::query_scalar::<_, i64>("select id from person where email = ?")
+                        .bind(m.as_str())
+                        .fetch_optional(&mut **tx)
+                        .await?
+                }
+            },
+            None => None,
+        };
+        sqlx::query("update person set manager_id = ? where id = ? and manager_id is not ?")
+            .bind(manager)
+            .bind(id)
+            .bind(manager)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for leaver in &plan.deactivations {
+        sqlx::query(
+            "update person set active = false, session_epoch = session_epoch + 1, updated_at = ?
+             where id = ? and active",
+        )
+        .bind(ts)
+        .bind(leaver.id)
+        .execute(&mut **tx)
+        .await?;
+        applied.deactivated += 1;
+    }
+    Ok(applied)
+}
+
+/// Forgets an applied upload.
+pub async fn forget(tx: &mut WriteTx, token: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("delete from import_upload where token = ?")
+        .bind(token)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
