@@ -59,6 +59,10 @@ export COOKIE_SECURE=false
 export SESSION_IDLE_MINUTES=720
 export EVIDENCE_DIR="$tmp/evidence"
 export RUST_LOG="${RUST_LOG:-info}"
+# No licence reminders: a start-up run would add notifications for the demo licences that the
+# browser tests do not expect (tests/reminders.rs tests the scheduler). No SMTP_URL: no mail.
+export REMINDER_INTERVAL_SECS=0
+unset SMTP_URL
 
 echo "start-server.sh: $bin on http://$APP_ADDR, database $DATABASE_URL, site root $site_root"
 

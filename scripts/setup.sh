@@ -8,7 +8,8 @@
 # "run" and "test" (the release site, scripts/build-site.sh release): wasm-opt (npm `binaryen`
 #             132), esbuild (npm, 0.28.2) and lightningcss (npm `lightningcss-cli` 1.33.0) in
 #             .tools/, brotli and zopfli (apt).
-# "test":     additionally Chromium + fonts (apt) and the Playwright deps in end2end/ (npm ci).
+# "test":     additionally Chromium + fonts (apt), the Playwright deps in end2end/ (npm ci) and
+#             Python's aiosmtpd (the local SMTP server tests/reminders.rs mails to).
 # "dev":      additionally cargo-leptos 0.3.11, only for `cargo leptos watch` (20-35 min from
 #             source on 2 cores; nothing else needs it).
 #
@@ -249,6 +250,21 @@ if [ "$MODE" = test ]; then
     # npm ci keeps the lock file's mtime; touch the marker so the check above holds next time.
     touch end2end/node_modules/.package-lock.json
   fi
+
+  # aiosmtpd: the SMTP server the reminder tests start (tests/smtp_sink.py). pip for the python3
+  # on PATH; where that python is Debian's own (pip refuses, PEP 668) the Debian package.
+  command -v python3 >/dev/null 2>&1 || die "python3 not found (the reminder tests need it)"
+  if python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    skip "python aiosmtpd" "$(python3 -c 'import aiosmtpd; print(aiosmtpd.__version__)')"
+  else
+    if python3 -m pip --version >/dev/null 2>&1; then
+      timed "python aiosmtpd (pip)" python3 -m pip install --quiet --user aiosmtpd || true
+    fi
+    if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+      timed "python aiosmtpd (apt)" apt_install python3-aiosmtpd
+    fi
+  fi
+  python3 -c 'import aiosmtpd' >/dev/null 2>&1 || die "python aiosmtpd still missing"
 fi
 
 # ---------------------------------------------------------------------------------------------

@@ -38,6 +38,15 @@ pub struct Config {
     /// how many may come at once. Over it the visitor gets 429 with `Retry-After`.
     pub verify_per_minute: u32,
     pub verify_burst: u32,
+    // --- mail and licence reminders (see `mail`, `reminders`) ---
+    /// The SMTP server for outgoing mail (`smtp://127.0.0.1:2525`, `smtps://user:pass@host`,
+    /// `smtp://host?tls=required`); unset: no e-mail is sent (reminders still appear in the app).
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail, e.g. `Klantenrijbewijs <noreply@krb.example.nl>`.
+    pub mail_from: String,
+    /// Seconds between two runs of the reminder scheduler (it also runs once at start-up);
+    /// 0 switches the scheduler off.
+    pub reminder_interval_secs: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +74,12 @@ const EVIDENCE_MAX_PIXELS_RANGE: std::ops::RangeInclusive<u64> = 1_000_000..=100
 pub const DEFAULT_EVIDENCE_UPLOAD_BUDGET_BYTES: u64 = 128 * 1024 * 1024;
 /// Up to 16 GB; it must hold at least one upload of `EVIDENCE_MAX_BYTES`.
 const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
+/// The sender when MAIL_FROM is unset.
+pub const DEFAULT_MAIL_FROM: &str = "Klantenrijbewijs <noreply@localhost>";
+/// The reminder scheduler runs hourly by default: reminders go out within the hour of midnight.
+pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 3600;
+/// Links in e-mail when PUBLIC_URL is unset.
+pub const DEFAULT_LINK_BASE: &str = "http://127.0.0.1:3000";
 
 /// 30 verification lookups a minute per address: a receptionist checking a queue of cards is
 /// never stopped, a script walking the 80-bit code space gets nowhere.
@@ -158,7 +173,18 @@ impl Config {
             1..=10_000,
             "expected a whole number of lookups between 1 and 10000",
         )?;
+        let (smtp_url, mail_from) = mail_settings(&get)?;
+        let reminder_interval_secs = parse_number(
+            "REMINDER_INTERVAL_SECS",
+            get("REMINDER_INTERVAL_SECS"),
+            DEFAULT_REMINDER_INTERVAL_SECS,
+            0..=86_400,
+            "expected a number of seconds between 0 (off) and 86400",
+        )?;
         Ok(Config {
+            smtp_url,
+            mail_from,
+            reminder_interval_secs,
             database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             addr,
             demo_data: parse_bool("DEMO_DATA", get("DEMO_DATA"), false)?,
@@ -179,6 +205,41 @@ impl Config {
             verify_burst,
         })
     }
+}
+
+impl Config {
+    /// The address links in e-mail start with: `PUBLIC_URL`, or the local default.
+    pub fn link_base(&self) -> &str {
+        self.public_url.as_deref().unwrap_or(DEFAULT_LINK_BASE)
+    }
+}
+
+/// `SMTP_URL` (checked by the mail transport's own URL rules) and `MAIL_FROM` (a mailbox).
+fn mail_settings(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<(Option<String>, String), ConfigError> {
+    let smtp_url = match get("SMTP_URL") {
+        None => None,
+        Some(raw) => {
+            let raw = raw.trim().to_owned();
+            crate::mail::Mailer::check_url(&raw).map_err(|_| ConfigError::Invalid {
+                name: "SMTP_URL",
+                // Never echo a password from the URL into logs.
+                value: crate::mail::redact_url(&raw),
+                reason: "expected smtp://host[:port], smtps://user:password@host or smtp://host?tls=required",
+            })?;
+            Some(raw)
+        }
+    };
+    let mail_from = get("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned());
+    if crate::mail::parse_mailbox(&mail_from).is_none() {
+        return Err(ConfigError::Invalid {
+            name: "MAIL_FROM",
+            value: mail_from,
+            reason: "expected an address, e.g. Klantenrijbewijs <noreply@krb.example.nl>",
+        });
+    }
+    Ok((smtp_url, mail_from.trim().to_owned()))
 }
 
 /// One image decode per core: decoding is CPU-bound, more at once only adds memory.
@@ -358,6 +419,49 @@ mod tests {
         assert_eq!(c.session_idle_minutes, 45);
         assert_eq!(c.session_max_hours, 8);
         assert_eq!(c.public_url.as_deref(), Some("https://krb.example.nl"));
+    }
+
+    #[test]
+    fn mail_and_reminder_settings_are_read_and_checked() {
+        let c = config(&[]).expect("defaults");
+        assert_eq!(c.smtp_url, None);
+        assert_eq!(c.mail_from, DEFAULT_MAIL_FROM);
+        assert_eq!(c.reminder_interval_secs, 3600);
+        assert_eq!(c.link_base(), "http://127.0.0.1:3000");
+        for url in [
+            "smtp://127.0.0.1:2525",
+            "smtps://user:secret@mail.example.nl",
+            "smtp://mail.example.nl?tls=required",
+        ] {
+            let c = config(&[
+                ("SMTP_URL", url),
+                ("MAIL_FROM", "KRB <noreply@krb.example.nl>"),
+            ])
+            .expect(url);
+            assert_eq!(c.smtp_url.as_deref(), Some(url));
+            assert_eq!(c.mail_from, "KRB <noreply@krb.example.nl>");
+        }
+        let c = config(&[
+            ("REMINDER_INTERVAL_SECS", "0"),
+            ("PUBLIC_URL", "https://krb.example.nl"),
+        ])
+        .expect("off");
+        assert_eq!(c.reminder_interval_secs, 0);
+        assert_eq!(c.link_base(), "https://krb.example.nl");
+        for (name, bad) in [
+            ("SMTP_URL", "http://mail.example.nl"),
+            ("SMTP_URL", "mail.example.nl"),
+            ("SMTP_URL", "smtp://host?tls=sometimes"),
+            ("MAIL_FROM", "not an address"),
+            ("REMINDER_INTERVAL_SECS", "-1"),
+            ("REMINDER_INTERVAL_SECS", "86401"),
+        ] {
+            let err = config(&[(name, bad)]).expect_err(bad);
+            assert!(err.to_string().contains(name), "{err}");
+        }
+        // A password in a refused URL is not repeated in the error.
+        let err = config(&[("SMTP_URL", "ftp://user:hunter2@mail.example.nl")]).expect_err("ftp");
+        assert!(!err.to_string().contains("hunter2"), "{err}");
     }
 
     #[test]

@@ -27,6 +27,8 @@ const NL_SOURCE: &str = concat!(
     include_str!("../locales/nl/licence.ftl"),
     "\n",
     include_str!("../locales/nl/licence_card.ftl"),
+    "\n",
+    include_str!("../locales/nl/mail.ftl"),
 );
 const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/main.ftl"),
@@ -46,6 +48,8 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/licence.ftl"),
     "\n",
     include_str!("../locales/en/licence_card.ftl"),
+    "\n",
+    include_str!("../locales/en/mail.ftl"),
 );
 
 // Texts of pages that render only on the server and are never used by an island (HR: paged
@@ -152,6 +156,16 @@ impl I18n {
     pub fn t_count(&self, key: &str, count: i64) -> String {
         let mut fluent_args = FluentArgs::new();
         fluent_args.set("count", FluentValue::from(count));
+        format(self.locale, key, Some(&fluent_args))
+    }
+
+    /// Translation with a count (Fluent chooses singular or plural) and named text arguments.
+    pub fn t_with_count(&self, key: &str, count: i64, args: &[(&str, String)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("count", FluentValue::from(count));
+        for (name, value) in args {
+            fluent_args.set(*name, FluentValue::from(value.clone()));
+        }
         format(self.locale, key, Some(&fluent_args))
     }
 

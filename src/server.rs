@@ -30,6 +30,8 @@ pub enum StartError {
     Sessions(sqlx::Error),
     #[error("loading demo data failed")]
     Demo(AppError),
+    #[error("mail configuration: {0}")]
+    Mail(String),
 }
 
 /// Leptos options from the environment cargo-leptos sets, falling back to this crate's defaults
@@ -149,6 +151,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         }
     });
 
+    start_reminders(&pool, &config)?;
+
     let leptos_options = leptos_options(&config);
     let assets = SiteAssets::load(&leptos_options);
     let verify_limiter = Arc::new(crate::security::address_limit::AddressLimiter::per_minute(
@@ -214,6 +218,26 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         )
         .with_state(state.clone());
     Ok((router, state))
+}
+
+/// Starts the licence reminder scheduler (`reminders`): a first run at once catches up on what
+/// was missed while the app was down, then one every `REMINDER_INTERVAL_SECS`; 0 leaves it off.
+fn start_reminders(pool: &db::Db, config: &Config) -> Result<(), StartError> {
+    let mailer = crate::mail::Mailer::from_config(config).map_err(StartError::Mail)?;
+    if config.reminder_interval_secs == 0 {
+        tracing::info!("reminder scheduler off (REMINDER_INTERVAL_SECS=0)");
+        return Ok(());
+    }
+    crate::reminders::Scheduler {
+        db: pool.clone(),
+        mailer,
+        clock: Arc::new(crate::reminders::SystemClock),
+        link_base: config.link_base().to_owned(),
+    }
+    .spawn(std::time::Duration::from_secs(
+        config.reminder_interval_secs,
+    ));
+    Ok(())
 }
 
 /// Deletes expired session rows (they are never loaded again); a failed sweep is logged and the

@@ -147,6 +147,5 @@ licence-settings-error-fixed-date = Enter a date as dd-mm that exists every year
 licence-settings-error-min-validity = Choose 0 to 366 days.
 licence-settings-error-window = Choose 0 to 180 days.
 licence-settings-error-grace = Choose 0 to 180 days.
-licence-settings-error-reminders = Enter numbers from 0 to 365 separated by commas, without duplicates.
 licence-settings-error-every = Choose 0 to 90 days.
 licence-settings-error-cc = Choose 0 to 180 days.

@@ -147,6 +147,5 @@ licence-settings-error-fixed-date = Vul een datum in als dd-mm die elk jaar best
 licence-settings-error-min-validity = Kies 0 tot 366 dagen.
 licence-settings-error-window = Kies 0 tot 180 dagen.
 licence-settings-error-grace = Kies 0 tot 180 dagen.
-licence-settings-error-reminders = Vul getallen van 0 tot 365 in, gescheiden door komma's, zonder dubbele.
 licence-settings-error-every = Kies 0 tot 90 dagen.
 licence-settings-error-cc = Kies 0 tot 180 dagen.

@@ -9,6 +9,7 @@ pub mod notification;
 pub mod org;
 pub mod person;
 pub mod presentation;
+pub mod reminder;
 pub mod scale;
 pub mod seed;
 pub mod throttle;

@@ -82,6 +82,8 @@ pub async fn list(
             Option<String>,
             bool,
             chrono::DateTime<chrono::Utc>,
+            String,
+            Option<chrono::NaiveDate>,
         ),
     >(
         "select n.id, n.kind, n.presentation_id, pr.title, a.name,
@@ -91,9 +93,10 @@ pub async fn list(
                        and r.created_at <= n.created_at
                      order by r.id desc limit 1)
                 end,
-                n.read_at is not null, n.created_at
+                n.read_at is not null, n.created_at, n.detail, lp.valid_through
          from notification n
          left join presentation pr on pr.id = n.presentation_id
+         left join licence_period lp on lp.id = n.licence_period_id
          left join person a on a.id = n.actor_id
          where n.person_id = ? and (? is null or n.id < ?)
          order by n.id desc limit ?",
@@ -107,7 +110,18 @@ pub async fn list(
     Ok(rows
         .into_iter()
         .map(
-            |(id, kind, presentation_id, title, actor, comment, read, at)| {
+            |(
+                id,
+                kind,
+                presentation_id,
+                title,
+                actor,
+                comment,
+                read,
+                at,
+                detail,
+                valid_through,
+            )| {
                 crate::domain::notification::NotificationItem {
                     id,
                     kind,
@@ -117,6 +131,8 @@ pub async fn list(
                     comment: comment.unwrap_or_default(),
                     read,
                     at,
+                    detail,
+                    valid_through,
                 }
             },
         )

@@ -1,4 +1,5 @@
-//! A notification as the bell's page shows it: what happened, on which presentation, by whom.
+//! A notification as the bell's page shows it: what happened, on which presentation or licence
+//! period, by whom.
 
 use serde::{Deserialize, Serialize};
 
@@ -6,7 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationItem {
     pub id: i64,
-    /// `comment`, `recognition`, `confirmed`, `sent_back` or `meeting`
+    /// `comment`, `recognition`, `confirmed`, `sent_back`, `meeting`, or a licence kind
+    /// (`licence_reminder`, `licence_window`, `licence_signed`, …)
     pub kind: String,
     pub presentation_id: Option<i64>,
     pub title: String,
@@ -14,5 +16,11 @@ pub struct NotificationItem {
     /// The reviewer's comment on a send-back.
     pub comment: String,
     pub read: bool,
+    /// Licence reminders: the reminder kind (`window-open`, `before-30`, `expiry`, `expired-2`).
+    #[serde(default)]
+    pub detail: String,
+    /// Licence notifications: the last valid day of the period they are about.
+    #[serde(default)]
+    pub valid_through: Option<chrono::NaiveDate>,
     pub at: chrono::DateTime<chrono::Utc>,
 }

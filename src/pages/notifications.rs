@@ -41,6 +41,15 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
         a
     };
     let id = n.presentation_id.unwrap_or_default();
+    if n.kind.starts_with("licence_") {
+        // A reminder with someone else in it is the copy for the holder's manager.
+        let href = if n.kind == "licence_reminder" && !n.actor_name.is_empty() {
+            routes::TEAM_LICENCES
+        } else {
+            routes::MY_LICENCE
+        };
+        return (describe_licence(i18n, n), href.to_owned());
+    }
     match n.kind.as_str() {
         "comment" => (
             i18n.t_with("notification-comment", &args(None)),
@@ -66,6 +75,37 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
             routes::presentation_meeting(id),
         ),
     }
+}
+
+/// The sentence of a licence notification: reminders by their kind with the last valid day, and
+/// decisions with who made them.
+fn describe_licence(i18n: I18n, n: &NotificationItem) -> String {
+    let args = vec![
+        (
+            "date",
+            n.valid_through.map(|d| i18n.day(d)).unwrap_or_default(),
+        ),
+        ("name", n.actor_name.clone()),
+    ];
+    let team = !n.actor_name.is_empty();
+    let key = match (n.kind.as_str(), n.detail.as_str()) {
+        ("licence_reminder", "expiry") if team => "notification-licence-team-expiry",
+        ("licence_reminder", d) if team && d.starts_with("expired-") => {
+            "notification-licence-team-expired"
+        }
+        ("licence_reminder", _) if team => "notification-licence-team-before",
+        ("licence_window", _) => "notification-licence-window",
+        ("licence_reminder", "expiry") => "notification-licence-expiry",
+        ("licence_reminder", d) if d.starts_with("expired-") => "notification-licence-expired",
+        ("licence_reminder", _) => "notification-licence-before",
+        // Decisions about the licence, by the reviewer or HR.
+        ("licence_signed", _) => "notification-licence-signed",
+        ("licence_sent_back", _) => "notification-licence-sent-back",
+        ("licence_certified", _) => "notification-licence-certified",
+        ("licence_revoked", _) => "notification-licence-revoked",
+        _ => "notification-licence-other",
+    };
+    i18n.t_with(key, &args)
 }
 
 #[component]

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod reminders;
+pub mod smtp;
 mod walks;
 // Not every test file makes walkthroughs.
 #[allow(unused_imports)]
@@ -55,6 +57,8 @@ impl TestApp {
         config.demo_data = demo_data;
         config.site_root = dir.path().join("site").display().to_string();
         config.evidence_dir = dir.path().join("evidence");
+        // The reminder scheduler runs only in tests that start one (tests/reminders.rs).
+        config.reminder_interval_secs = 0;
         adjust(&mut config);
         let (router, state) = klantenrijbewijs::server::build(config)
             .await

@@ -55,7 +55,7 @@ pub async fn settings(db: impl SqliteExecutor<'_>) -> Result<LicenceSettings, sq
         window_days: small(row.window_days),
         grace_days: small(row.grace_days),
         grace_counts_as_covered: row.grace_counts_as_covered,
-        reminder_days: crate::domain::licence::parse_reminder_days(&row.reminder_days)
+        reminder_days: crate::domain::licence::reminder::parse_offsets(&row.reminder_days)
             .unwrap_or_default(),
         expired_every_days: small(row.expired_every_days),
         manager_cc_days: small(row.manager_cc_days),

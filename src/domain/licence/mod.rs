@@ -8,6 +8,7 @@ mod decision;
 mod period;
 mod progress;
 mod record;
+pub mod reminder;
 mod settings;
 mod status;
 
@@ -19,5 +20,5 @@ pub use decision::{Certify, CertifyInput, REASON_MAX, parse_reason};
 pub use period::{Current, IssueRefusal, NewPeriod, next_period, period_from, window_opens};
 pub use progress::{RenewalProgress, Step};
 pub use record::{DecisionRecord, PeriodRecord, TeamMember, Verification};
-pub use settings::{ExpiryAnchor, LicenceSettings, SettingsInput, parse_reminder_days};
+pub use settings::{ExpiryAnchor, LicenceSettings, SettingsInput};
 pub use status::{LicenceStatus, Standing, cycle_start, standing};

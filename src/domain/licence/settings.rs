@@ -147,7 +147,10 @@ impl SettingsInput {
             "grace_days",
             number(&self.grace_days, 0, 180, "licence-settings-error-grace"),
         );
-        let reminder_days = errors.check("reminder_days", parse_reminder_days(&self.reminder_days));
+        let reminder_days = errors.check(
+            "reminder_days",
+            super::reminder::parse_offsets(&self.reminder_days),
+        );
         let expired_every_days = errors.check(
             "expired_every_days",
             number(
@@ -219,22 +222,6 @@ fn parse_day_month(raw: &str) -> Result<(u32, u32), &'static str> {
     Ok((day, month))
 }
 
-/// Reminder offsets: numbers 0..=365 separated by commas (spaces allowed), no duplicates; sorted
-/// descending. An empty list means no reminders before expiry.
-pub fn parse_reminder_days(raw: &str) -> Result<Vec<u32>, &'static str> {
-    const KEY: &str = "licence-settings-error-reminders";
-    let mut days = Vec::new();
-    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let n: u32 = part.parse().map_err(|_| KEY)?;
-        if n > 365 || days.contains(&n) {
-            return Err(KEY);
-        }
-        days.push(n);
-    }
-    days.sort_unstable_by(|a, b| b.cmp(a));
-    Ok(days)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,15 +280,6 @@ mod tests {
             bad_anchor.parse().expect_err("anchor").0[0].key,
             "licence-settings-error-anchor"
         );
-    }
-
-    #[test]
-    fn reminder_days_are_sorted_and_checked() {
-        assert_eq!(parse_reminder_days("7, 60,0 ,30"), Ok(vec![60, 30, 7, 0]));
-        assert_eq!(parse_reminder_days(""), Ok(vec![]));
-        for bad in ["7,7", "-1", "366", "a", "1.5"] {
-            assert!(parse_reminder_days(bad).is_err(), "{bad}");
-        }
     }
 
     #[test]

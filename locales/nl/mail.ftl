@@ -1,0 +1,49 @@
+# E-mail and in-app reminders about the licence (src/mail/reminder.rs, pages/notifications.rs).
+
+mail-reminder-greeting = Beste { $name },
+mail-reminder-window-subject = Je klantenrijbewijs: het vernieuwingsvenster is open
+mail-reminder-window-lead = Je klantenrijbewijs is geldig t/m { $date } ({ $count ->
+        [one] nog 1 dag
+       *[other] nog { $count } dagen
+    }). Vanaf vandaag kun je het vernieuwen: een nieuwe cyclus begint.
+mail-reminder-window-next = Loop opnieuw een klantreis, presenteer wat je hebt geleerd en laat je leidinggevende je rijbewijs aftekenen. Wie binnen het venster vernieuwt, verliest geen dagen: de nieuwe periode sluit aan op de oude.
+mail-reminder-before-subject = { $count ->
+        [one] Je klantenrijbewijs verloopt morgen
+       *[other] Je klantenrijbewijs verloopt over { $count } dagen
+    }
+mail-reminder-before-lead = Je klantenrijbewijs is geldig t/m { $date }: { $count ->
+        [one] nog 1 dag
+       *[other] nog { $count } dagen
+    }.
+mail-reminder-expiry-subject = Vandaag is de laatste dag van je klantenrijbewijs
+mail-reminder-expiry-lead = Je klantenrijbewijs is geldig t/m vandaag, { $date }: vandaag is de laatste dag dat het telt. Vanaf morgen is het verlopen.
+mail-reminder-expired-subject = Je klantenrijbewijs is verlopen
+mail-reminder-expired-lead = Je klantenrijbewijs was geldig t/m { $date } en is { $count ->
+        [one] sinds 1 dag
+       *[other] sinds { $count } dagen
+    } verlopen.
+mail-reminder-renew = Vernieuwen doe je met een klantreis, een presentatie van wat je leerde en de aftekening door je leidinggevende.
+mail-reminder-link = Bekijk je rijbewijs en wat er nog nodig is: { $link }
+mail-reminder-link-label = Naar mijn rijbewijs
+mail-reminder-cc = Je leidinggevende, { $manager }, krijgt een kopie van dit bericht.
+mail-reminder-footer = Dit bericht is automatisch verstuurd door Klantenrijbewijs.
+
+# Notifications (/notifications) for licence reminders.
+notification-licence-window = Het vernieuwingsvenster is open: je klantenrijbewijs is geldig t/m { $date }. Loop opnieuw een klantreis.
+notification-licence-before = Je klantenrijbewijs verloopt binnenkort: geldig t/m { $date }.
+notification-licence-expiry = Vandaag ({ $date }) is de laatste dag van je klantenrijbewijs.
+notification-licence-expired = Je klantenrijbewijs is verlopen: het was geldig t/m { $date }.
+notification-licence-signed = { $name } heeft je klantenrijbewijs afgetekend: geldig t/m { $date }.
+notification-licence-sent-back = { $name } heeft je aanvraag voor aftekening teruggestuurd. Lees de opmerkingen bij je rijbewijs.
+notification-licence-certified = { $name } heeft je klantenrijbewijs geregistreerd: geldig t/m { $date }.
+notification-licence-revoked = { $name } heeft je klantenrijbewijs ingetrokken.
+notification-licence-team-before = Het klantenrijbewijs van { $name } verloopt binnenkort: geldig t/m { $date }.
+notification-licence-team-expiry = Vandaag ({ $date }) is de laatste dag van het klantenrijbewijs van { $name }.
+notification-licence-team-expired = Het klantenrijbewijs van { $name } is verlopen: het was geldig t/m { $date }.
+notification-licence-other = Er is nieuws over je klantenrijbewijs.
+
+# The reminder days on the licence settings form (domain::licence::reminder::parse_offsets).
+licence-error-offsets-number = Vul hele aantallen dagen in, gescheiden door komma's, bijvoorbeeld 60,30,7,0.
+licence-error-offsets-negative = Een herinnering komt vóór of op de laatste geldige dag: gebruik geen negatieve getallen.
+licence-error-offsets-duplicate = Elk aantal dagen mag maar één keer voorkomen.
+licence-error-offsets-range = Een herinnering kan hoogstens 365 dagen van tevoren.

@@ -1,0 +1,306 @@
+//! Licence reminders in the database: which periods may be owed a reminder, claiming one (its
+//! rows per recipient, superseded older ones and the in-app notification in one transaction), and
+//! the send bookkeeping (lease, sent, failed). The rule for what is due is
+//! `domain::licence::reminder`; `reminders::run_once` ties the two together.
+//!
+//! A `licence_reminder` row is in one of these states:
+//! - pending: `sent_at` null, `attempts` below the limit, `last_error` null or an SMTP error;
+//! - sent: `sent_at` set;
+//! - not to be mailed: `last_error` is [`SUPERSEDED`] (a newer reminder replaced it) or
+//!   [`MAIL_DISABLED`] (no SMTP server configured when it was claimed; the in-app notification
+//!   was all), or `attempts` reached the limit (given up).
+//!
+//! Every write repeats "the person's current period, not revoked, person active" inside its own
+//! statement, so a revocation or a new period committed a moment earlier is never outrun.
+
+use super::{Db, WriteTx, begin_write};
+use crate::db::licence::REVOKED;
+use crate::domain::licence::reminder::{Plan, ReminderKind};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqliteExecutor;
+
+/// `last_error` of a reminder a newer one replaced (never mailed).
+pub const SUPERSEDED: &str = "superseded";
+/// `last_error` of a reminder claimed while mail was disabled (in-app only).
+pub const MAIL_DISABLED: &str = "mail disabled";
+
+/// SQL: the period `lp` is its person's latest, not revoked, and the person is active.
+fn current_period_sql() -> String {
+    format!(
+        "lp.id = (select max(l2.id) from licence_period l2 where l2.person_id = lp.person_id)
+         and not {REVOKED}
+         and exists (select 1 from person h2 where h2.id = lp.person_id and h2.active = 1)"
+    )
+}
+
+/// A current period whose last valid day lies in the range a run looks at.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReminderPeriod {
+    pub period_id: i64,
+    pub person_id: i64,
+    pub valid_through: NaiveDate,
+    /// When the period was issued (its reminders from before then are not owed).
+    pub created_at: DateTime<Utc>,
+    /// The holder's manager, when there is one and they are active.
+    pub manager_id: Option<i64>,
+}
+
+/// Current periods (latest per person, not revoked, person active) ending between `from` and
+/// `through` (inclusive).
+pub async fn current_periods(
+    db: impl SqliteExecutor<'_>,
+    from: NaiveDate,
+    through: NaiveDate,
+) -> Result<Vec<ReminderPeriod>, sqlx::Error> {
+    sqlx::query_as::<_, ReminderPeriod>(&format!(
+        "select lp.id as period_id, lp.person_id, lp.valid_through, lp.created_at,
+                m.id as manager_id
+         from licence_period lp
+         join person h on h.id = lp.person_id
+         left join person m on m.id = h.manager_id and m.active = 1
+         where lp.valid_through between ? and ? and {}
+         order by lp.id",
+        current_period_sql()
+    ))
+    .bind(from)
+    .bind(through)
+    .fetch_all(db)
+    .await
+}
+
+/// The kinds recorded for a period (any recipient, any state).
+pub async fn recorded_kinds(
+    db: impl SqliteExecutor<'_>,
+    period_id: i64,
+) -> Result<Vec<ReminderKind>, sqlx::Error> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("select distinct kind from licence_reminder where period_id = ?")
+            .bind(period_id)
+            .fetch_all(db)
+            .await?;
+    Ok(codes
+        .iter()
+        .filter_map(|c| ReminderKind::parse(c))
+        .collect())
+}
+
+/// What [`claim`] wrote.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Claimed {
+    /// A reminder was claimed (rows and notification written).
+    pub claimed: bool,
+    pub superseded: usize,
+}
+
+/// Records `plan` for `period` in one transaction: superseded kinds, then the reminder to send
+/// with a row per recipient (the holder `to`, the manager `cc` when copied) and an in-app
+/// notification for each. A row that already exists is left alone (another run claimed it), and
+/// then no second notification is written. With mail disabled the rows are marked so.
+pub async fn claim(
+    db: &Db,
+    period: &ReminderPeriod,
+    plan: &Plan,
+    mail_enabled: bool,
+    now: DateTime<Utc>,
+) -> Result<Claimed, sqlx::Error> {
+    let mut tx = begin_write(db).await?;
+    let mut done = Claimed::default();
+    for kind in &plan.supersede {
+        let state = Some(SUPERSEDED);
+        if insert_row(&mut tx, period, *kind, period.person_id, "to", state, now).await? {
+            done.superseded += 1;
+        }
+    }
+    if let Some(send) = plan.send {
+        // An older reminder still waiting for the SMTP server is replaced by this one.
+        sqlx::query(
+            "update licence_reminder set last_error = ?, updated_at = ?
+             where period_id = ? and sent_at is null and kind <> ?
+               and coalesce(last_error, '') not in (?, ?)",
+        )
+        .bind(SUPERSEDED)
+        .bind(now)
+        .bind(period.period_id)
+        .bind(send.kind.code())
+        .bind(SUPERSEDED)
+        .bind(MAIL_DISABLED)
+        .execute(&mut *tx)
+        .await?;
+        let state = (!mail_enabled).then_some(MAIL_DISABLED);
+        let holder = period.person_id;
+        if insert_row(&mut tx, period, send.kind, holder, "to", state, now).await? {
+            done.claimed = true;
+            notify(&mut tx, period, period.person_id, None, send.kind, now).await?;
+            if send.copy_manager
+                && let Some(manager) = period.manager_id
+                && insert_row(&mut tx, period, send.kind, manager, "cc", state, now).await?
+            {
+                let holder = Some(period.person_id);
+                notify(&mut tx, period, manager, holder, send.kind, now).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// One `licence_reminder` row, only while the period is current (and, for the manager, while
+/// they are the holder's active manager). `true` when it was inserted.
+async fn insert_row(
+    tx: &mut WriteTx,
+    period: &ReminderPeriod,
+    kind: ReminderKind,
+    recipient_id: i64,
+    role: &str,
+    state: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let inserted = sqlx::query(&format!(
+        "insert into licence_reminder (period_id, kind, recipient_id, role, last_error,
+                created_at, updated_at)
+         select lp.id, ?, ?, ?, ?, ?, ? from licence_period lp
+         where lp.id = ? and {}
+           and (? = 'to' or exists (select 1 from person h join person m on m.id = h.manager_id
+                where h.id = lp.person_id and m.id = ? and m.active = 1))
+         on conflict (period_id, kind, recipient_id) do nothing",
+        current_period_sql()
+    ))
+    .bind(kind.code())
+    .bind(recipient_id)
+    .bind(role)
+    .bind(state)
+    .bind(now)
+    .bind(now)
+    .bind(period.period_id)
+    .bind(role)
+    .bind(recipient_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(inserted.rows_affected() == 1)
+}
+
+/// An in-app notification about `period` for `person_id`: `licence_window` when the window
+/// opens, else `licence_reminder`; `detail` is the reminder kind. The manager's copy names the
+/// holder as its actor (the page then says whose licence it is).
+async fn notify(
+    tx: &mut WriteTx,
+    period: &ReminderPeriod,
+    person_id: i64,
+    actor_id: Option<i64>,
+    kind: ReminderKind,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let notification_kind = if kind == ReminderKind::WindowOpen {
+        "licence_window"
+    } else {
+        "licence_reminder"
+    };
+    sqlx::query(
+        "insert into notification (person_id, kind, actor_id, licence_period_id, detail,
+                created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(person_id)
+    .bind(notification_kind)
+    .bind(actor_id)
+    .bind(period.period_id)
+    .bind(kind.code())
+    .bind(now)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// A reminder row waiting to be mailed, with what the message needs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingRow {
+    pub id: i64,
+    pub period_id: i64,
+    pub kind: String,
+    /// `to` or `cc`
+    pub role: String,
+    pub attempts: i64,
+    pub recipient_name: String,
+    pub recipient_email: String,
+    pub holder_name: String,
+    pub holder_language: String,
+    pub valid_through: NaiveDate,
+}
+
+/// Rows to mail: not sent, not superseded or disabled, fewer than `max_attempts` tries, of a
+/// period that is still current, to an active recipient. Ordered by period and kind, `to` first.
+pub async fn pending(
+    db: impl SqliteExecutor<'_>,
+    max_attempts: i64,
+) -> Result<Vec<PendingRow>, sqlx::Error> {
+    sqlx::query_as::<_, PendingRow>(&format!(
+        "select r.id, r.period_id, r.kind, r.role, r.attempts,
+                rp.name as recipient_name, rp.email as recipient_email,
+                h.name as holder_name, h.preferred_language as holder_language, lp.valid_through
+         from licence_reminder r
+         join licence_period lp on lp.id = r.period_id
+         join person h on h.id = lp.person_id
+         join person rp on rp.id = r.recipient_id
+         where r.sent_at is null and r.attempts < ?
+           and coalesce(r.last_error, '') not in (?, ?)
+           and rp.active = 1 and {}
+         order by r.period_id, r.kind, r.role desc, r.id",
+        current_period_sql()
+    ))
+    .bind(max_attempts)
+    .bind(SUPERSEDED)
+    .bind(MAIL_DISABLED)
+    .fetch_all(db)
+    .await
+}
+
+/// Takes one try at sending `id`: counts the attempt, only if nobody else did since `attempts`
+/// was read (two schedulers never mail the same row at once). `true` when this caller may send.
+pub async fn lease(
+    db: &Db,
+    id: i64,
+    attempts: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "update licence_reminder set attempts = attempts + 1, updated_at = ?
+         where id = ? and attempts = ? and sent_at is null",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(attempts)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// The SMTP server accepted the message for row `id`.
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update licence_reminder set sent_at = ?, last_error = null, updated_at = ? where id = ?",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// Sending row `id` failed with `error` (kept short); the next run tries again.
+pub async fn mark_failed(
+    db: &Db,
+    id: i64,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let error: String = error.chars().take(500).collect();
+    sqlx::query("update licence_reminder set last_error = ?, updated_at = ? where id = ?")
+        .bind(error)
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,127 @@
+//! Fixtures for the licence reminder tests (tests/reminders.rs, tests/reminder_delivery.rs):
+//! licence periods inserted straight into the test database, simulated days far ahead of the
+//! demo data, schedulers over a test clock, and what was recorded.
+
+use super::TestApp;
+use super::smtp::ReceivedMail;
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use klantenrijbewijs::mail::Mailer;
+use klantenrijbewijs::reminders::{Scheduler, TestClock};
+use std::sync::Arc;
+
+/// Grace Okafor prefers English (Daan Bakker, `EMPLOYEE`, Dutch).
+pub const ENGLISH: &str = "grace.okafor@dijkhuis.example";
+pub const LINK_BASE: &str = "https://krb.example.nl";
+
+/// Far ahead of the demo data, whose own periods are then long out of the scheduler's range.
+pub fn vt() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2031, 6, 30).expect("date")
+}
+
+pub fn day(offset: i64) -> NaiveDate {
+    vt() + Duration::days(offset)
+}
+
+/// 07:00 in Amsterdam on `date`.
+pub fn morning(date: NaiveDate) -> DateTime<Utc> {
+    chrono_tz::Europe::Amsterdam
+        .from_local_datetime(&date.and_hms_opt(7, 0, 0).expect("time"))
+        .single()
+        .expect("unambiguous")
+        .with_timezone(&Utc)
+}
+
+pub fn mailer(smtp_url: &str) -> Mailer {
+    Mailer::new(Some(smtp_url), "Klantenrijbewijs <noreply@krb.example.nl>").expect("mailer")
+}
+
+/// A fresh scheduler (as after a restart) over the app's database.
+pub fn scheduler(app: &TestApp, mailer: Mailer, clock: &TestClock) -> Scheduler {
+    Scheduler {
+        db: app.state.pool.clone(),
+        mailer,
+        clock: Arc::new(clock.clone()),
+        link_base: LINK_BASE.to_owned(),
+    }
+}
+
+/// A licence period for `email` ending on `valid_through`, issued a year before it.
+pub async fn period(app: &TestApp, email: &str, valid_through: NaiveDate) -> i64 {
+    let person = app.person_id(email).await;
+    let issuer = app.person_id(super::HR).await;
+    let issued = morning(valid_through - Duration::days(365));
+    let code = format!(
+        "{:016X}",
+        std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), person)
+    );
+    sqlx::query_scalar(
+        "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
+                verification_code, created_at, updated_at)
+         values (?, ?, ?, 'manual', ?, ?, ?, ?) returning id",
+    )
+    .bind(person)
+    .bind(valid_through - Duration::days(364))
+    .bind(valid_through)
+    .bind(issuer)
+    .bind(code)
+    .bind(issued)
+    .bind(issued)
+    .fetch_one(&app.state.pool)
+    .await
+    .expect("period inserted")
+}
+
+pub async fn revoke(app: &TestApp, period_id: i64) {
+    let hr = app.person_id(super::HR).await;
+    sqlx::query(
+        "insert into licence_decision (person_id, period_id, decision, decided_by, comment,
+                created_at, updated_at)
+         select person_id, id, 'revoked', ?, 'test', created_at, created_at
+         from licence_period where id = ?",
+    )
+    .bind(hr)
+    .bind(period_id)
+    .execute(&app.state.pool)
+    .await
+    .expect("revoked");
+}
+
+pub async fn manager_email(app: &TestApp, email: &str) -> String {
+    sqlx::query_scalar(
+        "select m.email from person p join person m on m.id = p.manager_id where p.email = ?",
+    )
+    .bind(email)
+    .fetch_one(&app.state.pool)
+    .await
+    .expect("a manager")
+}
+
+/// (kind, role, sent, last_error) of a period's reminder rows.
+pub async fn rows(app: &TestApp, period_id: i64) -> Vec<(String, String, bool, Option<String>)> {
+    sqlx::query_as(
+        "select kind, role, sent_at is not null, last_error from licence_reminder
+         where period_id = ? order by id",
+    )
+    .bind(period_id)
+    .fetch_all(&app.state.pool)
+    .await
+    .expect("reminder rows")
+}
+
+pub async fn notifications(app: &TestApp, email: &str) -> Vec<(String, String)> {
+    sqlx::query_as(
+        "select n.kind, n.detail from notification n join person p on p.id = n.person_id
+         where p.email = ? and n.licence_period_id is not null order by n.id",
+    )
+    .bind(email)
+    .fetch_all(&app.state.pool)
+    .await
+    .expect("notifications")
+}
+
+pub fn to_of<'a>(mails: &'a [ReceivedMail], email: &str) -> Vec<&'a ReceivedMail> {
+    mails
+        .iter()
+        .filter(|m| m.to == [email.to_owned()])
+        .collect()
+}
