@@ -107,8 +107,8 @@ pub struct CardPage {
     pub periods: Vec<PeriodLink>,
 }
 
-/// The card of `person` (default: the signed-in person), period `period` (default: the one valid
-/// today, else the latest).
+/// The card of `person` (default: the signed-in person), period `period` (default: the latest if
+/// it was revoked, else the one valid today, else the latest).
 #[server(endpoint = "licence/card")]
 pub async fn load_licence_card(
     person: Option<i64>,
@@ -293,10 +293,15 @@ pub(crate) mod ssr {
         };
         let chosen = match period {
             Some(id) => Some(rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?),
-            None => rows
-                .iter()
-                .find(|r| status(r) == CardStatus::Valid)
-                .or_else(|| rows.first()),
+            // A revoked latest period is the one that counts, even while an older one would
+            // still run; otherwise the one valid today (a renewal may not have started yet).
+            None => match rows.first() {
+                Some(latest) if latest.revoked => Some(latest),
+                latest => rows
+                    .iter()
+                    .find(|r| status(r) == CardStatus::Valid)
+                    .or(latest),
+            },
         };
         let card = match chosen {
             None => None,
