@@ -237,12 +237,11 @@ async fn attach_session_info(
 ) -> axum::response::Response {
     let path = request.uri().path();
     let is_api = path.starts_with("/api/");
-    let is_page =
-        !(is_api
-            || path.starts_with("/pkg/")
-            || path == "/healthz"
-            || path == "/favicon.svg"
-            || path == BENCH_STATIC_PATH);
+    let is_page = !(is_api
+        || path.starts_with("/pkg/")
+        || path == "/healthz"
+        || path == "/favicon.svg"
+        || path == BENCH_STATIC_PATH);
     if is_page
         && let Some(session) = request
             .extensions()

@@ -31,7 +31,10 @@ async fn counts(app: &TestApp) -> Vec<(&'static str, i64)> {
         "licence_period",
         "licence_decision",
     ] {
-        out.push((table, app.count(&format!("select count(*) from {table}")).await));
+        out.push((
+            table,
+            app.count(&format!("select count(*) from {table}")).await,
+        ));
     }
     out
 }
@@ -63,11 +66,13 @@ async fn statuses(app: &TestApp) -> HashMap<LicenceStatus, usize> {
     let settings = LicenceSettings::default();
     let mut out = HashMap::new();
     for (_, from, through, revoked) in rows {
-        let current = from.zip(through).map(|(valid_from, valid_through)| Current {
-            valid_from,
-            valid_through,
-            revoked,
-        });
+        let current = from
+            .zip(through)
+            .map(|(valid_from, valid_through)| Current {
+                valid_from,
+                valid_through,
+                revoked,
+            });
         *out.entry(standing(current, &settings, today).status)
             .or_insert(0) += 1;
     }
@@ -77,7 +82,9 @@ async fn statuses(app: &TestApp) -> HashMap<LicenceStatus, usize> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scale_seed_fills_every_table_and_a_second_run_adds_nothing() {
     let app = TestApp::spawn().await;
-    let demo_walks = scale::walkthrough_count(&app.state.pool).await.expect("count");
+    let demo_walks = scale::walkthrough_count(&app.state.pool)
+        .await
+        .expect("count");
     let target = demo_walks + WALKS;
     let (people, (leads, _), (walks, findings), issued) = seed(&app, target).await;
     assert!(people > 0 && people <= PEOPLE, "{people}");
@@ -87,7 +94,8 @@ async fn scale_seed_fills_every_table_and_a_second_run_adds_nothing() {
     );
     assert_eq!(walks, WALKS);
     assert_eq!(
-        app.count("select count(*) from walkthrough where status = 'completed'").await,
+        app.count("select count(*) from walkthrough where status = 'completed'")
+            .await,
         target
     );
 
@@ -130,17 +138,27 @@ async fn scale_seed_fills_every_table_and_a_second_run_adds_nothing() {
         ))
         .await;
     assert_eq!(without_lead, 0);
-    let grown = app.count(&format!("select count(*) from person where {GROWN}")).await as usize;
+    let grown = app
+        .count(&format!("select count(*) from person where {GROWN}"))
+        .await as usize;
     let unmanaged = app
-        .count(&format!("select count(*) from person where {GROWN} and manager_id is null"))
+        .count(&format!(
+            "select count(*) from person where {GROWN} and manager_id is null"
+        ))
         .await;
     assert_eq!(unmanaged, 0);
-    assert!(leads >= grown / 25 && leads < grown / 5, "{leads} of {grown}");
+    assert!(
+        leads >= grown / 25 && leads < grown / 5,
+        "{leads} of {grown}"
+    );
 
     // licences in every status, each period with its decision
     let found = statuses(&app).await;
     for status in LicenceStatus::ALL {
-        assert!(found.get(&status).copied().unwrap_or(0) > 0, "{status:?} missing: {found:?}");
+        assert!(
+            found.get(&status).copied().unwrap_or(0) > 0,
+            "{status:?} missing: {found:?}"
+        );
     }
     let grown_periods = app
         .count(&format!(
@@ -157,13 +175,16 @@ async fn scale_seed_fills_every_table_and_a_second_run_adds_nothing() {
         .await;
     assert_eq!(undecided, 0);
     let valid = found.get(&LicenceStatus::Valid).copied().unwrap_or(0);
-    assert!(valid * 2 > grown && valid * 4 < grown * 3, "{found:?} of {grown}");
+    assert!(
+        valid * 2 > grown && valid * 4 < grown * 3,
+        "{found:?} of {grown}"
+    );
 
     // the second run: nothing added, nothing changed
     let before = counts(&app).await;
     let again = seed(&app, target).await;
     assert_eq!(again.0, 0);
-    assert_eq!(again.1 .1, 0, "managers changed on the second run");
+    assert_eq!(again.1.1, 0, "managers changed on the second run");
     assert_eq!(again.2, (0, 0));
     assert_eq!(again.3, 0);
     assert_eq!(counts(&app).await, before);

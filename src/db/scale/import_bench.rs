@@ -32,7 +32,9 @@ pub async fn sample_file(db: &Db, rows: usize) -> Result<String, ScaleError> {
         return Err(ScaleError::NoTeams);
     }
     let mut out = String::with_capacity(rows * 110);
-    out.push_str("\u{feff}Personeelsnummer;Naam;E-mail;Afdeling;Team;E-mail leidinggevende;Actief\r\n");
+    out.push_str(
+        "\u{feff}Personeelsnummer;Naam;E-mail;Afdeling;Team;E-mail leidinggevende;Actief\r\n",
+    );
     for i in 0..rows {
         let (department, team) = &teams[i % teams.len()];
         // the first of every 25 in a team leads the others (a row further up the file)

@@ -133,7 +133,8 @@ pub async fn grow_licences(db: &Db) -> Result<usize, ScaleError> {
             } else {
                 ("manual", None, hr, "certified")
             };
-            let at = crate::db::licence::start_of_day(from.min(today)) + chrono::Duration::hours(10);
+            let at =
+                crate::db::licence::start_of_day(from.min(today)) + chrono::Duration::hours(10);
             let period: i64 = sqlx::query_scalar(
                 "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
                         issued_by, verification_code, created_at, updated_at)
@@ -207,7 +208,10 @@ mod tests {
         }
         let share = |k: Option<&str>| counts.get(&k).copied().unwrap_or(0);
         assert!((5700..6300).contains(&share(Some("valid"))), "{counts:?}");
-        assert!((800..1200).contains(&share(Some("renewal_due"))), "{counts:?}");
+        assert!(
+            (800..1200).contains(&share(Some("renewal_due"))),
+            "{counts:?}"
+        );
         assert!((350..650).contains(&share(Some("in_grace"))), "{counts:?}");
         assert!((800..1200).contains(&share(Some("expired"))), "{counts:?}");
         assert!((200..400).contains(&share(Some("revoked"))), "{counts:?}");
