@@ -50,6 +50,16 @@ mod cli {
             /// Active employees the database should have afterwards (existing ones count).
             #[arg(long)]
             people: usize,
+            /// Completed walkthroughs the database should have afterwards (with ~10 findings
+            /// each); with any, also ~400 team leads and licences in every status.
+            #[arg(long, default_value_t = 0)]
+            walkthroughs: i64,
+        },
+        /// Benchmark (not a test): times reading, dry-running and applying an employee import of
+        /// N generated rows against a temporary demo database.
+        BenchImport {
+            #[arg(long, default_value_t = 10_000)]
+            rows: usize,
         },
         /// Benchmark (not a test): grows a temporary database to N library presentations and
         /// prints p50/p95 timings of typical library searches.
@@ -84,7 +94,11 @@ mod cli {
                 employee_number,
                 password,
             } => create_admin(config, email, name, employee_number, password).await,
-            Command::SeedScale { people } => seed_scale(config, people).await,
+            Command::SeedScale {
+                people,
+                walkthroughs,
+            } => seed_scale(config, people, walkthroughs).await,
+            Command::BenchImport { rows } => bench::import(rows).await,
             Command::BenchLibrary { presentations } => bench::library(presentations).await,
         };
         match result {
@@ -124,6 +138,45 @@ mod cli {
         use klantenrijbewijs::db;
         use klantenrijbewijs::domain::presentation::{LibraryFilter, LibraryViewer};
         use std::time::Instant;
+
+        pub async fn import(rows: usize) -> Result<(), String> {
+            let dir = std::env::temp_dir().join(format!("krb-bench-import-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            let url = format!("sqlite://{}?mode=rwc", dir.join("bench.db").display());
+            let result = async {
+                let pool = db::connect(&url).await.map_err(|e| e.to_string())?;
+                db::migrate(&pool).await.map_err(|e| e.to_string())?;
+                db::seed::load_demo(&pool)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let hr: i64 = sqlx::query_scalar(
+                    "select id from person where email = 'fatima.elamrani@dijkhuis.example'",
+                )
+                .fetch_one(&pool)
+                .await
+                .map_err(|e| e.to_string())?;
+                let t = db::scale::time_import(&pool, rows, hr)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "import of {} rows ({} KB): generate {:.0} ms, parse {:.0} ms, dry run {:.0} ms, \
+                     apply {:.0} ms ({} created, {} errors)",
+                    t.rows,
+                    t.bytes / 1024,
+                    t.generate_ms,
+                    t.parse_ms,
+                    t.dry_run_ms,
+                    t.apply_ms,
+                    t.created,
+                    t.errors
+                );
+                pool.close().await;
+                Ok(())
+            }
+            .await;
+            let _ = std::fs::remove_dir_all(&dir);
+            result
+        }
 
         pub async fn library(presentations: i64) -> Result<(), String> {
             let dir = std::env::temp_dir().join(format!("krb-bench-{}", std::process::id()));
@@ -215,7 +268,7 @@ mod cli {
     }
 
     /// Never for a real deployment: every added person signs in with the public demo password.
-    async fn seed_scale(config: Config, people: usize) -> Result<(), String> {
+    async fn seed_scale(config: Config, people: usize, walkthroughs: i64) -> Result<(), String> {
         let pool = db::connect(&config.database_url)
             .await
             .map_err(|e| e.to_string())?;
@@ -244,8 +297,39 @@ mod cli {
             ),
             _ => println!("{before} employees already, none added"),
         }
-        // Later scale steps (e.g. walkthroughs in progress) go here, each printing what it did.
+        if walkthroughs > 0 {
+            grow_history(&pool, walkthroughs).await?;
+        }
         pool.close().await;
+        Ok(())
+    }
+
+    /// Team leads, walkthroughs with findings, and licences, each step timed.
+    async fn grow_history(pool: &db::Db, walkthroughs: i64) -> Result<(), String> {
+        let t = std::time::Instant::now();
+        let (leads, moved) = db::scale::assign_leads(pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        println!(
+            "{leads} team leads (reviewers), {moved} managers changed in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+        let t = std::time::Instant::now();
+        let (walks, findings) = db::scale::grow_walkthroughs(pool, walkthroughs)
+            .await
+            .map_err(|e| e.to_string())?;
+        println!(
+            "{walks} completed walkthroughs with {findings} findings added in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+        let t = std::time::Instant::now();
+        let issued = db::scale::grow_licences(pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        println!(
+            "{issued} licence periods issued in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
         Ok(())
     }
 

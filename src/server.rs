@@ -169,8 +169,13 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let routes = route_list();
     let fallback_state = state.clone();
     let page_assets = assets.clone();
-    let router = Router::new()
-        .route("/healthz", get(healthz))
+    let mut router = Router::new().route("/healthz", get(healthz));
+    // Benchmarks only (scripts/bench.sh): a fixed page through the same layers, as the ceiling
+    // the real pages are compared with. Off unless BENCH_STATIC=1.
+    if std::env::var("BENCH_STATIC").is_ok_and(|v| v == "1") {
+        router = router.route(BENCH_STATIC_PATH, get(bench_static));
+    }
+    let router = router
         .nest("/pkg", pkg_service(&leptos_options))
         .merge(crate::evidence::routes(&state.config))
         // HR (issue 12): CSV exports and the employee import's upload.
@@ -261,8 +266,11 @@ async fn attach_session_info(
 ) -> axum::response::Response {
     let path = request.uri().path();
     let is_api = path.starts_with("/api/");
-    let is_page =
-        !(is_api || path.starts_with("/pkg/") || path == "/healthz" || path == "/favicon.svg");
+    let is_page = !(is_api
+        || path.starts_with("/pkg/")
+        || path == "/healthz"
+        || path == "/favicon.svg"
+        || path == BENCH_STATIC_PATH);
     if is_page
         && let Some(session) = request
             .extensions()
@@ -286,6 +294,20 @@ async fn attach_session_info(
             .or_insert(axum::http::HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Where the benchmark's static page is served (only with BENCH_STATIC=1).
+const BENCH_STATIC_PATH: &str = "/bench/static";
+
+/// A fixed HTML page about the size of a short app page: no session, no database, no rendering.
+async fn bench_static() -> axum::response::Html<&'static str> {
+    axum::response::Html(concat!(
+        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        "<title>Klantenrijbewijs</title></head><body><main><h1>Klantenrijbewijs</h1>",
+        "<p>Een vaste pagina zonder sessie, database of rendering: het plafond waarmee de ",
+        "benchmark de echte pagina's vergelijkt.</p></main></body></html>"
+    ))
 }
 
 /// 200 after a database round-trip, 503 when the database does not answer.

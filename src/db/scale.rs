@@ -5,7 +5,15 @@
 //! failing on a duplicate. The `seed-scale` command compares [`employee_count`] with its target
 //! first, so running that command twice adds nobody the second time.
 
-use super::{Db, begin_write, now};
+mod import_bench;
+mod licences;
+mod walks;
+
+pub use import_bench::{ImportTimings, sample_file, time_import};
+pub use licences::{assign_leads, grow_licences};
+pub use walks::{grow_walkthroughs, walkthrough_count};
+
+use super::{Db, WriteTx, begin_write, now};
 use crate::domain::{Password, Role};
 use crate::error::AppError;
 
@@ -40,6 +48,23 @@ pub enum ScaleError {
     Hash(AppError),
     #[error("the database has no teams yet; load the demo organisation first")]
     NoTeams,
+    #[error("no grown employees to give walkthroughs; grow the people first")]
+    NoPeople,
+    #[error("no live journey with steps to walk")]
+    NoJourneys,
+    #[error("the demo HR person is missing; load the demo organisation first")]
+    NoHr,
+    #[error("import: {0}")]
+    Import(String),
+}
+
+/// A fixed scramble of `x` (splitmix64): spreads the seeded data the same way on every run, so
+/// a second run recognises what the first one did.
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// Active people with the employee role: who could walk a journey.
