@@ -354,7 +354,7 @@ impl NudgeForm {
 
 /// How many people a nudge of the filtered list would reach (the confirmation page).
 #[server(endpoint = "dashboard/nudge-count")]
-pub async fn nudge_count(form: NudgeForm) -> Result<i64, AppError> {
+pub async fn nudge_count(#[server(default)] form: NudgeForm) -> Result<i64, AppError> {
     super::ssr::serve(async |ctx| {
         ctx.require(|r| r.can_view_people_overview()).await?;
         let db = &ctx.state.pool;
@@ -378,7 +378,7 @@ pub async fn nudge_count(form: NudgeForm) -> Result<i64, AppError> {
 /// [`send_nudges`]), one audit event. HR and admins only. Answers how many were reminded; a
 /// plain form goes back to the list with `?nudged=N`.
 #[server(endpoint = "dashboard/nudge")]
-pub async fn nudge(form: NudgeForm) -> Result<usize, AppError> {
+pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError> {
     let filter = form.filter();
     let back_filter = filter.clone();
     super::ssr::Serve::new()
