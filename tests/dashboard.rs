@@ -401,3 +401,119 @@ async fn the_export_is_the_filtered_list_as_csv() {
         .await;
     assert_eq!(rows, reports);
 }
+
+/// The trend, recomputed in Rust from the stored periods and decisions by the rule: a period
+/// covers a day if it started on or before it, ends on or after it (grace included when it
+/// counts), was not revoked on or before it, and the person existed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_trend_follows_the_periods_and_revocations_month_by_month() {
+    let app = TestApp::spawn().await;
+    let db = &app.state.pool;
+    let today = amsterdam_date(chrono::Utc::now());
+    // History: everyone existed a year and a half ago; one person joined four months ago; an
+    // old period that ended five months ago; one revoked two months ago.
+    sqlx::query("update person set created_at = '2025-01-01T00:00:00+00:00'")
+        .execute(db)
+        .await
+        .expect("history");
+    let floor = app.person_id(FLOOR).await;
+    let hr = app.person_id(HR).await;
+    let day = |n: i64| klantenrijbewijs::domain::licence::shift(today, n);
+    let old: i64 = sqlx::query_scalar(
+        "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
+                verification_code, created_at, updated_at)
+         values (?, ?, ?, 'manual', ?, 'TESTCODE01', ?, ?) returning id",
+    )
+    .bind(floor)
+    .bind(day(-300))
+    .bind(day(-150))
+    .bind(hr)
+    .bind(chrono::Utc::now())
+    .bind(chrono::Utc::now())
+    .fetch_one(db)
+    .await
+    .expect("old period");
+    let revoked_at = chrono::Utc::now() - chrono::Duration::days(60);
+    sqlx::query(
+        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
+         values (?, ?, 'revoked', ?, 'test', ?, ?)",
+    )
+    .bind(floor)
+    .bind(old)
+    .bind(hr)
+    .bind(revoked_at)
+    .bind(revoked_at)
+    .execute(db)
+    .await
+    .expect("revocation of an already ended period");
+    sqlx::query("update person set created_at = ? where email = ?")
+        .bind(chrono::Utc::now() - chrono::Duration::days(120))
+        .bind(EMPLOYEE)
+        .execute(db)
+        .await
+        .expect("a late joiner");
+
+    app.login_ok(HR).await;
+    let dash = json(&app.call("dashboard/coverage", &[]).await.body);
+    let trend = dash["trend"].as_array().expect("trend");
+    let settings = klantenrijbewijs::db::licence::settings(db)
+        .await
+        .expect("settings");
+    type Period = (
+        i64,
+        chrono::NaiveDate,
+        chrono::NaiveDate,
+        Option<chrono::DateTime<chrono::Utc>>,
+    );
+    let periods: Vec<Period> = sqlx::query_as(
+        "select lp.person_id, lp.valid_from, lp.valid_through,
+                (select rd.created_at from licence_decision rd where rd.period_id = lp.id and rd.decision = 'revoked')
+         from licence_period lp",
+    )
+    .fetch_all(db)
+    .await
+    .expect("periods");
+    let people: Vec<(i64, chrono::DateTime<chrono::Utc>)> =
+        sqlx::query_as("select id, created_at from person where active")
+            .fetch_all(db)
+            .await
+            .expect("people");
+    let grace = if settings.grace_counts_as_covered {
+        i64::from(settings.grace_days)
+    } else {
+        0
+    };
+    let mut moved = HashSet::new();
+    for (point, d) in trend
+        .iter()
+        .zip(klantenrijbewijs::db::coverage::month_ends(today))
+    {
+        assert_eq!(point["day"], d.format("%Y-%m-%d").to_string());
+        let cutoff = klantenrijbewijs::db::licence::start_of_day(
+            klantenrijbewijs::domain::licence::shift(d, 1),
+        );
+        let existing: Vec<i64> = people
+            .iter()
+            .filter(|(_, c)| *c < cutoff)
+            .map(|(id, _)| *id)
+            .collect();
+        let covered = existing
+            .iter()
+            .filter(|id| {
+                periods.iter().any(|(p, from, through, revoked)| {
+                    p == *id
+                        && *from <= d
+                        && d <= klantenrijbewijs::domain::licence::shift(*through, grace)
+                        && revoked.is_none_or(|r| r >= cutoff)
+                })
+            })
+            .count() as i64;
+        assert_eq!(point["people"], existing.len() as i64, "people at {d}");
+        assert_eq!(point["covered"], covered, "covered at {d}");
+        moved.insert((existing.len(), covered));
+    }
+    assert!(
+        moved.len() > 2,
+        "the history changes over the year: {moved:?}"
+    );
+}
