@@ -99,7 +99,7 @@ fn DashFilters(
     organisation: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let select = move |id: &'static str,
+    let picker = move |id: &'static str,
                        name: &'static str,
                        label: String,
                        all: String,
@@ -119,9 +119,9 @@ fn DashFilters(
     };
     view! {
         <form class="filters" method="get" action=routes::HR_DASHBOARD role="search" aria-label=i18n.t("filter-label")>
-            {select("dash-department", "department", i18n.t("field-department"), i18n.t("filter-department-all"), choices.departments, filter.department_id)}
-            {select("dash-team", "team", i18n.t("field-team"), i18n.t("filter-team-all"), choices.teams, filter.team_id)}
-            {organisation.then(|| select("dash-manager", "manager", i18n.t("dash-manager"), i18n.t("dash-manager-all"), choices.managers, filter.manager_id))}
+            {picker("dash-department", "department", i18n.t("field-department"), i18n.t("filter-department-all"), choices.departments, filter.department_id)}
+            {picker("dash-team", "team", i18n.t("field-team"), i18n.t("filter-team-all"), choices.teams, filter.team_id)}
+            {organisation.then(|| picker("dash-manager", "manager", i18n.t("dash-manager"), i18n.t("dash-manager-all"), choices.managers, filter.manager_id))}
             <button type="submit" class="btn btn--secondary">{i18n.t("filter-apply")}</button>
         </form>
     }
