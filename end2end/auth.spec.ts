@@ -3,11 +3,11 @@ import { test, expect } from './fixtures';
 import { ACCOUNTS, PASSWORD, hydrated, signIn, signOut } from './helpers';
 
 const NAV = {
-  admin: ['Overzicht', 'Mijn klantreis', 'Bibliotheek', 'Medewerkers', 'Mensen beheren', 'Organisatie', 'Klantreizen', 'Mijn account'],
-  hr: ['Overzicht', 'Mijn klantreis', 'Bibliotheek', 'Gelopen klantreizen', 'Medewerkers', 'Mijn account'],
-  reviewer: ['Overzicht', 'Mijn klantreis', 'Bibliotheek', 'Gelopen klantreizen', 'Mijn account'],
-  employee: ['Overzicht', 'Mijn klantreis', 'Bibliotheek', 'Mijn account'],
-  cx: ['Overzicht', 'Mijn klantreis', 'Bibliotheek', 'Klantreizen', 'Mijn account'],
+  admin: ['Overzicht', 'Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek', 'Dashboard', 'Medewerkers', 'Rijbewijsregels', 'Mensen beheren', 'Organisatie', 'Klantreizen', 'Mijn account'],
+  hr: ['Overzicht', 'Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek', 'Gelopen klantreizen', 'Dashboard', 'Medewerkers', 'Rijbewijsregels', 'Mijn account'],
+  reviewer: ['Overzicht', 'Mijn klantreis', 'Mijn rijbewijs', 'Mijn team', 'Bibliotheek', 'Gelopen klantreizen', 'Mijn account'],
+  employee: ['Overzicht', 'Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek', 'Mijn account'],
+  cx: ['Overzicht', 'Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek', 'Klantreizen', 'Mijn account'],
 } as const;
 
 for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {

@@ -96,6 +96,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/hr/import") view=pages::hr_import::ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/hr/import/:token") view=pages::hr_import::ImportPreviewPage ssr=SsrMode::Async />
                         <Route path=path!("/hr/audit") view=pages::hr_audit::AuditPage ssr=SsrMode::Async />
+                        // HR dashboard (issue 12): coverage, drill-down, nudge confirmation.
+                        <Route path=path!("/hr") view=pages::hr_dashboard::DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/hr/coverage") view=pages::hr_dashboard_people::CoveragePeoplePage ssr=SsrMode::Async />
+                        <Route path=path!("/hr/coverage/nudge") view=pages::hr_dashboard_people::NudgeConfirmPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people") view=pages::people::AdminPeoplePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/new") view=pages::person_form::NewPersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/people/:id") view=pages::person_form::EditPersonPage ssr=SsrMode::Async />

@@ -56,9 +56,17 @@ const EN_SOURCE: &str = concat!(
 // lists, import, export, audit log): left out of the browser bundle, whose first-load budget is
 // nearly spent.
 #[cfg(not(target_arch = "wasm32"))]
-const NL_SERVER_SOURCE: &str = include_str!("../locales/nl/hr.ftl");
+const NL_SERVER_SOURCE: &str = concat!(
+    include_str!("../locales/nl/hr.ftl"),
+    "\n",
+    include_str!("../locales/nl/hr_dashboard.ftl"),
+);
 #[cfg(not(target_arch = "wasm32"))]
-const EN_SERVER_SOURCE: &str = include_str!("../locales/en/hr.ftl");
+const EN_SERVER_SOURCE: &str = concat!(
+    include_str!("../locales/en/hr.ftl"),
+    "\n",
+    include_str!("../locales/en/hr_dashboard.ftl"),
+);
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";
 #[cfg(target_arch = "wasm32")]

@@ -41,6 +41,16 @@ pub const HR_AUDIT: &str = "/hr/audit";
 /// The audit log's current filter as CSV.
 pub const AUDIT_EXPORT: &str = "/hr/audit/export.csv";
 
+// HR dashboard (issue 12): coverage, the people behind a count, nudges.
+/// Coverage per department and team, the trend; reviewers see their own team.
+pub const HR_DASHBOARD: &str = "/hr";
+/// The people behind a count: filtered, sorted, paged.
+pub const HR_COVERAGE: &str = "/hr/coverage";
+/// "Send a reminder to everyone in this list?": the confirmation page.
+pub const HR_COVERAGE_NUDGE: &str = "/hr/coverage/nudge";
+/// The drill-down list's current filter as CSV.
+pub const HR_COVERAGE_EXPORT: &str = "/hr/coverage/export.csv";
+
 /// The dry run of an uploaded import file.
 pub fn hr_import_preview(token: impl Display) -> String {
     format!("/hr/import/{token}")
@@ -314,6 +324,9 @@ mod tests {
             "/licence/card\"",
             "/verify\"",
             "/verify/:code\"",
+            "/hr\"",
+            "/hr/coverage\"",
+            "/hr/coverage/nudge\"",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

@@ -149,3 +149,5 @@ licence-settings-error-window = Choose 0 to 180 days.
 licence-settings-error-grace = Choose 0 to 180 days.
 licence-settings-error-every = Choose 0 to 90 days.
 licence-settings-error-cc = Choose 0 to 180 days.
+licence-team-table = Table of everyone in your team
+licence-periods-table = Table of licence periods

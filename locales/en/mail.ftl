@@ -47,3 +47,5 @@ licence-error-offsets-number = Enter whole numbers of days separated by commas, 
 licence-error-offsets-negative = A reminder comes before or on the last valid day: do not use negative numbers.
 licence-error-offsets-duplicate = Each number of days may appear only once.
 licence-error-offsets-range = A reminder can come at most 365 days ahead.
+
+notification-licence-nudge = { $name } asks you to renew your customer licence.

@@ -149,3 +149,5 @@ licence-settings-error-window = Kies 0 tot 180 dagen.
 licence-settings-error-grace = Kies 0 tot 180 dagen.
 licence-settings-error-every = Kies 0 tot 90 dagen.
 licence-settings-error-cc = Kies 0 tot 180 dagen.
+licence-team-table = Tabel met iedereen in je team
+licence-periods-table = Tabel met rijbewijsperiodes

@@ -47,3 +47,5 @@ licence-error-offsets-number = Vul hele aantallen dagen in, gescheiden door komm
 licence-error-offsets-negative = Een herinnering komt vóór of op de laatste geldige dag: gebruik geen negatieve getallen.
 licence-error-offsets-duplicate = Elk aantal dagen mag maar één keer voorkomen.
 licence-error-offsets-range = Een herinnering kan hoogstens 365 dagen van tevoren.
+
+notification-licence-nudge = { $name } vraagt je om je klantenrijbewijs te verlengen.

@@ -1,6 +1,9 @@
 //! Server functions: thin wrappers that authorize, validate through `domain`, and call `db`.
 
 pub mod audit;
+pub mod dashboard;
+#[cfg(feature = "ssr")]
+pub mod dashboard_export;
 pub mod evidence;
 pub mod import;
 #[cfg(feature = "ssr")]

@@ -29,6 +29,9 @@ pub fn SiteHeader() -> impl IntoView {
             items.push((routes::WALKTHROUGHS, i18n.t("nav-walkthroughs"), false));
         }
         if user.roles.can_view_people_overview() {
+            items.push((routes::HR_DASHBOARD, i18n.t("nav-dashboard"), true));
+        }
+        if user.roles.can_view_people_overview() {
             items.push((
                 routes::PEOPLE_OVERVIEW,
                 i18n.t("nav-people-overview"),

@@ -4,6 +4,7 @@ pub mod autosave;
 pub mod bell;
 pub mod char_count;
 pub mod comments;
+pub mod coverage_chart;
 pub mod errors;
 pub mod evidence;
 pub mod file_preview;

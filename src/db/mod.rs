@@ -1,6 +1,7 @@
 //! All database access lives below this module (server only). Swap the pool type here for PostgreSQL later.
 
 pub mod audit;
+pub mod coverage;
 pub mod evidence;
 pub mod import;
 pub mod journey;

@@ -125,7 +125,7 @@ fn Periods(periods: Vec<PeriodRecord>) -> impl IntoView {
                 view! { <p>{i18n.t("licence-periods-empty")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-periods-heading")>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-periods-table")>
                         <table class="table licence-periods">
                             <caption class="visually-hidden">{i18n.t("licence-periods-heading")}</caption>
                             <thead><tr>

@@ -79,7 +79,7 @@ fn Team(page: Data) -> impl IntoView {
         <section class="card" aria-labelledby="team-all-heading">
             <h2 class="card__title" id="team-all-heading">{i18n.t("licence-team-all")}</h2>
             {page.members.is_empty().then(|| view! { <p>{i18n.t("licence-team-empty")}</p> })}
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-team-all")>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-team-table")>
                 <table class="table team-licences">
                     <caption class="visually-hidden">{i18n.t("licence-team-all")}</caption>
                     <thead><tr>

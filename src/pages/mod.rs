@@ -3,6 +3,8 @@
 pub mod account;
 pub mod home;
 pub mod hr_audit;
+pub mod hr_dashboard;
+pub mod hr_dashboard_people;
 pub mod hr_import;
 pub mod journey_edit;
 pub mod journeys;

@@ -43,11 +43,12 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
     let id = n.presentation_id.unwrap_or_default();
     if n.kind.starts_with("licence_") {
         // A reminder with someone else in it is the copy for the holder's manager.
-        let href = if n.kind == "licence_reminder" && !n.actor_name.is_empty() {
-            routes::TEAM_LICENCES
-        } else {
-            routes::MY_LICENCE
-        };
+        let href =
+            if n.kind == "licence_reminder" && !n.actor_name.is_empty() && n.detail != "nudge" {
+                routes::TEAM_LICENCES
+            } else {
+                routes::MY_LICENCE
+            };
         return (describe_licence(i18n, n), href.to_owned());
     }
     match n.kind.as_str() {
@@ -87,8 +88,10 @@ fn describe_licence(i18n: I18n, n: &NotificationItem) -> String {
         ),
         ("name", n.actor_name.clone()),
     ];
-    let team = !n.actor_name.is_empty();
+    // A nudge is sent by HR (the actor) to the holder; manager copies of reminders name the holder.
+    let team = !n.actor_name.is_empty() && n.detail != "nudge";
     let key = match (n.kind.as_str(), n.detail.as_str()) {
+        ("licence_reminder", "nudge") => "notification-licence-nudge",
         ("licence_reminder", "expiry") if team => "notification-licence-team-expiry",
         ("licence_reminder", d) if team && d.starts_with("expired-") => {
             "notification-licence-team-expired"

@@ -1,0 +1,110 @@
+//! `GET /hr/coverage/export.csv`: the dashboard drill-down's current filter as CSV (UTF-8 with
+//! BOM, `;` or `?sep=comma`, formulas neutralised by `export::csv`). HR and admins export the
+//! organisation, reviewers their direct reports; the role is checked before anything is read.
+
+use crate::api::dashboard::CoverageFilter;
+use crate::api::session::SessionInfo;
+use crate::export::csv::{CsvWriter, Separator};
+use crate::i18n::I18n;
+use crate::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use std::collections::HashMap;
+use tower_sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(crate::routes::HR_COVERAGE_EXPORT, get(export))
+}
+
+fn failed(error: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %error, "coverage export failed");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+async fn export(
+    State(state): State<AppState>,
+    session: Session,
+    info: Option<Extension<SessionInfo>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let user = match info {
+        Some(Extension(info)) => info.user,
+        None => match crate::auth::session::current_user(&state, &session).await {
+            Ok(user) => user,
+            Err(e) => return failed(e),
+        },
+    };
+    let Some(user) = user else {
+        let mut answer = StatusCode::FOUND.into_response();
+        let next = crate::components::guard::urlencode(crate::routes::HR_COVERAGE_EXPORT);
+        if let Ok(location) = HeaderValue::from_str(&crate::routes::login(Some(&next))) {
+            answer.headers_mut().insert(header::LOCATION, location);
+        }
+        return answer;
+    };
+    let Some(scope) = crate::api::dashboard::ssr::scope_of(&user) else {
+        tracing::warn!(person_id = user.id, "forbidden coverage export");
+        return StatusCode::FORBIDDEN.into_response();
+    };
+    let p = |k: &str| query.get(k).map_or("", String::as_str);
+    let filter = CoverageFilter::parse(
+        p("department"),
+        p("team"),
+        p("manager"),
+        p("status"),
+        p("q"),
+        p("sort"),
+    );
+    let db = &state.pool;
+    let settings = match crate::db::licence::settings(db).await {
+        Ok(s) => s,
+        Err(e) => return failed(e),
+    };
+    let rows = match crate::db::coverage::all_people(
+        db,
+        scope,
+        &filter,
+        crate::db::licence::today(),
+        &settings,
+    )
+    .await
+    {
+        Ok(rows) => rows,
+        Err(e) => return failed(e),
+    };
+    let i18n = I18n::new(user.locale);
+    let mut csv = CsvWriter::new(Separator::from_query(p("sep")));
+    let header = [
+        "licence-col-name",
+        "field-department",
+        "field-team",
+        "dash-manager",
+        "licence-col-status",
+        "licence-col-through",
+    ]
+    .map(|k| i18n.t(k));
+    let mut result = csv.row(&header);
+    for (person, _) in &rows {
+        if result.is_err() {
+            break;
+        }
+        result = csv.row([
+            person.name.clone(),
+            person.department_name.clone(),
+            person.team_name.clone(),
+            person.manager_name.clone(),
+            i18n.t(person.status.label_key()),
+            person
+                .valid_through
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    match result.and_then(|()| csv.finish()) {
+        Ok(bytes) => crate::export::routes::csv_download(bytes, "dekking.csv"),
+        Err(e) => failed(e),
+    }
+}
