@@ -75,7 +75,7 @@ pub const DEFAULT_EVIDENCE_UPLOAD_BUDGET_BYTES: u64 = 128 * 1024 * 1024;
 /// Up to 16 GB; it must hold at least one upload of `EVIDENCE_MAX_BYTES`.
 const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
 /// The sender when MAIL_FROM is unset.
-pub const DEFAULT_MAIL_FROM: &str = "Klantenrijbewijs <noreply@localhost>";
+pub use crate::mail::DEFAULT_MAIL_FROM;
 /// The reminder scheduler runs hourly by default: reminders go out within the hour of midnight.
 pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 3600;
 /// Links in e-mail when PUBLIC_URL is unset.

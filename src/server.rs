@@ -229,7 +229,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 /// Starts the licence reminder scheduler (`reminders`): a first run at once catches up on what
 /// was missed while the app was down, then one every `REMINDER_INTERVAL_SECS`; 0 leaves it off.
 fn start_reminders(pool: &db::Db, config: &Config) -> Result<(), StartError> {
-    let mailer = crate::mail::Mailer::from_config(config).map_err(StartError::Mail)?;
+    let mailer = crate::mail::Mailer::from_settings(config.smtp_url.as_deref(), &config.mail_from)
+        .map_err(StartError::Mail)?;
     if config.reminder_interval_secs == 0 {
         tracing::info!("reminder scheduler off (REMINDER_INTERVAL_SECS=0)");
         return Ok(());

@@ -3,8 +3,8 @@
 //! of past months. The status rule of `domain::licence::standing` is written here ONCE as SQL
 //! ([`status_sql`]) and tested against the domain function for every demo person.
 
-use crate::api::dashboard::{CoverageFilter, CoveredPerson, PersonSort, TeamCounts, TrendPoint};
 use crate::db::Db;
+use crate::domain::coverage::{CoverageFilter, CoveredPerson, PersonSort, TeamCounts, TrendPoint};
 use crate::domain::licence::{LicenceSettings, LicenceStatus, shift};
 use crate::domain::paging::Paged;
 use chrono::NaiveDate;
@@ -381,7 +381,7 @@ pub async fn trend(
 pub async fn choices(
     db: &Db,
     scope: Scope,
-) -> Result<crate::api::dashboard::FilterChoices, sqlx::Error> {
+) -> Result<crate::domain::coverage::FilterChoices, sqlx::Error> {
     let s = scope.manager();
     let departments: Vec<(i64, String)> =
         sqlx::query_as("select id, name from department order by name")
@@ -403,7 +403,7 @@ pub async fn choices(
     .bind(s)
     .fetch_all(db)
     .await?;
-    Ok(crate::api::dashboard::FilterChoices {
+    Ok(crate::domain::coverage::FilterChoices {
         departments,
         teams,
         managers,

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod autosave;
+pub mod coverage;
 pub mod evidence;
 pub mod import;
 #[cfg(feature = "ssr")]

@@ -45,6 +45,9 @@ pub enum MailError {
     Smtp(#[from] lettre::transport::smtp::Error),
 }
 
+/// The sender when `MAIL_FROM` is not set.
+pub const DEFAULT_MAIL_FROM: &str = "Klantenrijbewijs <noreply@localhost>";
+
 /// Sends mail, or does nothing when mail is disabled. Cheap to clone (the transport is shared).
 #[derive(Clone)]
 pub struct Mailer {
@@ -78,12 +81,13 @@ impl Mailer {
         Ok(Mailer { transport, from })
     }
 
-    /// From the app's configuration; logs whether mail is on and where it goes (no password).
-    pub fn from_config(config: &crate::config::Config) -> Result<Mailer, String> {
-        let mailer = Mailer::new(config.smtp_url.as_deref(), &config.mail_from)?;
-        match &config.smtp_url {
+    /// From the app's configuration (`SMTP_URL`, `MAIL_FROM`); logs whether mail is on and where
+    /// it goes (no password).
+    pub fn from_settings(smtp_url: Option<&str>, mail_from: &str) -> Result<Mailer, String> {
+        let mailer = Mailer::new(smtp_url, mail_from)?;
+        match smtp_url {
             Some(url) => {
-                tracing::info!(smtp = %redact_url(url), from = %config.mail_from, "mail enabled")
+                tracing::info!(smtp = %redact_url(url), from = %mail_from, "mail enabled")
             }
             None => {
                 tracing::info!("mail disabled (SMTP_URL unset): reminders appear in the app only")
@@ -97,8 +101,7 @@ impl Mailer {
         Mailer {
             transport: None,
             // A constant, checked by the configuration tests.
-            from: parse_mailbox(crate::config::DEFAULT_MAIL_FROM)
-                .expect("the default sender is a valid address"),
+            from: parse_mailbox(DEFAULT_MAIL_FROM).expect("the default sender is a valid address"),
         }
     }
 
