@@ -23,12 +23,6 @@ const NL_SOURCE: &str = concat!(
     include_str!("../locales/nl/meeting.ftl"),
     "\n",
     include_str!("../locales/nl/library.ftl"),
-    "\n",
-    include_str!("../locales/nl/licence.ftl"),
-    "\n",
-    include_str!("../locales/nl/licence_card.ftl"),
-    "\n",
-    include_str!("../locales/nl/mail.ftl"),
 );
 const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/main.ftl"),
@@ -44,28 +38,35 @@ const EN_SOURCE: &str = concat!(
     include_str!("../locales/en/meeting.ftl"),
     "\n",
     include_str!("../locales/en/library.ftl"),
-    "\n",
-    include_str!("../locales/en/licence.ftl"),
-    "\n",
-    include_str!("../locales/en/licence_card.ftl"),
-    "\n",
-    include_str!("../locales/en/mail.ftl"),
 );
 
 // Texts of pages that render only on the server and are never used by an island (HR: paged
-// lists, import, export, audit log): left out of the browser bundle, whose first-load budget is
+// lists, import, export, audit log, dashboard; the licence pages, card and verification; e-mail):
+// left out of the browser bundle, whose first-load budget is
 // nearly spent.
 #[cfg(not(target_arch = "wasm32"))]
 const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/hr.ftl"),
     "\n",
     include_str!("../locales/nl/hr_dashboard.ftl"),
+    "\n",
+    include_str!("../locales/nl/licence.ftl"),
+    "\n",
+    include_str!("../locales/nl/licence_card.ftl"),
+    "\n",
+    include_str!("../locales/nl/mail.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/hr.ftl"),
     "\n",
     include_str!("../locales/en/hr_dashboard.ftl"),
+    "\n",
+    include_str!("../locales/en/licence.ftl"),
+    "\n",
+    include_str!("../locales/en/licence_card.ftl"),
+    "\n",
+    include_str!("../locales/en/mail.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

@@ -41,3 +41,4 @@ dash-nudge-confirm = { $count } people will get a reminder.
 dash-nudge-send = Send reminder
 dash-nudged = { $count } reminder(s) sent.
 dash-cancel = Cancel
+dash-teams-table = Table of coverage per team

@@ -41,3 +41,4 @@ dash-nudge-confirm = { $count } mensen krijgen een herinnering.
 dash-nudge-send = Herinnering sturen
 dash-nudged = { $count } herinnering(en) verstuurd.
 dash-cancel = Annuleren
+dash-teams-table = Tabel met de dekking per team

@@ -192,7 +192,7 @@ fn TeamTable(dash: Dashboard, filter: CoverageFilter) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="dash-teams-heading">
             <h2 class="card__title" id="dash-teams-heading">{i18n.t("dash-teams")}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("dash-teams")>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("dash-teams-table")>
                 <table class="table dash-table">
                     <caption class="visually-hidden">{i18n.t("dash-teams")}</caption>
                     <thead><tr>
