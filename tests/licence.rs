@@ -31,6 +31,17 @@ async fn periods_of(app: &TestApp, person: i64) -> i64 {
     .await
 }
 
+/// The (first, last valid) day of `person`'s latest period.
+async fn latest_period(app: &TestApp, person: i64) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    sqlx::query_as(
+        "select valid_from, valid_through from licence_period where person_id = ? order by id desc limit 1",
+    )
+    .bind(person)
+    .fetch_one(&app.state.pool)
+    .await
+    .expect("a period")
+}
+
 async fn status_of(app: &TestApp, person: i64) -> LicenceStatus {
     let settings = klantenrijbewijs::db::licence::settings(&app.state.pool)
         .await
@@ -83,12 +94,7 @@ async fn the_reviewer_signs_off_a_ready_report_once_and_the_employee_sees_it() {
     assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
     assert_eq!(periods_of(&app, floor).await, 1);
     assert_eq!(status_of(&app, floor).await, LicenceStatus::Valid);
-    let (from, through): (chrono::NaiveDate, chrono::NaiveDate) =
-        sqlx::query_as("select valid_from, valid_through from licence_period where person_id = ?")
-            .bind(floor)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("period");
+    let (from, through) = latest_period(&app, floor).await;
     assert_eq!(from, today());
     assert_eq!(through, last_day_of_term(today(), 12));
 
@@ -383,13 +389,7 @@ async fn hr_revokes_and_reissues_and_the_history_keeps_every_period() {
     assert_eq!(again.status, StatusCode::OK, "{}", again.body);
     assert_eq!(status_of(&app, rick).await, LicenceStatus::Valid);
     assert_eq!(periods_of(&app, rick).await, 2);
-    let (from, through): (chrono::NaiveDate, chrono::NaiveDate) = sqlx::query_as(
-        "select valid_from, valid_through from licence_period where person_id = ? order by id desc limit 1",
-    )
-    .bind(rick)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("period");
+    let (from, through) = latest_period(&app, rick).await;
     assert_eq!((from, through), (today(), last_day_of_term(today(), 12)));
     let history = app
         .call_as(
@@ -454,22 +454,11 @@ async fn early_renewal_waits_for_the_window_and_in_the_window_continues_from_the
 
     // Rick is in his window (20 days left): Ruud's sign-off continues from the old last day.
     let rick = app.person_id(RICK).await;
-    let old: chrono::NaiveDate =
-        sqlx::query_scalar("select valid_through from licence_period where person_id = ?")
-            .bind(rick)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("old");
+    let (_, old) = latest_period(&app, rick).await;
     let ruud = app.client_for(RUUD).await;
     let a = decide(&app, &ruud, "licence/sign-off", rick, "").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let (from, through): (chrono::NaiveDate, chrono::NaiveDate) = sqlx::query_as(
-        "select valid_from, valid_through from licence_period where person_id = ? order by id desc limit 1",
-    )
-    .bind(rick)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("new");
+    let (from, through) = latest_period(&app, rick).await;
     assert_eq!(from, old.succ_opt().expect("day after"));
     assert_eq!(through, last_day_of_term(from, 12));
     assert_eq!(status_of(&app, rick).await, LicenceStatus::Valid);
@@ -517,12 +506,7 @@ async fn settings_apply_to_new_decisions_only() {
     let ahmed = app.client_for(AHMED).await;
     let a = decide(&app, &ahmed, "licence/sign-off", floor, "").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let through: chrono::NaiveDate =
-        sqlx::query_scalar("select valid_through from licence_period where person_id = ?")
-            .bind(floor)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("period");
+    let (_, through) = latest_period(&app, floor).await;
     assert_eq!(through, last_day_of_term(today(), 6));
     // The settings page shows who changed them.
     app.login_ok(HR).await;

@@ -128,8 +128,10 @@ pub(crate) mod ssr {
         let settings = db::settings(pool).await?;
         let today = db::today();
         let mut conn = pool.acquire().await?;
-        let current = db::current(&mut *conn, person_id).await?;
-        let progress = db::progress(&mut conn, person_id, &settings).await?;
+        let current = db::current(&mut *conn, person_id)
+            .await?
+            .map(|c| c.current());
+        let progress = db::progress(&mut conn, person_id, current, &settings).await?;
         let periods = db::periods(&mut conn, person_id).await?;
         let decisions = db::decisions(&mut conn, person_id).await?;
         let field = |form: &std::collections::BTreeMap<String, String>, key: &str| {
@@ -156,7 +158,7 @@ pub(crate) mod ssr {
             can_manage: user.roles.can_manage_licences(),
             name: holder.name,
             reviewer_name: holder.manager_name,
-            standing: standing(current.map(|c| c.current()), &settings, today),
+            standing: standing(current, &settings, today),
             progress,
             periods,
             decisions,

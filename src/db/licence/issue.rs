@@ -68,11 +68,11 @@ pub async fn sign_off(
         return Err(WriteError::NotFound);
     }
     let settings = settings(&mut *tx).await?;
-    let Some(walk) = eligible_walkthrough(&mut tx, person_id, &settings).await? else {
+    let current = current(&mut *tx, person_id).await?.map(|c| c.current());
+    let Some(walk) = eligible_walkthrough(&mut tx, person_id, current, &settings).await? else {
         return Err(WriteError::Refused(Refusal::LicenceNotReady));
     };
-    let current = current(&mut *tx, person_id).await?;
-    let period = next_period(&settings, current.map(|c| c.current()), amsterdam_date(now))
+    let period = next_period(&settings, current, amsterdam_date(now))
         .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?;
     let period_id =
         insert_period(&mut tx, who, person_id, period, "sign_off", Some(walk), now).await?;

@@ -187,3 +187,62 @@ pub async fn save_settings(
     tx.commit().await?;
     Ok(())
 }
+
+/// A period exactly as given, without the rules or a decider check: for the demo and scale
+/// data, which set dates in the past. Returns its id. Real decisions go through `issue`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_period_row(
+    tx: &mut super::WriteTx,
+    person_id: i64,
+    valid_from: NaiveDate,
+    valid_through: NaiveDate,
+    source: &str,
+    walkthrough_id: Option<i64>,
+    issued_by: i64,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
+                issued_by, verification_code, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+    )
+    .bind(person_id)
+    .bind(valid_from)
+    .bind(valid_through)
+    .bind(source)
+    .bind(walkthrough_id)
+    .bind(issued_by)
+    .bind(crate::domain::licence::encode_code(
+        rand::random::<[u8; 10]>(),
+    ))
+    .bind(at)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// A decision row as given (demo and scale data; see [`insert_period_row`]).
+pub(crate) async fn insert_decision_row(
+    tx: &mut super::WriteTx,
+    person_id: i64,
+    period_id: i64,
+    decision: &str,
+    decided_by: i64,
+    comment: &str,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(person_id)
+    .bind(period_id)
+    .bind(decision)
+    .bind(decided_by)
+    .bind(comment)
+    .bind(at)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}

@@ -3,8 +3,8 @@
 
 use super::{REVOKED, current, start_of_day};
 use crate::domain::licence::{
-    DecisionRecord, LicenceSettings, PeriodRecord, RenewalProgress, TeamMember, Verification,
-    cycle_start, standing,
+    Current, DecisionRecord, LicenceSettings, PeriodRecord, RenewalProgress, TeamMember,
+    Verification, cycle_start, standing,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
@@ -19,15 +19,15 @@ const ELIGIBLE_WALK: &str = "select w.id from walkthrough w
              w.finished_at desc, w.id desc
     limit 1";
 
-/// What is still needed for `person_id`'s next sign-off.
+/// What is still needed for `person_id`'s next sign-off, given their `current` period (the
+/// caller has read it already: it also decides the standing).
 pub async fn progress(
     conn: &mut SqliteConnection,
     person_id: i64,
+    current: Option<Current>,
     settings: &LicenceSettings,
 ) -> Result<RenewalProgress, sqlx::Error> {
-    let current = current(&mut *conn, person_id).await?;
-    let since: Option<DateTime<Utc>> =
-        cycle_start(current.map(|c| c.current()), settings).map(start_of_day);
+    let since: Option<DateTime<Utc>> = cycle_start(current, settings).map(start_of_day);
     let completed: Option<i64> = sqlx::query_scalar(ELIGIBLE_WALK)
         .bind(person_id)
         .bind(since)
@@ -64,9 +64,10 @@ pub async fn progress(
 pub(super) async fn eligible_walkthrough(
     conn: &mut SqliteConnection,
     person_id: i64,
+    current: Option<Current>,
     settings: &LicenceSettings,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let p = progress(conn, person_id, settings).await?;
+    let p = progress(conn, person_id, current, settings).await?;
     Ok(p.ready_for_sign_off()
         .then_some(p.walkthrough_completed)
         .flatten())
@@ -127,15 +128,13 @@ pub async fn team(
     .await?;
     let mut out = Vec::with_capacity(people.len());
     for (person_id, name) in people {
-        let current = current(&mut *conn, person_id).await?;
-        let progress = progress(conn, person_id, settings).await?;
-        let last_decision = decisions(conn, person_id).await?.into_iter().next();
+        let current = current(&mut *conn, person_id).await?.map(|c| c.current());
+        let progress = progress(conn, person_id, current, settings).await?;
         out.push(TeamMember {
             person_id,
             name,
-            standing: standing(current.map(|c| c.current()), settings, today),
+            standing: standing(current, settings, today),
             progress,
-            last_decision,
         });
     }
     Ok(out)

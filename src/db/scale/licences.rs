@@ -5,8 +5,9 @@
 //! certified. The share is picked from the person's id, so a second run changes nothing.
 
 use super::{Db, ScaleError, begin_write, mix, now};
-use crate::domain::licence::{amsterdam_date, encode_code, shift};
-use chrono::{Months, NaiveDate, Utc};
+use crate::db::licence::{insert_decision_row, insert_period_row};
+use crate::domain::licence::{amsterdam_date, first_day_of_term, shift};
+use chrono::Utc;
 use std::collections::BTreeMap;
 
 /// Team members per lead (the lead included).
@@ -125,7 +126,7 @@ pub async fn grow_licences(db: &Db) -> Result<usize, ScaleError> {
                 continue;
             };
             let through = shift(today, through_in);
-            let from = start_of(through);
+            let from = first_day_of_term(through, 12);
             // half signed off by the lead with a walkthrough, half certified by HR
             let signed = person % 2 == 0 && walk.is_some() && manager.is_some();
             let (source, walk, issuer, decision) = if signed {
@@ -135,65 +136,19 @@ pub async fn grow_licences(db: &Db) -> Result<usize, ScaleError> {
             };
             let at =
                 crate::db::licence::start_of_day(from.min(today)) + chrono::Duration::hours(10);
-            let period: i64 = sqlx::query_scalar(
-                "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
-                        issued_by, verification_code, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-            )
-            .bind(person)
-            .bind(from)
-            .bind(through)
-            .bind(source)
-            .bind(walk)
-            .bind(issuer)
-            .bind(encode_code(rand::random::<[u8; 10]>()))
-            .bind(at)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            decide(&mut tx, person, period, decision, issuer, "", at).await?;
+            let period =
+                insert_period_row(&mut tx, person, from, through, source, walk, issuer, at).await?;
+            insert_decision_row(&mut tx, person, period, decision, issuer, "", at).await?;
             if status == "revoked" {
                 let at = now() - chrono::Duration::days(1 + person % 90);
                 let reason = "Ingetrokken: het logboek bleek niet zelf doorlopen.";
-                decide(&mut tx, person, period, "revoked", hr, reason, at).await?;
+                insert_decision_row(&mut tx, person, period, "revoked", hr, reason, at).await?;
             }
             issued += 1;
         }
         tx.commit().await?;
     }
     Ok(issued)
-}
-
-/// The first day of a 12-month period that ends on `through`.
-fn start_of(through: NaiveDate) -> NaiveDate {
-    shift(through, 1)
-        .checked_sub_months(Months::new(12))
-        .unwrap_or(through)
-}
-
-async fn decide(
-    tx: &mut super::WriteTx,
-    person: i64,
-    period: i64,
-    decision: &str,
-    by: i64,
-    comment: &str,
-    at: chrono::DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person)
-    .bind(period)
-    .bind(decision)
-    .bind(by)
-    .bind(comment)
-    .bind(at)
-    .bind(at)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }
 
 #[cfg(test)]

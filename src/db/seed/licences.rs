@@ -5,9 +5,10 @@
 //! it yet). Everyone else has never been certified.
 
 use crate::db::Db;
-use crate::domain::licence::{amsterdam_date, encode_code, shift};
+use crate::db::licence::{insert_decision_row, insert_period_row};
+use crate::domain::licence::{amsterdam_date, first_day_of_term, shift};
 use crate::error::AppError;
-use chrono::{Months, NaiveDate, Utc};
+use chrono::Utc;
 use std::collections::HashMap;
 
 /// How a demo period came about.
@@ -151,13 +152,6 @@ fn bad(what: &str, detail: impl std::fmt::Display) -> AppError {
     AppError::internal("demo licences", format!("{what}: {detail}"))
 }
 
-/// The first day of a 12-month period that ends on `through`.
-fn start_of(through: NaiveDate) -> NaiveDate {
-    shift(through, 1)
-        .checked_sub_months(Months::new(12))
-        .unwrap_or(through)
-}
-
 /// Loads the demo licences; runs after the demo walkthroughs and presentations.
 pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), AppError> {
     let id_of = |email: &str| {
@@ -173,7 +167,7 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
     for demo in LICENCES {
         let person = id_of(demo.email)?;
         let through = shift(today, demo.through_in_days);
-        let from = start_of(through);
+        let from = first_day_of_term(through, 12);
         let (source, walk, issuer, decision, comment) = match demo.source {
             Source::Register => ("manual", None, hr, "certified", REGISTER),
             Source::SignOff => {
@@ -191,56 +185,19 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
             }
         };
         let issued_at = crate::db::licence::start_of_day(from) + chrono::Duration::hours(10);
-        let period: i64 = sqlx::query_scalar(
-            "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
-                    issued_by, verification_code, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+        let period = insert_period_row(
+            &mut tx, person, from, through, source, walk, issuer, issued_at,
         )
-        .bind(person)
-        .bind(from)
-        .bind(through)
-        .bind(source)
-        .bind(walk)
-        .bind(issuer)
-        .bind(encode_code(rand::random::<[u8; 10]>()))
-        .bind(issued_at)
-        .bind(issued_at)
-        .fetch_one(&mut *tx)
         .await?;
-        insert_decision(
+        insert_decision_row(
             &mut tx, person, period, decision, issuer, comment, issued_at,
         )
         .await?;
         if let Some(reason) = demo.revoked {
             let at = now - chrono::Duration::days(3);
-            insert_decision(&mut tx, person, period, "revoked", hr, reason, at).await?;
+            insert_decision_row(&mut tx, person, period, "revoked", hr, reason, at).await?;
         }
     }
     tx.commit().await?;
     Ok(())
-}
-
-async fn insert_decision(
-    tx: &mut crate::db::WriteTx,
-    person: i64,
-    period: i64,
-    decision: &str,
-    by: i64,
-    comment: &str,
-    at: chrono::DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person)
-    .bind(period)
-    .bind(decision)
-    .bind(by)
-    .bind(comment)
-    .bind(at)
-    .bind(at)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }

@@ -32,6 +32,14 @@ pub fn last_day_of_term(from: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// The first day of a term of `months` that ends on `last_day`: the inverse of
+/// [`last_day_of_term`] for dates the calendar has in both months.
+pub fn first_day_of_term(last_day: NaiveDate, months: u32) -> NaiveDate {
+    shift(last_day, 1)
+        .checked_sub_months(chrono::Months::new(months))
+        .unwrap_or(last_day)
+}
+
 /// `date` moved by `days` (negative: earlier), saturating at the calendar's ends.
 pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
     let magnitude = Days::new(days.unsigned_abs());
@@ -83,6 +91,16 @@ mod tests {
         assert_eq!(anniversary(d(2028, 2, 29), 48), d(2032, 2, 29));
         // A term that ends in a leap year's February.
         assert_eq!(last_day_of_term(d(2027, 3, 1), 12), d(2028, 2, 29));
+    }
+
+    #[test]
+    fn first_day_of_a_term_that_ends_on_a_day() {
+        assert_eq!(first_day_of_term(d(2027, 3, 14), 12), d(2026, 3, 15));
+        assert_eq!(
+            last_day_of_term(first_day_of_term(d(2027, 3, 14), 12), 12),
+            d(2027, 3, 14)
+        );
+        assert_eq!(first_day_of_term(d(2026, 12, 31), 12), d(2026, 1, 1));
     }
 
     #[test]

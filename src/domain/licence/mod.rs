@@ -15,7 +15,7 @@ mod status;
 pub use code::{
     CODE_LEN, display as display_code, encode as encode_code, normalize as normalize_code,
 };
-pub use dates::{amsterdam_date, anniversary, last_day_of_term, shift};
+pub use dates::{amsterdam_date, anniversary, first_day_of_term, last_day_of_term, shift};
 pub use decision::{Certify, CertifyInput, REASON_MAX, parse_reason};
 pub use period::{Current, IssueRefusal, NewPeriod, next_period, period_from, window_opens};
 pub use progress::{RenewalProgress, Step};

@@ -55,8 +55,6 @@ pub struct TeamMember {
     pub name: String,
     pub standing: Standing,
     pub progress: RenewalProgress,
-    /// The latest decision about them, to show "sent back on …".
-    pub last_decision: Option<DecisionRecord>,
 }
 
 /// What the public verification page may say about a code: the holder's name, the card's
