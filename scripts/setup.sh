@@ -9,7 +9,7 @@
 #             132), esbuild (npm, 0.28.2) and lightningcss (npm `lightningcss-cli` 1.33.0) in
 #             .tools/, brotli and zopfli (apt).
 # "test":     additionally Chromium + fonts (apt), the Playwright deps in end2end/ (npm ci) and
-#             Python's aiosmtpd (the local SMTP server tests/reminders.rs mails to).
+#             Python's aiosmtpd (the local SMTP server tests/integration/reminders.rs mails to).
 # "dev":      additionally cargo-leptos 0.3.11, only for `cargo leptos watch` (20-35 min from
 #             source on 2 cores; nothing else needs it).
 #
@@ -251,7 +251,7 @@ if [ "$MODE" = test ]; then
     touch end2end/node_modules/.package-lock.json
   fi
 
-  # aiosmtpd: the SMTP server the reminder tests start (tests/smtp_sink.py). pip for the python3
+  # aiosmtpd: the SMTP server the reminder tests start (tests/integration/smtp_sink.py). pip for the python3
   # on PATH; where that python is Debian's own (pip refuses, PEP 668) the Debian package.
   command -v python3 >/dev/null 2>&1 || die "python3 not found (the reminder tests need it)"
   if python3 -c 'import aiosmtpd' >/dev/null 2>&1; then

@@ -1,0 +1,35 @@
+//! All integration tests in one binary: each module drives the real app over HTTP on port 0 with a
+//! fresh SQLite database (see `common`). One binary instead of one per file keeps CI's cold build
+//! to a single link and a single copy of the app on disk (28 separate binaries were 1 GB each).
+
+#[allow(dead_code)]
+mod common;
+
+mod assets;
+mod audit;
+mod auth;
+mod concurrency;
+mod dashboard;
+mod db_writes;
+mod evidence;
+mod evidence_abuse;
+mod hr_lists;
+mod import;
+mod journeys;
+mod library;
+mod licence;
+mod licence_card;
+mod many_servers;
+mod notifications;
+mod people;
+mod presentation_edit;
+mod presentation_meeting;
+mod presentation_present;
+mod presentation_social;
+mod presentations_core;
+mod reminder_delivery;
+mod reminders;
+mod scale;
+mod security;
+mod sessions;
+mod walkthrough;

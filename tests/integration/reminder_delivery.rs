@@ -1,0 +1,215 @@
+//! Licence reminder delivery: an SMTP server that is down (retried, then delivered once; given
+//! up after the last attempt), mail switched off (the app still shows the reminder), and the
+//! reminders and licence decisions on /notifications in both languages.
+
+use crate::common;
+
+use chrono::Duration;
+use common::reminders::*;
+use common::smtp::{SmtpSink, free_port, url};
+use common::{EMPLOYEE, TestApp};
+use klantenrijbewijs::mail::Mailer;
+use klantenrijbewijs::reminders::{MAX_SEND_ATTEMPTS, RunReport, TestClock};
+
+/// The SMTP server is down: nothing is marked sent, the next runs try again, and once it is up
+/// the reminder is delivered exactly once. The in-app notification appears at once.
+#[tokio::test]
+async fn an_smtp_server_that_is_down_is_retried_until_it_is_up() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let id = period(&app, EMPLOYEE, vt()).await;
+    let clock = TestClock::at(morning(day(-30)));
+    for attempt in 1..=3 {
+        let report = scheduler(&app, mailer(&url(port)), &clock)
+            .run_once()
+            .await
+            .expect("run");
+        assert_eq!((report.sent, report.failed), (0, 1), "attempt {attempt}");
+        let (attempts, sent, error): (i64, bool, Option<String>) = sqlx::query_as(
+            "select attempts, sent_at is not null, last_error from licence_reminder where period_id = ?",
+        )
+        .bind(id)
+        .fetch_one(&app.state.pool)
+        .await
+        .expect("row");
+        assert_eq!((attempts, sent), (attempt, false));
+        assert!(error.is_some_and(|e| !e.is_empty()));
+        clock.advance(Duration::hours(1));
+    }
+    assert_eq!(
+        notifications(&app, EMPLOYEE).await.len(),
+        1,
+        "notified once, at the claim"
+    );
+    let sink = SmtpSink::start_on(port);
+    let report = scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!((report.claimed, report.sent, report.failed), (0, 1, 0));
+    let again = scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!(again, RunReport::default());
+    let mails = sink.messages();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(
+        mails[0].subject,
+        "Je klantenrijbewijs verloopt over 30 dagen"
+    );
+    // The window's opening (missed: the first run came later) is superseded, never sent.
+    assert_eq!(
+        rows(&app, id).await,
+        [
+            (
+                "window-open".into(),
+                "to".into(),
+                false,
+                Some("superseded".into())
+            ),
+            ("before-30".into(), "to".into(), true, None)
+        ]
+    );
+}
+
+/// After MAX_SEND_ATTEMPTS failed tries a reminder is given up and never sent late.
+#[tokio::test]
+async fn a_reminder_is_given_up_after_the_last_attempt() {
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let id = period(&app, EMPLOYEE, vt()).await;
+    let clock = TestClock::at(morning(day(-30)));
+    for _ in 0..MAX_SEND_ATTEMPTS {
+        scheduler(&app, mailer(&url(port)), &clock)
+            .run_once()
+            .await
+            .expect("run");
+    }
+    let sink = SmtpSink::start_on(port);
+    let report = scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!(report, RunReport::default());
+    assert!(sink.messages().is_empty());
+    let attempts: i64 =
+        sqlx::query_scalar("select attempts from licence_reminder where period_id = ?")
+            .bind(id)
+            .fetch_one(&app.state.pool)
+            .await
+            .expect("row");
+    assert_eq!(attempts, MAX_SEND_ATTEMPTS);
+}
+
+/// Without SMTP_URL the reminder still appears in the app, is recorded as not mailed, and is not
+/// mailed later when mail is switched on.
+#[tokio::test]
+async fn without_mail_the_reminder_still_appears_in_the_app() {
+    let app = TestApp::spawn().await;
+    let id = period(&app, EMPLOYEE, vt()).await;
+    let clock = TestClock::at(morning(day(-60)));
+    let report = scheduler(&app, Mailer::disabled(), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!((report.claimed, report.sent), (1, 0));
+    assert_eq!(
+        rows(&app, id).await,
+        [(
+            "window-open".into(),
+            "to".into(),
+            false,
+            Some("mail disabled".into())
+        )]
+    );
+    let sink = SmtpSink::start();
+    clock.advance(Duration::hours(2));
+    scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert!(sink.messages().is_empty());
+    // The notification page shows it, in the person's language, linking to their licence.
+    app.login_ok(EMPLOYEE).await;
+    let page = app.page("/notifications").await;
+    assert!(
+        page.body.contains("Het vernieuwingsvenster is open"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("href=\"/licence\""));
+}
+
+/// The manager's copy names whose licence it is and leads to the team page; licence decisions
+/// read as sentences with who made them.
+#[tokio::test]
+async fn the_notification_page_names_the_holder_for_the_manager_and_decisions() {
+    let app = TestApp::spawn().await;
+    let id = period(&app, EMPLOYEE, vt()).await;
+    let clock = TestClock::at(morning(day(-7)));
+    scheduler(&app, Mailer::disabled(), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    let manager = manager_email(&app, EMPLOYEE).await;
+    let hr = app.person_id(common::HR).await;
+    let daan = app.person_id(EMPLOYEE).await;
+    sqlx::query(
+        "insert into notification (person_id, kind, actor_id, licence_period_id, created_at, updated_at)
+         values (?, 'licence_signed', ?, ?, '2031-01-01T00:00:00Z', '2031-01-01T00:00:00Z')",
+    )
+    .bind(daan)
+    .bind(hr)
+    .bind(id)
+    .execute(&app.state.pool)
+    .await
+    .expect("decision notification");
+    let client = app.client_for(&manager).await;
+    let res = client
+        .get(format!("{}/notifications", app.base))
+        .send()
+        .await
+        .expect("page");
+    let body = res.text().await.expect("body");
+    assert!(
+        body.contains(
+            "Het klantenrijbewijs van Daan Bakker verloopt binnenkort: geldig t/m 30-06-2031."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("href=\"/licence/team\""));
+    app.login_ok(EMPLOYEE).await;
+    let page = app.page("/notifications").await;
+    assert!(
+        page.body.contains(
+            "Fatima El Amrani heeft je klantenrijbewijs afgetekend: geldig t/m 30-06-2031."
+        ),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("Je klantenrijbewijs verloopt binnenkort: geldig t/m 30-06-2031.")
+    );
+}
+
+#[tokio::test]
+async fn the_notification_page_shows_reminders_in_english_too() {
+    let app = TestApp::spawn().await;
+    period(&app, ENGLISH, vt()).await;
+    let clock = TestClock::at(morning(day(-7)));
+    scheduler(&app, Mailer::disabled(), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    app.login_ok(ENGLISH).await;
+    let page = app.page("/notifications").await;
+    assert!(
+        page.body
+            .contains("Your customer licence expires soon: valid through 30 Jun 2031."),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("href=\"/licence\""));
+}
