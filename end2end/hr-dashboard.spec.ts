@@ -18,10 +18,10 @@ for (const viewport of [
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dekking klantenrijbewijs');
       await expectAccessible(page, `/hr (${viewport.name})`);
 
-      await page.getByLabel('Afdeling').selectOption({ label: 'Klantenservice' });
+      await page.getByLabel('Afdeling', { exact: true }).selectOption({ label: 'Klantenservice' });
       await page.getByRole('button', { name: 'Toon' }).click();
       await expect(page).toHaveURL(/\/hr\?department=\d+/);
-      await expect(page.getByLabel('Afdeling')).toHaveValue(/\d+/);
+      await expect(page.getByLabel('Afdeling', { exact: true })).toHaveValue(/\d+/);
 
       // Every status count opens exactly that many people (demo departments fit on one page).
       const counts = page.locator('.dash-count a');

@@ -1,14 +1,33 @@
 // The licence end to end: the reviewer signs a ready report off from the team page, the
 // employee sees the licence and its card, a visitor without an account reads "Geldig" on the
-// public verification page, HR revokes it and the same page then says "Ingetrokken".
+// public verification page, HR revokes it and the same page then says "Ingetrokken". HR's
+// dashboard, filtered to Floor's department, moves one person from "never certified" to "valid"
+// with the sign-off.
 // axe-core on the team page, the licence pages and the settings page.
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ACCOUNTS, expectAccessible, hydrated, signIn, signOut } from './helpers';
 
 const AHMED = 'ahmed.bouzid@dijkhuis.example';
 const FLOOR = { email: 'floor.janssen@dijkhuis.example', name: 'Floor Janssen' };
 
+/// The dashboard's counts for one department, as HR filters it in the browser.
+async function coverage(page: Page, department: string) {
+  await page.goto('/hr');
+  await page.getByLabel('Afdeling', { exact: true }).selectOption({ label: department });
+  await page.getByRole('button', { name: 'Toon' }).click();
+  await expect(page).toHaveURL(/\/hr\?department=\d+/);
+  const n = async (status: string) =>
+    Number(await page.locator(`.dash-count a[data-status="${status}"] .dash-count__n`).textContent());
+  return { valid: await n('valid'), never: await n('never') };
+}
+
 test('sign-off, card, public verification, revocation', async ({ page, browser }) => {
+  const hrContext = await browser.newContext();
+  const hr = await hrContext.newPage();
+  await signIn(hr, ACCOUNTS.hr.email);
+  const before = await coverage(hr, 'Schade & Inkomen');
+
   await signIn(page, AHMED);
   await page.goto('/licence/team');
   await hydrated(page);
@@ -21,6 +40,10 @@ test('sign-off, card, public verification, revocation', async ({ page, browser }
   await expect(page.locator('.team-waiting')).not.toContainText(FLOOR.name);
   await expect(page.locator('.team-licences')).toContainText('Geldig');
   await signOut(page);
+
+  const after = await coverage(hr, 'Schade & Inkomen');
+  expect(after).toEqual({ valid: before.valid + 1, never: before.never - 1 });
+  await hrContext.close();
 
   await signIn(page, FLOOR.email);
   await page.getByRole('link', { name: 'Mijn rijbewijs' }).first().click();

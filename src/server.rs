@@ -151,7 +151,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         }
     });
 
-    start_reminders(&pool, &config)?;
+    let mailer = crate::mail::Mailer::from_settings(config.smtp_url.as_deref(), &config.mail_from)
+        .map_err(StartError::Mail)?;
+    start_reminders(&pool, &config, &mailer);
 
     let leptos_options = leptos_options(&config);
     let assets = SiteAssets::load(&leptos_options);
@@ -165,6 +167,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         leptos_options: leptos_options.clone(),
         sign_in_limiter: Arc::new(crate::security::address_limit::AddressLimiter::new()),
         verify_limiter,
+        mailer,
     };
     let routes = route_list();
     let fallback_state = state.clone();
@@ -228,23 +231,20 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 
 /// Starts the licence reminder scheduler (`reminders`): a first run at once catches up on what
 /// was missed while the app was down, then one every `REMINDER_INTERVAL_SECS`; 0 leaves it off.
-fn start_reminders(pool: &db::Db, config: &Config) -> Result<(), StartError> {
-    let mailer = crate::mail::Mailer::from_settings(config.smtp_url.as_deref(), &config.mail_from)
-        .map_err(StartError::Mail)?;
+fn start_reminders(pool: &db::Db, config: &Config, mailer: &crate::mail::Mailer) {
     if config.reminder_interval_secs == 0 {
         tracing::info!("reminder scheduler off (REMINDER_INTERVAL_SECS=0)");
-        return Ok(());
+        return;
     }
     crate::reminders::Scheduler {
         db: pool.clone(),
-        mailer,
+        mailer: mailer.clone(),
         clock: Arc::new(crate::reminders::SystemClock),
         link_base: config.link_base().to_owned(),
     }
     .spawn(std::time::Duration::from_secs(
         config.reminder_interval_secs,
     ));
-    Ok(())
 }
 
 /// Deletes expired session rows (they are never loaded again); a failed sweep is logged and the

@@ -15,6 +15,8 @@ pub struct AppState {
     pub sign_in_limiter: Arc<crate::security::address_limit::AddressLimiter>,
     /// Licence verification lookups per client address (`VERIFY_PER_MINUTE`, `VERIFY_BURST`).
     pub verify_limiter: Arc<crate::security::address_limit::AddressLimiter>,
+    /// Outgoing mail (`SMTP_URL`; disabled without it), shared with the reminder scheduler.
+    pub mailer: crate::mail::Mailer,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -49,3 +49,8 @@ licence-error-offsets-duplicate = Each number of days may appear only once.
 licence-error-offsets-range = A reminder can come at most 365 days ahead.
 
 notification-licence-nudge = { $name } asks you to renew your customer licence.
+
+# The e-mail an HR nudge sends (src/mail/nudge.rs).
+mail-nudge-asked = { $name } (HR) asks you to look at your customer licence.
+mail-nudge-none-subject = Get your customer licence
+mail-nudge-none-lead = You do not hold a valid customer licence at the moment.

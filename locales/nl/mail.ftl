@@ -49,3 +49,8 @@ licence-error-offsets-duplicate = Elk aantal dagen mag maar één keer voorkomen
 licence-error-offsets-range = Een herinnering kan hoogstens 365 dagen van tevoren.
 
 notification-licence-nudge = { $name } vraagt je om je klantenrijbewijs te verlengen.
+
+# The e-mail an HR nudge sends (src/mail/nudge.rs).
+mail-nudge-asked = { $name } (HR) vraagt je aandacht voor je klantenrijbewijs.
+mail-nudge-none-subject = Haal je klantenrijbewijs
+mail-nudge-none-lead = Je hebt op dit moment geen geldig klantenrijbewijs.

@@ -1,5 +1,5 @@
 //! The HR dashboard's server functions: coverage counts and the 12-month trend, the people
-//! behind a count (paged), and the nudge (an in-app reminder now) for one person or a whole
+//! behind a count (paged), and the nudge (the reminder now, in the app and by e-mail) for one person or a whole
 //! filtered list. HR and admins see the organisation; reviewers see their direct reports only
 //! (the scope goes into the SQL); everyone else gets 403. Only HR and admins nudge.
 
@@ -165,8 +165,8 @@ pub async fn nudge_count(#[server(default)] form: NudgeForm) -> Result<i64, AppE
     .await
 }
 
-/// Sends the reminder now: an in-app notification per person (and the e-mail, see
-/// [`send_nudges`]), one audit event. HR and admins only. Answers how many were reminded; a
+/// Sends the reminder now: an in-app notification per person and one audit event in one
+/// transaction, then an e-mail to each in the background (`reminders::nudge`). HR and admins only. Answers how many were reminded; a
 /// plain form goes back to the list with `?nudged=N`.
 #[server(endpoint = "dashboard/nudge")]
 pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError> {
@@ -191,20 +191,19 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                 &settings,
             )
             .await?;
-            let targets: Vec<(i64, Option<i64>)> = match form.person_id.trim() {
-                "" => everyone.iter().map(|(p, period)| (p.id, *period)).collect(),
+            let chosen: Vec<&(CoveredPerson, Option<i64>)> = match form.person_id.trim() {
+                "" => everyone.iter().collect(),
                 one => {
                     let id: i64 = one.parse().map_err(|_| AppError::NotFound)?;
-                    let (_, period) = everyone
-                        .iter()
-                        .find(|(p, _)| p.id == id)
-                        .ok_or(AppError::NotFound)?;
-                    vec![(id, *period)]
+                    let found = everyone.iter().find(|(p, _)| p.id == id);
+                    vec![found.ok_or(AppError::NotFound)?]
                 }
             };
-            if targets.is_empty() {
+            if chosen.is_empty() {
                 return Ok(0);
             }
+            let targets: Vec<(i64, Option<i64>)> =
+                chosen.iter().map(|(p, period)| (p.id, *period)).collect();
             let detail = ssr::detail(targets.len(), &filter);
             let n = crate::db::coverage::nudge(db, user.id, &targets, &detail)
                 .await
@@ -212,24 +211,27 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                     crate::db::WriteError::NotFound => AppError::Forbidden,
                     other => AppError::from(other),
                 })?;
-            let ids: Vec<i64> = targets.iter().map(|(id, _)| *id).collect();
-            send_nudges(&ctx.state, user.id, &ids).await;
+            crate::reminders::nudge::NudgeMail {
+                db: db.clone(),
+                mailer: ctx.state.mailer.clone(),
+                link_base: ctx.state.config.link_base().to_owned(),
+                requested_by: user.name.clone(),
+                today,
+            }
+            .spawn(
+                chosen
+                    .iter()
+                    .map(|(p, _)| crate::reminders::nudge::NudgeTarget {
+                        person_id: p.id,
+                        status: p.status,
+                        valid_through: p.valid_through,
+                    })
+                    .collect(),
+            );
             tracing::info!(person_id = user.id, count = n, "licence nudge sent");
             Ok(n)
         })
         .await
-}
-
-/// E-mails the nudged people their licence reminder. The in-app notifications are already
-/// written when this runs. TODO(lead): wire to `src/mail` (the reminder mail) once that module
-/// is merged; until then this only logs, so a nudge is in-app only.
-#[cfg(feature = "ssr")]
-pub async fn send_nudges(_state: &crate::state::AppState, actor_id: i64, person_ids: &[i64]) {
-    tracing::info!(
-        actor_id,
-        recipients = person_ids.len(),
-        "nudge e-mail not sent: no mailer wired yet"
-    );
 }
 
 #[cfg(test)]

@@ -304,3 +304,30 @@ pub async fn mark_failed(
         .await
         .map(|_| ())
 }
+
+/// Name, address and language of a person a nudge mails.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MailAddress {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub preferred_language: String,
+}
+
+/// The addresses of the active people among `ids` (read in chunks: a nudge may reach thousands).
+pub async fn addresses(db: &Db, ids: &[i64]) -> Result<Vec<MailAddress>, sqlx::Error> {
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!(
+            "select id, name, email, preferred_language from person
+             where active = 1 and id in ({marks})"
+        );
+        let mut query = sqlx::query_as::<_, MailAddress>(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        found.extend(query.fetch_all(db).await?);
+    }
+    Ok(found)
+}

@@ -29,11 +29,26 @@ pub struct ReminderText<'a> {
 /// Subject, plain text and HTML of one reminder.
 pub fn compose(r: &ReminderText<'_>) -> MailContent {
     let i18n = I18n::new(r.locale);
-    let date = i18n.day(r.valid_through);
-    let days_left = (r.valid_through - r.today).num_days();
+    let (subject, mut paragraphs) = wording(&i18n, r.kind, r.valid_through, r.today);
+    if let Some(manager) = r.manager_name {
+        paragraphs.push(i18n.t_with("mail-reminder-cc", &[("manager", manager.to_owned())]));
+    }
+    render(&i18n, r.holder_name, subject, &paragraphs, r.link)
+}
+
+/// Subject and paragraphs for a licence valid through `valid_through`, seen on `today`: the real
+/// number of days left decides (see the module doc); `kind` only adds the window invitation.
+pub(super) fn wording(
+    i18n: &I18n,
+    kind: ReminderKind,
+    valid_through: NaiveDate,
+    today: NaiveDate,
+) -> (String, Vec<String>) {
+    let date = i18n.day(valid_through);
+    let days_left = (valid_through - today).num_days();
     let with_date =
         |key: &str, count: i64| i18n.t_with_count(key, count, &[("date", date.clone())]);
-    let (subject, mut paragraphs) = if days_left < 0 {
+    if days_left < 0 {
         (
             i18n.t("mail-reminder-expired-subject"),
             vec![
@@ -49,7 +64,7 @@ pub fn compose(r: &ReminderText<'_>) -> MailContent {
                 i18n.t("mail-reminder-renew"),
             ],
         )
-    } else if r.kind == ReminderKind::WindowOpen {
+    } else if kind == ReminderKind::WindowOpen {
         (
             i18n.t("mail-reminder-window-subject"),
             vec![
@@ -65,19 +80,24 @@ pub fn compose(r: &ReminderText<'_>) -> MailContent {
                 i18n.t("mail-reminder-renew"),
             ],
         )
-    };
-    if let Some(manager) = r.manager_name {
-        paragraphs.push(i18n.t_with("mail-reminder-cc", &[("manager", manager.to_owned())]));
     }
-    let greeting = i18n.t_with(
-        "mail-reminder-greeting",
-        &[("name", r.holder_name.to_owned())],
-    );
-    let link_line = i18n.t_with("mail-reminder-link", &[("link", r.link.to_owned())]);
+}
+
+/// The message around `paragraphs`: greeting, the link to "my licence", the footer; the HTML
+/// part from escaped text only.
+pub(super) fn render(
+    i18n: &I18n,
+    name: &str,
+    subject: String,
+    paragraphs: &[String],
+    link: &str,
+) -> MailContent {
+    let greeting = i18n.t_with("mail-reminder-greeting", &[("name", name.to_owned())]);
+    let link_line = i18n.t_with("mail-reminder-link", &[("link", link.to_owned())]);
     let footer = i18n.t("mail-reminder-footer");
 
     let mut text = format!("{greeting}\n\n");
-    for p in &paragraphs {
+    for p in paragraphs {
         text.push_str(p);
         text.push_str("\n\n");
     }
@@ -87,16 +107,16 @@ pub fn compose(r: &ReminderText<'_>) -> MailContent {
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
          <body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937\">\
          <p>{}</p>",
-        r.locale.code(),
+        i18n.locale.code(),
         escape_html(&subject),
         escape_html(&greeting)
     );
-    for p in &paragraphs {
+    for p in paragraphs {
         html.push_str(&format!("<p>{}</p>", escape_html(p)));
     }
     html.push_str(&format!(
         "<p><a href=\"{}\">{}</a></p><p style=\"color:#6b7280;font-size:0.875em\">{}</p></body></html>",
-        escape_html(r.link),
+        escape_html(link),
         escape_html(&i18n.t("mail-reminder-link-label")),
         escape_html(&footer)
     ));

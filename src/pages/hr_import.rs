@@ -192,7 +192,8 @@ fn Errors(errors: Vec<crate::domain::import::RowError>, total: usize) -> impl In
     let i18n = use_i18n();
     let shown = errors.len();
     view! {
-        <section class="card card--warning" aria-labelledby="import-errors">
+        // Not a named region itself: the scrollable table inside is the region with this name.
+        <section class="card card--warning">
             <h2 class="card__title" id="import-errors">{i18n.t("import-errors-title")}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("import-errors-title")>
                 <table class="table">

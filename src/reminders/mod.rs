@@ -16,6 +16,8 @@
 //! Delivery is at least once per row: only a crash between the SMTP server accepting a message
 //! and `sent_at` being written can repeat it on the next run.
 
+pub mod nudge;
+
 use crate::db::{self, Db};
 use crate::domain::Locale;
 use crate::domain::licence::reminder::{EXPIRED_REMINDER_SPAN_DAYS, ReminderKind, ReminderRules};

@@ -3,7 +3,8 @@
 //! domain's standing of every demo person (and the SQL status rule equals the domain rule); the
 //! filters narrow; a sign-off moves one person from never certified to valid; the drill-down
 //! pages cover each person once; a nudge writes N notifications and one audit event, and a
-//! refused nudge writes nothing; the export parses back as CSV.
+//! refused nudge writes nothing, and it mails each person once (real SMTP server); the export
+//! parses back as CSV.
 
 use crate::common;
 
@@ -516,4 +517,86 @@ async fn the_trend_follows_the_periods_and_revocations_month_by_month() {
         moved.len() > 2,
         "the history changes over the year: {moved:?}"
     );
+}
+
+/// Waits (up to 20 s) until the sink holds `n` messages: the nudge mails in the background.
+async fn wait_for_mail(sink: &common::smtp::SmtpSink, n: usize) -> Vec<common::smtp::ReceivedMail> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let mails = sink.messages();
+        if mails.len() >= n || std::time::Instant::now() > deadline {
+            return mails;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// A nudge also e-mails everyone it reaches, once, in their own language, naming the HR
+/// colleague who asked; someone without a licence reads how to get one. Real SMTP server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nudge_emails_each_person_once_in_their_language() {
+    let sink = common::smtp::SmtpSink::start();
+    let smtp = sink.url();
+    let app = TestApp::spawn_configured(true, |c| c.smtp_url = Some(smtp)).await;
+    sqlx::query(
+        "update person set preferred_language = 'en' where email = 'lotte.smit@dijkhuis.example'",
+    )
+    .execute(&app.state.pool)
+    .await
+    .expect("language");
+    app.login_ok(HR).await;
+    let due: HashSet<String> = sqlx::query_scalar::<_, String>(
+        "select p.email from person p where p.active and p.email in
+           ('daan.bakker@dijkhuis.example', 'lotte.smit@dijkhuis.example', 'rick.vanleeuwen@dijkhuis.example')",
+    )
+    .fetch_all(&app.state.pool)
+    .await
+    .expect("emails")
+    .into_iter()
+    .collect();
+    let sent = app
+        .call("dashboard/nudge", &[("form[status]", "renewal_due")])
+        .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let n = json(&sent.body).as_u64().expect("count") as usize;
+    assert!(
+        n >= due.len(),
+        "every renewal-due demo person is reached: {n}"
+    );
+    let mails = wait_for_mail(&sink, n).await;
+    assert_eq!(mails.len(), n, "one message per person");
+    let to: HashSet<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    assert_eq!(to.len(), n, "nobody twice");
+    assert!(due.is_subset(&to), "{to:?}");
+    for mail in &mails {
+        assert!(mail.cc.is_empty());
+        let text = mail.text.clone().unwrap_or_default();
+        if mail.to == ["lotte.smit@dijkhuis.example"] {
+            assert_eq!(mail.subject, "Your customer licence expires in 5 days");
+            assert!(text.contains("Fatima El Amrani (HR) asks"), "{text}");
+        } else {
+            assert!(
+                mail.subject
+                    .starts_with("Je klantenrijbewijs verloopt over"),
+                "{}",
+                mail.subject
+            );
+            assert!(text.contains("Fatima El Amrani (HR) vraagt"), "{text}");
+        }
+        assert!(text.contains("/licence"), "{text}");
+    }
+
+    // One person without a licence: the message says how to get one.
+    let floor = app.person_id(FLOOR).await.to_string();
+    let one = app
+        .call("dashboard/nudge", &[("form[person_id]", floor.as_str())])
+        .await;
+    assert_eq!(json(&one.body), 1);
+    let mails = wait_for_mail(&sink, n + 1).await;
+    assert_eq!(mails.len(), n + 1);
+    let last = mails
+        .iter()
+        .find(|m| m.to == [FLOOR])
+        .expect("Floor's message");
+    assert_eq!(last.subject, "Haal je klantenrijbewijs");
 }
