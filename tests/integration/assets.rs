@@ -231,3 +231,45 @@ fn content_hashed_names_are_recognised() {
         assert!(!is_content_hashed(plain), "{plain}");
     }
 }
+
+/// Every block in the stylesheet is closed where it was meant to be: a lost `}` after an
+/// `@media print {` once put the whole HR dashboard's styles inside it (Lightning CSS closes
+/// blocks at the end of the file without a word, so the page rendered unstyled).
+#[test]
+fn the_stylesheet_closes_every_block() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/main.css"))
+        .expect("style/main.css");
+    let mut depth = 0i32;
+    let mut in_comment = false;
+    let bytes = css.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (in_comment, bytes[i], bytes.get(i + 1)) {
+            (false, b'/', Some(b'*')) => {
+                in_comment = true;
+                i += 1;
+            }
+            (true, b'*', Some(b'/')) => {
+                in_comment = false;
+                i += 1;
+            }
+            (false, b'{', _) => depth += 1,
+            (false, b'}', _) => {
+                depth -= 1;
+                assert!(depth >= 0, "a '}}' without its '{{' at byte {i}");
+            }
+            // A top-level rule starts at the beginning of a line; nested ones are indented.
+            (false, b'\n', _) if depth > 0 => {
+                let next = bytes.get(i + 1).copied();
+                assert!(
+                    !matches!(next, Some(b'.' | b'#' | b'@' | b':')),
+                    "line {} starts a rule at column 0 inside an open block",
+                    css[..=i].lines().count() + 1
+                );
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    assert_eq!(depth, 0, "unclosed blocks at the end of style/main.css");
+}

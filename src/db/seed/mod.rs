@@ -59,6 +59,13 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
         person::set_roles(&mut tx, id, &RoleSet::new(demo.roles.iter().copied())).await?;
         ids.insert(demo.email, id);
     }
+    // The demo company has existed for years: without this everyone would have joined today and
+    // the HR dashboard's 12-month trend (which counts people from the day they joined) would be
+    // empty but for this month.
+    sqlx::query("update person set created_at = ?")
+        .bind(super::now() - chrono::Duration::days(3 * 365))
+        .execute(&mut *tx)
+        .await?;
     load_demo_journeys(&mut tx, &teams, ids.get(DEMO_CURATOR).copied()).await?;
     tx.commit().await?;
     tracing::info!(people = PEOPLE.len(), "demo organisation loaded");
