@@ -26,6 +26,21 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await hydrated(page);
 }
 
+/** The number on the HR dashboard's count for a licence status (`valid`, `never`, …). */
+export async function dashCount(page: Page, status: string) {
+  return Number(await page.locator(`.dash-count a[data-status="${status}"] .dash-count__n`).textContent());
+}
+
+/** Signs in with a plain form post, in a browser without JavaScript (the nojs-* specs). */
+export async function plainSignIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/login');
+  await expect(page.locator('#site-nav')).toHaveAttribute('data-state', 'static');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Afmelden|Sign out/ }).click();
   await expect(page).toHaveURL(/\/login$/);

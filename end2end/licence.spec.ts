@@ -6,7 +6,7 @@
 // axe-core on the team page, the licence pages and the settings page.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ACCOUNTS, expectAccessible, hydrated, signIn, signOut } from './helpers';
+import { ACCOUNTS, dashCount, expectAccessible, hydrated, signIn, signOut } from './helpers';
 
 const AHMED = 'ahmed.bouzid@dijkhuis.example';
 const FLOOR = { email: 'floor.janssen@dijkhuis.example', name: 'Floor Janssen' };
@@ -17,9 +17,7 @@ async function coverage(page: Page, department: string) {
   await page.getByLabel('Afdeling', { exact: true }).selectOption({ label: department });
   await page.getByRole('button', { name: 'Toon' }).click();
   await expect(page).toHaveURL(/\/hr\?department=\d+/);
-  const n = async (status: string) =>
-    Number(await page.locator(`.dash-count a[data-status="${status}"] .dash-count__n`).textContent());
-  return { valid: await n('valid'), never: await n('never') };
+  return { valid: await dashCount(page, 'valid'), never: await dashCount(page, 'never') };
 }
 
 test('sign-off, card, public verification, revocation', async ({ page, browser }) => {

@@ -1,12 +1,10 @@
 // The licence without JavaScript: a reviewer signs off from the team page with a plain form
 // post and the employee reads the result.
 import { test, expect } from './fixtures';
+import { plainSignIn } from './helpers';
 
 test('sign-off works as a plain form post', async ({ page }) => {
-  await page.goto('/login');
-  await page.getByLabel('E-mailadres').fill('ruud.hendriks@dijkhuis.example');
-  await page.getByLabel('Wachtwoord').fill('demo-wachtwoord');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await plainSignIn(page, 'ruud.hendriks@dijkhuis.example');
   await page.goto('/licence/team');
   await expect(page.locator('.team-waiting')).toContainText('Rick van Leeuwen');
   await page.getByRole('button', { name: 'Rijbewijs aftekenen voor Rick van Leeuwen' }).click();

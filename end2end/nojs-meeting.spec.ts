@@ -1,21 +1,11 @@
 // The meeting page and the notifications without JavaScript: every form is a plain post (or, for
 // the attendee search, a plain GET that carries the form along). Sem's demo presentation was sent
 // back by Joost; Sem records a new meeting and Joost confirms it.
-import { type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { PASSWORD } from './helpers';
+import { plainSignIn } from './helpers';
 
 const AUTHOR = 'sem.deboer@dijkhuis.example';
 const REVIEWER = 'joost.mulder@dijkhuis.example';
-
-async function plainSignIn(page: Page, email: string) {
-  await page.goto('/login');
-  await expect(page.locator('#site-nav')).toHaveAttribute('data-state', 'static');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
 
 test('record a meeting and confirm it with plain form posts', async ({ page }) => {
   await plainSignIn(page, AUTHOR);

@@ -2,7 +2,7 @@
 // from slide to slide, and printing still one page per slide. (axe needs JavaScript: present.spec.ts
 // checks this stacked view with the bundle blocked.)
 import { test, expect } from './fixtures';
-import { ACCOUNTS, PASSWORD } from './helpers';
+import { ACCOUNTS, plainSignIn } from './helpers';
 
 const SHOTS = process.env.PRESENT_SHOTS || '/tmp/present-shots';
 // The first demo presentation: confirmed and shared with the whole organisation.
@@ -12,11 +12,7 @@ const TITLE = 'Schade melden met een app die het opgeeft';
 test('the slides are a stacked document with links from slide to slide', async ({ page }) => {
   // No smooth scrolling to wait for between the anchor links.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('/login');
-  await page.getByLabel('E-mailadres').fill(ACCOUNTS.employee.email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await plainSignIn(page, ACCOUNTS.employee.email);
 
   await page.goto(DECK);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);

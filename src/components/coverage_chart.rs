@@ -2,6 +2,7 @@
 //! server-rendered SVG bar chart (like the emotion curve), a sentence that sums it up, and a
 //! table with the same numbers for screen readers and print.
 
+use super::table::ScrollTable;
 use crate::api::dashboard::{TrendPoint, percent};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -96,27 +97,24 @@ pub fn CoverageChart(points: Vec<TrendPoint>) -> impl IntoView {
         </figure>
         <details class="coverage-chart__data">
             <summary>{i18n.t("dash-trend-table")}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("dash-trend-table")>
-                <table class="table">
-                    <caption class="visually-hidden">{i18n.t("dash-trend-table")}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.t("dash-col-month")}</th>
-                        <th scope="col" class="num">{i18n.t("dash-col-covered")}</th>
-                        <th scope="col" class="num">{i18n.t("dash-col-people")}</th>
-                        <th scope="col" class="num">{i18n.t("dash-col-percent")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {labelled.into_iter().map(|(label, pct, covered, people)| view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                <td class="num">{covered}</td>
-                                <td class="num">{people}</td>
-                                <td class="num">{pct.map_or_else(|| "—".to_owned(), |p| format!("{p}%"))}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollTable label=i18n.t("dash-trend-table")>
+                <thead><tr>
+                    <th scope="col">{i18n.t("dash-col-month")}</th>
+                    <th scope="col" class="num">{i18n.t("dash-col-covered")}</th>
+                    <th scope="col" class="num">{i18n.t("dash-col-people")}</th>
+                    <th scope="col" class="num">{i18n.t("dash-col-percent")}</th>
+                </tr></thead>
+                <tbody>
+                    {labelled.into_iter().map(|(label, pct, covered, people)| view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td class="num">{covered}</td>
+                            <td class="num">{people}</td>
+                            <td class="num">{pct.map_or_else(|| "—".to_owned(), |p| format!("{p}%"))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </ScrollTable>
         </details>
     }
 }

@@ -24,4 +24,5 @@ pub mod present;
 pub mod recognition;
 pub mod slides;
 pub mod step_form;
+pub mod table;
 pub mod walk;

@@ -1,5 +1,6 @@
 //! The people table shared by the HR overview and the admin list, with its filter form.
 
+use super::table::ScrollTable;
 use crate::domain::Role;
 use crate::domain::org::{Department, PersonSummary};
 use crate::i18n::use_i18n;
@@ -85,57 +86,54 @@ pub fn PeopleTable(
     view! {
         <p class="table__muted" role="status">{i18n.t_count("people-count", count)}</p>
         // Focusable so keyboard users can scroll the table sideways on a phone.
-        <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("people-table-caption")>
-            <table class="table">
-                <caption class="visually-hidden">{i18n.t("people-table-caption")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n.t("field-name")}</th>
-                        <th scope="col">{i18n.t("field-employee-number")}</th>
-                        <th scope="col">{i18n.t("field-team")}</th>
-                        <th scope="col">{i18n.t("field-manager")}</th>
-                        <th scope="col">{i18n.t("field-roles")}</th>
-                        <th scope="col">{i18n.t("field-status")}</th>
-                        <th scope="col">{i18n.t("field-last-login")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {people.into_iter().map(|p| {
-                        let name_cell = if editable {
-                            view! { <a href=routes::person(p.id)>{p.name.clone()}</a> }.into_any()
-                        } else {
-                            view! { <span>{p.name.clone()}</span> }.into_any()
-                        };
-                        let team = p.team_name.clone().unwrap_or_else(|| "—".to_owned());
-                        let department = p.department_name.clone();
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    {name_cell}
-                                    <br />
-                                    <span class="table__muted">{p.email.clone()}</span>
-                                </th>
-                                <td>{p.employee_number.clone()}</td>
-                                <td>
-                                    {team}
-                                    {department.map(|d| view! { <br /><span class="table__muted">{d}</span> })}
-                                </td>
-                                <td>{p.manager_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
-                                <td><RoleBadges roles=p.roles.iter().collect() /></td>
-                                <td>
-                                    {if p.active {
-                                        view! { <span class="badge badge--active">{i18n.t("status-active")}</span> }
-                                    } else {
-                                        view! { <span class="badge badge--inactive">{i18n.t("status-inactive")}</span> }
-                                    }}
-                                </td>
-                                <td>{p.last_login_at.map(|d| i18n.datetime(d)).unwrap_or_else(|| i18n.t("never"))}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollTable label=i18n.t("people-table-caption")>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("field-name")}</th>
+                    <th scope="col">{i18n.t("field-employee-number")}</th>
+                    <th scope="col">{i18n.t("field-team")}</th>
+                    <th scope="col">{i18n.t("field-manager")}</th>
+                    <th scope="col">{i18n.t("field-roles")}</th>
+                    <th scope="col">{i18n.t("field-status")}</th>
+                    <th scope="col">{i18n.t("field-last-login")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {people.into_iter().map(|p| {
+                    let name_cell = if editable {
+                        view! { <a href=routes::person(p.id)>{p.name.clone()}</a> }.into_any()
+                    } else {
+                        view! { <span>{p.name.clone()}</span> }.into_any()
+                    };
+                    let team = p.team_name.clone().unwrap_or_else(|| "—".to_owned());
+                    let department = p.department_name.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                {name_cell}
+                                <br />
+                                <span class="table__muted">{p.email.clone()}</span>
+                            </th>
+                            <td>{p.employee_number.clone()}</td>
+                            <td>
+                                {team}
+                                {department.map(|d| view! { <br /><span class="table__muted">{d}</span> })}
+                            </td>
+                            <td>{p.manager_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
+                            <td><RoleBadges roles=p.roles.iter().collect() /></td>
+                            <td>
+                                {if p.active {
+                                    view! { <span class="badge badge--active">{i18n.t("status-active")}</span> }
+                                } else {
+                                    view! { <span class="badge badge--inactive">{i18n.t("status-inactive")}</span> }
+                                }}
+                            </td>
+                            <td>{p.last_login_at.map(|d| i18n.datetime(d)).unwrap_or_else(|| i18n.t("never"))}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </ScrollTable>
     }
     .into_any()
 }

@@ -6,6 +6,7 @@ use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
 use crate::components::pager::page_href;
+use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
 use crate::domain::audit::{ACTIONS, AuditEntry, AuditFilter, action_key, readable_detail};
 use crate::i18n::use_i18n;
@@ -105,40 +106,37 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
         return view! { <p class="empty-state">{i18n.t("audit-empty")}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("audit-caption")>
-            <table class="table">
-                <caption class="visually-hidden">{i18n.t("audit-caption")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n.t("audit-col-when")}</th>
-                        <th scope="col">{i18n.t("audit-col-action")}</th>
-                        <th scope="col">{i18n.t("audit-col-actor")}</th>
-                        <th scope="col">{i18n.t("audit-col-subject")}</th>
-                        <th scope="col">{i18n.t("audit-col-detail")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {entries.into_iter().map(|e| {
-                        let lines = readable_detail(&e.detail);
-                        view! {
-                            <tr>
-                                <td>{i18n.datetime(e.created_at)}</td>
-                                <th scope="row">{i18n.t(&action_key(&e.action))}</th>
-                                <td>{e.actor_name.clone().unwrap_or_else(|| i18n.t("audit-system"))}</td>
-                                <td>{e.subject_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
-                                <td>
-                                    <dl class="audit-detail">
-                                        {lines.into_iter().map(|(k, v)| view! {
-                                            <dt>{k}</dt><dd><pre class="audit-detail__value">{v}</pre></dd>
-                                        }).collect_view()}
-                                    </dl>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollTable label=i18n.t("audit-caption")>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("audit-col-when")}</th>
+                    <th scope="col">{i18n.t("audit-col-action")}</th>
+                    <th scope="col">{i18n.t("audit-col-actor")}</th>
+                    <th scope="col">{i18n.t("audit-col-subject")}</th>
+                    <th scope="col">{i18n.t("audit-col-detail")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {entries.into_iter().map(|e| {
+                    let lines = readable_detail(&e.detail);
+                    view! {
+                        <tr>
+                            <td>{i18n.datetime(e.created_at)}</td>
+                            <th scope="row">{i18n.t(&action_key(&e.action))}</th>
+                            <td>{e.actor_name.clone().unwrap_or_else(|| i18n.t("audit-system"))}</td>
+                            <td>{e.subject_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
+                            <td>
+                                <dl class="audit-detail">
+                                    {lines.into_iter().map(|(k, v)| view! {
+                                        <dt>{k}</dt><dd><pre class="audit-detail__value">{v}</pre></dd>
+                                    }).collect_view()}
+                                </dl>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </ScrollTable>
     }
     .into_any()
 }

@@ -10,6 +10,7 @@ use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
 use crate::components::pager::page_href;
+use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
 use crate::domain::licence::LicenceStatus;
 use crate::i18n::use_i18n;
@@ -192,18 +193,15 @@ fn TeamTable(dash: Dashboard, filter: CoverageFilter) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="dash-teams-heading">
             <h2 class="card__title" id="dash-teams-heading">{i18n.t("dash-teams")}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("dash-teams-table")>
-                <table class="table dash-table">
-                    <caption class="visually-hidden">{i18n.t("dash-teams")}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.t("dash-col-team")}</th>
-                        {LicenceStatus::ALL.into_iter().map(|s| view! { <th scope="col" class="num">{i18n.t(s.label_key())}</th> }).collect_view()}
-                        <th scope="col" class="num">{i18n.t("dash-col-people")}</th>
-                        <th scope="col" class="num">{i18n.t("dash-col-percent")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ScrollTable label=i18n.t("dash-teams-table") caption=i18n.t("dash-teams") class="dash-table">
+                <thead><tr>
+                    <th scope="col">{i18n.t("dash-col-team")}</th>
+                    {LicenceStatus::ALL.into_iter().map(|s| view! { <th scope="col" class="num">{i18n.t(s.label_key())}</th> }).collect_view()}
+                    <th scope="col" class="num">{i18n.t("dash-col-people")}</th>
+                    <th scope="col" class="num">{i18n.t("dash-col-percent")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </ScrollTable>
         </section>
     }
 }

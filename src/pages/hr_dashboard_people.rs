@@ -11,6 +11,7 @@ use crate::components::layout::PageHeader;
 use crate::components::licence_status::StatusBadge;
 use crate::components::load::Loaded;
 use crate::components::pager::{Pager, page_href};
+use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
 use crate::domain::licence::LicenceStatus;
 use crate::i18n::use_i18n;
@@ -78,34 +79,31 @@ pub fn CoveragePeoplePage() -> impl IntoView {
                         <a class="btn btn--ghost" href=export_comma download="">{i18n.t("people-export-csv-comma")}</a>
                         {(can_nudge && total > 0).then(|| view! { " " <a class="btn btn--secondary" href=confirm>{i18n.t("dash-nudge-all")}</a> })}
                     </p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("dash-people-title")>
-                        <table class="table dash-people">
-                            <caption class="visually-hidden">{i18n.t("dash-people-title")}</caption>
-                            <thead><tr>
-                                <th scope="col">{i18n.t("licence-col-name")}</th>
-                                <th scope="col">{i18n.t("field-team")}</th>
-                                <th scope="col">{i18n.t("dash-manager")}</th>
-                                <th scope="col">{i18n.t("licence-col-status")}</th>
-                                <th scope="col">{i18n.t("licence-col-through")}</th>
-                                {can_nudge.then(|| view! { <th scope="col">{i18n.t("dash-col-action")}</th> })}
-                            </tr></thead>
-                            <tbody>
-                                {list.items.into_iter().map(|p| {
-                                    let f = filter.clone();
-                                    view! {
-                                        <tr>
-                                            <th scope="row"><a href=routes::person_licence(p.id)>{p.name.clone()}</a></th>
-                                            <td>{p.team_name}</td>
-                                            <td>{p.manager_name}</td>
-                                            <td><StatusBadge status=p.status /></td>
-                                            <td>{p.valid_through.map(|d| i18n.day(d)).unwrap_or_else(|| "—".to_owned())}</td>
-                                            {can_nudge.then(|| view! { <td><NudgeOne person_id=p.id name=p.name filter=f /></td> })}
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <ScrollTable label=i18n.t("dash-people-title") class="dash-people">
+                        <thead><tr>
+                            <th scope="col">{i18n.t("licence-col-name")}</th>
+                            <th scope="col">{i18n.t("field-team")}</th>
+                            <th scope="col">{i18n.t("dash-manager")}</th>
+                            <th scope="col">{i18n.t("licence-col-status")}</th>
+                            <th scope="col">{i18n.t("licence-col-through")}</th>
+                            {can_nudge.then(|| view! { <th scope="col">{i18n.t("dash-col-action")}</th> })}
+                        </tr></thead>
+                        <tbody>
+                            {list.items.into_iter().map(|p| {
+                                let f = filter.clone();
+                                view! {
+                                    <tr>
+                                        <th scope="row"><a href=routes::person_licence(p.id)>{p.name.clone()}</a></th>
+                                        <td>{p.team_name}</td>
+                                        <td>{p.manager_name}</td>
+                                        <td><StatusBadge status=p.status /></td>
+                                        <td>{p.valid_through.map(|d| i18n.day(d)).unwrap_or_else(|| "—".to_owned())}</td>
+                                        {can_nudge.then(|| view! { <td><NudgeOne person_id=p.id name=p.name filter=f /></td> })}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </ScrollTable>
                     <Pager previous next page=pg pages first last total />
                 }
             } />

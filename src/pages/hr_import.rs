@@ -9,6 +9,7 @@ use crate::components::form::ErrorSummary;
 use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
+use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
 use crate::i18n::use_i18n;
 use crate::routes;
@@ -195,25 +196,22 @@ fn Errors(errors: Vec<crate::domain::import::RowError>, total: usize) -> impl In
         // Not a named region itself: the scrollable table inside is the region with this name.
         <section class="card card--warning">
             <h2 class="card__title" id="import-errors">{i18n.t("import-errors-title")}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("import-errors-title")>
-                <table class="table">
-                    <caption class="visually-hidden">{i18n.t("import-errors-title")}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.t("import-col-line")}</th>
-                        <th scope="col">{i18n.t("import-col-problem")}</th>
-                        <th scope="col">{i18n.t("import-col-value")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {errors.into_iter().map(|e| view! {
-                            <tr class="import-error">
-                                <th scope="row">{if e.line == 0 { "—".to_owned() } else { e.line.to_string() }}</th>
-                                <td>{i18n.t(&e.key)}</td>
-                                <td>{e.value}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollTable label=i18n.t("import-errors-title")>
+                <thead><tr>
+                    <th scope="col">{i18n.t("import-col-line")}</th>
+                    <th scope="col">{i18n.t("import-col-problem")}</th>
+                    <th scope="col">{i18n.t("import-col-value")}</th>
+                </tr></thead>
+                <tbody>
+                    {errors.into_iter().map(|e| view! {
+                        <tr class="import-error">
+                            <th scope="row">{if e.line == 0 { "—".to_owned() } else { e.line.to_string() }}</th>
+                            <td>{i18n.t(&e.key)}</td>
+                            <td>{e.value}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </ScrollTable>
             <More shown total />
         </section>
     }

@@ -10,6 +10,7 @@ use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
 use crate::components::licence_decisions::{CertifyForm, RevokeForm, SendBackForm, SignOffForm};
 use crate::components::licence_status::{Checklist, StandingPanel};
+use crate::components::table::ScrollTable;
 use crate::domain::licence::LicenceStatus;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -125,36 +126,33 @@ fn Periods(periods: Vec<PeriodRecord>) -> impl IntoView {
                 view! { <p>{i18n.t("licence-periods-empty")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-periods-table")>
-                        <table class="table licence-periods">
-                            <caption class="visually-hidden">{i18n.t("licence-periods-heading")}</caption>
-                            <thead><tr>
-                                <th scope="col">{i18n.t("licence-col-from")}</th>
-                                <th scope="col">{i18n.t("licence-col-through")}</th>
-                                <th scope="col">{i18n.t("licence-col-how")}</th>
-                                <th scope="col">{i18n.t("licence-col-by")}</th>
-                            </tr></thead>
-                            <tbody>
-                                {periods.into_iter().map(|p| {
-                                    let how = match (&p.journey_title, p.source.as_str()) {
-                                        (Some(journey), _) => journey.clone(),
-                                        (None, _) => i18n.t("licence-source-manual"),
-                                    };
-                                    view! {
-                                        <tr>
-                                            <td>{i18n.day(p.valid_from)}</td>
-                                            <td>
-                                                {i18n.day(p.valid_through)}
-                                                {p.revoked.then(|| view! { " " <span class="licence-badge licence-badge--revoked">{i18n.t("licence-status-revoked")}</span> })}
-                                            </td>
-                                            <td>{how}</td>
-                                            <td>{p.issued_by_name}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <ScrollTable label=i18n.t("licence-periods-table") caption=i18n.t("licence-periods-heading") class="licence-periods">
+                        <thead><tr>
+                            <th scope="col">{i18n.t("licence-col-from")}</th>
+                            <th scope="col">{i18n.t("licence-col-through")}</th>
+                            <th scope="col">{i18n.t("licence-col-how")}</th>
+                            <th scope="col">{i18n.t("licence-col-by")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {periods.into_iter().map(|p| {
+                                let how = match (&p.journey_title, p.source.as_str()) {
+                                    (Some(journey), _) => journey.clone(),
+                                    (None, _) => i18n.t("licence-source-manual"),
+                                };
+                                view! {
+                                    <tr>
+                                        <td>{i18n.day(p.valid_from)}</td>
+                                        <td>
+                                            {i18n.day(p.valid_through)}
+                                            {p.revoked.then(|| view! { " " <span class="licence-badge licence-badge--revoked">{i18n.t("licence-status-revoked")}</span> })}
+                                        </td>
+                                        <td>{how}</td>
+                                        <td>{p.issued_by_name}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </ScrollTable>
                 }.into_any()
             }}
         </section>

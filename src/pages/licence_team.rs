@@ -8,6 +8,7 @@ use crate::components::layout::PageHeader;
 use crate::components::licence_decisions::SignOffForm;
 use crate::components::licence_status::StatusBadge;
 use crate::components::load::Loaded;
+use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
 use crate::domain::licence::LicenceStatus;
 use crate::i18n::use_i18n;
@@ -79,31 +80,28 @@ fn Team(page: Data) -> impl IntoView {
         <section class="card" aria-labelledby="team-all-heading">
             <h2 class="card__title" id="team-all-heading">{i18n.t("licence-team-all")}</h2>
             {page.members.is_empty().then(|| view! { <p>{i18n.t("licence-team-empty")}</p> })}
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("licence-team-table")>
-                <table class="table team-licences">
-                    <caption class="visually-hidden">{i18n.t("licence-team-all")}</caption>
-                    <thead><tr>
-                        <th scope="col">{i18n.t("licence-col-name")}</th>
-                        <th scope="col">{i18n.t("licence-col-status")}</th>
-                        <th scope="col">{i18n.t("licence-col-through")}</th>
-                        <th scope="col">{i18n.t("licence-col-progress")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {page.members.into_iter().map(|m| {
-                            let done = m.progress.checklist().iter().filter(|(_, d)| *d).count();
-                            let progress = i18n.t_with("licence-team-progress", &[("done", done.to_string())]);
-                            view! {
-                                <tr>
-                                    <th scope="row"><a href=routes::person_licence(m.person_id)>{m.name}</a></th>
-                                    <td><StatusBadge status=m.standing.status /></td>
-                                    <td>{m.standing.valid_through.map(|d| i18n.day(d)).unwrap_or_else(|| "—".to_owned())}</td>
-                                    <td>{progress}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollTable label=i18n.t("licence-team-table") caption=i18n.t("licence-team-all") class="team-licences">
+                <thead><tr>
+                    <th scope="col">{i18n.t("licence-col-name")}</th>
+                    <th scope="col">{i18n.t("licence-col-status")}</th>
+                    <th scope="col">{i18n.t("licence-col-through")}</th>
+                    <th scope="col">{i18n.t("licence-col-progress")}</th>
+                </tr></thead>
+                <tbody>
+                    {page.members.into_iter().map(|m| {
+                        let done = m.progress.checklist().iter().filter(|(_, d)| *d).count();
+                        let progress = i18n.t_with("licence-team-progress", &[("done", done.to_string())]);
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=routes::person_licence(m.person_id)>{m.name}</a></th>
+                                <td><StatusBadge status=m.standing.status /></td>
+                                <td>{m.standing.valid_through.map(|d| i18n.day(d)).unwrap_or_else(|| "—".to_owned())}</td>
+                                <td>{progress}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </ScrollTable>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::components::guard::RequireRole;
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
 use crate::components::pager::{Pager, page_href};
+use crate::components::table::ScrollTable;
 use crate::domain::journey::JourneyDetail;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use crate::domain::{Role, RoleSet};
@@ -100,34 +101,32 @@ pub fn WalkthroughTable(items: Vec<WalkthroughSummary>, show_person: bool) -> im
         return view! { <p class="empty-state">{i18n.t("walk-none-yet")}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("walk-table-label")>
-            <table class="table">
-                <thead>
-                    <tr>
-                        {show_person.then(|| view! { <th scope="col">{i18n.t("walk-col-person")}</th> })}
-                        <th scope="col">{i18n.t("walk-col-journey")}</th>
-                        <th scope="col">{i18n.t("walk-col-status")}</th>
-                        <th scope="col">{i18n.t("walk-col-progress")}</th>
-                        <th scope="col">{i18n.t("walk-col-started")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {items.into_iter().map(|w| {
-                        let href = if show_person { routes::walkthrough(w.id) } else { walkthrough_href(&w) };
-                        view! {
-                            <tr>
-                                {show_person.then(|| view! { <td>{w.person_name.clone()}</td> })}
-                                <td><a href=href rel="external">{w.journey_title.clone()}</a>
-                                    <span class="table__muted">{format!(" · v{}", w.journey_version)}</span></td>
-                                <td><span class="badge" data-status=w.status.code()>{i18n.t(w.status.label_key())}</span></td>
-                                <td>{format!("{}/{}", w.steps_answered, w.steps_total)}</td>
-                                <td>{i18n.date(w.started_at)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollTable label=i18n.t("walk-table-label")>
+            <thead>
+                <tr>
+                    {show_person.then(|| view! { <th scope="col">{i18n.t("walk-col-person")}</th> })}
+                    <th scope="col">{i18n.t("walk-col-journey")}</th>
+                    <th scope="col">{i18n.t("walk-col-status")}</th>
+                    <th scope="col">{i18n.t("walk-col-progress")}</th>
+                    <th scope="col">{i18n.t("walk-col-started")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {items.into_iter().map(|w| {
+                    let href = if show_person { routes::walkthrough(w.id) } else { walkthrough_href(&w) };
+                    view! {
+                        <tr>
+                            {show_person.then(|| view! { <td>{w.person_name.clone()}</td> })}
+                            <td><a href=href rel="external">{w.journey_title.clone()}</a>
+                                <span class="table__muted">{format!(" · v{}", w.journey_version)}</span></td>
+                            <td><span class="badge" data-status=w.status.code()>{i18n.t(w.status.label_key())}</span></td>
+                            <td>{format!("{}/{}", w.steps_answered, w.steps_total)}</td>
+                            <td>{i18n.date(w.started_at)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </ScrollTable>
     }
     .into_any()
 }

@@ -7,6 +7,7 @@ use crate::components::form::{ErrorSummary, TextArea, field_message};
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
+use crate::components::table::ScrollTable;
 use crate::components::walk::{EmotionCurve, RadioScale};
 use crate::domain::journey::Phase;
 use crate::domain::text;
@@ -223,35 +224,32 @@ fn CurveSection(steps: Vec<crate::domain::walkthrough::WalkedStep>) -> impl Into
         <section class="stack" aria-labelledby="walk-curve-heading">
             <h2 id="walk-curve-heading">{i18n.t("walk-curve-title")}</h2>
             <EmotionCurve steps=steps.clone() />
-            <div class="table-wrap" tabindex="0" role="region" aria-label=i18n.t("walk-curve-table")>
-                <table class="table">
-                    <caption class="visually-hidden">{i18n.t("walk-curve-table")}</caption>
-                    <thead><tr>
-                        <th scope="col">"#"</th>
-                        <th scope="col">{i18n.t("walk-col-step")}</th>
-                        <th scope="col">{i18n.t("walk-col-phase")}</th>
-                        <th scope="col">{i18n.t("walk-outcome")}</th>
-                        <th scope="col">{i18n.t("walk-emotion")}</th>
-                        <th scope="col">{i18n.t("walk-effort-short")}</th>
-                        <th scope="col">{i18n.t("walk-minutes")}</th>
-                        <th scope="col">{i18n.t("walk-friction-count")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {steps.iter().enumerate().map(|(i, s)| view! {
-                            <tr>
-                                <td>{i + 1}</td>
-                                <th scope="row">{s.step.title.clone()}</th>
-                                <td>{i18n.t(s.step.phase.label_key())}</td>
-                                <td>{s.answer.outcome.map(|o| i18n.t(o.label_key())).unwrap_or_else(|| "—".into())}</td>
-                                <td>{s.answer.emotion.map(|e| format!("{e:+} {}", i18n.t(emotion_label_key(e))).replace("+0", "0")).unwrap_or_else(|| "—".into())}</td>
-                                <td>{s.answer.effort.map(|e| e.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td>{s.answer.minutes.map(|e| e.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td>{s.frictions.iter().filter(|f| f.kind == crate::domain::walkthrough::FrictionKind::Friction).count()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollTable label=i18n.t("walk-curve-table")>
+                <thead><tr>
+                    <th scope="col">"#"</th>
+                    <th scope="col">{i18n.t("walk-col-step")}</th>
+                    <th scope="col">{i18n.t("walk-col-phase")}</th>
+                    <th scope="col">{i18n.t("walk-outcome")}</th>
+                    <th scope="col">{i18n.t("walk-emotion")}</th>
+                    <th scope="col">{i18n.t("walk-effort-short")}</th>
+                    <th scope="col">{i18n.t("walk-minutes")}</th>
+                    <th scope="col">{i18n.t("walk-friction-count")}</th>
+                </tr></thead>
+                <tbody>
+                    {steps.iter().enumerate().map(|(i, s)| view! {
+                        <tr>
+                            <td>{i + 1}</td>
+                            <th scope="row">{s.step.title.clone()}</th>
+                            <td>{i18n.t(s.step.phase.label_key())}</td>
+                            <td>{s.answer.outcome.map(|o| i18n.t(o.label_key())).unwrap_or_else(|| "—".into())}</td>
+                            <td>{s.answer.emotion.map(|e| format!("{e:+} {}", i18n.t(emotion_label_key(e))).replace("+0", "0")).unwrap_or_else(|| "—".into())}</td>
+                            <td>{s.answer.effort.map(|e| e.to_string()).unwrap_or_else(|| "—".into())}</td>
+                            <td>{s.answer.minutes.map(|e| e.to_string()).unwrap_or_else(|| "—".into())}</td>
+                            <td>{s.frictions.iter().filter(|f| f.kind == crate::domain::walkthrough::FrictionKind::Friction).count()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </ScrollTable>
         </section>
     }
     .into_any()

@@ -190,11 +190,7 @@ async fn send_pending(
 ) -> Result<(), sqlx::Error> {
     let rows = db::reminder::pending(db, MAX_SEND_ATTEMPTS).await?;
     let today = amsterdam_date(now);
-    let link = format!(
-        "{}{}",
-        link_base.trim_end_matches('/'),
-        crate::routes::MY_LICENCE
-    );
+    let link = licence_link(link_base);
     for group in rows.chunk_by(|a, b| a.period_id == b.period_id && a.kind == b.kind) {
         let Some(kind) = ReminderKind::parse(&group[0].kind) else {
             tracing::warn!(kind = %group[0].kind, "unknown reminder kind left unsent");
@@ -256,4 +252,13 @@ async fn send_pending(
         }
     }
     Ok(())
+}
+
+/// The full address of "my licence" that messages link to, from `PUBLIC_URL` (or the default).
+pub fn licence_link(link_base: &str) -> String {
+    format!(
+        "{}{}",
+        link_base.trim_end_matches('/'),
+        crate::routes::MY_LICENCE
+    )
 }

@@ -66,11 +66,7 @@ impl NudgeMail {
                 .into_iter()
                 .map(|a| (a.id, a))
                 .collect();
-        let link = format!(
-            "{}{}",
-            self.link_base.trim_end_matches('/'),
-            crate::routes::MY_LICENCE
-        );
+        let link = super::licence_link(&self.link_base);
         let mut report = NudgeReport::default();
         for target in targets {
             let Some(to) = addresses.get(&target.person_id) else {

@@ -519,18 +519,6 @@ async fn the_trend_follows_the_periods_and_revocations_month_by_month() {
     );
 }
 
-/// Waits (up to 20 s) until the sink holds `n` messages: the nudge mails in the background.
-async fn wait_for_mail(sink: &common::smtp::SmtpSink, n: usize) -> Vec<common::smtp::ReceivedMail> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let mails = sink.messages();
-        if mails.len() >= n || std::time::Instant::now() > deadline {
-            return mails;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-}
-
 /// A nudge also e-mails everyone it reaches, once, in their own language, naming the HR
 /// colleague who asked; someone without a licence reads how to get one. Real SMTP server.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -563,7 +551,7 @@ async fn a_nudge_emails_each_person_once_in_their_language() {
         n >= due.len(),
         "every renewal-due demo person is reached: {n}"
     );
-    let mails = wait_for_mail(&sink, n).await;
+    let mails = sink.wait_for(n).await;
     assert_eq!(mails.len(), n, "one message per person");
     let to: HashSet<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
     assert_eq!(to.len(), n, "nobody twice");
@@ -592,7 +580,7 @@ async fn a_nudge_emails_each_person_once_in_their_language() {
         .call("dashboard/nudge", &[("form[person_id]", floor.as_str())])
         .await;
     assert_eq!(json(&one.body), 1);
-    let mails = wait_for_mail(&sink, n + 1).await;
+    let mails = sink.wait_for(n + 1).await;
     assert_eq!(mails.len(), n + 1);
     let last = mails
         .iter()

@@ -1,4 +1,5 @@
-//! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is decided on.
+//! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is
+//! decided on; the lists are in `list`.
 
 use super::OWNER_EDITS;
 use crate::domain::walkthrough::{
@@ -6,8 +7,11 @@ use crate::domain::walkthrough::{
     Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail, WalkthroughStatus,
     WalkthroughSummary,
 };
-use chrono::{DateTime, Utc};
 use sqlx::SqliteExecutor;
+
+mod list;
+pub use list::{ReadableFilter, list_for_person, list_readable};
+use list::{SUMMARY_SELECT, SummaryRow};
 
 /// Who owns a walkthrough, their manager and its status; `None` when the id is unknown.
 pub async fn ownership(
@@ -96,132 +100,6 @@ pub async fn start(
     .await?;
     tx.commit().await?;
     Ok(id)
-}
-
-#[derive(sqlx::FromRow)]
-struct SummaryRow {
-    id: i64,
-    journey_id: i64,
-    journey_title: String,
-    journey_version: i64,
-    person_name: String,
-    cycle_year: i64,
-    status: String,
-    steps_total: i64,
-    steps_answered: i64,
-    started_at: DateTime<Utc>,
-    finished_at: Option<DateTime<Utc>>,
-}
-
-impl TryFrom<SummaryRow> for WalkthroughSummary {
-    type Error = sqlx::Error;
-    fn try_from(r: SummaryRow) -> Result<Self, Self::Error> {
-        Ok(WalkthroughSummary {
-            id: r.id,
-            journey_id: r.journey_id,
-            journey_title: r.journey_title,
-            journey_version: r.journey_version,
-            person_name: r.person_name,
-            cycle_year: r.cycle_year,
-            status: WalkthroughStatus::parse(&r.status).ok_or_else(|| {
-                sqlx::Error::Decode(format!("unknown walkthrough status {}", r.status).into())
-            })?,
-            steps_total: r.steps_total,
-            steps_answered: r.steps_answered,
-            started_at: r.started_at,
-            finished_at: r.finished_at,
-        })
-    }
-}
-
-const SUMMARY_SELECT: &str = "select w.id, w.journey_id, j.title as journey_title, j.version as journey_version,
-        p.name as person_name, w.cycle_year, w.status,
-        (select count(*) from walkthrough_step ws where ws.walkthrough_id = w.id) as steps_total,
-        (select count(*) from walkthrough_step ws where ws.walkthrough_id = w.id and ws.outcome is not null) as steps_answered,
-        w.started_at, w.finished_at
-     from walkthrough w join journey j on j.id = w.journey_id join person p on p.id = w.person_id";
-
-/// One person's walkthroughs, newest first.
-pub async fn list_for_person(
-    db: &super::Db,
-    person_id: i64,
-) -> Result<Vec<WalkthroughSummary>, sqlx::Error> {
-    let sql =
-        format!("{SUMMARY_SELECT} where w.person_id = ? order by w.started_at desc, w.id desc");
-    sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(person_id)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(WalkthroughSummary::try_from)
-        .collect()
-}
-
-/// Filters of the readable-walkthroughs list: text in the person's name or the journey's title,
-/// status and cycle year; empty means "all".
-#[derive(Debug, Clone, Default)]
-pub struct ReadableFilter {
-    pub text: String,
-    pub status: Option<WalkthroughStatus>,
-    pub year: Option<i64>,
-}
-
-/// Walkthroughs someone may read besides their own: all for HR, their reports' for a reviewer.
-/// One page (1-based), newest first, with the total matching.
-pub async fn list_readable(
-    db: &super::Db,
-    viewer_id: i64,
-    all: bool,
-    filter: &ReadableFilter,
-    page: i64,
-    page_size: i64,
-) -> Result<crate::domain::paging::Paged<WalkthroughSummary>, sqlx::Error> {
-    const WHERE: &str = "where (? or p.manager_id = ?) and w.person_id <> ?
-           and (? = '' or lower(p.name) like ? or lower(j.title) like ?)
-           and (? is null or w.status = ?)
-           and (? is null or w.cycle_year = ?)";
-    let text = filter.text.trim().to_lowercase();
-    let pattern = format!("%{}%", text.replace(['%', '_'], ""));
-    let status = filter.status.map(|s| s.code());
-    macro_rules! bind {
-        ($q:expr) => {
-            $q.bind(all)
-                .bind(viewer_id)
-                .bind(viewer_id)
-                .bind(&text)
-                .bind(&pattern)
-                .bind(&pattern)
-                .bind(status)
-                .bind(status)
-                .bind(filter.year)
-                .bind(filter.year)
-        };
-    }
-    let count_sql = format!(
-        "select count(*) from walkthrough w join journey j on j.id = w.journey_id
-         join person p on p.id = w.person_id {WHERE}"
-    );
-    let total = bind!(sqlx::query_scalar::<_, i64>(&count_sql))
-        .fetch_one(db)
-        .await?;
-    let sql =
-        format!("{SUMMARY_SELECT} {WHERE} order by w.started_at desc, w.id desc limit ? offset ?");
-    let items = bind!(sqlx::query_as::<_, SummaryRow>(&sql))
-        .bind(page_size)
-        .bind(crate::domain::paging::Paged::<WalkthroughSummary>::offset(
-            page, page_size,
-        ))
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(WalkthroughSummary::try_from)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(crate::domain::paging::Paged {
-        items,
-        page,
-        page_size,
-        total,
-    })
 }
 
 #[derive(sqlx::FromRow)]

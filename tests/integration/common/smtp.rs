@@ -64,6 +64,19 @@ impl SmtpSink {
         url(self.port)
     }
 
+    /// Every message received once there are at least `n` (or after 20 s, whatever arrived):
+    /// for mail the app sends in the background.
+    pub async fn wait_for(&self, n: usize) -> Vec<ReceivedMail> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let mails = self.messages();
+            if mails.len() >= n || std::time::Instant::now() > deadline {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+
     /// Every message received so far, in arrival order.
     pub fn messages(&self) -> Vec<ReceivedMail> {
         let mut names: Vec<_> = std::fs::read_dir(self.dir.path())
