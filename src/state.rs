@@ -17,6 +17,10 @@ pub struct AppState {
     pub verify_limiter: Arc<crate::security::address_limit::AddressLimiter>,
     /// Outgoing mail (`SMTP_URL`; disabled without it), shared with the reminder scheduler.
     pub mailer: crate::mail::Mailer,
+    /// The HR dashboard's figures between data changes (`db::coverage::cache`).
+    pub coverage_cache: Arc<crate::db::coverage::cache::CoverageCache>,
+    /// CSV exports built at once (`export::routes::permit`): each holds its rows and file.
+    pub exports: Arc<tokio::sync::Semaphore>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -57,23 +57,13 @@ pub async fn load_dashboard(
 ) -> Result<Dashboard, AppError> {
     super::ssr::serve(async |ctx| {
         let (_, scope) = ssr::require_scope(ctx).await?;
-        let db = &ctx.state.pool;
         let filter = CoverageFilter::parse(&department, &team, &manager, "", "", "");
-        let settings = crate::db::licence::settings(db).await?;
         let today = crate::db::licence::today();
-        let teams = crate::db::coverage::counts(db, scope, &filter, today, &settings).await?;
-        let mut total = Counts::default();
-        for t in &teams {
-            total.merge(&t.counts);
-        }
-        Ok(Dashboard {
-            organisation: scope == crate::db::coverage::Scope::All,
-            grace_counts_as_covered: settings.grace_counts_as_covered,
-            teams,
-            total,
-            trend: crate::db::coverage::trend(db, scope, &filter, today, &settings).await?,
-            choices: crate::db::coverage::choices(db, scope).await?,
-        })
+        let cache = &ctx.state.coverage_cache;
+        let dashboard = cache
+            .dashboard(&ctx.state.pool, scope, &filter, today)
+            .await?;
+        Ok(Dashboard::clone(&dashboard))
     })
     .await
 }

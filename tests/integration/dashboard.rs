@@ -4,7 +4,7 @@
 //! filters narrow; a sign-off moves one person from never certified to valid; the drill-down
 //! pages cover each person once; a nudge writes N notifications and one audit event, and a
 //! refused nudge writes nothing, and it mails each person once (real SMTP server); the export
-//! parses back as CSV.
+//! parses back as CSV; the figures the server keeps between changes follow every change.
 
 use crate::common;
 
@@ -228,6 +228,103 @@ async fn a_sign_off_moves_one_person_from_never_certified_to_valid() {
     ));
     assert_eq!(after["valid"], before["valid"] + 1);
     assert_eq!(after["never"], before["never"] - 1);
+}
+
+/// The server keeps the dashboard's figures between changes (`db::coverage::cache`). Each kind
+/// of change it counts, written straight into the database as any write path would, shows on
+/// the next load; a sign-in (which writes the person's last sign-in) does not empty the cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kept_dashboard_shows_every_change_it_counts_at_once() {
+    let app = TestApp::spawn().await;
+    let hr = app.client_for(HR).await;
+    let db = &app.state.pool;
+    let org = async || {
+        let dash = app.call_as(&hr, "dashboard/coverage", &[]).await;
+        assert_eq!(dash.status, StatusCode::OK, "{}", dash.body);
+        counts(&json(&dash.body))
+    };
+    let everyone = "select id from person where active";
+    assert_eq!(org().await, expected(&app, everyone).await);
+
+    let version = async || {
+        klantenrijbewijs::db::coverage::cache::version(db)
+            .await
+            .expect("version")
+    };
+    let before_sign_in = version().await;
+    app.client_for(AHMED).await;
+    assert_eq!(
+        version().await,
+        before_sign_in,
+        "a sign-in keeps the figures"
+    );
+
+    let floor = app.person_id(FLOOR).await;
+    let hr_id = app.person_id(HR).await;
+    let now = chrono::Utc::now();
+    let today = amsterdam_date(now);
+    let changes: Vec<(&str, sqlx::query::Query<'_, sqlx::Sqlite, _>)> = vec![
+        (
+            "a licence period",
+            sqlx::query(
+                "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
+                        verification_code, created_at, updated_at)
+                 values (?, ?, ?, 'manual', ?, 'CACHETEST01', ?, ?)",
+            )
+            .bind(floor)
+            .bind(today)
+            .bind(klantenrijbewijs::domain::licence::shift(today, 300))
+            .bind(hr_id)
+            .bind(now)
+            .bind(now),
+        ),
+        (
+            "a revocation",
+            sqlx::query(
+                "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
+                 select person_id, id, 'revoked', ?, 'test', ?, ? from licence_period
+                 where verification_code = 'CACHETEST01'",
+            )
+            .bind(hr_id)
+            .bind(now)
+            .bind(now),
+        ),
+        (
+            "a leaver",
+            sqlx::query("update person set active = false where email = ?").bind(EMPLOYEE),
+        ),
+        (
+            "the renewal window in the settings",
+            sqlx::query("update licence_setting set window_days = 170 where id = 1"),
+        ),
+    ];
+    for (what, change) in changes {
+        let before = version().await;
+        change.execute(db).await.expect(what);
+        assert!(version().await > before, "{what} moves the version");
+        assert_eq!(org().await, expected(&app, everyone).await, "after {what}");
+    }
+
+    // A person moving team shows in the team's figures.
+    let team: i64 = app
+        .count(&format!(
+            "select min(id) from team where id <> (select team_id from person where id = {floor})"
+        ))
+        .await;
+    let team_count = async || {
+        let dash = app
+            .call_as(&hr, "dashboard/coverage", &[("team", &team.to_string())])
+            .await;
+        counts(&json(&dash.body)).values().sum::<i64>()
+    };
+    let before = team_count().await;
+    sqlx::query("update person set team_id = ? where id = ?")
+        .bind(team)
+        .bind(floor)
+        .execute(db)
+        .await
+        .expect("move");
+    assert_eq!(team_count().await, before + 1, "a team move");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,16 +1,21 @@
 //! Licence coverage for the HR dashboard: where every active person stands today, counted per
 //! department and team, the people behind a count (paged), and covered percentages at the end
 //! of past months. The status rule of `domain::licence::standing` is written here ONCE as SQL
-//! ([`status_sql`]) and tested against the domain function for every demo person.
+//! ([`status_sql`]) and tested against the domain function for every demo person. The
+//! dashboard's figures are kept in memory between changes ([`cache`]).
+
+pub mod cache;
 
 use crate::db::Db;
-use crate::domain::coverage::{CoverageFilter, CoveredPerson, PersonSort, TeamCounts, TrendPoint};
+use crate::domain::coverage::{
+    Counts, CoverageFilter, CoveredPerson, Dashboard, PersonSort, TeamCounts, TrendPoint,
+};
 use crate::domain::licence::{LicenceSettings, LicenceStatus, shift};
 use crate::domain::paging::Paged;
 use chrono::NaiveDate;
 
 /// Whose people a query may see: the whole organisation (HR, admin) or a reviewer's direct reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     All,
     ReportsOf(i64),
@@ -375,6 +380,30 @@ pub async fn trend(
             covered,
         })
         .collect())
+}
+
+/// Everything the dashboard shows for `scope` and the filter's department, team and manager
+/// (its status and search text are the drill-down's). Through [`cache::CoverageCache`].
+async fn dashboard(
+    db: &Db,
+    scope: Scope,
+    filter: &CoverageFilter,
+    today: NaiveDate,
+) -> Result<Dashboard, sqlx::Error> {
+    let settings = super::licence::settings(db).await?;
+    let teams = counts(db, scope, filter, today, &settings).await?;
+    let mut total = Counts::default();
+    for t in &teams {
+        total.merge(&t.counts);
+    }
+    Ok(Dashboard {
+        organisation: scope == Scope::All,
+        grace_counts_as_covered: settings.grace_counts_as_covered,
+        teams,
+        total,
+        trend: trend(db, scope, filter, today, &settings).await?,
+        choices: choices(db, scope).await?,
+    })
 }
 
 /// The filter's choices: departments, teams and managers (of active people) in scope.
