@@ -74,7 +74,7 @@ pub async fn my_profile() -> Result<PersonSummary, AppError> {
     super::ssr::serve(async |ctx| {
         let state = &ctx.state;
         let user = ctx.require_user().await?;
-        crate::db::person::summary(&state.pool, user.id)
+        crate::db::person::own_summary(&state.pool, user.id, &user.roles)
             .await?
             .ok_or(AppError::NotFound)
     })

@@ -95,23 +95,31 @@ pub async fn password_hash(
         .await
 }
 
+/// The person and their roles in one query (every request of a signed-in person runs it):
+/// one row per role, or one row with no role.
 pub async fn session_person(
     db: &Db,
     id: i64,
 ) -> Result<Option<(SessionPerson, RoleSet)>, sqlx::Error> {
-    let person = sqlx::query_as::<_, SessionPerson>(
-        "select id, name, email, active, preferred_language, session_epoch from person where id = ?",
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        person: SessionPerson,
+        role: Option<String>,
+    }
+    let rows = sqlx::query_as::<_, Row>(
+        "select p.id, p.name, p.email, p.active, p.preferred_language, p.session_epoch, r.role
+         from person p left join person_role r on r.person_id = p.id
+         where p.id = ?",
     )
     .bind(id)
-    .fetch_optional(db)
+    .fetch_all(db)
     .await?;
-    match person {
-        Some(p) => {
-            let roles = roles_of(db, p.id).await?;
-            Ok(Some((p, roles)))
-        }
-        None => Ok(None),
-    }
+    let roles = RoleSet::new(
+        rows.iter()
+            .filter_map(|r| r.role.as_deref().and_then(Role::parse)),
+    );
+    Ok(rows.into_iter().next().map(|r| (r.person, roles)))
 }
 
 pub async fn roles_of(db: impl SqliteExecutor<'_>, id: i64) -> Result<RoleSet, sqlx::Error> {
@@ -146,16 +154,29 @@ pub(super) fn to_summary(r: SummaryRow, roles: Vec<Role>) -> PersonSummary {
 }
 
 pub async fn summary(db: &Db, id: i64) -> Result<Option<PersonSummary>, sqlx::Error> {
-    let sql = format!("{SUMMARY_SELECT} where p.id = ?");
-    let Some(row) = sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-    else {
+    let Some(row) = summary_row(db, id).await? else {
         return Ok(None);
     };
     let roles = roles_of(db, id).await?;
     Ok(Some(to_summary(row, roles.iter().collect())))
+}
+
+/// The signed-in person's own summary: their roles were read with the session already.
+pub async fn own_summary(
+    db: &Db,
+    id: i64,
+    roles: &RoleSet,
+) -> Result<Option<PersonSummary>, sqlx::Error> {
+    Ok(summary_row(db, id)
+        .await?
+        .map(|row| to_summary(row, roles.iter().collect())))
+}
+
+async fn summary_row(db: &Db, id: i64) -> Result<Option<SummaryRow>, sqlx::Error> {
+    sqlx::query_as::<_, SummaryRow>(&format!("{SUMMARY_SELECT} where p.id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
 }
 
 pub async fn detail(db: &Db, id: i64) -> Result<Option<PersonDetail>, sqlx::Error> {
