@@ -4,7 +4,27 @@
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    tune_allocator();
     cli::run().await
+}
+
+/// glibc keeps memory it handed out in per-thread arenas and, after a large block is freed,
+/// raises the size from which blocks are mapped on their own, so the next large blocks come from
+/// the arenas and stay there: two sign-ins (argon2 takes 19 MB each) left a quiet server 40 MB
+/// bigger, and exports did the same. A fixed threshold sends every block over 1 MB straight
+/// back to the system when freed (at 128 KB every compressed page mapped its ~300 KB deflate
+/// state afresh: a third of the throughput); fixing it also fixes the trim threshold, which at
+/// its 128 KB default gave memory back and took it again on every page (16 MB instead); two
+/// arenas instead of sixteen keep the 10 threads from each holding freed memory (peak 80 instead
+/// of 102 MB in scripts/bench.sh, for about 10% of the throughput).
+#[cfg(feature = "ssr")]
+fn tune_allocator() {
+    // SAFETY: mallopt only sets allocator parameters; it is called before the server starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 16 * 1024 * 1024);
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
 }
 
 #[cfg(not(feature = "ssr"))]

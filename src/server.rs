@@ -168,6 +168,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         sign_in_limiter: Arc::new(crate::security::address_limit::AddressLimiter::new()),
         verify_limiter,
         mailer,
+        coverage_cache: Default::default(),
+        exports: Arc::new(tokio::sync::Semaphore::new(crate::export::routes::AT_ONCE)),
     };
     let routes = route_list();
     let fallback_state = state.clone();
@@ -223,7 +225,10 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         // on the fly (already compressed answers, images and tiny bodies are left alone).
         .layer(
             tower_http::compression::CompressionLayer::new()
-                .quality(tower_http::CompressionLevel::Precise(5)),
+                // Level 2: pages are made per request, so a little size is worth less than the
+                // time (the big static files are compressed at build time). zlib-rs' level 1
+                // uses fixed Huffman codes: pages only halved.
+                .quality(tower_http::CompressionLevel::Precise(2)),
         )
         .with_state(state.clone());
     Ok((router, state))

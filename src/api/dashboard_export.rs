@@ -49,6 +49,10 @@ async fn export(
         tracing::warn!(person_id = user.id, "forbidden coverage export");
         return StatusCode::FORBIDDEN.into_response();
     };
+    let _turn = match crate::export::routes::permit(&state).await {
+        Ok(turn) => turn,
+        Err(answer) => return answer,
+    };
     let p = |k: &str| query.get(k).map_or("", String::as_str);
     let filter = CoverageFilter::parse(
         p("department"),
