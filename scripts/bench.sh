@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HR-at-scale benchmark (run by hand, never in CI): the release server on a database grown to
 # BENCH_PEOPLE employees and BENCH_WALKS completed walkthroughs (~10 findings each, licences in
-# every status), measured with wrk: throughput and p50/p99 latency of the employee home, one of
+# every status), measured with wrk: throughput and p50/p99 latency of the sign-in page (a page
+# with no session and no database), the employee home, one of
 # the employee's walkthrough logs, the HR dashboard, the people list and the CSV export, next to
 # a fixed page through the same layers (the ceiling). Also the server's peak memory (VmHWM) and
 # the 10,000-row employee-import benchmark. The table goes to target/bench-<date>.txt.
@@ -152,6 +153,8 @@ run() {
 }
 
 run "static ceiling" "/bench/static" "" static
+# The cost of rendering any page at all: the sign-in page needs no session and no database.
+run "sign-in page (no database)" "/login" "" login
 run "employee home" "/" "$emp_cookie" home
 run "walkthrough log" "/walkthroughs/$walk_id" "$emp_cookie" walk
 run "HR dashboard" "/hr" "$hr_cookie" dashboard
@@ -172,7 +175,8 @@ pct() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.1f%%", 1
   printf '%-28s %-36s %10s %10s %10s %8s %9s %s\n' "endpoint" "path" "req/s" "p50" "p99" "bytes" "peak RSS" "errors"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "employee home vs ceiling: $(pct "${rps_home:-0}" "${rps_static:-0}"); walkthrough log vs ceiling: $(pct "${rps_walk:-0}" "${rps_static:-0}")"
+  echo "employee home vs ceiling: $(pct "${rps_home:-0}" "${rps_static:-0}"); walkthrough log vs ceiling: $(pct "${rps_walk:-0}" "${rps_static:-0}");" \
+    "sign-in page vs ceiling: $(pct "${rps_login:-0}" "${rps_static:-0}")"
   echo "server peak memory (VmHWM, after all endpoints): $rss (peak RSS column: after each endpoint, in order)"
   echo "$import_line"
 } | tee "$out"

@@ -91,6 +91,11 @@ async fn export(
     ]
     .map(|k| i18n.t(k));
     let mut result = csv.row(&header);
+    // Translated once, not per row.
+    let labels: HashMap<_, String> = crate::domain::licence::LicenceStatus::ALL
+        .iter()
+        .map(|s| (*s, i18n.t(s.label_key())))
+        .collect();
     for (person, _) in &rows {
         if result.is_err() {
             break;
@@ -100,7 +105,7 @@ async fn export(
             person.department_name.clone(),
             person.team_name.clone(),
             person.manager_name.clone(),
-            i18n.t(person.status.label_key()),
+            labels.get(&person.status).cloned().unwrap_or_default(),
             person
                 .valid_through
                 .map(|d| d.format("%Y-%m-%d").to_string())

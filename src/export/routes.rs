@@ -134,16 +134,22 @@ async fn people(
     ]
     .map(|k| i18n.t(k));
     let mut result = csv.row(&header);
+    // Translated once, not per row (10,000 rows made 20,000 translations).
+    let role_labels: HashMap<crate::domain::Role, String> = crate::domain::Role::ALL
+        .iter()
+        .map(|role| (*role, i18n.t(role.label_key())))
+        .collect();
+    let (yes, no) = (i18n.t("import-yes"), i18n.t("import-no"));
     for r in &rows {
         if result.is_err() {
             break;
         }
         let roles = crate::db::person::export_roles(r)
             .iter()
-            .map(|role| i18n.t(role.label_key()))
+            .filter_map(|role| role_labels.get(&role).map(String::as_str))
             .collect::<Vec<_>>()
             .join(", ");
-        let active = i18n.t(if r.active { "import-yes" } else { "import-no" });
+        let active = if r.active { &yes } else { &no };
         let last_login = r
             .last_login_at
             .as_deref()
