@@ -53,7 +53,26 @@ pub async fn record(
     subject_person_id: Option<i64>,
     detail: &serde_json::Value,
 ) -> Result<(), sqlx::Error> {
-    let now = super::now();
+    record_at(
+        db,
+        super::now(),
+        actor_id,
+        action,
+        subject_person_id,
+        detail,
+    )
+    .await
+}
+
+/// An event that happened at `at`: the demo data's history (decisions made months ago).
+pub async fn record_at(
+    db: impl SqliteExecutor<'_>,
+    at: chrono::DateTime<chrono::Utc>,
+    actor_id: Option<i64>,
+    action: AuditAction,
+    subject_person_id: Option<i64>,
+    detail: &serde_json::Value,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into audit_event (actor_id, action, subject_person_id, detail, created_at, updated_at)
          values (?, ?, ?, ?, ?, ?)",
@@ -62,8 +81,8 @@ pub async fn record(
     .bind(action.code())
     .bind(subject_person_id)
     .bind(detail.to_string())
-    .bind(now)
-    .bind(now)
+    .bind(at)
+    .bind(at)
     .execute(db)
     .await
     .map(|_| ())

@@ -2,13 +2,16 @@
 //! run tells a story: managers and HR hold valid licences, some employees are due for renewal,
 //! one is in grace, two expired, one revoked, one valid licence earned with a demo walkthrough,
 //! and two people wait for their manager's sign-off (a confirmed presentation, no licence for
-//! it yet). Everyone else has never been certified.
+//! it yet). Everyone else has never been certified. Every decision is in the audit log too, at
+//! its own date.
 
 use crate::db::Db;
+use crate::db::audit::{AuditAction, record_at};
 use crate::db::licence::{insert_decision_row, insert_period_row};
 use crate::domain::licence::{amsterdam_date, first_day_of_term, shift};
 use crate::error::AppError;
 use chrono::Utc;
+use serde_json::json;
 use std::collections::HashMap;
 
 /// How a demo period came about.
@@ -193,9 +196,41 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
             &mut tx, person, period, decision, issuer, comment, issued_at,
         )
         .await?;
+        // The audit log tells the same history, as the real decisions write it.
+        let (action, detail) = match walk {
+            Some(walk) => (
+                AuditAction::LicenceSignedOff,
+                json!({ "period_id": period, "valid_from": from, "valid_through": through,
+                        "walkthrough_id": walk }),
+            ),
+            None => (
+                AuditAction::LicenceCertified,
+                json!({ "period_id": period, "valid_from": from, "valid_through": through,
+                        "reason": comment }),
+            ),
+        };
+        record_at(
+            &mut *tx,
+            issued_at,
+            Some(issuer),
+            action,
+            Some(person),
+            &detail,
+        )
+        .await?;
         if let Some(reason) = demo.revoked {
             let at = now - chrono::Duration::days(3);
             insert_decision_row(&mut tx, person, period, "revoked", hr, reason, at).await?;
+            let detail = json!({ "period_id": period, "valid_through": through, "reason": reason });
+            record_at(
+                &mut *tx,
+                at,
+                Some(hr),
+                AuditAction::LicenceRevoked,
+                Some(person),
+                &detail,
+            )
+            .await?;
         }
     }
     tx.commit().await?;
