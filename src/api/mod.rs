@@ -51,6 +51,15 @@ pub(crate) mod ssr {
     #[track_caller]
     pub fn ctx() -> Result<Ctx, AppError> {
         let Some(state) = use_context::<AppState>() else {
+            // Nothing in the context at all: the browser went away while its page rendered and
+            // the page's owner was disposed; this load's answer has nobody to go to.
+            if use_context::<Parts>().is_none() {
+                tracing::info!(
+                    at = %std::panic::Location::caller(),
+                    "server function of an abandoned page render"
+                );
+                return Err(AppError::Internal);
+            }
             return Err(AppError::internal(
                 "server function",
                 "AppState missing from context",
