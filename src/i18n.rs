@@ -246,6 +246,18 @@ mod tests {
 
     /// Every reason an action can be refused for has a message in both languages.
     #[test]
+    fn every_audit_detail_field_has_a_label() {
+        for locale in [Locale::Nl, Locale::En] {
+            let i18n = I18n::new(locale);
+            for field in crate::domain::audit::DETAIL_FIELDS {
+                let key = crate::domain::audit::detail_label_key(field).expect("known field");
+                assert_ne!(i18n.t(&key), key, "{field} in {locale:?}");
+            }
+        }
+        assert_eq!(crate::domain::audit::detail_label_key("unknown"), None);
+    }
+
+    #[test]
     fn every_refusal_has_a_message() {
         let (nl, en) = (
             keys(&format!("{NL_SOURCE}\n{NL_SERVER_SOURCE}")),

@@ -123,6 +123,35 @@ pub struct AuditPage {
     pub next: Option<AuditCursor>,
 }
 
+/// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
+pub const DETAIL_FIELDS: [&str; 18] = [
+    "period_id",
+    "valid_from",
+    "valid_through",
+    "walkthrough_id",
+    "reason",
+    "comment",
+    "before",
+    "after",
+    "file",
+    "full_export",
+    "rows",
+    "created",
+    "updated",
+    "deactivated",
+    "departments_created",
+    "teams_created",
+    "count",
+    "filter",
+];
+
+/// The translation key of a detail field's label, if the app knows the field.
+pub fn detail_label_key(field: &str) -> Option<String> {
+    DETAIL_FIELDS
+        .contains(&field)
+        .then(|| format!("audit-key-{field}"))
+}
+
 /// The detail JSON as (key, readable value) lines: plain text for strings and numbers, indented
 /// JSON for nested values. Invalid JSON is shown as it is.
 pub fn readable_detail(detail: &str) -> Vec<(String, String)> {

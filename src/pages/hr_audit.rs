@@ -8,7 +8,9 @@ use crate::components::load::Loaded;
 use crate::components::pager::page_href;
 use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
-use crate::domain::audit::{ACTIONS, AuditEntry, AuditFilter, action_key, readable_detail};
+use crate::domain::audit::{
+    ACTIONS, AuditEntry, AuditFilter, action_key, detail_label_key, readable_detail,
+};
 use crate::i18n::use_i18n;
 use crate::routes;
 use leptos::prelude::*;
@@ -127,8 +129,16 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                             <td>{e.subject_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
                             <td>
                                 <dl class="audit-detail">
-                                    {lines.into_iter().map(|(k, v)| view! {
-                                        <dt>{k}</dt><dd><pre class="audit-detail__value">{v}</pre></dd>
+                                    {lines.into_iter().map(|(k, v)| {
+                                        let label = detail_label_key(&k).map_or(k, |key| i18n.t(&key));
+                                        let value = match v.as_str() {
+                                            "true" => i18n.t("import-yes"),
+                                            "false" => i18n.t("import-no"),
+                                            _ => v,
+                                        };
+                                        view! {
+                                            <dt>{label}</dt><dd><pre class="audit-detail__value">{value}</pre></dd>
+                                        }
                                     }).collect_view()}
                                 </dl>
                             </td>
