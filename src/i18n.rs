@@ -244,7 +244,6 @@ mod tests {
         assert!(nl.len() > 50);
     }
 
-    /// Every reason an action can be refused for has a message in both languages.
     #[test]
     fn every_audit_detail_field_has_a_label() {
         for locale in [Locale::Nl, Locale::En] {
@@ -257,6 +256,7 @@ mod tests {
         assert_eq!(crate::domain::audit::detail_label_key("unknown"), None);
     }
 
+    /// Every reason an action can be refused for has a message in both languages.
     #[test]
     fn every_refusal_has_a_message() {
         let (nl, en) = (

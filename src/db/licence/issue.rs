@@ -12,7 +12,7 @@ use crate::domain::Refusal;
 use crate::domain::licence::{
     Certify, NewPeriod, amsterdam_date, encode_code, next_period, period_from,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 
 /// Who decides, as the SQL condition repeated inside each write.
@@ -95,12 +95,7 @@ pub async fn sign_off(
         who.actor(),
     )
     .await?;
-    let detail = json!({
-        "period_id": period_id,
-        "valid_from": period.valid_from,
-        "valid_through": period.valid_through,
-        "walkthrough_id": walk,
-    });
+    let detail = signed_off_detail(period_id, period.valid_from, period.valid_through, walk);
     record(
         &mut *tx,
         Some(reviewer_id),
@@ -195,12 +190,12 @@ pub async fn certify(
         actor_id,
     )
     .await?;
-    let detail = json!({
-        "period_id": period_id,
-        "valid_from": period.valid_from,
-        "valid_through": period.valid_through,
-        "reason": input.reason,
-    });
+    let detail = certified_detail(
+        period_id,
+        period.valid_from,
+        period.valid_through,
+        &input.reason,
+    );
     record(
         &mut *tx,
         Some(actor_id),
@@ -258,11 +253,7 @@ pub async fn revoke(
         actor_id,
     )
     .await?;
-    let detail = json!({
-        "period_id": current.id,
-        "valid_through": current.valid_through,
-        "reason": reason,
-    });
+    let detail = revoked_detail(current.id, current.valid_through, reason);
     record(
         &mut *tx,
         Some(actor_id),
@@ -273,6 +264,49 @@ pub async fn revoke(
     .await?;
     tx.commit().await?;
     Ok(decision_id)
+}
+
+/// What the audit log keeps of a sign-off (the demo seed writes its history with it too).
+pub(crate) fn signed_off_detail(
+    period_id: i64,
+    valid_from: NaiveDate,
+    valid_through: NaiveDate,
+    walkthrough_id: i64,
+) -> serde_json::Value {
+    json!({
+        "period_id": period_id,
+        "valid_from": valid_from,
+        "valid_through": valid_through,
+        "walkthrough_id": walkthrough_id,
+    })
+}
+
+/// What the audit log keeps of a certification by hand.
+pub(crate) fn certified_detail(
+    period_id: i64,
+    valid_from: NaiveDate,
+    valid_through: NaiveDate,
+    reason: &str,
+) -> serde_json::Value {
+    json!({
+        "period_id": period_id,
+        "valid_from": valid_from,
+        "valid_through": valid_through,
+        "reason": reason,
+    })
+}
+
+/// What the audit log keeps of a revocation.
+pub(crate) fn revoked_detail(
+    period_id: i64,
+    valid_through: NaiveDate,
+    reason: &str,
+) -> serde_json::Value {
+    json!({
+        "period_id": period_id,
+        "valid_through": valid_through,
+        "reason": reason,
+    })
 }
 
 async fn insert_period(

@@ -7,11 +7,12 @@
 
 use crate::db::Db;
 use crate::db::audit::{AuditAction, record_at};
-use crate::db::licence::{insert_decision_row, insert_period_row};
+use crate::db::licence::{
+    certified_detail, insert_decision_row, insert_period_row, revoked_detail, signed_off_detail,
+};
 use crate::domain::licence::{amsterdam_date, first_day_of_term, shift};
 use crate::error::AppError;
 use chrono::Utc;
-use serde_json::json;
 use std::collections::HashMap;
 
 /// How a demo period came about.
@@ -200,13 +201,11 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
         let (action, detail) = match walk {
             Some(walk) => (
                 AuditAction::LicenceSignedOff,
-                json!({ "period_id": period, "valid_from": from, "valid_through": through,
-                        "walkthrough_id": walk }),
+                signed_off_detail(period, from, through, walk),
             ),
             None => (
                 AuditAction::LicenceCertified,
-                json!({ "period_id": period, "valid_from": from, "valid_through": through,
-                        "reason": comment }),
+                certified_detail(period, from, through, comment),
             ),
         };
         record_at(
@@ -221,7 +220,7 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
         if let Some(reason) = demo.revoked {
             let at = now - chrono::Duration::days(3);
             insert_decision_row(&mut tx, person, period, "revoked", hr, reason, at).await?;
-            let detail = json!({ "period_id": period, "valid_through": through, "reason": reason });
+            let detail = revoked_detail(period, through, reason);
             record_at(
                 &mut *tx,
                 at,
