@@ -36,8 +36,8 @@ test('an invited person sets a password from the mail and signs in with it', asy
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom, Nina Visser');
   await expectAccessible(page, 'the set-password page');
-  await page.getByLabel('Nieuw wachtwoord').fill(NEW_PASSWORD);
-  await page.getByLabel('Herhaal').fill(NEW_PASSWORD);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('Herhaal nieuw wachtwoord').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Wachtwoord opslaan en aanmelden' }).click();
   // Signed in, in her own language.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Nina Visser');
@@ -71,8 +71,8 @@ test('a forgotten password is replaced through the reset mail', async ({ page })
   expect(mail.subject).toBe('Nieuw wachtwoord voor Klantenrijbewijs');
   await page.goto(passwordLink(mail));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies een nieuw wachtwoord');
-  await page.getByLabel('Nieuw wachtwoord').fill(NEW_PASSWORD);
-  await page.getByLabel('Herhaal').fill(NEW_PASSWORD);
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('Herhaal nieuw wachtwoord').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Wachtwoord opslaan en aanmelden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jesse');
 });

@@ -83,7 +83,11 @@ impl NudgeMail {
                 to.id,
                 &link,
             )
-            .await?;
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!(person = to.id, error = %e, "nudge: no invitation link made");
+                link.clone()
+            });
             let content = compose(&NudgeText {
                 locale: Locale::parse(&to.preferred_language).unwrap_or_default(),
                 name: &to.name,

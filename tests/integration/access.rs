@@ -531,11 +531,7 @@ async fn hr_sees_who_has_not_set_a_password_and_resends_once_a_day() {
     } else {
         format!("{}{back}", app.base)
     };
-    let shown = hr
-        .get(&back)
-        .send()
-        .await
-        .expect("page");
+    let shown = hr.get(&back).send().await.expect("page");
     let shown = shown.text().await.expect("body");
     assert!(
         shown.contains("de afgelopen 24 uur al een uitnodiging"),
@@ -605,4 +601,45 @@ async fn a_reminder_to_someone_without_a_password_carries_their_way_in_but_not_t
         app.signed_in_as(&browser).await.as_deref(),
         Some("Daan Bakker")
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nudge_to_someone_without_a_password_carries_their_way_in() {
+    let sink = SmtpSink::start();
+    let app = app_with_mail(&sink).await;
+    let floor = "floor.janssen@dijkhuis.example";
+    sqlx::query("update person set password_hash = null where email = ?")
+        .bind(floor)
+        .execute(&app.state.pool)
+        .await
+        .expect("no password");
+    app.login_ok(HR).await;
+    let id = app.person_id(floor).await;
+    let one = app
+        .call("dashboard/nudge", &[("form[person_id]", &id.to_string())])
+        .await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+    let mails = sink.wait_for(1).await;
+    assert_eq!(mails.len(), 1);
+    let token = token_in(&mails[0]);
+    assert!(
+        !mails[0]
+            .text
+            .as_deref()
+            .unwrap_or("")
+            .contains("/licence\n")
+    );
+    let audited = app
+        .count(&format!(
+            "select count(*) from audit_event where action = 'invitation_sent'
+             and subject_person_id = {id} and detail like '%with_reminder%'"
+        ))
+        .await;
+    assert_eq!(audited, 1);
+    let browser = TestApp::new_client();
+    assert_eq!(
+        set_password(&app, &browser, &token).await.status,
+        StatusCode::OK
+    );
+    assert!(app.signed_in_as(&browser).await.is_some());
 }
