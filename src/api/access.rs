@@ -98,7 +98,7 @@ pub async fn set_password(
 }
 
 /// One page of the people who have not set a password yet (HR and admins), by status
-/// (`pending`, `expired`, `never` or empty for all) and text in name or e-mail.
+/// (`pending`, `expired`, `never` or empty for all) and text in name, e-mail or employee number.
 #[server(endpoint = "access/invitations")]
 pub async fn list_invitations(
     #[server(default)] status: String,

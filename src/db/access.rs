@@ -239,9 +239,10 @@ struct ListRow {
 }
 
 /// People without a password, their latest invitation and its state (`never`, `expired`,
-/// `pending`, as `InvitationStatus::code`), filtered by status and by text in name or e-mail.
+/// `pending`, as `InvitationStatus::code`), filtered by status and by text in name, e-mail
+/// or employee number.
 const LIST_FROM: &str = "from (
-        select p.id as person_id, p.name, p.email, tm.name as team_name,
+        select p.id as person_id, p.name, p.email, p.employee_number, tm.name as team_name,
                t.created_at as sent_at, t.expires_at,
                case when t.id is null then 'never' when t.expires_at <= ? then 'expired'
                     else 'pending' end as status
@@ -251,7 +252,8 @@ const LIST_FROM: &str = "from (
                                             where a.person_id = p.id and a.purpose = 'invite')
         where p.active = true and p.password_hash is null
     ) x
-    where (? = '' or x.status = ?) and (? = '' or lower(x.name) like ? or lower(x.email) like ?)";
+    where (? = '' or x.status = ?)
+      and (? = '' or lower(x.name) like ? or lower(x.email) like ? or lower(x.employee_number) like ?)";
 
 /// One page of HR's invitation list at `now`, by name.
 pub async fn invitations(
@@ -272,6 +274,7 @@ pub async fn invitations(
         .bind(&text)
         .bind(&like)
         .bind(&like)
+        .bind(&like)
         .fetch_one(db)
         .await?;
     let rows = sqlx::query_as::<_, ListRow>(&format!(
@@ -282,6 +285,7 @@ pub async fn invitations(
     .bind(status)
     .bind(status)
     .bind(&text)
+    .bind(&like)
     .bind(&like)
     .bind(&like)
     .bind(page_size)

@@ -89,29 +89,31 @@ fn InvitationTable(
                 <tr>
                     <th scope="col">{i18n.t("field-name")}</th>
                     <th scope="col">{i18n.t("invitations-col-status")}</th>
-                    <th scope="col">{i18n.t("invitations-col-sent")}</th>
                     <th scope="col">{i18n.t("invitations-col-action")}</th>
                 </tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|r| {
                     let sent = match (r.sent_at, r.expires_at) {
-                        (Some(sent), Some(until)) => i18n.t_with(
+                        (Some(sent), Some(until)) => Some(i18n.t_with(
                             "invitations-sent-until",
                             &[("sent", i18n.datetime(sent)), ("until", i18n.datetime(until))],
-                        ),
-                        _ => "—".to_owned(),
+                        )),
+                        _ => None,
                     };
                     let label = i18n.t_with("invitations-resend-label", &[("name", r.name.clone())]);
                     view! {
                         <tr>
                             <th scope="row">
                                 {r.name.clone()}
-                                <span class="table__muted">" "{r.email.clone()}</span>
-                                {r.team_name.clone().map(|t| view! { <span class="table__muted">" · "{t}</span> })}
+                                <br />
+                                <span class="table__muted">{r.email.clone()}</span>
+                                {r.team_name.clone().map(|t| view! { <br /><span class="table__muted">{t}</span> })}
                             </th>
-                            <td>{i18n.t(r.status.label_key())}</td>
-                            <td>{sent}</td>
+                            <td>
+                                {i18n.t(r.status.label_key())}
+                                {sent.map(|s| view! { <br /><span class="table__muted">{s}</span> })}
+                            </td>
                             <td>
                                 <ActionForm action attr:class="form form--inline">
                                     <input type="hidden" name="person_id" value=r.person_id.to_string() />
