@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import os from 'node:os';
 
 // Browser tests run against the release build that `scripts/run.sh` serves, made by
 // `scripts/build-site.sh release` (server binary target/release/klantenrijbewijs with hash.txt
@@ -13,6 +14,9 @@ import path from 'node:path';
 const PORT = Number(process.env.E2E_PORT || 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const repoRoot = path.resolve(__dirname, '..');
+// Where start-server.sh's SMTP sink writes every mail the app sends; the specs read it
+// (mail.ts). Set here so the server and the test workers agree on it.
+process.env.E2E_MAIL_DIR = process.env.E2E_MAIL_DIR || path.join(os.tmpdir(), `krb-e2e-mail-${PORT}`);
 
 const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -87,6 +91,7 @@ export default defineConfig({
       KRB_BIN: process.env.KRB_BIN || path.join(repoRoot, 'target', 'release', 'klantenrijbewijs'),
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || path.join(repoRoot, 'target', 'site'),
       E2E_PORT: String(PORT),
+      E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
       RUST_LOG: process.env.RUST_LOG || 'info',
     },
   },

@@ -9,6 +9,9 @@
 #                      scripts/run.sh serves; a hash.txt beside it names the hashed assets)
 #   LEPTOS_SITE_ROOT   site dir containing pkg/ (default: <repo>/target/site)
 #   E2E_PORT           port (default 3100; must match baseURL in playwright.config.ts)
+#   E2E_SMTP_PORT      port of the SMTP sink every mail goes to (default E2E_PORT + 1)
+#   E2E_MAIL_DIR       where the sink writes each message (NNNNN.eml), emptied at start; the
+#                      specs read the invitation mails there (playwright.config.ts sets it)
 #   RUST_LOG           server log filter (default info)
 set -euo pipefail
 
@@ -40,10 +43,15 @@ find "$tmp_base" -maxdepth 1 -type d -name 'krb-e2e-*' -mmin +720 -exec rm -rf {
 tmp="$(mktemp -d "$tmp_base/krb-e2e-XXXXXX")"
 
 child=""
+sink=""
 cleanup() {
   if [ -n "$child" ]; then
     kill -TERM "$child" 2>/dev/null || true
     wait "$child" 2>/dev/null || true
+  fi
+  if [ -n "$sink" ]; then
+    kill -TERM "$sink" 2>/dev/null || true
+    wait "$sink" 2>/dev/null || true
   fi
   rm -rf "$tmp"
 }
@@ -60,11 +68,33 @@ export SESSION_IDLE_MINUTES=720
 export EVIDENCE_DIR="$tmp/evidence"
 export RUST_LOG="${RUST_LOG:-info}"
 # No licence reminders: a start-up run would add notifications for the demo licences that the
-# browser tests do not expect (tests/reminders.rs tests the scheduler). No SMTP_URL: no mail.
+# browser tests do not expect (tests/reminders.rs tests the scheduler).
 export REMINDER_INTERVAL_SECS=0
-unset SMTP_URL
 
-echo "start-server.sh: $bin on http://$APP_ADDR, database $DATABASE_URL, site root $site_root"
+# Every mail (invitations, resets, nudges) goes to a local SMTP sink (the one the integration
+# tests use, tests/integration/smtp_sink.py; scripts/setup.sh test installs aiosmtpd), which
+# writes each message into E2E_MAIL_DIR for the specs to read and follow its links. The sink
+# stops when its standard input closes: a fifo held open by this shell keeps it running.
+smtp_port="${E2E_SMTP_PORT:-$((port + 1))}"
+mail_dir="${E2E_MAIL_DIR:-$tmp_base/krb-e2e-mail-$port}"
+rm -rf "$mail_dir"
+mkdir -p "$mail_dir"
+mkfifo "$tmp/sink-stdin"
+python3 "$repo/tests/integration/smtp_sink.py" --port "$smtp_port" --dir "$mail_dir" \
+  <"$tmp/sink-stdin" >"$tmp/sink.out" &
+sink=$!
+exec 3>"$tmp/sink-stdin"
+for _ in $(seq 1 100); do
+  grep -q "^READY" "$tmp/sink.out" 2>/dev/null && break
+  kill -0 "$sink" 2>/dev/null || { echo "start-server.sh: the SMTP sink did not start" >&2; exit 1; }
+  sleep 0.1
+done
+grep -q "^READY" "$tmp/sink.out" || { echo "start-server.sh: the SMTP sink is not ready" >&2; exit 1; }
+export SMTP_URL="smtp://127.0.0.1:$smtp_port"
+export MAIL_FROM="Klantenrijbewijs <noreply@krb-e2e.example>"
+export PUBLIC_URL="http://127.0.0.1:$port"
+
+echo "start-server.sh: $bin on http://$APP_ADDR, database $DATABASE_URL, site root $site_root, mail to $mail_dir"
 
 # Not `exec`: this shell stays to remove the temp dir when the server stops.
 "$bin" &

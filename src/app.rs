@@ -91,6 +91,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=pages::login::LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
+                        // Getting in: forgotten password, invitation and reset links, HR's invitation list.
+                        <Route path=path!("/forgot-password") view=pages::password::ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/password/:token") view=pages::password::SetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/hr/invitations") view=pages::hr_invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/hr/people") view=pages::people::HrPeoplePage ssr=SsrMode::Async />
                         // HR (issue 12): employee import and the audit log.
                         <Route path=path!("/hr/import") view=pages::hr_import::ImportPage ssr=SsrMode::Async />

@@ -47,6 +47,8 @@ pub struct Config {
     /// Seconds between two runs of the reminder scheduler (it also runs once at start-up);
     /// 0 switches the scheduler off.
     pub reminder_interval_secs: u64,
+    /// Days an invitation link works (`INVITE_VALID_DAYS`).
+    pub invite_valid_days: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -181,7 +183,15 @@ impl Config {
             0..=86_400,
             "expected a number of seconds between 0 (off) and 86400",
         )?;
+        let invite_valid_days = parse_number(
+            "INVITE_VALID_DAYS",
+            get("INVITE_VALID_DAYS"),
+            crate::domain::access::DEFAULT_INVITE_VALID_DAYS,
+            1..=365,
+            "expected a whole number of days between 1 and 365",
+        )?;
         Ok(Config {
+            invite_valid_days,
             smtp_url,
             mail_from,
             reminder_interval_secs,

@@ -55,6 +55,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/licence_card.ftl"),
     "\n",
     include_str!("../locales/nl/mail.ftl"),
+    "\n",
+    include_str!("../locales/nl/access.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -67,6 +69,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/licence_card.ftl"),
     "\n",
     include_str!("../locales/en/mail.ftl"),
+    "\n",
+    include_str!("../locales/en/access.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

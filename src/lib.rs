@@ -17,6 +17,8 @@ pub mod routes;
 pub mod session_context;
 
 #[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
 pub mod assets;
 #[cfg(feature = "ssr")]
 pub mod config;

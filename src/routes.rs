@@ -24,6 +24,16 @@ pub const TEAM_LICENCES: &str = "/licence/team";
 /// The organisation's licence rules (HR and admins).
 pub const LICENCE_SETTINGS: &str = "/admin/licence-settings";
 
+// Getting in: a forgotten password, the link of an invitation or reset mail, HR's list of who
+// has not set a password yet.
+pub const FORGOT_PASSWORD: &str = "/forgot-password";
+pub const HR_INVITATIONS: &str = "/hr/invitations";
+
+/// Where an invitation or reset link leads: choose a password.
+pub fn set_password(token: impl Display) -> String {
+    format!("/password/{token}")
+}
+
 /// One person's licence as their manager, HR or an admin sees it (decisions are made here).
 pub fn person_licence(person_id: impl Display) -> String {
     format!("/licence/people/{person_id}")
@@ -327,6 +337,9 @@ mod tests {
             "/hr\"",
             "/hr/coverage\"",
             "/hr/coverage/nudge\"",
+            "/forgot-password\"",
+            "/password/:token\"",
+            "/hr/invitations\"",
         ] {
             assert!(table.contains(pattern), "{pattern} is not in app.rs");
         }

@@ -166,6 +166,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         config: Arc::new(config),
         leptos_options: leptos_options.clone(),
         sign_in_limiter: Arc::new(crate::security::address_limit::AddressLimiter::new()),
+        reset_limiter: Arc::new(crate::security::throttle::reset_limiter()),
         verify_limiter,
         mailer,
         coverage_cache: Default::default(),
@@ -246,6 +247,7 @@ fn start_reminders(pool: &db::Db, config: &Config, mailer: &crate::mail::Mailer)
         mailer: mailer.clone(),
         clock: Arc::new(crate::reminders::SystemClock),
         link_base: config.link_base().to_owned(),
+        invite_valid_days: config.invite_valid_days,
     }
     .spawn(std::time::Duration::from_secs(
         config.reminder_interval_secs,
@@ -278,6 +280,7 @@ async fn attach_session_info(
         || path == "/healthz"
         || path == "/favicon.svg"
         || path == BENCH_STATIC_PATH);
+    let open_to_temporary = crate::domain::access::open_while_password_temporary(path);
     if is_page
         && let Some(session) = request
             .extensions()
@@ -285,6 +288,13 @@ async fn attach_session_info(
             .cloned()
     {
         match crate::api::session::load_session_info(&state, &session, request.headers()).await {
+            // A temporary password (an admin typed it): every page but changing it waits.
+            Ok(info)
+                if info.user.as_ref().is_some_and(|u| u.must_change_password)
+                    && !open_to_temporary =>
+            {
+                return change_password_first();
+            }
             Ok(info) => {
                 request.extensions_mut().insert(info);
             }
@@ -301,6 +311,21 @@ async fn attach_session_info(
             .or_insert(axum::http::HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Sends a person with a temporary password to their account page to choose their own.
+fn change_password_first() -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let mut answer = StatusCode::SEE_OTHER.into_response();
+    let to = crate::routes::with_notice(crate::routes::ACCOUNT, "change");
+    if let Ok(location) = HeaderValue::from_str(&to) {
+        answer.headers_mut().insert(header::LOCATION, location);
+    }
+    answer
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    answer
 }
 
 /// Where the benchmark's static page is served (only with BENCH_STATIC=1).

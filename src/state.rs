@@ -13,6 +13,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Sign-in attempts per client address (`security::throttle`).
     pub sign_in_limiter: Arc<crate::security::address_limit::AddressLimiter>,
+    /// "Wachtwoord vergeten?" requests per client address (`security::throttle::check_reset`).
+    pub reset_limiter: Arc<crate::security::address_limit::AddressLimiter>,
     /// Licence verification lookups per client address (`VERIFY_PER_MINUTE`, `VERIFY_BURST`).
     pub verify_limiter: Arc<crate::security::address_limit::AddressLimiter>,
     /// Outgoing mail (`SMTP_URL`; disabled without it), shared with the reminder scheduler.

@@ -205,6 +205,7 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                 db: db.clone(),
                 mailer: ctx.state.mailer.clone(),
                 link_base: ctx.state.config.link_base().to_owned(),
+                invite_valid_days: ctx.state.config.invite_valid_days,
                 requested_by: user.name.clone(),
                 today,
             }

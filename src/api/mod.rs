@@ -1,5 +1,6 @@
 //! Server functions: thin wrappers that authorize, validate through `domain`, and call `db`.
 
+pub mod access;
 pub mod audit;
 pub mod dashboard;
 #[cfg(feature = "ssr")]
@@ -209,7 +210,24 @@ pub(crate) mod ssr {
             }
         }
 
+        /// The signed-in user; refused while their password is temporary (an admin typed it),
+        /// so nothing but changing it works until they chose their own.
         pub async fn require_user(&self) -> Result<CurrentUser, AppError> {
+            let user = self.require_signed_in().await?;
+            if user.must_change_password {
+                tracing::info!(
+                    person_id = user.id,
+                    "refused: temporary password not changed yet"
+                );
+                return Err(AppError::Refused(
+                    crate::domain::Refusal::AccessPasswordChangeRequired,
+                ));
+            }
+            Ok(user)
+        }
+
+        /// The signed-in user, also with a temporary password: only for changing it.
+        pub async fn require_signed_in(&self) -> Result<CurrentUser, AppError> {
             self.user().await?.ok_or(AppError::Unauthenticated)
         }
 

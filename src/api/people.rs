@@ -129,8 +129,12 @@ pub struct PersonForm {
     pub role_cx: Option<String>,
     pub active: Option<String>,
     /// Initial password when creating; a new password when editing. Empty leaves it unchanged.
+    /// Typed for someone else, it is temporary: they must replace it at their next sign-in.
     #[serde(default)]
     pub password: String,
+    /// Creating: mail the person an invitation to choose their own password (ticked by default).
+    #[serde(default)]
+    pub invite: Option<String>,
 }
 
 impl PersonForm {
@@ -156,6 +160,7 @@ impl PersonForm {
             ("role_admin", tick(&self.role_admin)),
             ("role_cx", tick(&self.role_cx)),
             ("active", tick(&self.active)),
+            ("invite", tick(&self.invite)),
         ]
     }
 
@@ -176,6 +181,7 @@ impl PersonForm {
             role_cx: tick("role_cx"),
             active: tick("active"),
             password: String::new(),
+            invite: tick("invite"),
         }
     }
 }
@@ -284,6 +290,26 @@ mod ssr {
         )
     }
 
+    /// After an admin typed a password for `person_id`: temporary unless it is their own (the
+    /// person must replace it before anything else works), and audited either way.
+    pub async fn password_set_by_admin(
+        tx: &mut crate::db::WriteTx,
+        admin_id: i64,
+        person_id: i64,
+    ) -> Result<(), AppError> {
+        let temporary = crate::domain::access::password_is_temporary(admin_id, person_id);
+        crate::db::access::set_temporary(&mut **tx, person_id, temporary).await?;
+        crate::db::audit::record(
+            &mut **tx,
+            Some(admin_id),
+            crate::db::audit::AuditAction::PasswordSetByAdmin,
+            Some(person_id),
+            &serde_json::json!({ "temporary": temporary }),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Hashes the password from the form, if one was given.
     pub async fn hash_if_given(password: &Option<Password>) -> Result<Option<String>, AppError> {
         match password {
@@ -308,8 +334,19 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
                 .await
                 .map_err(ssr::map_unique)?;
             crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+            if hash.is_some() {
+                ssr::password_set_by_admin(&mut tx, admin.id, id).await?;
+            }
             tx.commit().await?;
             tracing::info!(person_id = id, by = admin.id, "person created");
+            // Only someone without a password is invited. A failed invitation leaves the person
+            // created; HR's invitation list shows them as not invited, with a button to resend.
+            if form.invite.is_some()
+                && hash.is_none()
+                && let Err(e) = crate::access::invite(state, Some(admin.id), &[id]).await
+            {
+                tracing::error!(person_id = id, error = %e, "invitation after creating a person failed");
+            }
             Ok(id)
         })
         .await
@@ -360,7 +397,11 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             }
             // A new password or a deactivation ends the person's sessions (see db::person).
             let epoch = match &hash {
-                Some(hash) => Some(crate::db::person::set_password_hash(&mut *tx, id, hash).await?),
+                Some(hash) => {
+                    let epoch = crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
+                    ssr::password_set_by_admin(&mut tx, admin.id, id).await?;
+                    Some(epoch)
+                }
                 None => None,
             };
             tx.commit().await?;

@@ -152,7 +152,8 @@ pub async fn change_password(
         .redirect(|_| crate::routes::with_notice(crate::routes::ACCOUNT, "saved"))
         .run(async |ctx| {
             let state = &ctx.state;
-            let user = ctx.require_user().await?;
+            // Also, and above all, with a temporary password: this is where it is replaced.
+            let user = ctx.require_signed_in().await?;
             let mut errors = FieldErrors::new();
             if current_password.is_empty() {
                 errors.add("current_password", "error-required");
@@ -165,12 +166,18 @@ pub async fn change_password(
                 return Err(AppError::Validation(errors));
             }
             let stored = crate::db::person::password_hash(&state.pool, user.id).await?;
-            if !crate::auth::password::verify(current_password, stored).await? {
+            if !crate::auth::password::verify(current_password.clone(), stored).await? {
                 return Err(AppError::field("current_password", "error-password-wrong"));
             }
             let Some(new) = new else {
                 return Err(AppError::Internal);
             };
+            if user.must_change_password && new.expose() == current_password {
+                return Err(AppError::field(
+                    "new_password",
+                    "access-error-same-password",
+                ));
+            }
             let hash = crate::auth::password::hash(&new).await?;
             // Every other session of the person ends; this one stays, under a new id.
             let epoch = crate::db::person::set_password_hash(&state.pool, user.id, &hash).await?;

@@ -16,4 +16,7 @@ pub struct CurrentUser {
     pub roles: RoleSet,
     /// The person's chosen language for the interface.
     pub locale: Locale,
+    /// An admin typed the password: nothing but changing it works until they did.
+    #[serde(default)]
+    pub must_change_password: bool,
 }

@@ -113,6 +113,7 @@ pub async fn current_user(
         email: person.email,
         roles,
         locale: crate::domain::Locale::parse(&person.preferred_language).unwrap_or_default(),
+        must_change_password: person.must_change_password,
     }))
 }
 

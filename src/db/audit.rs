@@ -16,10 +16,15 @@ pub enum AuditAction {
     ImportApplied,
     RoleChanged,
     Nudge,
+    InvitationSent,
+    InvitationAccepted,
+    PasswordResetRequested,
+    PasswordResetCompleted,
+    PasswordSetByAdmin,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -28,6 +33,11 @@ impl AuditAction {
         AuditAction::ImportApplied,
         AuditAction::RoleChanged,
         AuditAction::Nudge,
+        AuditAction::InvitationSent,
+        AuditAction::InvitationAccepted,
+        AuditAction::PasswordResetRequested,
+        AuditAction::PasswordResetCompleted,
+        AuditAction::PasswordSetByAdmin,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +50,11 @@ impl AuditAction {
             AuditAction::ImportApplied => "import_applied",
             AuditAction::RoleChanged => "role_changed",
             AuditAction::Nudge => "nudge",
+            AuditAction::InvitationSent => "invitation_sent",
+            AuditAction::InvitationAccepted => "invitation_accepted",
+            AuditAction::PasswordResetRequested => "password_reset_requested",
+            AuditAction::PasswordResetCompleted => "password_reset_completed",
+            AuditAction::PasswordSetByAdmin => "password_set_by_admin",
         }
     }
 }

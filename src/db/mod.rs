@@ -1,5 +1,6 @@
 //! All database access lives below this module (server only). Swap the pool type here for PostgreSQL later.
 
+pub mod access;
 pub mod audit;
 pub mod coverage;
 pub mod evidence;

@@ -30,6 +30,8 @@ pub struct SessionPerson {
     pub preferred_language: String,
     /// A session signed in with another epoch has ended (see `auth::session`).
     pub session_epoch: i64,
+    /// The password is temporary (an admin typed it): it must be changed first.
+    pub must_change_password: bool,
 }
 
 /// Validated fields of a person, as written by create and update.
@@ -108,7 +110,8 @@ pub async fn session_person(
         role: Option<String>,
     }
     let rows = sqlx::query_as::<_, Row>(
-        "select p.id, p.name, p.email, p.active, p.preferred_language, p.session_epoch, r.role
+        "select p.id, p.name, p.email, p.active, p.preferred_language, p.session_epoch,
+                p.must_change_password, r.role
          from person p left join person_role r on r.person_id = p.id
          where p.id = ?",
     )
@@ -341,14 +344,16 @@ pub async fn set_roles(
 }
 
 /// Sets a new password and raises the person's session epoch in the same statement, which ends
-/// every session signed in before. Returns the new epoch.
+/// every session signed in before. Returns the new epoch. The password is no longer temporary
+/// (an admin who typed it marks it so afterwards, `db::access::set_temporary`).
 pub async fn set_password_hash(
     db: impl SqliteExecutor<'_>,
     id: i64,
     hash: &str,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar::<_, i64>(
-        "update person set password_hash = ?, session_epoch = session_epoch + 1, updated_at = ?
+        "update person set password_hash = ?, session_epoch = session_epoch + 1,
+                must_change_password = false, updated_at = ?
          where id = ? returning session_epoch",
     )
     .bind(hash)

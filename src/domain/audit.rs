@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 8] = [
+pub const ACTIONS: [&str; 13] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -15,6 +15,11 @@ pub const ACTIONS: [&str; 8] = [
     "import_applied",
     "role_changed",
     "nudge",
+    "invitation_sent",
+    "invitation_accepted",
+    "password_reset_requested",
+    "password_reset_completed",
+    "password_set_by_admin",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).
@@ -124,7 +129,7 @@ pub struct AuditPage {
 }
 
 /// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
-pub const DETAIL_FIELDS: [&str; 18] = [
+pub const DETAIL_FIELDS: [&str; 22] = [
     "period_id",
     "valid_from",
     "valid_through",
@@ -143,6 +148,10 @@ pub const DETAIL_FIELDS: [&str; 18] = [
     "teams_created",
     "count",
     "filter",
+    "valid_until",
+    "resent",
+    "with_reminder",
+    "temporary",
 ];
 
 /// The translation key of a detail field's label, if the app knows the field.

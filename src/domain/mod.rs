@@ -1,5 +1,6 @@
 //! Wasm-safe domain types and pure rules, shared by the server and the browser bundle.
 
+pub mod access;
 pub mod audit;
 pub mod autosave;
 pub mod coverage;

@@ -59,10 +59,25 @@ pub enum Refusal {
     /// A manual certification with a start date is for people without a valid licence.
     #[serde(rename = "licence-error-still-valid")]
     LicenceStillValid,
+    /// An invitation or reset link that was used, has expired or never existed.
+    #[serde(rename = "access-error-link-invalid")]
+    AccessLinkInvalid,
+    /// A password an admin typed is temporary: nothing works until the person chose their own.
+    #[serde(rename = "access-error-change-password")]
+    AccessPasswordChangeRequired,
+    /// An invitation went out less than a day ago.
+    #[serde(rename = "access-error-invited-today")]
+    AccessInvitedToday,
+    /// The person already set a password: there is nothing to invite them to.
+    #[serde(rename = "access-error-has-password")]
+    AccessHasPassword,
+    /// No mail server is configured, so no invitation can be sent.
+    #[serde(rename = "access-error-mail-off")]
+    AccessMailOff,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 17] = [
+    pub const ALL: [Refusal; 22] = [
         Refusal::JourneyNotDraft,
         Refusal::JourneyNoSteps,
         Refusal::JourneyDraftExists,
@@ -80,6 +95,11 @@ impl Refusal {
         Refusal::LicenceAlreadyRevoked,
         Refusal::LicenceNothingToRevoke,
         Refusal::LicenceStillValid,
+        Refusal::AccessLinkInvalid,
+        Refusal::AccessPasswordChangeRequired,
+        Refusal::AccessInvitedToday,
+        Refusal::AccessHasPassword,
+        Refusal::AccessMailOff,
     ];
 
     /// The translation key of the message shown to the person.
@@ -102,6 +122,11 @@ impl Refusal {
             Refusal::LicenceAlreadyRevoked => "licence-error-already-revoked",
             Refusal::LicenceNothingToRevoke => "licence-error-nothing-to-revoke",
             Refusal::LicenceStillValid => "licence-error-still-valid",
+            Refusal::AccessLinkInvalid => "access-error-link-invalid",
+            Refusal::AccessPasswordChangeRequired => "access-error-change-password",
+            Refusal::AccessInvitedToday => "access-error-invited-today",
+            Refusal::AccessHasPassword => "access-error-has-password",
+            Refusal::AccessMailOff => "access-error-mail-off",
         }
     }
 

@@ -6,6 +6,7 @@
 //! goes into the HTML part is escaped ([`escape_html`]). The texts themselves come from Fluent
 //! (`locales/<lang>/mail.ftl`) in the recipient's language, see [`reminder`].
 
+pub mod access;
 pub mod nudge;
 pub mod reminder;
 

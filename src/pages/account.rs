@@ -12,11 +12,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    view! { <RequireRole allowed=any_role children=|user| view! { <Account email=user.email.clone() /> } /> }
+    view! { <RequireRole allowed=any_role children=|user| view! { <Account email=user.email.clone() temporary=user.must_change_password /> } /> }
 }
 
 #[component]
-fn Account(email: String) -> impl IntoView {
+fn Account(email: String, temporary: bool) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ChangePassword>::new();
     let error = action_error(action);
@@ -28,6 +28,8 @@ fn Account(email: String) -> impl IntoView {
         <PageHeader title=i18n.t("account-title") lead=i18n.t_with("account-lead", &[("email", email)]) />
         <section class="card" aria-labelledby="password-heading">
             <h2 class="card__title" id="password-heading">{i18n.t("account-password-title")}</h2>
+            // An admin typed the password: every other page waits until it is replaced.
+            {temporary.then(|| view! { <div class="alert alert--warning" role="alert">{i18n.t("account-password-temporary")}</div> })}
             <SuccessNotice show=Signal::stored(saved) message=i18n.t("account-password-saved") />
             <ErrorSummary error />
             <ActionForm action attr:class="form" attr:novalidate="">

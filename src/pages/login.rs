@@ -71,6 +71,7 @@ pub fn LoginPage() -> impl IntoView {
                         <button type="submit" class="btn btn--primary" aria-busy=move || action.pending().get().then_some("true")>
                             {i18n.t("login-submit")}
                         </button>
+                        <a class="btn btn--ghost" href=crate::routes::FORGOT_PASSWORD>{i18n.t("login-forgot")}</a>
                     </div>
                 </ActionForm>
                 {session.demo.then(|| view! {

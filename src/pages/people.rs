@@ -83,6 +83,7 @@ fn PeopleList(editable: bool) -> impl IntoView {
     view! {
         <PageHeader title lead>
             {editable.then(|| view! { <a class="btn btn--primary" href=routes::person_new()>{i18n.t("admin-people-new")}</a> })}
+            <a class="btn btn--secondary" href=routes::HR_INVITATIONS>{i18n.t("invitations-link")}</a>
         </PageHeader>
         <Loaded resource=data children=move |(list, departments)| {
             let p = params();

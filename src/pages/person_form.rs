@@ -83,10 +83,12 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
         role_cx: p.roles.has(Role::Cx).then(String::new),
         active: p.active.then(String::new),
         password: String::new(),
+        invite: None,
     });
     let values = data.draft.clone().or(stored).unwrap_or_else(|| PersonForm {
         role_employee: Some(String::new()),
         active: Some(String::new()),
+        invite: Some(String::new()),
         ..PersonForm::default()
     });
     let name = values.name.clone();
@@ -108,6 +110,7 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
         .map(|(r, _)| r),
     );
     let active = values.active.is_some();
+    let invite = values.invite.is_some();
     let has_password = person.as_ref().is_some_and(|p| p.has_password);
     let self_id = person.as_ref().map(|p| p.id);
 
@@ -182,11 +185,21 @@ fn PersonFormView(data: PersonFormData) -> impl IntoView {
                 <FieldError id="field-active-error".to_owned() error=active_error />
             </div>
         })}
+        {(!editing).then(|| view! {
+            <div class="field">
+                <label class="checkbox" for="field-invite">
+                    <input type="checkbox" id="field-invite" name="form[invite]" checked=invite
+                        aria-describedby="field-invite-hint" />
+                    {i18n.t("person-invite")}
+                </label>
+                <p class="field__hint" id="field-invite-hint">{i18n.t("person-invite-hint")}</p>
+            </div>
+        })}
         <TextField name="form[password]" field="password"
             label=if editing { i18n.t("field-new-password") } else { i18n.t("field-initial-password") }
             optional_label=i18n.t("optional")
             kind="password" autocomplete="new-password"
-            hint=if has_password { i18n.t("password-keep-hint") } else { i18n.t("password-initial-hint") }
+            hint=if has_password { i18n.t("person-password-temporary-hint") } else { i18n.t("person-password-initial-temporary-hint") }
             error=field_message(error, "password") />
         <div class="form__actions">
             <button type="submit" class="btn btn--primary">{if editing { i18n.t("save") } else { i18n.t("person-create") }}</button>

@@ -102,12 +102,20 @@ pub struct Scheduler {
     pub clock: Arc<dyn Clock>,
     /// `PUBLIC_URL` (or the local default), without a trailing slash.
     pub link_base: String,
+    /// Days the fresh invitation lasts that a holder without a password gets (`access::way_in`).
+    pub invite_valid_days: i64,
 }
 
 impl Scheduler {
     /// One run at the clock's current time.
     pub async fn run_once(&self) -> Result<RunReport, sqlx::Error> {
-        run_once(&self.db, &self.mailer, &self.link_base, self.clock.now()).await
+        run_once(
+            &self.db,
+            &self.mailer,
+            (&self.link_base, self.invite_valid_days),
+            self.clock.now(),
+        )
+        .await
     }
 
     /// Runs at once (catching up on what was missed while the app was down), then every
@@ -137,10 +145,11 @@ impl Scheduler {
 }
 
 /// One run at `now`: claims what is due today and mails everything pending (see the module doc).
+/// `links` is the base of links in messages and how long a fresh invitation lasts.
 pub async fn run_once(
     db: &Db,
     mailer: &Mailer,
-    link_base: &str,
+    links: (&str, i64),
     now: DateTime<Utc>,
 ) -> Result<RunReport, sqlx::Error> {
     let today = amsterdam_date(now);
@@ -175,7 +184,7 @@ pub async fn run_once(
         }
     }
     if mailer.is_enabled() {
-        send_pending(db, mailer, link_base, now, &mut report).await?;
+        send_pending(db, mailer, links, now, &mut report).await?;
     }
     Ok(report)
 }
@@ -184,7 +193,7 @@ pub async fn run_once(
 async fn send_pending(
     db: &Db,
     mailer: &Mailer,
-    link_base: &str,
+    (link_base, invite_valid_days): (&str, i64),
     now: DateTime<Utc>,
     report: &mut RunReport,
 ) -> Result<(), sqlx::Error> {
@@ -213,7 +222,8 @@ async fn send_pending(
                 .collect()
         };
         let (mut to, mut cc) = (recipients("to"), recipients("cc"));
-        if to.is_empty() {
+        let copy_only = to.is_empty();
+        if copy_only {
             // Only the copy is still owed (the holder's message went out earlier).
             std::mem::swap(&mut to, &mut cc);
         }
@@ -222,16 +232,37 @@ async fn send_pending(
         }
         let first = &group[0];
         let manager = group.iter().find(|r| r.role == "cc");
-        let content = compose(&ReminderText {
-            locale: Locale::parse(&first.holder_language).unwrap_or_default(),
-            holder_name: &first.holder_name,
-            kind,
-            valid_through: first.valid_through,
-            today,
-            link: &link,
-            manager_name: manager.map(|m| m.recipient_name.as_str()),
-        });
-        match mailer.send(&to, &cc, &content).await {
+        let content = |link: &str| {
+            compose(&ReminderText {
+                locale: Locale::parse(&first.holder_language).unwrap_or_default(),
+                holder_name: &first.holder_name,
+                kind,
+                valid_through: first.valid_through,
+                today,
+                link,
+                manager_name: manager.map(|m| m.recipient_name.as_str()),
+            })
+        };
+        // A holder who never set a password gets their own way in; the manager's copy never
+        // carries it, so it then goes as a message of its own.
+        let holder_link = match (
+            copy_only,
+            db::access::period_holder(db, first.period_id).await?,
+        ) {
+            (false, Some(holder)) => {
+                crate::access::way_in(db, link_base, invite_valid_days, holder, &link).await?
+            }
+            _ => link.clone(),
+        };
+        let sent = if holder_link != link && !cc.is_empty() {
+            match mailer.send(&to, &[], &content(&holder_link)).await {
+                Ok(()) => mailer.send(&cc, &[], &content(&link)).await,
+                Err(e) => Err(e),
+            }
+        } else {
+            mailer.send(&to, &cc, &content(&holder_link)).await
+        };
+        match sent {
             Ok(()) => {
                 report.sent += 1;
                 for row in &leased {

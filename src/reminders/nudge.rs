@@ -34,6 +34,9 @@ pub struct NudgeMail {
     pub mailer: Mailer,
     /// `PUBLIC_URL` (or the local default), without a trailing slash.
     pub link_base: String,
+    /// How long the fresh invitation lasts that someone without a password gets instead of the
+    /// bare licence link (`access::way_in`).
+    pub invite_valid_days: i64,
     /// The HR colleague who sent it (named in the message).
     pub requested_by: String,
     pub today: NaiveDate,
@@ -72,6 +75,19 @@ impl NudgeMail {
             let Some(to) = addresses.get(&target.person_id) else {
                 continue;
             };
+            // Someone who never set a password could not open the licence page: their way in.
+            let link = crate::access::way_in(
+                &self.db,
+                &self.link_base,
+                self.invite_valid_days,
+                to.id,
+                &link,
+            )
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!(person = to.id, error = %e, "nudge: no invitation link made");
+                link.clone()
+            });
             let content = compose(&NudgeText {
                 locale: Locale::parse(&to.preferred_language).unwrap_or_default(),
                 name: &to.name,

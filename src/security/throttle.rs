@@ -10,6 +10,11 @@
 //!
 //! The account is the typed e-mail address, whether or not it exists, and a locked account gets
 //! the same answer as any other: the lock tells nothing about who has an account here.
+//!
+//! "Wachtwoord vergeten?" has the same two brakes: per client address here ([`check_reset`],
+//! refused visibly, which tells nothing about any account), per account silently in the database
+//! (`domain::access::RESETS_PER_SPAN` reset mails an hour; further requests get the same answer
+//! and no mail).
 
 use crate::domain::throttle::ACCOUNT;
 use crate::error::AppError;
@@ -53,4 +58,27 @@ pub async fn failed(
 /// After a successful sign-in: the account's count starts again.
 pub async fn succeeded(state: &AppState, account: &str) -> Result<(), AppError> {
     crate::db::throttle::clear(&state.pool, account).await
+}
+
+/// Reset requests one address may make at once, and how many a minute after that: an office
+/// behind one address where a few dozen forget their password the same morning gets through; a
+/// script walking a list of addresses gets 5 a minute.
+pub const RESET_BURST: u32 = 30;
+pub const RESET_PER_MINUTE: u32 = 5;
+
+/// The per-address limiter of reset requests (one in `AppState`).
+pub fn reset_limiter() -> crate::security::address_limit::AddressLimiter {
+    crate::security::address_limit::AddressLimiter::per_minute(RESET_PER_MINUTE, RESET_BURST)
+}
+
+/// Before a reset request is looked at: refused with `TooManyAttempts` when the address asked
+/// too often.
+pub fn check_reset(state: &AppState, address: Option<IpAddr>) -> Result<(), AppError> {
+    if let Some(address) = address
+        && !state.reset_limiter.allow(address)
+    {
+        tracing::warn!(%address, "password reset refused: too many requests from this address");
+        return Err(AppError::TooManyAttempts);
+    }
+    Ok(())
 }

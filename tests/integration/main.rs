@@ -5,6 +5,7 @@
 #[allow(dead_code)]
 mod common;
 
+mod access;
 mod assets;
 mod audit;
 mod auth;

@@ -42,6 +42,7 @@ pub fn scheduler(app: &TestApp, mailer: Mailer, clock: &TestClock) -> Scheduler 
         mailer,
         clock: Arc::new(clock.clone()),
         link_base: LINK_BASE.to_owned(),
+        invite_valid_days: 14,
     }
 }
 
