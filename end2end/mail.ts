@@ -11,8 +11,8 @@ export interface Mail {
   body: string;
 }
 
-function mailDir(): string {
-  const dir = process.env.E2E_MAIL_DIR;
+function mailDir(given?: string): string {
+  const dir = given ?? process.env.E2E_MAIL_DIR;
   if (!dir) throw new Error('E2E_MAIL_DIR is not set (playwright.config.ts sets it)');
   return dir;
 }
@@ -28,8 +28,8 @@ function decode(raw: string): string {
 }
 
 /** Every message received so far. */
-export function mails(): Mail[] {
-  const dir = mailDir();
+export function mails(inDir?: string): Mail[] {
+  const dir = mailDir(inDir);
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.eml'))
@@ -43,11 +43,11 @@ export function mails(): Mail[] {
 }
 
 /** The latest message to `address`, waiting (the app mails in the background) until one arrives. */
-export async function mailTo(address: string): Promise<Mail> {
+export async function mailTo(address: string, inDir?: string): Promise<Mail> {
   await expect
-    .poll(() => mails().filter((m) => m.rcptTo.includes(address)).length, { timeout: 15_000 })
+    .poll(() => mails(inDir).filter((m) => m.rcptTo.includes(address)).length, { timeout: 15_000 })
     .toBeGreaterThan(0);
-  const all = mails().filter((m) => m.rcptTo.includes(address));
+  const all = mails(inDir).filter((m) => m.rcptTo.includes(address));
   return all[all.length - 1];
 }
 

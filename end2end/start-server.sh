@@ -12,6 +12,9 @@
 #   E2E_SMTP_PORT      port of the SMTP sink every mail goes to (default E2E_PORT + 1)
 #   E2E_MAIL_DIR       where the sink writes each message (NNNNN.eml), emptied at start; the
 #                      specs read the invitation mails there (playwright.config.ts sets it)
+#   E2E_DEMO_DATA      load the demo organisation (default true; false = a new company's empty database)
+#   E2E_DATABASE_URL   the database (default: a fresh SQLite file in the temp dir); a spec that
+#                      prepares its own database first (create-admin) passes it here
 #   RUST_LOG           server log filter (default info)
 set -euo pipefail
 
@@ -59,8 +62,8 @@ trap cleanup EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
 
-export DATABASE_URL="sqlite://$tmp/e2e.db"
-export DEMO_DATA=true
+export DATABASE_URL="${E2E_DATABASE_URL:-sqlite://$tmp/e2e.db}"
+export DEMO_DATA="${E2E_DEMO_DATA:-true}"
 export APP_ADDR="127.0.0.1:$port"
 export LEPTOS_SITE_ROOT="$site_root"
 export COOKIE_SECURE=false
