@@ -267,7 +267,7 @@ mod tests {
             keys(&format!("{NL_SOURCE}\n{NL_SERVER_SOURCE}")),
             keys(&format!("{EN_SOURCE}\n{EN_SERVER_SOURCE}")),
         );
-        for reason in crate::domain::Refusal::ALL {
+        for reason in crate::domain::Refusal::every() {
             assert!(nl.contains(reason.key()), "nl lacks {}", reason.key());
             assert!(en.contains(reason.key()), "en lacks {}", reason.key());
         }

@@ -59,25 +59,32 @@ pub enum Refusal {
     /// A manual certification with a start date is for people without a valid licence.
     #[serde(rename = "licence-error-still-valid")]
     LicenceStillValid,
+    // Getting in (`crate::access`). Server-only: no island ever calls these server functions, and
+    // the browser bundle's first-load budget has no room for their names.
     /// An invitation or reset link that was used, has expired or never existed.
     #[serde(rename = "access-error-link-invalid")]
+    #[cfg(feature = "ssr")]
     AccessLinkInvalid,
     /// A password an admin typed is temporary: nothing works until the person chose their own.
     #[serde(rename = "access-error-change-password")]
+    #[cfg(feature = "ssr")]
     AccessPasswordChangeRequired,
     /// An invitation went out less than a day ago.
     #[serde(rename = "access-error-invited-today")]
+    #[cfg(feature = "ssr")]
     AccessInvitedToday,
     /// The person already set a password: there is nothing to invite them to.
     #[serde(rename = "access-error-has-password")]
+    #[cfg(feature = "ssr")]
     AccessHasPassword,
     /// No mail server is configured, so no invitation can be sent.
     #[serde(rename = "access-error-mail-off")]
+    #[cfg(feature = "ssr")]
     AccessMailOff,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 22] = [
+    pub const ALL: [Refusal; 17] = [
         Refusal::JourneyNotDraft,
         Refusal::JourneyNoSteps,
         Refusal::JourneyDraftExists,
@@ -95,12 +102,25 @@ impl Refusal {
         Refusal::LicenceAlreadyRevoked,
         Refusal::LicenceNothingToRevoke,
         Refusal::LicenceStillValid,
+    ];
+
+    /// The refusals only the server knows (see the enum).
+    #[cfg(feature = "ssr")]
+    pub const SERVER_ONLY: [Refusal; 5] = [
         Refusal::AccessLinkInvalid,
         Refusal::AccessPasswordChangeRequired,
         Refusal::AccessInvitedToday,
         Refusal::AccessHasPassword,
         Refusal::AccessMailOff,
     ];
+
+    /// Every refusal this build knows.
+    pub fn every() -> impl Iterator<Item = Refusal> {
+        let all = Refusal::ALL.into_iter();
+        #[cfg(feature = "ssr")]
+        let all = all.chain(Refusal::SERVER_ONLY);
+        all
+    }
 
     /// The translation key of the message shown to the person.
     pub fn key(self) -> &'static str {
@@ -122,17 +142,22 @@ impl Refusal {
             Refusal::LicenceAlreadyRevoked => "licence-error-already-revoked",
             Refusal::LicenceNothingToRevoke => "licence-error-nothing-to-revoke",
             Refusal::LicenceStillValid => "licence-error-still-valid",
+            #[cfg(feature = "ssr")]
             Refusal::AccessLinkInvalid => "access-error-link-invalid",
+            #[cfg(feature = "ssr")]
             Refusal::AccessPasswordChangeRequired => "access-error-change-password",
+            #[cfg(feature = "ssr")]
             Refusal::AccessInvitedToday => "access-error-invited-today",
+            #[cfg(feature = "ssr")]
             Refusal::AccessHasPassword => "access-error-has-password",
+            #[cfg(feature = "ssr")]
             Refusal::AccessMailOff => "access-error-mail-off",
         }
     }
 
     /// The refusal a key stands for (a key read back from a URL, say); unknown keys give `None`.
     pub fn from_key(key: &str) -> Option<Refusal> {
-        Refusal::ALL.into_iter().find(|r| r.key() == key)
+        Refusal::every().find(|r| r.key() == key)
     }
 }
 
@@ -142,15 +167,15 @@ mod tests {
 
     #[test]
     fn keys_are_distinct_and_read_back() {
-        for r in Refusal::ALL {
+        for r in Refusal::every() {
             assert_eq!(Refusal::from_key(r.key()), Some(r));
         }
-        let mut keys: Vec<_> = Refusal::ALL.iter().map(|r| r.key()).collect();
+        let mut keys: Vec<_> = Refusal::every().map(|r| r.key()).collect();
         keys.sort_unstable();
         keys.dedup();
-        assert_eq!(keys.len(), Refusal::ALL.len());
+        assert_eq!(keys.len(), Refusal::every().count());
         assert_eq!(Refusal::from_key("<script>"), None);
-        for r in Refusal::ALL {
+        for r in Refusal::every() {
             let json = serde_json::to_string(&r).expect("serialise");
             assert_eq!(json, format!("\"{}\"", r.key()));
         }
