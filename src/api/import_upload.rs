@@ -1,4 +1,4 @@
-//! `POST /hr/import/upload` (multipart: `full_export` checkbox, then `file`): keeps the uploaded
+//! `POST /hr/import/upload` (multipart: `full_export` and `managers_review` checkboxes, then `file`): keeps the uploaded
 //! HR file under a random token for its uploader and sends the browser on to the dry run
 //! (`/hr/import/<token>`). Works without JavaScript. The role is checked before the file is read;
 //! cross-site posts never get here (`security::csrf`).
@@ -52,6 +52,8 @@ async fn upload(
         return back_with("import-error-no-file");
     };
     let mut full_export = false;
+    // Ticked by default; the form also sends `managers_review_sent` so an unticked box is known.
+    let (mut managers_review, mut managers_review_sent) = (false, false);
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
         let field = match multipart.next_field().await {
@@ -64,6 +66,8 @@ async fn upload(
         };
         match field.name() {
             Some("full_export") => full_export = true,
+            Some("managers_review") => managers_review = true,
+            Some("managers_review_sent") => managers_review_sent = true,
             Some("file") => {
                 let name: String = field
                     .file_name()
@@ -81,6 +85,8 @@ async fn upload(
             _ => {}
         }
     }
+    // A client that does not send the form's marker (a script) gets the default: on.
+    let managers_review = managers_review || !managers_review_sent;
     let Some((name, bytes)) = file else {
         return back_with("import-error-no-file");
     };
@@ -91,8 +97,16 @@ async fn upload(
             .map(|_| format!("{:02x}", rng.random::<u8>()))
             .collect()
     };
-    if let Err(e) =
-        crate::db::import::store(&state.pool, &token, user.id, &name, full_export, &bytes).await
+    if let Err(e) = crate::db::import::store(
+        &state.pool,
+        &token,
+        user.id,
+        &name,
+        full_export,
+        managers_review,
+        &bytes,
+    )
+    .await
     {
         tracing::error!(error = %e, person_id = user.id, "storing an import upload failed");
         return back_with("error-internal");

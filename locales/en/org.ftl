@@ -1,0 +1,1 @@
+# Organisation upkeep: rename, merge and remove departments and teams.

@@ -1,0 +1,1 @@
+# Licences moved over from an old register, in bulk.
