@@ -16,10 +16,14 @@ pub enum AuditAction {
     ImportApplied,
     RoleChanged,
     Nudge,
+    /// `create-admin` made or restored an administrator (break-glass).
+    AdminRestored,
+    /// A department or team was renamed, merged or removed.
+    OrgChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 10] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -28,6 +32,8 @@ impl AuditAction {
         AuditAction::ImportApplied,
         AuditAction::RoleChanged,
         AuditAction::Nudge,
+        AuditAction::AdminRestored,
+        AuditAction::OrgChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +46,8 @@ impl AuditAction {
             AuditAction::ImportApplied => "import_applied",
             AuditAction::RoleChanged => "role_changed",
             AuditAction::Nudge => "nudge",
+            AuditAction::AdminRestored => "admin_restored",
+            AuditAction::OrgChanged => "org_changed",
         }
     }
 }

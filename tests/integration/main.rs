@@ -15,6 +15,7 @@ mod evidence;
 mod evidence_abuse;
 mod hr_lists;
 mod import;
+mod import_roles;
 mod journeys;
 mod library;
 mod licence;
