@@ -8,6 +8,7 @@ pub mod journey;
 pub mod licence;
 pub mod notification;
 pub mod org;
+pub mod org_upkeep;
 pub mod person;
 pub mod presentation;
 pub mod reminder;

@@ -22,6 +22,7 @@ mod licence;
 mod licence_card;
 mod many_servers;
 mod notifications;
+mod org_upkeep;
 mod people;
 mod presentation_edit;
 mod presentation_meeting;
