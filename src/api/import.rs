@@ -144,9 +144,10 @@ pub(crate) mod ssr {
         token: &str,
     ) -> Result<ImportDryRun, AppError> {
         let mut conn = state.pool.acquire().await?;
-        let upload = crate::db::import::load(&mut *conn, token, actor.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let upload =
+            crate::db::import::load(&mut *conn, crate::db::import::PEOPLE, token, actor.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
         let mut preview = ImportDryRun {
             token: token.to_owned(),
             file_name: upload.file_name.clone(),
@@ -264,9 +265,10 @@ pub async fn apply_import(
             use crate::db::audit::{AuditAction, record};
             let actor = ctx.require(|r| r.can_view_people_overview()).await?;
             let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
-            let upload = crate::db::import::load(&mut *tx, &token, actor.id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let upload =
+                crate::db::import::load(&mut *tx, crate::db::import::PEOPLE, &token, actor.id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
             let rows = crate::domain::import_csv::read(&upload.content)
                 .map_err(|e| AppError::field("file", e.key()))?;
             let plan =

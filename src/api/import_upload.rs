@@ -1,4 +1,5 @@
-//! `POST /hr/import/upload` (multipart: `full_export` and `managers_review` checkboxes, then `file`): keeps the uploaded
+//! `POST /hr/import/upload` (multipart: `full_export` and `managers_review` checkboxes, then `file`)
+//! and `POST /hr/import/licences/upload` (a licence register: `file`): keeps the uploaded
 //! HR file under a random token for its uploader and sends the browser on to the dry run
 //! (`/hr/import/<token>`). Works without JavaScript. The role is checked before the file is read;
 //! cross-site posts never get here (`security::csrf`).
@@ -19,7 +20,18 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(crate::routes::HR_IMPORT_UPLOAD, post(upload))
+        .route(
+            crate::routes::HR_IMPORT_UPLOAD,
+            post(|state, session, info, multipart| async move {
+                upload(crate::db::import::PEOPLE, state, session, info, multipart).await
+            }),
+        )
+        .route(
+            crate::routes::HR_LICENCE_IMPORT_UPLOAD,
+            post(|state, session, info, multipart| async move {
+                upload(crate::db::import::LICENCES, state, session, info, multipart).await
+            }),
+        )
         .layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024))
 }
 
@@ -36,6 +48,7 @@ fn back_with(key: &str) -> Response {
 }
 
 async fn upload(
+    kind: &'static str,
     State(state): State<AppState>,
     session: Session,
     info: Option<Extension<SessionInfo>>,
@@ -99,6 +112,7 @@ async fn upload(
     };
     if let Err(e) = crate::db::import::store(
         &state.pool,
+        kind,
         &token,
         user.id,
         &name,
@@ -115,7 +129,12 @@ async fn upload(
         person_id = user.id,
         bytes = bytes.len(),
         full_export,
+        kind,
         "import file uploaded"
     );
-    see_other(&crate::routes::hr_import_preview(&token))
+    if kind == crate::db::import::LICENCES {
+        see_other(&crate::routes::hr_licence_import_preview(&token))
+    } else {
+        see_other(&crate::routes::hr_import_preview(&token))
+    }
 }

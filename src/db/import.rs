@@ -21,9 +21,15 @@ pub struct Upload {
     pub created_at: DateTime<Utc>,
 }
 
-/// Keeps an uploaded file under `token` for `person_id`; forgets uploads older than a day.
+/// What an upload is: an employee file (`people`) or a licence register (`licences`).
+pub const PEOPLE: &str = "people";
+pub const LICENCES: &str = "licences";
+
+/// Keeps an uploaded file of `kind` under `token` for `person_id`; forgets uploads older than a day.
+#[allow(clippy::too_many_arguments)]
 pub async fn store(
     db: &Db,
+    kind: &str,
     token: &str,
     person_id: i64,
     file_name: &str,
@@ -38,10 +44,11 @@ pub async fn store(
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "insert into import_upload (token, uploaded_by, file_name, full_export, managers_review,
-                content, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)",
+        "insert into import_upload (kind, token, uploaded_by, file_name, full_export,
+                managers_review, content, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
+    .bind(kind)
     .bind(token)
     .bind(person_id)
     .bind(file_name)
@@ -55,16 +62,18 @@ pub async fn store(
     tx.commit().await
 }
 
-/// The upload `token` of `person_id` (someone else's token is not found).
+/// The upload `token` of `kind` of `person_id` (someone else's token is not found).
 pub async fn load(
     db: impl sqlx::SqliteExecutor<'_>,
+    kind: &str,
     token: &str,
     person_id: i64,
 ) -> Result<Option<Upload>, sqlx::Error> {
     sqlx::query_as::<_, Upload>(
         "select file_name, full_export, managers_review, content, created_at from import_upload
-         where token = ? and uploaded_by = ?",
+         where kind = ? and token = ? and uploaded_by = ?",
     )
+    .bind(kind)
     .bind(token)
     .bind(person_id)
     .fetch_optional(db)

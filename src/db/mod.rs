@@ -6,6 +6,7 @@ pub mod evidence;
 pub mod import;
 pub mod journey;
 pub mod licence;
+pub mod licence_import;
 pub mod notification;
 pub mod org;
 pub mod org_upkeep;

@@ -1,8 +1,10 @@
 //! Reading an HR system's CSV export (server only): UTF-8 with or without a byte-order mark, `;`
 //! or `,` (whichever the header line uses more), header names mapped by `Column::from_header`.
-//! The rows come out with their line numbers for `import_plan::plan`.
+//! The rows come out with their line numbers for `import_plan::plan`; a licence register file's
+//! for `licence_import::plan_licences`.
 
 use super::import::{Column, RawRow};
+use super::licence_import::{LICENCE_HEADERS, LicenceColumn, LicenceRawRow};
 
 /// Why a file cannot be read at all (as opposed to a bad row).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +14,8 @@ pub enum FileError {
     Empty,
     /// Required columns the header lacks.
     MissingColumns(Vec<Column>),
+    /// Required columns a licence register file lacks.
+    MissingLicenceColumns(Vec<LicenceColumn>),
     /// Two headers that mean the same thing (or a whole name beside its parts): the import
     /// does not guess which one is meant.
     Ambiguous(String, String),
@@ -24,7 +28,9 @@ impl FileError {
         match self {
             FileError::Encoding => "import-error-encoding",
             FileError::Empty => "import-error-empty",
-            FileError::MissingColumns(_) => "import-error-columns",
+            FileError::MissingColumns(_) | FileError::MissingLicenceColumns(_) => {
+                "import-error-columns"
+            }
             FileError::Ambiguous(_, _) => "import-error-ambiguous",
             FileError::Malformed(_) => "import-error-malformed",
         }
@@ -85,6 +91,58 @@ pub fn columns<'a>(
 
 /// The data rows of `bytes`, each with its line number and its cells per column.
 pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
+    let (headers, records) = read_table(bytes)?;
+    let at = columns(headers.iter())?;
+    Ok(records
+        .into_iter()
+        .map(|(line, record)| RawRow {
+            line,
+            cells: at
+                .iter()
+                .map(|i| i.and_then(|i| record.get(i)).unwrap_or_default().to_owned())
+                .collect(),
+        })
+        .collect())
+}
+
+/// The rows of a licence register export: holder, valid from, valid through and reason (all
+/// four required; two headers for one column refused).
+pub fn read_licences(bytes: &[u8]) -> Result<Vec<LicenceRawRow>, FileError> {
+    let (headers, records) = read_table(bytes)?;
+    let mut at: [Option<usize>; 4] = [None; 4];
+    let clean = |h: &str| h.trim_start_matches('\u{feff}').trim().to_owned();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(column) = LicenceColumn::from_header(h) {
+            if let Some(first) = at[column.index()] {
+                return Err(FileError::Ambiguous(
+                    clean(headers.get(first).unwrap_or_default()),
+                    clean(h),
+                ));
+            }
+            at[column.index()] = Some(i);
+        }
+    }
+    let missing: Vec<LicenceColumn> = LICENCE_HEADERS
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| at[c.index()].is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(FileError::MissingLicenceColumns(missing));
+    }
+    Ok(records
+        .into_iter()
+        .map(|(line, record)| LicenceRawRow {
+            line,
+            cells: at.map(|i| i.and_then(|i| record.get(i)).unwrap_or_default().to_owned()),
+        })
+        .collect())
+}
+
+/// The header and the non-blank records of a CSV file, each with its line number.
+fn read_table(
+    bytes: &[u8],
+) -> Result<(csv::StringRecord, Vec<(u64, csv::StringRecord)>), FileError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| FileError::Encoding)?;
     if text.trim().is_empty() {
@@ -99,7 +157,6 @@ pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
         .headers()
         .map_err(|_| FileError::Malformed(1))?
         .clone();
-    let at = columns(headers.iter())?;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     // Line numbers as a text editor or spreadsheet shows them (the header is line 1), counted
@@ -129,11 +186,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
                     continue;
                 }
                 let line = record.position().map_or(0, |p| line_at(p.byte()));
-                let cells = at
-                    .iter()
-                    .map(|i| i.and_then(|i| record.get(i)).unwrap_or_default().to_owned())
-                    .collect();
-                rows.push(RawRow { line, cells });
+                rows.push((line, record.clone()));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| line_at(p.byte()));
@@ -141,7 +194,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<RawRow>, FileError> {
             }
         }
     }
-    Ok(rows)
+    Ok((headers, rows))
 }
 
 #[cfg(test)]

@@ -42,6 +42,10 @@ pub fn ImportPage() -> impl IntoView {
     let query = use_query_map();
     let (error, applied) = query.with_untracked(|q| {
         let error = q.get("error").map(|k| i18n.message(&k));
+        if let Some(n) = q.get("licences") {
+            let n = n.parse::<i64>().unwrap_or_default();
+            return (error, Some(i18n.t_count("licence-import-applied", n)));
+        }
         let applied = q.get("applied").map(|_| {
             let n = |k: &str| q.get(k).unwrap_or_default();
             i18n.t_with(
@@ -85,6 +89,7 @@ pub fn ImportPage() -> impl IntoView {
                     </div>
                 </form>
                 <ColumnList />
+                <crate::pages::hr_licence_import::LicenceUploadForm />
                 <BusyScript />
             }
         } />

@@ -20,6 +20,7 @@ mod journeys;
 mod library;
 mod licence;
 mod licence_card;
+mod licence_import;
 mod many_servers;
 mod notifications;
 mod org_upkeep;
