@@ -26,3 +26,4 @@ licence-import-error-date = Invalid date (use 2025-03-01 or 1-3-2025)
 licence-import-error-order = Valid through is before valid from
 licence-import-error-overlap = Overlaps a period this person already holds
 licence-import-error-overlap-file = Overlaps a period earlier in the file (line)
+licence-import-check = Check the register

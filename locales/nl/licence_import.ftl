@@ -26,3 +26,4 @@ licence-import-error-date = Ongeldige datum (gebruik 2025-03-01 of 1-3-2025)
 licence-import-error-order = Geldig tot en met ligt vóór geldig vanaf
 licence-import-error-overlap = Overlapt een periode die deze persoon al heeft
 licence-import-error-overlap-file = Overlapt een periode eerder in het bestand (regel)
+licence-import-check = Register controleren

@@ -111,7 +111,7 @@ fn ColumnList() -> impl IntoView {
         <section class="card" aria-labelledby="import-columns">
             <h2 class="card__title" id="import-columns">{i18n.t("import-columns-title")}</h2>
             <p class="prose">{i18n.t("import-columns-text")}</p>
-            <ScrollTable label=i18n.t("import-columns-title")>
+            <ScrollTable label=i18n.t("import-columns-names")>
                 <thead><tr>
                     <th scope="col">{i18n.t("import-columns-column")}</th>
                     <th scope="col">{i18n.t("import-columns-names")}</th>

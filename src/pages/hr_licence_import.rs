@@ -30,7 +30,7 @@ pub fn LicenceUploadForm() -> impl IntoView {
                     <input class="field__input" id="licence-import-file" type="file" name="file" accept=".csv,text/csv" required=true aria-describedby="licence-import-file-hint" />
                 </div>
                 <div class="form__actions">
-                    <button class="btn btn--secondary" type="submit">{i18n.t("import-check")}</button>
+                    <button class="btn btn--secondary" type="submit">{i18n.t("licence-import-check")}</button>
                 </div>
             </form>
             <ul class="import-list">
