@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                         // HR (issue 12): employee import and the audit log.
                         <Route path=path!("/hr/import") view=pages::hr_import::ImportPage ssr=SsrMode::Async />
                         <Route path=path!("/hr/import/:token") view=pages::hr_import::ImportPreviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/hr/import/licences/:token") view=pages::hr_licence_import::LicenceImportPreviewPage ssr=SsrMode::Async />
                         <Route path=path!("/hr/audit") view=pages::hr_audit::AuditPage ssr=SsrMode::Async />
                         // HR dashboard (issue 12): coverage, drill-down, nudge confirmation.
                         <Route path=path!("/hr") view=pages::hr_dashboard::DashboardPage ssr=SsrMode::Async />

@@ -57,6 +57,12 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/mail.ftl"),
     "\n",
     include_str!("../locales/nl/access.ftl"),
+    "\n",
+    include_str!("../locales/nl/import.ftl"),
+    "\n",
+    include_str!("../locales/nl/org.ftl"),
+    "\n",
+    include_str!("../locales/nl/licence_import.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -71,6 +77,12 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/mail.ftl"),
     "\n",
     include_str!("../locales/en/access.ftl"),
+    "\n",
+    include_str!("../locales/en/import.ftl"),
+    "\n",
+    include_str!("../locales/en/org.ftl"),
+    "\n",
+    include_str!("../locales/en/licence_import.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

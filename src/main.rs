@@ -35,9 +35,6 @@ mod cli {
     use clap::{Parser, Subcommand};
     use klantenrijbewijs::config::Config;
     use klantenrijbewijs::db;
-    use klantenrijbewijs::domain::{
-        Email, EmployeeNumber, Locale, Password, PersonName, Role, RoleSet,
-    };
     use std::process::ExitCode;
 
     #[derive(Parser)]
@@ -53,7 +50,9 @@ mod cli {
         Serve,
         /// Apply database migrations and exit.
         Migrate,
-        /// Create an administrator, for a real deployment without demo data.
+        /// Create an administrator, for a real deployment without demo data; on an existing
+        /// person (same e-mail or employee number) reactivate them, make them an administrator
+        /// and set the new password (break-glass).
         CreateAdmin {
             #[arg(long)]
             email: String,
@@ -64,6 +63,12 @@ mod cli {
             /// Read from KRB_ADMIN_PASSWORD, or asked for on the terminal.
             #[arg(long, env = "KRB_ADMIN_PASSWORD", hide_env_values = true)]
             password: Option<String>,
+            /// Also give the employee role (an administrator is not counted as staff otherwise).
+            #[arg(long)]
+            employee: bool,
+            /// Language of the messages: nl or en (default: from LANG, else nl).
+            #[arg(long)]
+            lang: Option<String>,
         },
         /// Fill a database for load tests: the demo organisation (when empty) grown to N employees.
         SeedScale {
@@ -113,7 +118,20 @@ mod cli {
                 name,
                 employee_number,
                 password,
-            } => create_admin(config, email, name, employee_number, password).await,
+                employee,
+                lang,
+            } => {
+                // Prints its own translated messages, each once.
+                let args = admin::Args {
+                    email,
+                    name,
+                    employee_number,
+                    password,
+                    employee,
+                    lang,
+                };
+                return admin::create_admin(config, args).await;
+            }
             Command::SeedScale {
                 people,
                 walkthroughs,
@@ -353,56 +371,113 @@ mod cli {
         Ok(())
     }
 
-    async fn create_admin(
-        config: Config,
-        email: String,
-        name: String,
-        number: String,
-        password: Option<String>,
-    ) -> Result<(), String> {
-        let email = Email::parse(&email).map_err(|k| format!("e-mail: {k}"))?;
-        let name = PersonName::parse(&name).map_err(|k| format!("name: {k}"))?;
-        let number = EmployeeNumber::parse(&number).map_err(|k| format!("employee number: {k}"))?;
-        let raw = match password {
-            Some(p) => p,
-            None => rpassword::prompt_password("Password for the new administrator: ")
-                .map_err(|e| e.to_string())?,
-        };
-        let password = Password::parse(&raw)
-            .map_err(|_| format!("password must be at least {} characters", Password::MIN_LEN))?;
-        let pool = db::connect(&config.database_url)
-            .await
-            .map_err(|e| e.to_string())?;
-        db::migrate(&pool).await.map_err(|e| e.to_string())?;
-        let hash = klantenrijbewijs::auth::password::hash(&password)
-            .await
-            .map_err(|e| e.to_string())?;
-        let fields = db::person::PersonFields {
-            name,
-            email: email.clone(),
-            employee_number: number,
-            team_id: None,
-            manager_id: None,
-            active: true,
-            preferred_language: Locale::Nl,
-        };
-        let mut tx = db::begin_write(&pool).await.map_err(|e| e.to_string())?;
-        let id = db::person::insert(&mut tx, &fields, Some(&hash))
-            .await
-            .map_err(|e| {
-                match klantenrijbewijs::error::unique_violation_field(
-                    &e,
-                    &["email", "employee_number"],
-                ) {
-                    Some(field) => format!("a person with this {field} already exists"),
-                    None => e.to_string(),
+    mod admin {
+        use klantenrijbewijs::config::Config;
+        use klantenrijbewijs::db;
+        use klantenrijbewijs::db::person::AdminOutcome;
+        use klantenrijbewijs::domain::{Email, EmployeeNumber, Locale, Password, PersonName};
+        use klantenrijbewijs::i18n::I18n;
+        use std::process::ExitCode;
+
+        pub struct Args {
+            pub email: String,
+            pub name: String,
+            pub employee_number: String,
+            pub password: Option<String>,
+            pub employee: bool,
+            pub lang: Option<String>,
+        }
+
+        /// `--lang`, else the language of `LANG` (`en_GB.UTF-8`), else Dutch.
+        fn locale(lang: Option<&str>) -> Locale {
+            let env = std::env::var("LANG").ok();
+            lang.or(env.as_deref())
+                .and_then(|l| Locale::parse(&l.get(..2).unwrap_or(l).to_lowercase()))
+                .unwrap_or(Locale::Nl)
+        }
+
+        /// Creates or restores the administrator; every message is translated and printed once.
+        pub async fn create_admin(config: Config, args: Args) -> ExitCode {
+            let i18n = I18n::new(locale(args.lang.as_deref()));
+            match run(&i18n, config, args).await {
+                Ok(message) => {
+                    println!("{message}");
+                    ExitCode::SUCCESS
                 }
-            })?;
-        db::person::set_roles(&mut tx, id, &RoleSet::new([Role::Employee, Role::Admin]))
-            .await
-            .map_err(|e| e.to_string())?;
-        tx.commit().await.map_err(|e| e.to_string())?;
-        println!("administrator {} created (id {id})", email.as_str());
-        Ok(())
+                Err(message) => {
+                    eprintln!("{message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+
+        async fn run(i18n: &I18n, config: Config, args: Args) -> Result<String, String> {
+            let invalid = |field: &str, key: &str| {
+                i18n.t_with(
+                    "cli-admin-invalid",
+                    &[("field", i18n.t(field)), ("message", i18n.t(key))],
+                )
+            };
+            let failed = |e: &dyn std::fmt::Display| {
+                i18n.t_with("cli-admin-failed", &[("reason", e.to_string())])
+            };
+            let email = Email::parse(&args.email).map_err(|k| invalid("field-email", k))?;
+            let name = PersonName::parse(&args.name).map_err(|k| invalid("field-name", k))?;
+            let number = EmployeeNumber::parse(&args.employee_number)
+                .map_err(|k| invalid("field-employee-number", k))?;
+            let raw = match args.password {
+                Some(p) => p,
+                None => rpassword::prompt_password(format!(
+                    "{} ",
+                    i18n.t("cli-admin-password-prompt").trim_end()
+                ))
+                .map_err(|e| failed(&e))?,
+            };
+            let password = Password::parse(&raw).map_err(|k| invalid("field-password", k))?;
+            let pool = db::connect(&config.database_url)
+                .await
+                .map_err(|e| failed(&e))?;
+            db::migrate(&pool).await.map_err(|e| failed(&e))?;
+            let hash = klantenrijbewijs::auth::password::hash(&password)
+                .await
+                .map_err(|e| failed(&e))?;
+            let fields = db::person::PersonFields {
+                name,
+                email: email.clone(),
+                employee_number: number,
+                team_id: None,
+                manager_id: None,
+                active: true,
+                preferred_language: i18n.locale,
+            };
+            let outcome = db::person::restore_admin(&pool, &fields, &hash, args.employee)
+                .await
+                .map_err(|e| match e {
+                    db::person::PersonWriteError::Db(e) => failed(&e),
+                    db::person::PersonWriteError::LastAdmin => i18n.t("error-last-admin"),
+                })?;
+            pool.close().await;
+            let email = email.as_str().to_owned();
+            match outcome {
+                AdminOutcome::Created { id } => Ok(i18n.t_with(
+                    "cli-admin-created",
+                    &[("email", email), ("id", id.to_string())],
+                )),
+                AdminOutcome::Restored { id, .. } => Ok(i18n.t_with(
+                    "cli-admin-restored",
+                    &[("email", email), ("id", id.to_string())],
+                )),
+                AdminOutcome::Conflict {
+                    email_id,
+                    number_id,
+                } => Err(i18n.t_with(
+                    "cli-admin-conflict",
+                    &[
+                        ("email_id", email_id.to_string()),
+                        ("number_id", number_id.to_string()),
+                    ],
+                )),
+            }
+        }
     }
 }

@@ -46,6 +46,8 @@ pub const PEOPLE_EXPORT: &str = "/hr/people/export.csv";
 pub const HR_IMPORT: &str = "/hr/import";
 /// Where the import form posts its file (multipart).
 pub const HR_IMPORT_UPLOAD: &str = "/hr/import/upload";
+/// Where the licence register form posts its file (multipart).
+pub const HR_LICENCE_IMPORT_UPLOAD: &str = "/hr/import/licences/upload";
 /// The audit log.
 pub const HR_AUDIT: &str = "/hr/audit";
 /// The audit log's current filter as CSV.
@@ -64,6 +66,11 @@ pub const HR_COVERAGE_EXPORT: &str = "/hr/coverage/export.csv";
 /// The dry run of an uploaded import file.
 pub fn hr_import_preview(token: impl Display) -> String {
     format!("/hr/import/{token}")
+}
+
+/// The dry run of an uploaded licence register.
+pub fn hr_licence_import_preview(token: impl Display) -> String {
+    format!("/hr/import/licences/{token}")
 }
 
 pub fn walk_home() -> String {

@@ -1,4 +1,5 @@
-//! `POST /hr/import/upload` (multipart: `full_export` checkbox, then `file`): keeps the uploaded
+//! `POST /hr/import/upload` (multipart: `full_export` and `managers_review` checkboxes, then `file`)
+//! and `POST /hr/import/licences/upload` (a licence register: `file`): keeps the uploaded
 //! HR file under a random token for its uploader and sends the browser on to the dry run
 //! (`/hr/import/<token>`). Works without JavaScript. The role is checked before the file is read;
 //! cross-site posts never get here (`security::csrf`).
@@ -19,7 +20,18 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(crate::routes::HR_IMPORT_UPLOAD, post(upload))
+        .route(
+            crate::routes::HR_IMPORT_UPLOAD,
+            post(|state, session, info, multipart| async move {
+                upload(crate::db::import::PEOPLE, state, session, info, multipart).await
+            }),
+        )
+        .route(
+            crate::routes::HR_LICENCE_IMPORT_UPLOAD,
+            post(|state, session, info, multipart| async move {
+                upload(crate::db::import::LICENCES, state, session, info, multipart).await
+            }),
+        )
         .layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024))
 }
 
@@ -36,6 +48,7 @@ fn back_with(key: &str) -> Response {
 }
 
 async fn upload(
+    kind: &'static str,
     State(state): State<AppState>,
     session: Session,
     info: Option<Extension<SessionInfo>>,
@@ -52,6 +65,8 @@ async fn upload(
         return back_with("import-error-no-file");
     };
     let mut full_export = false;
+    // Ticked by default; the form also sends `managers_review_sent` so an unticked box is known.
+    let (mut managers_review, mut managers_review_sent) = (false, false);
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
         let field = match multipart.next_field().await {
@@ -64,6 +79,8 @@ async fn upload(
         };
         match field.name() {
             Some("full_export") => full_export = true,
+            Some("managers_review") => managers_review = true,
+            Some("managers_review_sent") => managers_review_sent = true,
             Some("file") => {
                 let name: String = field
                     .file_name()
@@ -81,6 +98,8 @@ async fn upload(
             _ => {}
         }
     }
+    // A client that does not send the form's marker (a script) gets the default: on.
+    let managers_review = managers_review || !managers_review_sent;
     let Some((name, bytes)) = file else {
         return back_with("import-error-no-file");
     };
@@ -91,8 +110,17 @@ async fn upload(
             .map(|_| format!("{:02x}", rng.random::<u8>()))
             .collect()
     };
-    if let Err(e) =
-        crate::db::import::store(&state.pool, &token, user.id, &name, full_export, &bytes).await
+    if let Err(e) = crate::db::import::store(
+        &state.pool,
+        kind,
+        &token,
+        user.id,
+        &name,
+        full_export,
+        managers_review,
+        &bytes,
+    )
+    .await
     {
         tracing::error!(error = %e, person_id = user.id, "storing an import upload failed");
         return back_with("error-internal");
@@ -101,7 +129,12 @@ async fn upload(
         person_id = user.id,
         bytes = bytes.len(),
         full_export,
+        kind,
         "import file uploaded"
     );
-    see_other(&crate::routes::hr_import_preview(&token))
+    if kind == crate::db::import::LICENCES {
+        see_other(&crate::routes::hr_licence_import_preview(&token))
+    } else {
+        see_other(&crate::routes::hr_import_preview(&token))
+    }
 }

@@ -11,6 +11,7 @@ pub mod import;
 pub mod import_upload;
 pub mod journeys;
 pub mod licence;
+pub mod licence_import;
 pub mod notification;
 pub mod org;
 pub mod people;

@@ -380,8 +380,18 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             let before = crate::db::person::roles_of(&mut *tx, id).await?;
             crate::db::person::update(&mut tx, id, &valid.fields)
                 .await
-                .map_err(ssr::map_unique)?;
-            crate::db::person::set_roles(&mut tx, id, &valid.roles).await?;
+                .map_err(|e| match e {
+                    crate::db::person::PersonWriteError::Db(e) => ssr::map_unique(e),
+                    last_admin => last_admin.into(),
+                })?;
+            crate::db::person::set_roles(&mut tx, id, &valid.roles)
+                .await
+                .map_err(|e| match e {
+                    crate::db::person::PersonWriteError::LastAdmin => {
+                        AppError::field("roles", "error-last-admin")
+                    }
+                    other => other.into(),
+                })?;
             if before != valid.roles {
                 let codes = |roles: &crate::domain::RoleSet| {
                     roles.iter().map(|r| r.code()).collect::<Vec<_>>()

@@ -21,10 +21,14 @@ pub enum AuditAction {
     PasswordResetRequested,
     PasswordResetCompleted,
     PasswordSetByAdmin,
+    /// `create-admin` made or restored an administrator (break-glass).
+    AdminRestored,
+    /// A department or team was renamed, merged or removed.
+    OrgChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -38,6 +42,8 @@ impl AuditAction {
         AuditAction::PasswordResetRequested,
         AuditAction::PasswordResetCompleted,
         AuditAction::PasswordSetByAdmin,
+        AuditAction::AdminRestored,
+        AuditAction::OrgChanged,
     ];
 
     pub fn code(self) -> &'static str {
@@ -55,6 +61,8 @@ impl AuditAction {
             AuditAction::PasswordResetRequested => "password_reset_requested",
             AuditAction::PasswordResetCompleted => "password_reset_completed",
             AuditAction::PasswordSetByAdmin => "password_set_by_admin",
+            AuditAction::AdminRestored => "admin_restored",
+            AuditAction::OrgChanged => "org_changed",
         }
     }
 }

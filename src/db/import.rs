@@ -1,10 +1,12 @@
 //! The employee import's storage: the uploaded file between dry run and apply, the people and
 //! teams the plan compares with, and applying a plan — all of it or nothing, in one write
 //! transaction that checks the file again against the database as it is at that moment.
+//! The deactivating statements repeat the rule that an administrator is never deactivated by an
+//! import, so a role given a moment earlier cannot be outrun.
 
 use super::{Db, WriteTx, begin_write, now};
-use crate::domain::Role;
-use crate::domain::import_plan::{Existing, ImportPlan, plan};
+use crate::domain::import_plan::{Existing, ImportPlan, PlanOptions, plan};
+use crate::domain::{Role, RoleSet};
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 use std::collections::HashMap;
@@ -14,17 +16,25 @@ use std::collections::HashMap;
 pub struct Upload {
     pub file_name: String,
     pub full_export: bool,
+    pub managers_review: bool,
     pub content: Vec<u8>,
     pub created_at: DateTime<Utc>,
 }
 
-/// Keeps an uploaded file under `token` for `person_id`; forgets uploads older than a day.
+/// What an upload is: an employee file (`people`) or a licence register (`licences`).
+pub const PEOPLE: &str = "people";
+pub const LICENCES: &str = "licences";
+
+/// Keeps an uploaded file of `kind` under `token` for `person_id`; forgets uploads older than a day.
+#[allow(clippy::too_many_arguments)]
 pub async fn store(
     db: &Db,
+    kind: &str,
     token: &str,
     person_id: i64,
     file_name: &str,
     full_export: bool,
+    managers_review: bool,
     content: &[u8],
 ) -> Result<(), sqlx::Error> {
     let ts = now();
@@ -34,13 +44,16 @@ pub async fn store(
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "insert into import_upload (token, uploaded_by, file_name, full_export, content, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into import_upload (kind, token, uploaded_by, file_name, full_export,
+                managers_review, content, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
+    .bind(kind)
     .bind(token)
     .bind(person_id)
     .bind(file_name)
     .bind(full_export)
+    .bind(managers_review)
     .bind(content)
     .bind(ts)
     .bind(ts)
@@ -49,16 +62,18 @@ pub async fn store(
     tx.commit().await
 }
 
-/// The upload `token` of `person_id` (someone else's token is not found).
+/// The upload `token` of `kind` of `person_id` (someone else's token is not found).
 pub async fn load(
     db: impl sqlx::SqliteExecutor<'_>,
+    kind: &str,
     token: &str,
     person_id: i64,
 ) -> Result<Option<Upload>, sqlx::Error> {
     sqlx::query_as::<_, Upload>(
-        "select file_name, full_export, content, created_at from import_upload
-         where token = ? and uploaded_by = ?",
+        "select file_name, full_export, managers_review, content, created_at from import_upload
+         where kind = ? and token = ? and uploaded_by = ?",
     )
+    .bind(kind)
     .bind(token)
     .bind(person_id)
     .fetch_optional(db)
@@ -67,6 +82,13 @@ pub async fn load(
 
 /// Everyone in the database as the import compares them.
 pub async fn existing(conn: &mut SqliteConnection) -> Result<Vec<Existing>, sqlx::Error> {
+    let mut roles: HashMap<i64, Vec<Role>> = HashMap::new();
+    for (id, code) in sqlx::query_as::<_, (i64, String)>("select person_id, role from person_role")
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        roles.entry(id).or_default().extend(Role::parse(&code));
+    }
     sqlx::query_as::<
         _,
         (
@@ -99,6 +121,7 @@ pub async fn existing(conn: &mut SqliteConnection) -> Result<Vec<Existing>, sqlx
                     team,
                     manager_id,
                     active,
+                    roles: RoleSet::new(roles.remove(&id).unwrap_or_default()),
                 },
             )
             .collect()
@@ -124,19 +147,21 @@ async fn teams(
 pub async fn dry_run(
     conn: &mut SqliteConnection,
     rows: &[crate::domain::import::RawRow],
-    full_export: bool,
-    actor_id: i64,
+    options: PlanOptions,
 ) -> Result<ImportPlan, sqlx::Error> {
     let existing = existing(conn).await?;
     let (teams, _) = teams(conn).await?;
     let pairs: Vec<(String, String)> = teams.into_iter().map(|(d, t, _)| (d, t)).collect();
-    Ok(plan(rows, &existing, &pairs, full_export, actor_id))
+    Ok(plan(rows, &existing, &pairs, options))
 }
 
 /// What applying did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Applied {
+    /// The people created, in file order (for their invitations).
+    pub created_ids: Vec<i64>,
     pub created: usize,
+    pub roles_changed: usize,
     pub updated: usize,
     pub deactivated: usize,
     pub departments_created: usize,
@@ -203,17 +228,24 @@ pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx:
         let id = match plan.matched.get(&index) {
             Some(&id) => {
                 if changed.contains(&id) {
+                    // An administrator stays active whatever the row says.
                     sqlx::query(
                         "update person set email = ?, name = ?, employee_number = ?, team_id = ?,
-                                active = ?, updated_at = ?,
-                                session_epoch = case when active and not ? then session_epoch + 1
-                                                     else session_epoch end
+                                active = case when ? or exists (select 1 from person_role r
+                                    where r.person_id = person.id and r.role = 'admin')
+                                    then active or ? else false end,
+                                updated_at = ?,
+                                session_epoch = case when active and not ? and not exists (
+                                    select 1 from person_role r
+                                    where r.person_id = person.id and r.role = 'admin')
+                                    then session_epoch + 1 else session_epoch end
                          where id = ?",
                     )
                     .bind(row.email.as_str())
                     .bind(row.name.as_str())
                     .bind(row.number.as_str())
                     .bind(team_of(row))
+                    .bind(row.active)
                     .bind(row.active)
                     .bind(ts)
                     .bind(row.active)
@@ -238,19 +270,22 @@ pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx:
                 .bind(ts)
                 .fetch_one(&mut **tx)
                 .await?;
-                sqlx::query(
-                    "insert into person_role (person_id, role, created_at) values (?, ?, ?)",
-                )
-                .bind(id)
-                .bind(Role::Employee.code())
-                .bind(ts)
-                .execute(&mut **tx)
-                .await?;
                 applied.created += 1;
+                applied.created_ids.push(id);
                 id
             }
         };
+        if let Some(Some(roles)) = plan.roles.get(index) {
+            set_roles(tx, id, roles).await?;
+            if plan.matched.contains_key(&index) {
+                applied.roles_changed += 1;
+            }
+        }
         id_of_email.insert(row.email.as_str().to_owned(), id);
+    }
+    for (id, roles) in &plan.role_only {
+        set_roles(tx, *id, roles).await?;
+        applied.roles_changed += 1;
     }
     // Managers last: a manager may be a row further down the file. Only rows whose manager
     // differs are written.
@@ -278,17 +313,54 @@ pub async fn apply(tx: &mut WriteTx, plan: &ImportPlan) -> Result<Applied, sqlx:
             .await?;
     }
     for leaver in &plan.deactivations {
-        sqlx::query(
+        let done = sqlx::query(
             "update person set active = false, session_epoch = session_epoch + 1, updated_at = ?
-             where id = ? and active",
+             where id = ? and active
+               and not exists (select 1 from person_role r
+                               where r.person_id = person.id and r.role = 'admin')",
         )
         .bind(ts)
         .bind(leaver.id)
         .execute(&mut **tx)
         .await?;
-        applied.deactivated += 1;
+        applied.deactivated += usize::try_from(done.rows_affected()).unwrap_or(0);
     }
     Ok(applied)
+}
+
+/// Sets a person's roles to `roles`, except the admin role, which an import never gives or
+/// takes (repeated here, in the statements, whatever the plan says).
+async fn set_roles(tx: &mut WriteTx, id: i64, roles: &RoleSet) -> Result<(), sqlx::Error> {
+    let codes: Vec<&str> = roles
+        .iter()
+        .filter(|r| *r != Role::Admin)
+        .map(Role::code)
+        .collect();
+    let keep = vec!["?"; codes.len().max(1)].join(", ");
+    let sql = format!(
+        "delete from person_role where person_id = ? and role <> 'admin' and role not in ({keep})"
+    );
+    let mut delete = sqlx::query(&sql).bind(id);
+    for code in &codes {
+        delete = delete.bind(*code);
+    }
+    if codes.is_empty() {
+        delete = delete.bind("");
+    }
+    delete.execute(&mut **tx).await?;
+    let ts = now();
+    for code in codes {
+        sqlx::query(
+            "insert into person_role (person_id, role, created_at) values (?, ?, ?)
+             on conflict (person_id, role) do nothing",
+        )
+        .bind(id)
+        .bind(code)
+        .bind(ts)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Forgets an applied upload.

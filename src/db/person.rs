@@ -7,7 +7,9 @@ use sqlx::{SqliteConnection, SqliteExecutor};
 
 use super::{Db, now};
 
+mod admin;
 mod list;
+pub use admin::{AdminOutcome, restore_admin};
 pub use list::{ExportRow, export_roles, export_rows, list};
 
 /// What sign-in needs to know about an e-mail address.
@@ -290,20 +292,55 @@ pub async fn insert(
     .await
 }
 
+/// Why a change to a person was not written.
+#[derive(Debug)]
+pub enum PersonWriteError {
+    /// It would leave no active administrator: nobody could manage people any more.
+    LastAdmin,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for PersonWriteError {
+    fn from(e: sqlx::Error) -> Self {
+        PersonWriteError::Db(e)
+    }
+}
+
+impl From<PersonWriteError> for crate::error::AppError {
+    #[track_caller]
+    fn from(e: PersonWriteError) -> Self {
+        match e {
+            PersonWriteError::LastAdmin => {
+                crate::error::AppError::field("active", "error-last-admin")
+            }
+            PersonWriteError::Db(e) => e.into(),
+        }
+    }
+}
+
+/// True (as SQL) when the person being written is not the last active administrator: they are
+/// inactive, not an administrator, or another active administrator exists. Used inside the
+/// writing statements, so two admins deactivating each other at once cannot both succeed.
+const NOT_LAST_ADMIN: &str = "(not exists (select 1 from person_role r
+                                    where r.person_id = person.id and r.role = 'admin')
+       or not person.active
+       or exists (select 1 from person o join person_role r on r.person_id = o.id
+                  where r.role = 'admin' and o.active and o.id <> person.id))";
+
 /// Deactivating someone also raises their session epoch in the same statement, so their sessions
-/// stay ended after a later reactivation.
+/// stay ended after a later reactivation. The last active administrator is never deactivated.
 pub async fn update(
     conn: &mut SqliteConnection,
     id: i64,
     fields: &PersonFields,
-) -> Result<(), sqlx::Error> {
-    let done = sqlx::query(
+) -> Result<(), PersonWriteError> {
+    let done = sqlx::query(&format!(
         "update person set email = ?, name = ?, employee_number = ?, team_id = ?, manager_id = ?,
                 active = ?, preferred_language = ?, updated_at = ?,
                 session_epoch = case when active and not ? then session_epoch + 1
                                      else session_epoch end
-         where id = ?",
-    )
+         where id = ? and (? or {NOT_LAST_ADMIN})"
+    ))
     .bind(fields.email.as_str())
     .bind(fields.name.as_str())
     .bind(fields.employee_number.as_str())
@@ -314,31 +351,54 @@ pub async fn update(
     .bind(now())
     .bind(fields.active)
     .bind(id)
-    .execute(conn)
+    .bind(fields.active)
+    .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(sqlx::Error::RowNotFound);
+        return Err(if exists(&mut *conn, id).await? {
+            PersonWriteError::LastAdmin
+        } else {
+            PersonWriteError::Db(sqlx::Error::RowNotFound)
+        });
     }
     Ok(())
 }
 
+/// Sets the person's roles to exactly `roles`. Taking the admin role from the last active
+/// administrator is refused inside the deleting statement.
 pub async fn set_roles(
     conn: &mut SqliteConnection,
     id: i64,
     roles: &RoleSet,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("delete from person_role where person_id = ?")
+) -> Result<(), PersonWriteError> {
+    sqlx::query("delete from person_role where person_id = ? and role <> 'admin'")
         .bind(id)
         .execute(&mut *conn)
         .await?;
     let ts = now();
     for role in roles.iter() {
-        sqlx::query("insert into person_role (person_id, role, created_at) values (?, ?, ?)")
-            .bind(id)
-            .bind(role.code())
-            .bind(ts)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "insert into person_role (person_id, role, created_at) values (?, ?, ?)
+             on conflict (person_id, role) do nothing",
+        )
+        .bind(id)
+        .bind(role.code())
+        .bind(ts)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if !roles.has(Role::Admin) {
+        sqlx::query(&format!(
+            "delete from person_role where person_id = ? and role = 'admin'
+               and exists (select 1 from person where person.id = person_role.person_id
+                           and {NOT_LAST_ADMIN})"
+        ))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        if roles_of(&mut *conn, id).await?.has(Role::Admin) {
+            return Err(PersonWriteError::LastAdmin);
+        }
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 13] = [
+pub const ACTIONS: [&str; 15] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -20,6 +20,8 @@ pub const ACTIONS: [&str; 13] = [
     "password_reset_requested",
     "password_reset_completed",
     "password_set_by_admin",
+    "admin_restored",
+    "org_changed",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).
@@ -129,7 +131,7 @@ pub struct AuditPage {
 }
 
 /// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
-pub const DETAIL_FIELDS: [&str; 22] = [
+pub const DETAIL_FIELDS: [&str; 29] = [
     "period_id",
     "valid_from",
     "valid_through",
@@ -152,6 +154,13 @@ pub const DETAIL_FIELDS: [&str; 22] = [
     "resent",
     "with_reminder",
     "temporary",
+    "managers_review",
+    "roles_changed",
+    "kept",
+    "kind",
+    "name",
+    "into",
+    "moved",
 ];
 
 /// The translation key of a detail field's label, if the app knows the field.

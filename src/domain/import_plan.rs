@@ -2,10 +2,14 @@
 //! already in the database — duplicates within the file, unknown managers, manager loops (also
 //! through people not in the file), who is created, updated (with what changes) and, for a full
 //! export, deactivated, and which departments and teams are new. Pure and O(n): hash maps only.
+//!
+//! Nobody is locked out: an administrator and the person importing are never deactivated (they
+//! are listed as kept, with the reason), the admin role is never granted or taken by a file, and
+//! the importer's own roles are never reduced.
 
-use super::EmployeeNumber;
 use super::import::Column;
 use super::import::{ImportRow, RawRow, RowError, check_row};
+use super::{EmployeeNumber, Role, RoleSet};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -20,6 +24,25 @@ pub struct Existing {
     pub team: Option<String>,
     pub manager_id: Option<i64>,
     pub active: bool,
+    pub roles: RoleSet,
+}
+
+/// How to plan: what the upload form said and who is importing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// The file lists everyone: active people missing from it leave.
+    pub full_export: bool,
+    pub actor_id: i64,
+    /// Everyone named as someone's manager gets the reviewer role.
+    pub managers_review: bool,
+}
+
+/// Someone the file would deactivate who stays active, and the translation key saying why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub person: Existing,
+    pub line: u64,
+    pub reason: &'static str,
 }
 
 /// One changed field of an update; `active` values are translation keys (`import-yes`).
@@ -50,6 +73,12 @@ pub struct ImportPlan {
     pub updates: Vec<PlannedUpdate>,
     pub unchanged: usize,
     pub deactivations: Vec<Existing>,
+    /// Administrators and the importer the file would have deactivated: they stay active.
+    pub kept: Vec<Kept>,
+    /// Per row (parallel to `rows`): the roles to set, or `None` to leave them as they are.
+    pub roles: Vec<Option<RoleSet>>,
+    /// People not in the file whose roles change (named as a manager: they become reviewers).
+    pub role_only: Vec<(i64, RoleSet)>,
     /// New departments (names as in the file).
     pub new_departments: Vec<String>,
     /// New teams as (department, team).
@@ -61,16 +90,73 @@ fn fold(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// Why `e` may not be deactivated by an import, if so.
+fn keep_reason(e: &Existing, actor_id: i64) -> Option<&'static str> {
+    if e.id == actor_id {
+        Some("import-kept-self")
+    } else if e.roles.has(Role::Admin) {
+        Some("import-kept-admin")
+    } else {
+        None
+    }
+}
+
+/// The roles a row gives a person who has `old` (none when new): the file's roles (or the old
+/// ones, or employee for someone new), never adding or taking the admin role, plus reviewer for
+/// a manager; the importer keeps at least what they had.
+fn roles_for(
+    file: Option<&RoleSet>,
+    old: Option<&RoleSet>,
+    manager: bool,
+    is_actor: bool,
+) -> RoleSet {
+    let old_admin = old.is_some_and(|o| o.has(Role::Admin));
+    let mut roles: Vec<Role> = match (file, old) {
+        (Some(f), _) => f.iter().filter(|r| *r != Role::Admin).collect(),
+        (None, Some(o)) => o.iter().collect(),
+        (None, None) => vec![Role::Employee],
+    };
+    if old_admin {
+        roles.push(Role::Admin);
+    }
+    if manager {
+        roles.push(Role::Reviewer);
+    }
+    if is_actor && let Some(o) = old {
+        roles.extend(o.iter());
+    }
+    if roles.is_empty() {
+        roles = old.map_or(vec![Role::Employee], |o| o.iter().collect());
+        if roles.is_empty() {
+            roles.push(Role::Employee);
+        }
+    }
+    RoleSet::new(roles)
+}
+
+/// The roles as shown in a change: role label keys, comma-separated.
+fn role_keys(roles: &RoleSet) -> String {
+    roles
+        .iter()
+        .map(Role::label_key)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Plans the import of `raw` rows against `existing` people and the `teams` (department, team)
-/// that exist. With `full_export` every active person not in the file is deactivated — except
-/// `actor_id`, the person importing (an error instead: nobody locks themselves out).
+/// that exist. With a full export every active person not in the file is deactivated, except
+/// administrators and the person importing (kept, with the reason).
 pub fn plan(
     raw: &[RawRow],
     existing: &[Existing],
     teams: &[(String, String)],
-    full_export: bool,
-    actor_id: i64,
+    options: PlanOptions,
 ) -> ImportPlan {
+    let PlanOptions {
+        full_export,
+        actor_id,
+        managers_review,
+    } = options;
     let mut p = ImportPlan::default();
     let by_number: HashMap<&str, &Existing> =
         existing.iter().map(|e| (e.number.as_str(), e)).collect();
@@ -186,8 +272,16 @@ pub fn plan(
     }
     let in_loop = loops(&manager_of);
 
+    let managers: HashSet<&str> = if managers_review {
+        keep.iter()
+            .filter_map(|(row, _)| row.manager.as_ref().map(|m| m.as_str()))
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let mut role_only = Vec::new();
     for (row, found) in &keep {
-        let (row, found) = (row.clone(), *found);
+        let (mut row, found) = (row.clone(), *found);
         let mut ok = true;
         if let Some(m) = &row.manager
             && !manager_of.contains_key(m.as_str())
@@ -212,11 +306,44 @@ pub fn plan(
             continue;
         }
         let index = p.rows.len();
+        let manager = managers.contains(row.email.as_str());
         match found {
-            None => p.creates.push(index),
+            None => {
+                p.creates.push(index);
+                p.roles
+                    .push(Some(roles_for(row.roles.as_ref(), None, manager, false)));
+            }
             Some(e) => {
                 p.matched.insert(index, e.id);
-                let changes = changes(e, &row, e.manager_id.and_then(email_of).map(str::to_owned));
+                if !row.active
+                    && e.active
+                    && let Some(reason) = keep_reason(e, actor_id)
+                {
+                    row.active = true;
+                    p.kept.push(Kept {
+                        person: e.clone(),
+                        line: row.line,
+                        reason,
+                    });
+                }
+                let roles = roles_for(
+                    row.roles.as_ref(),
+                    Some(&e.roles),
+                    manager,
+                    e.id == actor_id,
+                );
+                let mut changes =
+                    changes(e, &row, e.manager_id.and_then(email_of).map(str::to_owned));
+                if roles != e.roles {
+                    changes.push(Change {
+                        field: "field-roles".to_owned(),
+                        before: role_keys(&e.roles),
+                        after: role_keys(&roles),
+                    });
+                    p.roles.push(Some(roles));
+                } else {
+                    p.roles.push(None);
+                }
                 if changes.is_empty() {
                     p.unchanged += 1;
                 } else {
@@ -232,19 +359,41 @@ pub fn plan(
         p.rows.push(row);
     }
 
+    // Managers who are in the database but not in the file become reviewers as well.
+    let in_file: HashSet<i64> = p.matched.values().copied().collect();
+    for e in existing {
+        if managers.contains(e.email.as_str())
+            && !in_file.contains(&e.id)
+            && !e.roles.has(Role::Reviewer)
+        {
+            let roles = RoleSet::new(e.roles.iter().chain([Role::Reviewer]));
+            p.updates.push(PlannedUpdate {
+                line: 0,
+                id: e.id,
+                name: e.name.clone(),
+                changes: vec![Change {
+                    field: "field-roles".to_owned(),
+                    before: role_keys(&e.roles),
+                    after: role_keys(&roles),
+                }],
+            });
+            role_only.push((e.id, roles));
+        }
+    }
+    p.role_only = role_only;
+
     if full_export {
         for e in existing
             .iter()
             .filter(|e| e.active && !mentioned.contains(&e.id))
         {
-            if e.id == actor_id {
-                p.errors.push(RowError::new(
-                    0,
-                    "import-error-deactivate-self",
-                    e.email.clone(),
-                ));
-            } else {
-                p.deactivations.push(e.clone());
+            match keep_reason(e, actor_id) {
+                Some(reason) => p.kept.push(Kept {
+                    person: e.clone(),
+                    line: 0,
+                    reason,
+                }),
+                None => p.deactivations.push(e.clone()),
             }
         }
     }

@@ -11,6 +11,7 @@ pub mod import_csv;
 pub mod import_plan;
 pub mod journey;
 pub mod licence;
+pub mod licence_import;
 pub mod locale;
 pub mod notification;
 pub mod org;

@@ -72,6 +72,48 @@ pub struct PeopleFilter {
     pub active: Option<bool>,
 }
 
+/// A department or a team picked in the organisation's upkeep forms: `department:3`, `team:7`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrgUnit {
+    Department(i64),
+    Team(i64),
+}
+
+impl OrgUnit {
+    /// The form value of a choice.
+    pub fn value(self) -> String {
+        match self {
+            OrgUnit::Department(id) => format!("department:{id}"),
+            OrgUnit::Team(id) => format!("team:{id}"),
+        }
+    }
+
+    /// A choice from a form; empty is `error-required`, anything else unknown `error-invalid-choice`.
+    pub fn parse(raw: &str) -> Result<OrgUnit, &'static str> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err("error-required");
+        }
+        let (kind, id) = raw.split_once(':').ok_or("error-invalid-choice")?;
+        let id = id.parse::<i64>().map_err(|_| "error-invalid-choice")?;
+        match kind {
+            "department" => Ok(OrgUnit::Department(id)),
+            "team" => Ok(OrgUnit::Team(id)),
+            _ => Err("error-invalid-choice"),
+        }
+    }
+
+    /// A merge joins a team with a team or a department with a department, never itself.
+    pub fn check_merge(self, into: OrgUnit) -> Result<(), &'static str> {
+        match (self, into) {
+            (a, b) if a == b => Err("org-error-merge-self"),
+            (OrgUnit::Department(_), OrgUnit::Department(_))
+            | (OrgUnit::Team(_), OrgUnit::Team(_)) => Ok(()),
+            _ => Err("org-error-merge-kind"),
+        }
+    }
+}
+
 /// Would making `proposed_manager` the manager of `person` create a loop in the reporting line?
 /// `chain` is the proposed manager's own chain upwards (their manager, that one's manager, ...).
 pub fn creates_management_cycle(person: i64, proposed_manager: i64, chain: &[i64]) -> bool {
@@ -81,6 +123,29 @@ pub fn creates_management_cycle(person: i64, proposed_manager: i64, chain: &[i64
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn org_units_from_forms() {
+        assert_eq!(OrgUnit::parse("team:7"), Ok(OrgUnit::Team(7)));
+        assert_eq!(OrgUnit::parse(" department:3 "), Ok(OrgUnit::Department(3)));
+        assert_eq!(OrgUnit::parse(""), Err("error-required"));
+        for bad in ["team", "team:x", "person:1"] {
+            assert_eq!(OrgUnit::parse(bad), Err("error-invalid-choice"), "{bad}");
+        }
+        assert_eq!(
+            OrgUnit::parse(&OrgUnit::Team(5).value()),
+            Ok(OrgUnit::Team(5))
+        );
+        assert_eq!(OrgUnit::Team(1).check_merge(OrgUnit::Team(2)), Ok(()));
+        assert_eq!(
+            OrgUnit::Team(1).check_merge(OrgUnit::Team(1)),
+            Err("org-error-merge-self")
+        );
+        assert_eq!(
+            OrgUnit::Team(1).check_merge(OrgUnit::Department(1)),
+            Err("org-error-merge-kind")
+        );
+    }
 
     #[test]
     fn detects_reporting_loops() {

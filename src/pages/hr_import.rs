@@ -1,6 +1,7 @@
 //! `/hr/import` (HR and admins): upload a CSV from the HR system, see the dry run
 //! (`/hr/import/<token>`: counts, who is created, updated and deactivated, every row error with
-//! its line), then apply it. Plain forms: the upload is a multipart post, "Apply" a server
+//! its line, who stays active although the file would deactivate them), then apply it. The
+//! accepted column names are listed from the parser's own table. Plain forms: the upload is a multipart post, "Apply" a server
 //! function posted as a form. A small inline script (with the page's CSP nonce) shows a progress
 //! bar while a form is being sent; without JavaScript the browser's own indicator does.
 
@@ -41,6 +42,10 @@ pub fn ImportPage() -> impl IntoView {
     let query = use_query_map();
     let (error, applied) = query.with_untracked(|q| {
         let error = q.get("error").map(|k| i18n.message(&k));
+        if let Some(n) = q.get("licences") {
+            let n = n.parse::<i64>().unwrap_or_default();
+            return (error, Some(i18n.t_count("licence-import-applied", n)));
+        }
         let applied = q.get("applied").map(|_| {
             let n = |k: &str| q.get(k).unwrap_or_default();
             i18n.t_with(
@@ -72,18 +77,56 @@ pub fn ImportPage() -> impl IntoView {
                         <label for="import-full">{i18n.t("import-full-export")}</label>
                         <p class="field__hint" id="import-full-hint">{i18n.t("import-full-export-hint")}</p>
                     </div>
+                    <div class="field field--check">
+                        <input type="hidden" name="managers_review_sent" value="1" />
+                        <input id="import-managers" type="checkbox" name="managers_review" checked=true aria-describedby="import-managers-hint" />
+                        <label for="import-managers">{i18n.t("import-managers-review")}</label>
+                        <p class="field__hint" id="import-managers-hint">{i18n.t("import-managers-review-hint")}</p>
+                    </div>
                     <Busy label=i18n.t("import-busy-reading") />
                     <div class="form__actions">
                         <button class="btn btn--primary" type="submit">{i18n.t("import-check")}</button>
                     </div>
                 </form>
-                <section class="card" aria-labelledby="import-columns">
-                    <h2 class="card__title" id="import-columns">{i18n.t("import-columns-title")}</h2>
-                    <p class="prose">{i18n.t("import-columns-text")}</p>
-                </section>
+                <ColumnList />
+                <crate::pages::hr_licence_import::LicenceUploadForm />
                 <BusyScript />
             }
         } />
+    }
+}
+
+/// The accepted header names per column, from the table the parser reads.
+#[component]
+fn ColumnList() -> impl IntoView {
+    use crate::domain::import::{Column, HEADERS};
+    let i18n = use_i18n();
+    let required = move |c: Column| match c {
+        Column::Number | Column::Email => i18n.t("import-columns-required"),
+        Column::Name => i18n.t("import-columns-name-or-parts"),
+        Column::FirstName | Column::Infix | Column::LastName => i18n.t("import-columns-name-part"),
+        _ => i18n.t("import-columns-optional"),
+    };
+    view! {
+        <section class="card" aria-labelledby="import-columns">
+            <h2 class="card__title" id="import-columns">{i18n.t("import-columns-title")}</h2>
+            <p class="prose">{i18n.t("import-columns-text")}</p>
+            <ScrollTable label=i18n.t("import-columns-names")>
+                <thead><tr>
+                    <th scope="col">{i18n.t("import-columns-column")}</th>
+                    <th scope="col">{i18n.t("import-columns-names")}</th>
+                </tr></thead>
+                <tbody>
+                    {HEADERS.iter().map(|(column, names)| view! {
+                        <tr>
+                            <th scope="row">{i18n.t(column.label_key())}<br /><span class="table__muted">{required(*column)}</span></th>
+                            <td class="import-headers">{names.join(", ")}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </ScrollTable>
+            <p class="prose">{i18n.t("import-columns-more")}</p>
+        </section>
     }
 }
 
@@ -148,10 +191,10 @@ fn Preview(preview: ImportDryRun) -> impl IntoView {
                 <ul class="import-list">
                     {preview.updates.iter().map(|u| view! {
                         <li>
-                            <strong>{u.name.clone()}</strong>" "<span class="table__muted">{i18n.t_with("import-line", &[("line", u.line.to_string())])}</span>
+                            <strong>{u.name.clone()}</strong>" "<span class="table__muted">{if u.line == 0 { i18n.t("import-not-in-file") } else { i18n.t_with("import-line", &[("line", u.line.to_string())]) }}</span>
                             <ul>
                                 {u.changes.iter().map(|c| {
-                                    let show = |v: &str| if v.starts_with("import-") { i18n.t(v) } else if v.is_empty() { "—".to_owned() } else { v.to_owned() };
+                                    let show = |v: &str| if v.starts_with("import-") { i18n.t(v) } else if v.is_empty() { "—".to_owned() } else if c.field == "field-roles" { v.split(", ").map(|k| i18n.t(k)).collect::<Vec<_>>().join(", ") } else { v.to_owned() };
                                     view! { <li>{format!("{}: {} → {}", i18n.t(&c.field), show(&c.before), show(&c.after))}</li> }
                                 }).collect_view()}
                             </ul>
@@ -162,12 +205,19 @@ fn Preview(preview: ImportDryRun) -> impl IntoView {
             </section>
         })}
         <People title=i18n.t("import-deactivated-title") id="import-deactivated" people=preview.deactivations.clone() total=preview.deactivated />
+        <People title=i18n.t("import-kept-title") id="import-kept" people=preview.kept.clone() total=preview.kept.len() />
+        {preview.managers_review.then(|| view! { <p class="field__hint">{i18n.t("import-managers-review-on")}</p> })}
         <ErrorSummary error=error />
         {if can_apply {
             view! {
                 <ActionForm action=apply attr:class="card stack" attr:data-busy="">
                     <input type="hidden" name="token" value=preview.token.clone() />
                     <p>{i18n.t("import-apply-explain")}</p>
+                    <div class="field field--check">
+                        <input id="import-invite" type="checkbox" name="invite" value="true" checked=true aria-describedby="import-invite-hint" />
+                        <label for="import-invite">{i18n.t("import-invite")}</label>
+                        <p class="field__hint" id="import-invite-hint">{i18n.t("import-invite-hint")}</p>
+                    </div>
                     <Busy label=i18n.t("import-busy-applying") />
                     <div class="form__actions">
                         <button class="btn btn--primary" type="submit">{i18n.t("import-apply")}</button>
@@ -232,8 +282,27 @@ fn People(
                 <section class="card" aria-labelledby=id>
                     <h2 class="card__title" id=id>{title}</h2>
                     <ul class="import-list">
-                        {people.into_iter().map(|p| view! {
-                            <li>{format!("{} ({}, {})", p.name, p.number, p.email)}</li>
+                        {people.into_iter().map(|p| {
+                            let mut details = Vec::new();
+                            if let Some(team) = &p.team {
+                                details.push(i18n.t_with("import-detail-team", &[("team", team.clone())]));
+                            }
+                            if let Some(manager) = &p.manager {
+                                details.push(i18n.t_with("import-detail-manager", &[("manager", manager.clone())]));
+                            }
+                            if !p.roles.is_empty() {
+                                let roles = p.roles.iter().map(|k| i18n.t(k)).collect::<Vec<_>>().join(", ");
+                                details.push(i18n.t_with("import-detail-roles", &[("roles", roles)]));
+                            }
+                            if let Some(note) = &p.note {
+                                details.push(i18n.t(note));
+                            }
+                            view! {
+                                <li>
+                                    {format!("{} ({}, {})", p.name, p.number, p.email)}
+                                    {(!details.is_empty()).then(|| view! { <br /><span class="table__muted">{details.join(" · ")}</span> })}
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                     <More shown total />

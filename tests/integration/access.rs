@@ -643,3 +643,66 @@ async fn a_nudge_to_someone_without_a_password_carries_their_way_in() {
     );
     assert!(app.signed_in_as(&browser).await.is_some());
 }
+
+/// Uploads `content` as the signed-in HR/admin of `app.client`; returns the dry run's token.
+async fn import_upload(app: &TestApp, content: &str) -> String {
+    let part = reqwest::multipart::Part::bytes(content.as_bytes().to_vec())
+        .file_name("hr-export.csv")
+        .mime_str("text/csv")
+        .expect("mime");
+    let res = app
+        .client
+        .post(format!("{}/hr/import/upload", app.base))
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()["location"].to_str().expect("location");
+    location.rsplit('/').next().expect("token").to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_invites_the_people_it_creates_once_and_only_when_asked() {
+    let sink = SmtpSink::start();
+    let app = app_with_mail(&sink).await;
+    app.login_ok(HR).await;
+    let with_invites = "\u{feff}Personeelsnummer;Naam;E-mail\r\n\
+        IMP-1;Iris Import;iris.import@dijkhuis.example\r\n\
+        IMP-2;Ivo Import;ivo.import@dijkhuis.example\r\n";
+    let token = import_upload(&app, with_invites).await;
+    let applied = app
+        .call(
+            "import/apply",
+            &[("token", token.as_str()), ("invite", "on")],
+        )
+        .await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let mails = sink.wait_for(2).await;
+    let mut to: Vec<_> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    assert_eq!(
+        to,
+        [
+            "iris.import@dijkhuis.example",
+            "ivo.import@dijkhuis.example"
+        ]
+    );
+    for mail in &mails {
+        assert_eq!(token_in(mail).len(), 64);
+    }
+    let iris = app.person_id("iris.import@dijkhuis.example").await;
+    assert_eq!(audit_count(&app, "invitation_sent", iris).await, 1);
+
+    // Not ticked: the people are created and nobody is mailed.
+    let without =
+        "Personeelsnummer;Naam;E-mail\r\nIMP-3;Isa Import;isa.import@dijkhuis.example\r\n";
+    let token = import_upload(&app, without).await;
+    let applied = app.call("import/apply", &[("token", token.as_str())]).await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let isa = app.person_id("isa.import@dijkhuis.example").await;
+    // Give a background send the time it would need, then count again.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(sink.messages().len(), 2);
+    assert_eq!(audit_count(&app, "invitation_sent", isa).await, 0);
+}

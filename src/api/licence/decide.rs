@@ -87,12 +87,11 @@ pub async fn certify_licence(form: DecisionForm) -> Result<i64, AppError> {
             let user = ctx.require(|r| r.can_manage_licences()).await?;
             let now = crate::db::now();
             let today = crate::domain::licence::amsterdam_date(now);
-            let settings = crate::db::licence::settings(&ctx.state.pool).await?;
             let input = crate::domain::licence::CertifyInput {
                 valid_from: form.valid_from.clone(),
                 reason: form.comment.clone(),
             }
-            .parse(today, &settings)
+            .parse(today)
             .map_err(|errors| AppError::Validation(rename_reason(errors)))?;
             Ok(
                 crate::db::licence::certify(&ctx.state.pool, user.id, form.person_id, &input, now)

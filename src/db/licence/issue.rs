@@ -164,47 +164,94 @@ pub async fn certify(
         None => next_period(&settings, current, today)
             .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?,
         Some(start) => {
-            if current.is_some_and(|c| !c.revoked && c.valid_through >= today) {
+            // Moved over from an older register, possibly long expired: it may not overlap a
+            // period the person already holds.
+            let period = period_from(&settings, start);
+            if overlapping(&mut tx, person_id, period).await? {
                 return Err(WriteError::Refused(Refusal::LicenceStillValid));
             }
-            period_from(&settings, start)
+            period
         }
     };
-    let period_id = insert_period(&mut tx, who, person_id, period, "manual", None, now).await?;
-    let decision_id = insert_decision(
+    let period_id = certify_period(
         &mut tx,
+        actor_id,
+        person_id,
+        period,
+        &input.reason,
+        now,
+        true,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(period_id)
+}
+
+/// Whether `period` overlaps one of the person's periods that was not revoked.
+pub(crate) async fn overlapping(
+    tx: &mut WriteTx,
+    person_id: i64,
+    period: NewPeriod,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar::<_, bool>(
+        "select exists (select 1 from licence_period p
+                        where p.person_id = ? and p.valid_from <= ? and ? <= p.valid_through
+                          and not exists (select 1 from licence_decision d
+                                          where d.period_id = p.id and d.decision = 'revoked'))",
+    )
+    .bind(person_id)
+    .bind(period.valid_through)
+    .bind(period.valid_from)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Writes a manual certification of `period` in `tx`: the period, the decision, (with `tell`)
+/// the person's notification and the audit event, each repeating that the actor is HR or an
+/// admin and the person active. The one path every manual certification takes, so the bulk
+/// import of an old register writes the same rows as the form.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn certify_period(
+    tx: &mut WriteTx,
+    actor_id: i64,
+    person_id: i64,
+    period: NewPeriod,
+    reason: &str,
+    now: DateTime<Utc>,
+    tell: bool,
+) -> Result<i64, WriteError> {
+    let who = Authority::HrOrAdmin { actor_id };
+    let period_id = insert_period(tx, who, person_id, period, "manual", None, now).await?;
+    let decision_id = insert_decision(
+        tx,
         who,
         person_id,
         Some(period_id),
         "certified",
-        &input.reason,
+        reason,
         now,
     )
     .await?;
-    notify(
-        &mut tx,
-        person_id,
-        "licence_certified",
-        decision_id,
-        Some(period_id),
-        actor_id,
-    )
-    .await?;
-    let detail = certified_detail(
-        period_id,
-        period.valid_from,
-        period.valid_through,
-        &input.reason,
-    );
+    if tell {
+        notify(
+            tx,
+            person_id,
+            "licence_certified",
+            decision_id,
+            Some(period_id),
+            actor_id,
+        )
+        .await?;
+    }
+    let detail = certified_detail(period_id, period.valid_from, period.valid_through, reason);
     record(
-        &mut *tx,
+        &mut **tx,
         Some(actor_id),
         AuditAction::LicenceCertified,
         Some(person_id),
         &detail,
     )
     .await?;
-    tx.commit().await?;
     Ok(period_id)
 }
 

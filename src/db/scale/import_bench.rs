@@ -52,6 +52,14 @@ pub async fn sample_file(db: &Db, rows: usize) -> Result<String, ScaleError> {
     Ok(out)
 }
 
+fn options(actor_id: i64) -> crate::domain::import_plan::PlanOptions {
+    crate::domain::import_plan::PlanOptions {
+        full_export: false,
+        actor_id,
+        managers_review: true,
+    }
+}
+
 /// Times an import of `rows` generated rows by HR into `db` (which gets them: use a temporary
 /// database).
 pub async fn time_import(db: &Db, rows: usize, actor_id: i64) -> Result<ImportTimings, ScaleError> {
@@ -64,7 +72,7 @@ pub async fn time_import(db: &Db, rows: usize, actor_id: i64) -> Result<ImportTi
     let parse_ms = ms(t);
     let mut conn = db.acquire().await?;
     let t = Instant::now();
-    let plan = crate::db::import::dry_run(&mut conn, &raw, false, actor_id).await?;
+    let plan = crate::db::import::dry_run(&mut conn, &raw, options(actor_id)).await?;
     let dry_run_ms = ms(t);
     drop(conn);
     let errors = plan.errors.len();
@@ -77,7 +85,7 @@ pub async fn time_import(db: &Db, rows: usize, actor_id: i64) -> Result<ImportTi
     // applying re-plans inside the write transaction, as `/hr/import/apply` does
     let t = Instant::now();
     let mut tx = super::begin_write(db).await?;
-    let plan = crate::db::import::dry_run(&mut tx, &raw, false, actor_id).await?;
+    let plan = crate::db::import::dry_run(&mut tx, &raw, options(actor_id)).await?;
     let applied = crate::db::import::apply(&mut tx, &plan).await?;
     tx.commit().await?;
     let apply_ms = ms(t);

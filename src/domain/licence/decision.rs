@@ -1,8 +1,6 @@
 //! The forms behind licence decisions: a reviewer's send-back comment, HR's reason for a manual
 //! certification or a revocation, and the optional start date of a manual certification.
 
-use super::period::period_from;
-use super::settings::LicenceSettings;
 use crate::domain::FieldErrors;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -39,24 +37,15 @@ pub struct Certify {
 }
 
 impl CertifyInput {
-    /// A given start must be a real date, not in the future, and recent enough that the period
-    /// it starts still runs today under `settings` (an older one would issue a licence that has
-    /// already run out).
-    pub fn parse(
-        &self,
-        today: NaiveDate,
-        settings: &LicenceSettings,
-    ) -> Result<Certify, FieldErrors> {
+    /// A given start must be a real date, not in the future. It may be long ago: a licence moved
+    /// over from an older register is recorded with its dates even when it has run out.
+    pub fn parse(&self, today: NaiveDate) -> Result<Certify, FieldErrors> {
         let mut errors = FieldErrors::new();
         let valid_from = match self.valid_from.trim() {
             "" => Some(None),
             raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
                 Ok(d) if d > today => {
                     errors.add("valid_from", "licence-error-start-future");
-                    None
-                }
-                Ok(d) if period_from(settings, d).valid_through < today => {
-                    errors.add("valid_from", "licence-error-start-too-early");
                     None
                 }
                 Ok(d) => Some(Some(d)),
@@ -104,33 +93,36 @@ mod tests {
     #[test]
     fn start_dates() {
         let today = d(2026, 12, 2);
-        let s = LicenceSettings::default();
         let ok = |from: &str| CertifyInput {
             valid_from: from.into(),
             reason: "register".into(),
         };
-        assert_eq!(ok("").parse(today, &s).map(|c| c.valid_from), Ok(None));
+        assert_eq!(ok("").parse(today).map(|c| c.valid_from), Ok(None));
         assert_eq!(
-            ok("2026-05-10").parse(today, &s).map(|c| c.valid_from),
+            ok("2026-05-10").parse(today).map(|c| c.valid_from),
             Ok(Some(d(2026, 5, 10)))
         );
         assert_eq!(
-            ok("2026-12-02").parse(today, &s).map(|c| c.valid_from),
+            ok("2026-12-02").parse(today).map(|c| c.valid_from),
             Ok(Some(today))
         );
-        let key = |input: CertifyInput| input.parse(today, &s).expect_err("bad").0[0].key.clone();
+        let key = |input: CertifyInput| input.parse(today).expect_err("bad").0[0].key.clone();
         assert_eq!(key(ok("2026-12-03")), "licence-error-start-future");
         // 12 months from 3 December 2025 run through 2 December 2026: still valid today.
         assert_eq!(
-            ok("2025-12-03").parse(today, &s).map(|c| c.valid_from),
+            ok("2025-12-03").parse(today).map(|c| c.valid_from),
             Ok(Some(d(2025, 12, 3)))
         );
-        assert_eq!(key(ok("2025-12-02")), "licence-error-start-too-early");
+        // Long expired is accepted: moved over from an old register with its dates.
+        assert_eq!(
+            ok("2023-01-01").parse(today).map(|c| c.valid_from),
+            Ok(Some(d(2023, 1, 1)))
+        );
         assert_eq!(key(ok("2.12.2026")), "licence-error-start-invalid");
         let both = CertifyInput {
             valid_from: "morgen".into(),
             reason: "".into(),
         };
-        assert_eq!(both.parse(today, &s).expect_err("bad").0.len(), 2);
+        assert_eq!(both.parse(today).expect_err("bad").0.len(), 2);
     }
 }

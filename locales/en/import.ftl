@@ -1,0 +1,25 @@
+# Employee import: column names, roles, who is kept, invitations.
+import-col-first-name = First name
+import-col-infix = Infix
+import-col-last-name = Last name
+import-columns-column = Column
+import-columns-names = Accepted header names
+import-columns-required = required
+import-columns-name-or-parts = required, or First name + Infix + Last name
+import-columns-name-part = instead of Name
+import-columns-optional = may be left out
+import-columns-more = Case, spaces, dashes and dots do not matter ("employee_number" is "Employee number"). Two columns that mean the same (e.g. "Leidinggevende" and "E-mail leidinggevende") are refused: keep one. Roles as the export writes them ("Employee, Reviewer (team lead)"); an import never gives or takes the administrator role.
+import-error-ambiguous = Two columns mean the same: { $detail }. Remove or rename one and upload again.
+import-error-role = Unknown role (use e.g. Employee, Reviewer, HR or Customer experience)
+import-kept-title = Stays active
+import-kept-admin = Stays active: administrator (an import never deactivates an administrator)
+import-kept-self = Stays active: you are running this import
+import-managers-review = Managers get the reviewer role
+import-managers-review-hint = Everyone the file names as someone's manager can sign licences off afterwards.
+import-managers-review-on = Managers get the reviewer role.
+import-invite = Send invitations
+import-invite-hint = New people get an e-mail to set their own password.
+import-detail-team = team: { $team }
+import-detail-manager = manager: { $manager }
+import-detail-roles = roles: { $roles }
+import-not-in-file = (not in the file: a manager)

@@ -1,0 +1,25 @@
+# Employee import: column names, roles, who is kept, invitations.
+import-col-first-name = Voornaam
+import-col-infix = Tussenvoegsel
+import-col-last-name = Achternaam
+import-columns-column = Kolom
+import-columns-names = Geaccepteerde kopnamen
+import-columns-required = verplicht
+import-columns-name-or-parts = verplicht, of Voornaam + Tussenvoegsel + Achternaam
+import-columns-name-part = in plaats van Naam
+import-columns-optional = mag ontbreken
+import-columns-more = Hoofdletters, spaties, streepjes en punten tellen niet mee ("employee_number" is "Employee number"). Twee kolommen die hetzelfde betekenen (bijvoorbeeld "Leidinggevende" en "E-mail leidinggevende") worden geweigerd: laat er één staan. Rollen zoals de export ze schrijft ("Medewerker, Beoordelaar (teamleider)"); de rol beheerder wordt door een import nooit gegeven of afgenomen.
+import-error-ambiguous = Twee kolommen betekenen hetzelfde: { $detail }. Verwijder of hernoem er één en upload opnieuw.
+import-error-role = Onbekende rol (gebruik bijvoorbeeld Medewerker, Beoordelaar, HR of Klantbeleving)
+import-kept-title = Blijft actief
+import-kept-admin = Blijft actief: beheerder (een import zet een beheerder nooit op inactief)
+import-kept-self = Blijft actief: u voert deze import uit
+import-managers-review = Leidinggevenden krijgen de rol beoordelaar
+import-managers-review-hint = Iedereen die in het bestand als leidinggevende van iemand staat, kan daarna rijbewijzen aftekenen.
+import-managers-review-on = Leidinggevenden krijgen de rol beoordelaar.
+import-invite = Uitnodigingen sturen
+import-invite-hint = Nieuwe mensen krijgen een e-mail om zelf hun wachtwoord in te stellen.
+import-detail-team = team: { $team }
+import-detail-manager = leidinggevende: { $manager }
+import-detail-roles = rollen: { $roles }
+import-not-in-file = (niet in het bestand: leidinggevende)

@@ -1,0 +1,4 @@
+-- A licence register export (licences moved over from an old register, in bulk) waits for its
+-- dry run and apply like an employee file; the kind keeps one from being applied as the other.
+alter table import_upload add column kind text not null default 'people'
+    check (kind in ('people', 'licences'));

@@ -1,0 +1,67 @@
+//! Licences moved over from an old register, in bulk: the holders and periods the rows are
+//! checked against, and writing every period in one transaction through the same path as a
+//! manual certification (`licence::certify_period`: period, decision and audit event).
+
+use super::licence::{certify_period, overlapping};
+use super::{WriteError, WriteTx};
+use crate::domain::licence::NewPeriod;
+use crate::domain::licence_import::{LicencePlan, LicenceRawRow, plan_licences};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqliteConnection;
+use std::collections::HashMap;
+
+/// The dry run of `rows` against the database now.
+pub async fn dry_run(
+    conn: &mut SqliteConnection,
+    rows: &[LicenceRawRow],
+) -> Result<LicencePlan, sqlx::Error> {
+    let (mut active, mut inactive) = (HashMap::new(), HashMap::new());
+    for (id, number, email, is_active) in sqlx::query_as::<_, (i64, String, String, bool)>(
+        "select id, employee_number, email, active from person",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let map = if is_active {
+            &mut active
+        } else {
+            &mut inactive
+        };
+        map.insert(number, id);
+        map.insert(email, id);
+    }
+    let mut existing: HashMap<i64, Vec<NewPeriod>> = HashMap::new();
+    for (person, valid_from, valid_through) in sqlx::query_as::<_, (i64, NaiveDate, NaiveDate)>(
+        "select p.person_id, p.valid_from, p.valid_through from licence_period p
+         where not exists (select 1 from licence_decision d
+                           where d.period_id = p.id and d.decision = 'revoked')",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        existing.entry(person).or_default().push(NewPeriod {
+            valid_from,
+            valid_through,
+        });
+    }
+    Ok(plan_licences(rows, &active, &inactive, &existing))
+}
+
+/// Writes an error-free `plan` in `tx` (planned inside the same transaction). The people are
+/// not notified one by one: these are records moved over, not decisions made today. Returns
+/// the periods written.
+pub async fn apply(
+    tx: &mut WriteTx,
+    actor_id: i64,
+    plan: &LicencePlan,
+    now: DateTime<Utc>,
+) -> Result<usize, WriteError> {
+    for (person, row) in &plan.periods {
+        // Checked again per period, so a period written a moment ago by someone else counts.
+        if overlapping(tx, *person, row.period).await? {
+            return Err(WriteError::Conflict);
+        }
+        certify_period(tx, actor_id, *person, row.period, &row.reason, now, false).await?;
+    }
+    Ok(plan.periods.len())
+}
