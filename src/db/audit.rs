@@ -16,10 +16,12 @@ pub enum AuditAction {
     ImportApplied,
     RoleChanged,
     Nudge,
+    /// An administrator ran the reminders by hand (licence settings page).
+    RemindersRun,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -28,6 +30,7 @@ impl AuditAction {
         AuditAction::ImportApplied,
         AuditAction::RoleChanged,
         AuditAction::Nudge,
+        AuditAction::RemindersRun,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +43,7 @@ impl AuditAction {
             AuditAction::ImportApplied => "import_applied",
             AuditAction::RoleChanged => "role_changed",
             AuditAction::Nudge => "nudge",
+            AuditAction::RemindersRun => "reminders_run",
         }
     }
 }

@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 8] = [
+pub const ACTIONS: [&str; 9] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -15,6 +15,7 @@ pub const ACTIONS: [&str; 8] = [
     "import_applied",
     "role_changed",
     "nudge",
+    "reminders_run",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).
@@ -124,7 +125,7 @@ pub struct AuditPage {
 }
 
 /// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
-pub const DETAIL_FIELDS: [&str; 18] = [
+pub const DETAIL_FIELDS: [&str; 23] = [
     "period_id",
     "valid_from",
     "valid_through",
@@ -143,6 +144,11 @@ pub const DETAIL_FIELDS: [&str; 18] = [
     "teams_created",
     "count",
     "filter",
+    "claimed",
+    "sent",
+    "failed",
+    "superseded",
+    "first_licence",
 ];
 
 /// The translation key of a detail field's label, if the app knows the field.

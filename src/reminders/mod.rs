@@ -13,9 +13,14 @@
 //!    schedulers never mail the same row); the SMTP server's acceptance sets `sent_at`; a failure
 //!    keeps the row pending with its error for the next run, until [`MAX_SEND_ATTEMPTS`].
 //!
-//! Delivery is at least once per row: only a crash between the SMTP server accepting a message
-//! and `sent_at` being written can repeat it on the next run.
+//! 4. does the same for people never certified ([`first`]: the invitation to a first licence on
+//!    the day they joined, then reminders counted from it).
+//!
+//! Every run is logged at info with what it did (claimed, of which for a first licence, sent,
+//! failed, superseded). Delivery is at least once per row: only a crash between the SMTP server
+//! accepting a message and `sent_at` being written can repeat it on the next run.
 
+mod first;
 pub mod nudge;
 
 use crate::db::{self, Db};
@@ -92,6 +97,8 @@ pub struct RunReport {
     pub sent: usize,
     /// Messages that failed (tried again on the next run).
     pub failed: usize,
+    /// Of `claimed`, the day-one reminders (people never certified).
+    pub first_licence: usize,
 }
 
 /// The scheduler: the database, the mailer, a clock and the base of links in messages.
@@ -119,20 +126,27 @@ impl Scheduler {
             loop {
                 every.tick().await;
                 match self.run_once().await {
-                    Ok(r) if r == RunReport::default() => {
-                        tracing::debug!("reminder run: nothing due");
-                    }
-                    Ok(r) => tracing::info!(
-                        claimed = r.claimed,
-                        superseded = r.superseded,
-                        sent = r.sent,
-                        failed = r.failed,
-                        "reminder run"
-                    ),
+                    Ok(r) => r.log("scheduled"),
                     Err(e) => tracing::error!(error = %e, "reminder run failed"),
                 }
             }
         })
+    }
+}
+
+impl RunReport {
+    /// One info line with what a run did, also when it had nothing to do (so the log shows that
+    /// the scheduler runs). `trigger`: `scheduled` or who asked.
+    pub fn log(&self, trigger: &str) {
+        tracing::info!(
+            trigger,
+            claimed = self.claimed,
+            first_licence = self.first_licence,
+            sent = self.sent,
+            failed = self.failed,
+            superseded = self.superseded,
+            "reminder run"
+        );
     }
 }
 
@@ -174,8 +188,10 @@ pub async fn run_once(
             }
         }
     }
+    first::claim_due(db, &rules, mailer.is_enabled(), now, &mut report).await?;
     if mailer.is_enabled() {
         send_pending(db, mailer, link_base, now, &mut report).await?;
+        first::send_pending(db, mailer, &rules, link_base, now, &mut report).await?;
     }
     Ok(report)
 }
