@@ -103,7 +103,19 @@ reminders-run-every = every hour
 reminders-run-every-secs = every { $count } seconds
 reminders-run-off = Automatic reminders are off (REMINDER_INTERVAL_SECS=0); this button sends them anyway.
 reminders-run-now = Send reminders now
-reminders-run-done = Done: { $claimed } reminders due (of which { $first } for a first customer licence), { $sent } e-mails sent, { $failed } failed (tried again next round), { $superseded } replaced by a newer one.
+reminders-run-done = Done.
+reminders-run-claimed = { $count ->
+        [one] 1 reminder due
+       *[other] { $count } reminders due
+    }, of which { $first } for a first customer licence.
+reminders-run-failed = { $count ->
+        [one] 1 e-mail failed; the next round tries again.
+       *[other] { $count } e-mails failed; the next round tries again.
+    }
+reminders-run-superseded = { $count ->
+        [one] 1 missed reminder replaced by a newer one.
+       *[other] { $count } missed reminders replaced by a newer one.
+    }
 audit-action-reminders_run = Reminders sent by hand
 audit-key-claimed = Reminders due
 audit-key-sent = E-mails sent

@@ -103,7 +103,19 @@ reminders-run-every = elk uur
 reminders-run-every-secs = elke { $count } seconden
 reminders-run-off = De automatische herinneringen staan uit (REMINDER_INTERVAL_SECS=0); met deze knop gaan ze toch.
 reminders-run-now = Herinneringen nu versturen
-reminders-run-done = Klaar: { $claimed } herinneringen klaargezet (waarvan { $first } voor een eerste klantenrijbewijs), { $sent } e-mails verstuurd, { $failed } mislukt (volgende ronde opnieuw), { $superseded } vervangen door een nieuwere.
+reminders-run-done = Klaar.
+reminders-run-claimed = { $count ->
+        [one] 1 herinnering klaargezet
+       *[other] { $count } herinneringen klaargezet
+    }, waarvan { $first } voor een eerste klantenrijbewijs.
+reminders-run-failed = { $count ->
+        [one] 1 e-mail mislukt; de volgende ronde probeert het opnieuw.
+       *[other] { $count } e-mails mislukt; de volgende ronde probeert het opnieuw.
+    }
+reminders-run-superseded = { $count ->
+        [one] 1 gemiste herinnering vervangen door een nieuwere.
+       *[other] { $count } gemiste herinneringen vervangen door een nieuwere.
+    }
 audit-action-reminders_run = Herinneringen handmatig verstuurd
 audit-key-claimed = Herinneringen klaargezet
 audit-key-sent = E-mails verstuurd

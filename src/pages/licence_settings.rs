@@ -133,16 +133,23 @@ fn RunReminders(every: u64) -> impl IntoView {
         None => i18n.t("reminders-run-off"),
     };
     let done = ran.map(|r| {
-        i18n.t_with(
-            "reminders-run-done",
-            &[
-                ("claimed", r.claimed.to_string()),
-                ("first", r.first_licence.to_string()),
-                ("sent", r.sent.to_string()),
-                ("failed", r.failed.to_string()),
-                ("superseded", r.superseded.to_string()),
-            ],
-        )
+        let count = |key: &str, n: usize| i18n.t_with_count(key, n as i64, &[]);
+        let mut parts = vec![
+            i18n.t("reminders-run-done"),
+            i18n.t_with_count(
+                "reminders-run-claimed",
+                r.claimed as i64,
+                &[("first", r.first_licence.to_string())],
+            ),
+            count("nudge-done-mailed", r.sent),
+        ];
+        if r.failed > 0 {
+            parts.push(count("reminders-run-failed", r.failed));
+        }
+        if r.superseded > 0 {
+            parts.push(count("reminders-run-superseded", r.superseded));
+        }
+        parts.join(" ")
     });
     view! {
         <section class="card stack" aria-labelledby="reminders-run">
