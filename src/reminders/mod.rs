@@ -11,8 +11,7 @@
 //! 3. mails every pending row: one message per (period, kind) to the holder with the manager in
 //!    CC, in the holder's language. Each row's try is counted before sending (a lease, so two
 //!    schedulers never mail the same row); the SMTP server's acceptance sets `sent_at`; a failure
-//!    keeps the row pending with its error for the next run, until [`MAX_SEND_ATTEMPTS`].
-//!
+//!    keeps the row pending with its error for the next run, until [`MAX_SEND_ATTEMPTS`];
 //! 4. does the same for people never certified ([`first`]: the invitation to a first licence on
 //!    the day they joined, then reminders counted from it).
 //!

@@ -178,6 +178,31 @@ async fn newcomers_are_invited_on_their_first_day_then_reminded_once_each() {
         ))
         .await;
     assert_eq!(seen, 6);
+    // The notification page words them for the newcomer and for the manager's copy.
+    sqlx::query(
+        "update person set password_hash = (select password_hash from person where email = ?)
+         where id = ?",
+    )
+    .bind(REVIEWER)
+    .bind(nina)
+    .execute(&app.state.pool)
+    .await
+    .expect("a password for Nina");
+    for (who, text) in [
+        (NINA, "Haal je eerste klantenrijbewijs: loop een klantreis"),
+        (REVIEWER, "Nina Nieuw heeft nog geen klantenrijbewijs"),
+    ] {
+        let client = app.client_for(who).await;
+        let page = client
+            .get(format!("{}/notifications", app.base))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("body");
+        assert!(page.contains(text), "{who}: {page}");
+    }
 
     // A first licence ends it: nothing on the next weekly day.
     period(&app, NINA, on(75) + Duration::days(364)).await;

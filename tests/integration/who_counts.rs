@@ -78,6 +78,13 @@ async fn an_admin_only_account_is_neither_counted_nor_reminded_until_it_is_an_em
         staff,
         "admin-only: not staff"
     );
+    let dash = app.call_as(&hr, "dashboard/coverage", &[]).await;
+    let dash: serde_json::Value = serde_json::from_str(&dash.body).expect("json");
+    let this_month = dash["trend"]
+        .as_array()
+        .and_then(|t| t.last())
+        .expect("trend");
+    assert_eq!(this_month["people"], staff, "nor in the trend");
     let everyone = app
         .call_as(&hr, "dashboard/people", &[("status", "")])
         .await;
