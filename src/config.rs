@@ -1,4 +1,10 @@
-//! Typed configuration, read once from the environment at start-up (see `.env.example`).
+//! Typed configuration, read once from the environment at start-up (see `.env.example`): every
+//! value is checked, and one that does not parse stops the app naming it (and, for a value from
+//! `.env`, the file and line: [`env_file`]). [`Config::summary`] is the one start-up log line
+//! saying what the app runs with, without passwords.
+
+pub mod env_file;
+mod summary;
 
 use std::net::SocketAddr;
 
@@ -49,6 +55,9 @@ pub struct Config {
     pub reminder_interval_secs: u64,
     /// Days an invitation link works (`INVITE_VALID_DAYS`).
     pub invite_valid_days: i64,
+    /// The start of links in e-mail, worked out once from `public_url` and `addr` (see
+    /// [`Config::link_base`]).
+    link_base: std::sync::OnceLock<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +68,23 @@ pub enum ConfigError {
         value: String,
         reason: &'static str,
     },
+    #[error("{name} is not valid UTF-8 text")]
+    NotUnicode { name: String },
+    #[error("{name} must be set: {reason}")]
+    Missing {
+        name: &'static str,
+        reason: &'static str,
+    },
+}
+
+impl ConfigError {
+    /// The variable the error is about.
+    pub fn variable(&self) -> Option<&str> {
+        match self {
+            ConfigError::Invalid { name, .. } | ConfigError::Missing { name, .. } => Some(name),
+            ConfigError::NotUnicode { name } => Some(name),
+        }
+    }
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/klantenrijbewijs.db";
@@ -80,8 +106,6 @@ const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
 pub use crate::mail::DEFAULT_MAIL_FROM;
 /// The reminder scheduler runs hourly by default: reminders go out within the hour of midnight.
 pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 3600;
-/// Links in e-mail when PUBLIC_URL is unset.
-pub const DEFAULT_LINK_BASE: &str = "http://127.0.0.1:3000";
 
 /// 30 verification lookups a minute per address: a receptionist checking a queue of cards is
 /// never stopped, a script walking the 80-bit code space gets nowhere.
@@ -90,8 +114,23 @@ pub const DEFAULT_VERIFY_PER_MINUTE: u32 = 30;
 pub const DEFAULT_VERIFY_BURST: u32 = 10;
 
 impl Config {
+    /// From the process environment. A variable that is set but not UTF-8 is an error, not unset.
     pub fn from_env() -> Result<Config, ConfigError> {
-        Self::from_lookup(|name| std::env::var(name).ok())
+        let not_unicode = std::cell::RefCell::new(None);
+        let config = Self::from_lookup(|name| match std::env::var(name) {
+            Ok(value) => Some(value),
+            Err(std::env::VarError::NotPresent) => None,
+            Err(std::env::VarError::NotUnicode(_)) => {
+                not_unicode
+                    .borrow_mut()
+                    .get_or_insert_with(|| name.to_owned());
+                None
+            }
+        });
+        match not_unicode.into_inner() {
+            Some(name) => Err(ConfigError::NotUnicode { name }),
+            None => config,
+        }
     }
 
     /// Reads the configuration through `lookup`, so tests need not touch the process environment.
@@ -100,7 +139,7 @@ impl Config {
         let addr_raw = get("APP_ADDR")
             .or_else(|| get("LEPTOS_SITE_ADDR"))
             .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
-        let addr = addr_raw.parse().map_err(|_| ConfigError::Invalid {
+        let addr: SocketAddr = addr_raw.parse().map_err(|_| ConfigError::Invalid {
             name: "APP_ADDR",
             value: addr_raw.clone(),
             reason: "expected host:port, e.g. 127.0.0.1:3000",
@@ -176,6 +215,14 @@ impl Config {
             "expected a whole number of lookups between 1 and 10000",
         )?;
         let (smtp_url, mail_from) = mail_settings(&get)?;
+        if smtp_url.is_some() && public_url.is_none() && addr.ip().is_unspecified() {
+            // Links would point at 0.0.0.0 or at this machine's loopback: wrong for everyone.
+            return Err(ConfigError::Missing {
+                name: "PUBLIC_URL",
+                reason: "mail is on (SMTP_URL) and APP_ADDR listens on every interface, so links \
+                         in e-mail need the address people use, e.g. https://krb.example.nl",
+            });
+        }
         let reminder_interval_secs = parse_number(
             "REMINDER_INTERVAL_SECS",
             get("REMINDER_INTERVAL_SECS"),
@@ -195,7 +242,7 @@ impl Config {
             smtp_url,
             mail_from,
             reminder_interval_secs,
-            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+            database_url: database_url(get("DATABASE_URL"))?,
             addr,
             demo_data: parse_bool("DEMO_DATA", get("DEMO_DATA"), false)?,
             cookie_secure: parse_bool("COOKIE_SECURE", get("COOKIE_SECURE"), false)?,
@@ -213,15 +260,48 @@ impl Config {
             evidence_decodes: usize::try_from(evidence_decodes).unwrap_or(1),
             verify_per_minute,
             verify_burst,
+            link_base: Default::default(),
         })
     }
 }
 
 impl Config {
-    /// The address links in e-mail start with: `PUBLIC_URL`, or the local default.
+    /// The address links in e-mail start with: `PUBLIC_URL`; unset, the address the app listens
+    /// on (`http://127.0.0.1:3000` locally, `http://192.168.1.10:3000` on a network address,
+    /// which [`Config::warnings`] warns about). Listening on every interface (0.0.0.0) with mail
+    /// on and no `PUBLIC_URL` is refused at start-up; without mail this machine's loopback address
+    /// is all that remains for the few links that need one.
     pub fn link_base(&self) -> &str {
-        self.public_url.as_deref().unwrap_or(DEFAULT_LINK_BASE)
+        self.link_base.get_or_init(|| match &self.public_url {
+            Some(url) => url.clone(),
+            // This machine, at least (only without mail, see `from_lookup`).
+            None if self.addr.ip().is_unspecified() => {
+                format!("http://127.0.0.1:{}", self.addr.port())
+            }
+            None => format!("http://{}", self.addr),
+        })
     }
+}
+
+/// `DATABASE_URL`: only SQLite is supported. Anything else (a `postgres://` URL) stops the app
+/// rather than becoming the name of a new SQLite file.
+fn database_url(raw: Option<String>) -> Result<String, ConfigError> {
+    let Some(raw) = raw else {
+        return Ok(DEFAULT_DATABASE_URL.to_owned());
+    };
+    let url = raw.trim();
+    if url.starts_with("sqlite:") && url.len() > "sqlite:".len() {
+        return Ok(url.to_owned());
+    }
+    Err(ConfigError::Invalid {
+        name: "DATABASE_URL",
+        value: crate::mail::redact_url(url),
+        reason: if url.starts_with("postgres") {
+            "PostgreSQL is not supported yet; use a SQLite URL such as sqlite://data/klantenrijbewijs.db"
+        } else {
+            "expected a SQLite URL such as sqlite://data/klantenrijbewijs.db or sqlite:///var/lib/krb/krb.db"
+        },
+    })
 }
 
 /// `SMTP_URL` (checked by the mail transport's own URL rules) and `MAIL_FROM` (a mailbox).
@@ -489,5 +569,64 @@ mod tests {
         ] {
             assert!(config(&[("PUBLIC_URL", bad)]).is_err(), "{bad}");
         }
+    }
+
+    /// A PostgreSQL URL (not supported yet) stops the app instead of naming a new SQLite file,
+    /// and its password is not repeated.
+    #[test]
+    fn only_sqlite_urls_are_accepted() {
+        let err = config(&[("DATABASE_URL", "postgres://krb:hunter2@db.example.nl/krb")])
+            .expect_err("postgres");
+        let text = err.to_string();
+        assert!(text.contains("DATABASE_URL"), "{text}");
+        assert!(text.contains("PostgreSQL is not supported yet"), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
+        for bad in ["data/krb.db", "mysql://x", "sqlite:"] {
+            assert!(config(&[("DATABASE_URL", bad)]).is_err(), "{bad}");
+        }
+        for good in [
+            "sqlite://data/krb.db",
+            "sqlite:///var/lib/krb.db",
+            "sqlite::memory:",
+        ] {
+            assert_eq!(
+                config(&[("DATABASE_URL", good)]).expect(good).database_url,
+                good
+            );
+        }
+    }
+
+    /// Links in e-mail: PUBLIC_URL, else where the app really listens; on a network address
+    /// without PUBLIC_URL a warning, on every interface with mail on a refusal.
+    #[test]
+    fn links_in_e_mail_never_silently_point_at_the_wrong_machine() {
+        let local = config(&[("APP_ADDR", "127.0.0.1:8080")]).expect("local");
+        assert_eq!(local.link_base(), "http://127.0.0.1:8080");
+        assert!(local.warnings().is_empty());
+        let lan = config(&[("APP_ADDR", "192.168.1.10:3000")]).expect("lan");
+        assert_eq!(lan.link_base(), "http://192.168.1.10:3000");
+        let warnings = lan.warnings();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("PUBLIC_URL"), "{warnings:?}");
+        assert!(
+            warnings[0].contains("http://192.168.1.10:3000"),
+            "{warnings:?}"
+        );
+        let everywhere = config(&[("APP_ADDR", "0.0.0.0:3000")]).expect("no mail: a warning");
+        assert_eq!(everywhere.warnings().len(), 1);
+        let err = config(&[
+            ("APP_ADDR", "0.0.0.0:3000"),
+            ("SMTP_URL", "smtp://relay:25"),
+        ])
+        .expect_err("mail without an address to link to");
+        assert!(err.to_string().contains("PUBLIC_URL must be set"), "{err}");
+        let fine = config(&[
+            ("APP_ADDR", "0.0.0.0:3000"),
+            ("SMTP_URL", "smtp://relay:25"),
+            ("PUBLIC_URL", "https://krb.example.nl"),
+        ])
+        .expect("with PUBLIC_URL");
+        assert_eq!(fine.link_base(), "https://krb.example.nl");
+        assert!(fine.warnings().is_empty());
     }
 }

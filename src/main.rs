@@ -2,10 +2,26 @@
 //! `migrate` only applies database migrations; `seed-scale` grows a demo database for load tests.
 
 #[cfg(feature = "ssr")]
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
     tune_allocator();
-    cli::run().await
+    // Before the runtime starts any thread: reading `.env` sets environment variables.
+    let env_file = match klantenrijbewijs::config::env_file::load() {
+        Ok(file) => file,
+        Err(e) => {
+            eprintln!("configuration error: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(cli::run(env_file)),
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }
 
 /// glibc keeps memory it handed out in per-thread arenas and, after a large block is freed,
@@ -94,19 +110,25 @@ mod cli {
         },
     }
 
-    pub async fn run() -> ExitCode {
-        let _ = dotenvy::dotenv();
+    pub async fn run(env_file: Option<klantenrijbewijs::config::env_file::EnvFile>) -> ExitCode {
+        use std::io::IsTerminal;
         tracing_subscriber::fmt()
             .with_env_filter(
                 tracing_subscriber::EnvFilter::try_from_default_env()
                     .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
             )
+            // Colour codes only for a person watching; log files and journald get plain text.
+            .with_ansi(std::io::stdout().is_terminal())
             .init();
         let cli = Cli::parse();
         let config = match Config::from_env() {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("configuration error: {e}");
+                let message = match &env_file {
+                    Some(file) => file.locate(&e),
+                    None => e.to_string(),
+                };
+                eprintln!("configuration error: {message}");
                 return ExitCode::FAILURE;
             }
         };
@@ -150,6 +172,10 @@ mod cli {
     }
 
     async fn serve(config: Config) -> Result<(), String> {
+        tracing::info!("{}", config.summary());
+        for warning in config.warnings() {
+            tracing::warn!("{warning}");
+        }
         let addr = config.addr;
         let (router, _) = klantenrijbewijs::server::build(config)
             .await

@@ -239,7 +239,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
 /// was missed while the app was down, then one every `REMINDER_INTERVAL_SECS`; 0 leaves it off.
 fn start_reminders(pool: &db::Db, config: &Config, mailer: &crate::mail::Mailer) {
     if config.reminder_interval_secs == 0 {
-        tracing::info!("reminder scheduler off (REMINDER_INTERVAL_SECS=0)");
+        // Said in the start-up summary.
         return;
     }
     crate::reminders::Scheduler {

@@ -39,6 +39,5 @@ dash-nudge-all = Send everyone in this list a reminder
 dash-nudge-title = Send a reminder
 dash-nudge-confirm = { $count } people will get a reminder.
 dash-nudge-send = Send reminder
-dash-nudged = { $count } reminder(s) sent.
 dash-cancel = Cancel
 dash-teams-table = Table of coverage per team

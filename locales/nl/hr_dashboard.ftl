@@ -39,6 +39,5 @@ dash-nudge-all = Iedereen in deze lijst een herinnering sturen
 dash-nudge-title = Herinnering sturen
 dash-nudge-confirm = { $count } mensen krijgen een herinnering.
 dash-nudge-send = Herinnering sturen
-dash-nudged = { $count } herinnering(en) verstuurd.
 dash-cancel = Annuleren
 dash-teams-table = Tabel met de dekking per team

@@ -54,3 +54,71 @@ notification-licence-nudge = { $name } vraagt je om je klantenrijbewijs te verle
 mail-nudge-asked = { $name } (HR) vraagt je aandacht voor je klantenrijbewijs.
 mail-nudge-none-subject = Haal je klantenrijbewijs
 mail-nudge-none-lead = Je hebt op dit moment geen geldig klantenrijbewijs.
+
+# Day-one reminders: the invitation to earn a first licence (src/mail/first_licence.rs).
+mail-first-invite-subject = Welkom: haal je eerste klantenrijbewijs
+mail-first-before-subject = { $count ->
+        [one] Nog 1 dag voor je eerste klantenrijbewijs
+       *[other] Nog { $count } dagen voor je eerste klantenrijbewijs
+    }
+mail-first-due-subject = Vandaag: je eerste klantenrijbewijs
+mail-first-overdue-subject = Je eerste klantenrijbewijs staat nog open
+mail-first-welcome = Iedereen bij ons haalt een klantenrijbewijs: je loopt zelf een echte klantreis, vertelt je collega's wat je opviel, en je leidinggevende tekent af.
+mail-first-lead = Haal je eerste klantenrijbewijs uiterlijk { $date }: { $count ->
+        [one] nog 1 dag
+       *[other] nog { $count } dagen
+    }.
+mail-first-today = Vandaag ({ $date }) is de dag waarop je je eerste klantenrijbewijs zou halen.
+mail-first-overdue = Je eerste klantenrijbewijs stond gepland voor { $date }, { $count ->
+        [one] 1 dag geleden
+       *[other] { $count } dagen geleden
+    }.
+mail-first-start = Begin met een klantreis; de pagina hieronder laat zien wat je nog moet doen.
+notification-licence-first = Haal je eerste klantenrijbewijs: loop een klantreis en laat je leidinggevende aftekenen.
+notification-licence-team-first = { $name } heeft nog geen klantenrijbewijs: help bij de eerste klantreis.
+
+# What an HR nudge did, once the SMTP server answered (src/pages/hr_dashboard_people.rs).
+nudge-done-reminded = { $count ->
+        [one] 1 herinnering in de app gezet.
+       *[other] { $count } herinneringen in de app gezet.
+    }
+nudge-done-mailed = { $count ->
+        [one] 1 e-mail verstuurd.
+       *[other] { $count } e-mails verstuurd.
+    }
+nudge-done-failed = { $count ->
+        [one] 1 alleen in de app: e-mail mislukt.
+       *[other] { $count } alleen in de app: e-mail mislukt.
+    }
+nudge-done-pending = { $count ->
+        [one] 1 e-mail wordt nog verstuurd.
+       *[other] { $count } e-mails worden nog verstuurd.
+    }
+nudge-done-mail-off = E-mail staat uit: de herinneringen staan alleen in de app.
+
+# Running the reminders now (the licence settings page).
+reminders-run-title = Herinneringen
+reminders-run-lead = De herinneringen gaan vanzelf { $every }. Nieuwe medewerkers krijgen op hun eerste dag een uitnodiging voor hun eerste klantenrijbewijs. Net mensen geïmporteerd? Verstuur wat nu klaarstaat.
+reminders-run-every = elk uur
+reminders-run-every-secs = elke { $count } seconden
+reminders-run-off = De automatische herinneringen staan uit (REMINDER_INTERVAL_SECS=0); met deze knop gaan ze toch.
+reminders-run-now = Herinneringen nu versturen
+reminders-run-done = Klaar.
+reminders-run-claimed = { $count ->
+        [one] 1 herinnering klaargezet
+       *[other] { $count } herinneringen klaargezet
+    }, waarvan { $first } voor een eerste klantenrijbewijs.
+reminders-run-failed = { $count ->
+        [one] 1 e-mail mislukt; de volgende ronde probeert het opnieuw.
+       *[other] { $count } e-mails mislukt; de volgende ronde probeert het opnieuw.
+    }
+reminders-run-superseded = { $count ->
+        [one] 1 gemiste herinnering vervangen door een nieuwere.
+       *[other] { $count } gemiste herinneringen vervangen door een nieuwere.
+    }
+audit-action-reminders_run = Herinneringen handmatig verstuurd
+audit-key-claimed = Herinneringen klaargezet
+audit-key-sent = E-mails verstuurd
+audit-key-failed = E-mails mislukt
+audit-key-superseded = Vervangen door een nieuwere
+audit-key-first_licence = Voor een eerste klantenrijbewijs

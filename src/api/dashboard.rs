@@ -156,16 +156,17 @@ pub async fn nudge_count(#[server(default)] form: NudgeForm) -> Result<i64, AppE
 }
 
 /// Sends the reminder now: an in-app notification per person and one audit event in one
-/// transaction, then an e-mail to each in the background (`reminders::nudge`). HR and admins only. Answers how many were reminded; a
-/// plain form goes back to the list with `?nudged=N`.
+/// transaction, then an e-mail to each, waiting (bounded) for the SMTP server's answers
+/// (`reminders::nudge`). HR and admins only. Answers what happened; a plain form goes back to
+/// the list with it in the URL (`?nudged=N&mailed=M&failed=F&pending=P`).
 #[server(endpoint = "dashboard/nudge")]
-pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError> {
+pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<NudgeOutcome, AppError> {
     let filter = form.filter();
     let back_filter = filter.clone();
     super::ssr::Serve::new()
-        .redirect(move |n: &usize| {
+        .redirect(move |outcome: &NudgeOutcome| {
             let mut pairs = back_filter.pairs();
-            pairs.push(("nudged", n.to_string()));
+            pairs.extend(outcome.pairs());
             crate::components::pager::page_href(crate::routes::HR_COVERAGE, &pairs, 1)
         })
         .run(async |ctx| {
@@ -190,7 +191,10 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                 }
             };
             if chosen.is_empty() {
-                return Ok(0);
+                return Ok(NudgeOutcome {
+                    mail_enabled: ctx.state.mailer.is_enabled(),
+                    ..NudgeOutcome::default()
+                });
             }
             let targets: Vec<(i64, Option<i64>)> =
                 chosen.iter().map(|(p, period)| (p.id, *period)).collect();
@@ -201,7 +205,8 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                     crate::db::WriteError::NotFound => AppError::Forbidden,
                     other => AppError::from(other),
                 })?;
-            crate::reminders::nudge::NudgeMail {
+            tracing::info!(person_id = user.id, count = n, "licence nudge sent");
+            let outcome = crate::reminders::nudge::NudgeMail {
                 db: db.clone(),
                 mailer: ctx.state.mailer.clone(),
                 link_base: ctx.state.config.link_base().to_owned(),
@@ -209,7 +214,7 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                 requested_by: user.name.clone(),
                 today,
             }
-            .spawn(
+            .deliver(
                 chosen
                     .iter()
                     .map(|(p, _)| crate::reminders::nudge::NudgeTarget {
@@ -218,9 +223,11 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<usize, AppError
                         valid_through: p.valid_through,
                     })
                     .collect(),
-            );
-            tracing::info!(person_id = user.id, count = n, "licence nudge sent");
-            Ok(n)
+                n,
+                crate::reminders::nudge::WAIT,
+            )
+            .await;
+            Ok(outcome)
         })
         .await
 }

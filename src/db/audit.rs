@@ -25,10 +25,12 @@ pub enum AuditAction {
     AdminRestored,
     /// A department or team was renamed, merged or removed.
     OrgChanged,
+    /// An administrator ran the reminders by hand (licence settings page).
+    RemindersRun,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -44,6 +46,7 @@ impl AuditAction {
         AuditAction::PasswordSetByAdmin,
         AuditAction::AdminRestored,
         AuditAction::OrgChanged,
+        AuditAction::RemindersRun,
     ];
 
     pub fn code(self) -> &'static str {
@@ -63,6 +66,7 @@ impl AuditAction {
             AuditAction::PasswordSetByAdmin => "password_set_by_admin",
             AuditAction::AdminRestored => "admin_restored",
             AuditAction::OrgChanged => "org_changed",
+            AuditAction::RemindersRun => "reminders_run",
         }
     }
 }

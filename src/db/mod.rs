@@ -4,6 +4,7 @@ pub mod access;
 pub mod audit;
 pub mod coverage;
 pub mod evidence;
+pub mod first_reminder;
 pub mod import;
 pub mod journey;
 pub mod licence;

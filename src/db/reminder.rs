@@ -24,12 +24,14 @@ pub const SUPERSEDED: &str = "superseded";
 /// `last_error` of a reminder claimed while mail was disabled (in-app only).
 pub const MAIL_DISABLED: &str = "mail disabled";
 
-/// SQL: the period `lp` is its person's latest, not revoked, and the person is active.
+/// SQL: the period `lp` is its person's latest, not revoked, and the person counts (active, with
+/// the employee role: an admin-only account is never reminded, `db::coverage::counted_sql`).
 fn current_period_sql() -> String {
     format!(
         "lp.id = (select max(l2.id) from licence_period l2 where l2.person_id = lp.person_id)
          and not {REVOKED}
-         and exists (select 1 from person h2 where h2.id = lp.person_id and h2.active = 1)"
+         and exists (select 1 from person h2 where h2.id = lp.person_id and {})",
+        super::coverage::counted_sql("h2")
     )
 }
 
@@ -263,10 +265,25 @@ pub async fn lease(
     attempts: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
-        "update licence_reminder set attempts = attempts + 1, updated_at = ?
-         where id = ? and attempts = ? and sent_at is null",
-    )
+    lease_in(db, TABLE, id, attempts, now).await
+}
+
+/// The reminder table of licence periods; day-one reminders have their own
+/// (`db::first_reminder`) with the same bookkeeping.
+const TABLE: &str = "licence_reminder";
+
+/// [`lease`] on `table`.
+pub(super) async fn lease_in(
+    db: &Db,
+    table: &'static str,
+    id: i64,
+    attempts: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(&format!(
+        "update {table} set attempts = attempts + 1, updated_at = ?
+         where id = ? and attempts = ? and sent_at is null"
+    ))
     .bind(now)
     .bind(id)
     .bind(attempts)
@@ -277,9 +294,19 @@ pub async fn lease(
 
 /// The SMTP server accepted the message for row `id`.
 pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "update licence_reminder set sent_at = ?, last_error = null, updated_at = ? where id = ?",
-    )
+    mark_sent_in(db, TABLE, id, now).await
+}
+
+/// [`mark_sent`] on `table`.
+pub(super) async fn mark_sent_in(
+    db: &Db,
+    table: &'static str,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "update {table} set sent_at = ?, last_error = null, updated_at = ? where id = ?"
+    ))
     .bind(now)
     .bind(now)
     .bind(id)
@@ -295,14 +322,27 @@ pub async fn mark_failed(
     error: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
+    mark_failed_in(db, TABLE, id, error, now).await
+}
+
+/// [`mark_failed`] on `table`.
+pub(super) async fn mark_failed_in(
+    db: &Db,
+    table: &'static str,
+    id: i64,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
     let error: String = error.chars().take(500).collect();
-    sqlx::query("update licence_reminder set last_error = ?, updated_at = ? where id = ?")
-        .bind(error)
-        .bind(now)
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    sqlx::query(&format!(
+        "update {table} set last_error = ?, updated_at = ? where id = ?"
+    ))
+    .bind(error)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
 }
 
 /// Name, address and language of a person a nudge mails.

@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 15] = [
+pub const ACTIONS: [&str; 16] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -22,6 +22,7 @@ pub const ACTIONS: [&str; 15] = [
     "password_set_by_admin",
     "admin_restored",
     "org_changed",
+    "reminders_run",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).
@@ -131,7 +132,7 @@ pub struct AuditPage {
 }
 
 /// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
-pub const DETAIL_FIELDS: [&str; 29] = [
+pub const DETAIL_FIELDS: [&str; 34] = [
     "period_id",
     "valid_from",
     "valid_through",
@@ -161,6 +162,11 @@ pub const DETAIL_FIELDS: [&str; 29] = [
     "name",
     "into",
     "moved",
+    "claimed",
+    "sent",
+    "failed",
+    "superseded",
+    "first_licence",
 ];
 
 /// The translation key of a detail field's label, if the app knows the field.

@@ -214,3 +214,80 @@ pub struct PeoplePage {
     pub can_nudge: bool,
     pub choices: FilterChoices,
 }
+
+/// What a nudge did: in-app reminders written, and for the e-mails the SMTP server's answers
+/// (accepted, failed, not yet answered when the page came back). Carried back to the list in
+/// its URL ([`NudgeOutcome::pairs`], [`NudgeOutcome::from_query`]) so a plain form post shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NudgeOutcome {
+    pub reminded: usize,
+    pub mailed: usize,
+    pub failed: usize,
+    pub pending: usize,
+    pub mail_enabled: bool,
+}
+
+impl NudgeOutcome {
+    /// The query parameters of the list page that shows it.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("nudged", self.reminded.to_string())];
+        if self.mail_enabled {
+            pairs.push(("mailed", self.mailed.to_string()));
+            pairs.push(("failed", self.failed.to_string()));
+            pairs.push(("pending", self.pending.to_string()));
+        } else {
+            pairs.push(("mail", "off".to_owned()));
+        }
+        pairs
+    }
+
+    /// Back from the query (`get` a parameter by name); `None` without `nudged`.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Option<NudgeOutcome> {
+        let number = |name: &str| {
+            get(name)
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        get("nudged")?;
+        Some(NudgeOutcome {
+            reminded: number("nudged"),
+            mailed: number("mailed"),
+            failed: number("failed"),
+            pending: number("pending"),
+            mail_enabled: get("mail").as_deref() != Some("off"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod nudge_outcome_tests {
+    use super::NudgeOutcome;
+
+    #[test]
+    fn the_outcome_survives_the_trip_through_the_url() {
+        for outcome in [
+            NudgeOutcome {
+                reminded: 4,
+                mailed: 3,
+                failed: 1,
+                pending: 0,
+                mail_enabled: true,
+            },
+            NudgeOutcome {
+                reminded: 2,
+                mail_enabled: false,
+                ..NudgeOutcome::default()
+            },
+        ] {
+            let pairs = outcome.pairs();
+            let get = |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.clone())
+            };
+            assert_eq!(NudgeOutcome::from_query(get), Some(outcome));
+        }
+        assert_eq!(NudgeOutcome::from_query(|_| None), None);
+    }
+}

@@ -7,6 +7,7 @@
 //! (`locales/<lang>/mail.ftl`) in the recipient's language, see [`reminder`].
 
 pub mod access;
+pub mod first_licence;
 pub mod nudge;
 pub mod reminder;
 
@@ -83,19 +84,10 @@ impl Mailer {
         Ok(Mailer { transport, from })
     }
 
-    /// From the app's configuration (`SMTP_URL`, `MAIL_FROM`); logs whether mail is on and where
-    /// it goes (no password).
+    /// From the app's configuration (`SMTP_URL`, `MAIL_FROM`). Whether mail is on and where it
+    /// goes is in the start-up summary (`Config::summary`).
     pub fn from_settings(smtp_url: Option<&str>, mail_from: &str) -> Result<Mailer, String> {
-        let mailer = Mailer::new(smtp_url, mail_from)?;
-        match smtp_url {
-            Some(url) => {
-                tracing::info!(smtp = %redact_url(url), from = %mail_from, "mail enabled")
-            }
-            None => {
-                tracing::info!("mail disabled (SMTP_URL unset): reminders appear in the app only")
-            }
-        }
-        Ok(mailer)
+        Mailer::new(smtp_url, mail_from)
     }
 
     /// A mailer that sends nothing.

@@ -3,7 +3,7 @@
 //! `/hr/coverage/nudge` asked "N people get a reminder". Plain forms and links throughout.
 
 use crate::api::dashboard::{
-    CoverageFilter, Nudge, NudgeForm, PersonSort, load_coverage_people, nudge_count,
+    CoverageFilter, Nudge, NudgeForm, NudgeOutcome, PersonSort, load_coverage_people, nudge_count,
 };
 use crate::components::form::{ErrorSummary, SuccessNotice, action_error};
 use crate::components::guard::RequireRole;
@@ -45,6 +45,25 @@ fn FilterFields(filter: CoverageFilter) -> impl IntoView {
         .collect_view()
 }
 
+/// What a nudge did, in words: the in-app reminders, then the e-mails the SMTP server accepted,
+/// those that failed (in the app only) and those still on their way.
+fn nudge_message(i18n: crate::i18n::I18n, n: &NudgeOutcome) -> String {
+    let count = |key: &str, count: usize| i18n.t_with_count(key, count as i64, &[]);
+    let mut parts = vec![count("nudge-done-reminded", n.reminded)];
+    if !n.mail_enabled {
+        parts.push(i18n.t("nudge-done-mail-off"));
+    } else {
+        parts.push(count("nudge-done-mailed", n.mailed));
+        if n.failed > 0 {
+            parts.push(count("nudge-done-failed", n.failed));
+        }
+        if n.pending > 0 {
+            parts.push(count("nudge-done-pending", n.pending));
+        }
+    }
+    parts.join(" ")
+}
+
 #[component]
 pub fn CoveragePeoplePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -52,12 +71,12 @@ pub fn CoveragePeoplePage() -> impl IntoView {
     let data = Resource::new(params, |[d, t, m, s, q, sort, page]| {
         load_coverage_people(d, t, m, s, q, sort, page)
     });
-    let nudged = use_query_map().with_untracked(|q| q.get("nudged"));
+    let nudged = use_query_map().with_untracked(|q| NudgeOutcome::from_query(|k| q.get(k)));
     view! {
         <RequireRole allowed=crate::pages::hr_dashboard::can_see children=move |_| view! {
             <PageHeader title=i18n.t("dash-people-title") lead=i18n.t("dash-people-lead") />
             <p><a href=routes::HR_DASHBOARD>{i18n.t("dash-back")}</a></p>
-            {nudged.clone().map(|n| view! { <SuccessNotice show=true message=i18n.t_with("dash-nudged", &[("count", n)]) /> })}
+            {nudged.map(|n| view! { <SuccessNotice show=true message=nudge_message(i18n, &n) /> })}
             <Loaded resource=data children=move |page| {
                 let [d, t, m, s, q, sort, _] = params();
                 let filter = CoverageFilter::parse(&d, &t, &m, &s, &q, &sort);

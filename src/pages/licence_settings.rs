@@ -2,6 +2,7 @@
 //! expiry anchor, renewal window, grace, reminders. Changes apply to decisions made afterwards;
 //! periods already issued keep their dates, and the page says so.
 
+use crate::api::licence::reminders::{RunOutcome, RunRemindersNow};
 use crate::api::licence::settings::{
     SaveLicenceSettings, SettingsPage as Data, load_licence_settings,
 };
@@ -110,5 +111,55 @@ fn SettingsForm(page: Data) -> impl IntoView {
                 <button class="btn btn--primary" type="submit">{i18n.t("licence-settings-save")}</button>
             </div>
         </ActionForm>
+        {page.can_run_reminders.then(|| view! { <RunReminders every=page.reminder_interval_secs /> })}
+    }
+}
+
+/// The reminders now (administrators): a plain form post; the page comes back saying what the
+/// run did.
+#[component]
+fn RunReminders(every: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RunRemindersNow>::new();
+    let error = action_error(action);
+    let ran = use_query_map().with_untracked(|q| RunOutcome::from_query(|k| q.get(k)));
+    let schedule = match every {
+        0 => None,
+        3600 => Some(i18n.t("reminders-run-every")),
+        n => Some(i18n.t_with_count("reminders-run-every-secs", n as i64, &[])),
+    };
+    let lead = match schedule {
+        Some(every) => i18n.t_with("reminders-run-lead", &[("every", every)]),
+        None => i18n.t("reminders-run-off"),
+    };
+    let done = ran.map(|r| {
+        let count = |key: &str, n: usize| i18n.t_with_count(key, n as i64, &[]);
+        let mut parts = vec![
+            i18n.t("reminders-run-done"),
+            i18n.t_with_count(
+                "reminders-run-claimed",
+                r.claimed as i64,
+                &[("first", r.first_licence.to_string())],
+            ),
+            count("nudge-done-mailed", r.sent),
+        ];
+        if r.failed > 0 {
+            parts.push(count("reminders-run-failed", r.failed));
+        }
+        if r.superseded > 0 {
+            parts.push(count("reminders-run-superseded", r.superseded));
+        }
+        parts.join(" ")
+    });
+    view! {
+        <section class="card stack" aria-labelledby="reminders-run">
+            <h2 id="reminders-run">{i18n.t("reminders-run-title")}</h2>
+            {done.map(|d| view! { <SuccessNotice show=true message=d /> })}
+            <p>{lead}</p>
+            <ActionForm action>
+                <ErrorSummary error />
+                <button class="btn btn--secondary" type="submit">{i18n.t("reminders-run-now")}</button>
+            </ActionForm>
+        </section>
     }
 }

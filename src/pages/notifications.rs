@@ -81,6 +81,7 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
 /// The sentence of a licence notification: reminders by their kind with the last valid day, and
 /// decisions with who made them.
 fn describe_licence(i18n: I18n, n: &NotificationItem) -> String {
+    use crate::domain::licence::reminder::first::PREFIX as FIRST;
     let args = vec![
         (
             "date",
@@ -92,6 +93,11 @@ fn describe_licence(i18n: I18n, n: &NotificationItem) -> String {
     let team = !n.actor_name.is_empty() && n.detail != "nudge";
     let key = match (n.kind.as_str(), n.detail.as_str()) {
         ("licence_reminder", "nudge") => "notification-licence-nudge",
+        // Day-one reminders: never certified, so no date to name.
+        ("licence_reminder", d) if d.starts_with(FIRST) && team => {
+            "notification-licence-team-first"
+        }
+        ("licence_reminder", d) if d.starts_with(FIRST) => "notification-licence-first",
         ("licence_reminder", "expiry") if team => "notification-licence-team-expiry",
         ("licence_reminder", d) if team && d.starts_with("expired-") => {
             "notification-licence-team-expired"

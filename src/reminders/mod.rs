@@ -11,11 +11,15 @@
 //! 3. mails every pending row: one message per (period, kind) to the holder with the manager in
 //!    CC, in the holder's language. Each row's try is counted before sending (a lease, so two
 //!    schedulers never mail the same row); the SMTP server's acceptance sets `sent_at`; a failure
-//!    keeps the row pending with its error for the next run, until [`MAX_SEND_ATTEMPTS`].
+//!    keeps the row pending with its error for the next run, until [`MAX_SEND_ATTEMPTS`];
+//! 4. does the same for people never certified ([`first`]: the invitation to a first licence on
+//!    the day they joined, then reminders counted from it).
 //!
-//! Delivery is at least once per row: only a crash between the SMTP server accepting a message
-//! and `sent_at` being written can repeat it on the next run.
+//! Every run is logged at info with what it did (claimed, of which for a first licence, sent,
+//! failed, superseded). Delivery is at least once per row: only a crash between the SMTP server
+//! accepting a message and `sent_at` being written can repeat it on the next run.
 
+mod first;
 pub mod nudge;
 
 use crate::db::{self, Db};
@@ -92,6 +96,8 @@ pub struct RunReport {
     pub sent: usize,
     /// Messages that failed (tried again on the next run).
     pub failed: usize,
+    /// Of `claimed`, the day-one reminders (people never certified).
+    pub first_licence: usize,
 }
 
 /// The scheduler: the database, the mailer, a clock and the base of links in messages.
@@ -127,20 +133,27 @@ impl Scheduler {
             loop {
                 every.tick().await;
                 match self.run_once().await {
-                    Ok(r) if r == RunReport::default() => {
-                        tracing::debug!("reminder run: nothing due");
-                    }
-                    Ok(r) => tracing::info!(
-                        claimed = r.claimed,
-                        superseded = r.superseded,
-                        sent = r.sent,
-                        failed = r.failed,
-                        "reminder run"
-                    ),
+                    Ok(r) => r.log("scheduled"),
                     Err(e) => tracing::error!(error = %e, "reminder run failed"),
                 }
             }
         })
+    }
+}
+
+impl RunReport {
+    /// One info line with what a run did, also when it had nothing to do (so the log shows that
+    /// the scheduler runs). `trigger`: `scheduled` or who asked.
+    pub fn log(&self, trigger: &str) {
+        tracing::info!(
+            trigger,
+            claimed = self.claimed,
+            first_licence = self.first_licence,
+            sent = self.sent,
+            failed = self.failed,
+            superseded = self.superseded,
+            "reminder run"
+        );
     }
 }
 
@@ -183,8 +196,10 @@ pub async fn run_once(
             }
         }
     }
+    first::claim_due(db, &rules, mailer.is_enabled(), now, &mut report).await?;
     if mailer.is_enabled() {
         send_pending(db, mailer, links, now, &mut report).await?;
+        first::send_pending(db, mailer, &rules, links, now, &mut report).await?;
     }
     Ok(report)
 }

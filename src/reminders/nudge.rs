@@ -1,16 +1,24 @@
 //! Mailing an HR nudge (server only). The in-app notifications and the audit event are written
-//! first, in the nudge's own transaction; the e-mails then go out in a background task so the
-//! HR page does not wait for the SMTP server on a list of thousands. A nudge is a one-off
+//! first, in the nudge's own transaction; then the e-mails go out and HR's request waits for the
+//! SMTP server's answers, up to [`WAIT`], so the page says honestly what happened ("3 e-mails
+//! sent, 1 in the app only: the e-mail failed"). A list too long to finish in that time goes on
+//! in the background and the page says how many are still being sent. A nudge is a one-off
 //! request, not a scheduled reminder: a message the SMTP server refuses is logged and not
 //! retried (the notification in the app stays), and the scheduled reminders go on as before.
 
 use crate::db::{self, Db};
 use crate::domain::Locale;
+use crate::domain::coverage::NudgeOutcome;
 use crate::domain::licence::LicenceStatus;
 use crate::mail::nudge::{NudgeText, compose};
 use crate::mail::{Mailer, Recipient};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How long HR's request waits for the SMTP server's answers before it reports what is known.
+pub const WAIT: Duration = Duration::from_secs(15);
 
 /// One person a nudge reaches, with the standing the dashboard showed.
 #[derive(Debug, Clone)]
@@ -20,10 +28,12 @@ pub struct NudgeTarget {
     pub valid_through: Option<NaiveDate>,
 }
 
-/// What one nudge's mailing did.
+/// What one nudge's mailing did so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct NudgeReport {
+    /// Accepted by the SMTP server.
     pub sent: usize,
+    /// Refused, not delivered, or no address to send to (the in-app reminder is all).
     pub failed: usize,
 }
 
@@ -43,25 +53,71 @@ pub struct NudgeMail {
 }
 
 impl NudgeMail {
-    /// Mails every target in the background; with mail disabled only logs that it did not.
-    pub fn spawn(self, targets: Vec<NudgeTarget>) {
+    /// Mails every target and waits up to `wait` for the answers; what is not answered by then
+    /// is still sent in the background. `reminded` is how many in-app reminders were written.
+    pub async fn deliver(
+        self,
+        targets: Vec<NudgeTarget>,
+        reminded: usize,
+        wait: Duration,
+    ) -> NudgeOutcome {
+        let total = targets.len();
         if !self.mailer.is_enabled() {
             tracing::info!(
-                recipients = targets.len(),
+                recipients = total,
                 "mail disabled: the nudge is shown in the app only"
             );
-            return;
+            return NudgeOutcome {
+                reminded,
+                mail_enabled: false,
+                ..NudgeOutcome::default()
+            };
         }
-        tokio::spawn(async move {
-            match self.send(&targets).await {
+        let progress = Arc::new(Mutex::new(NudgeReport::default()));
+        let counted = progress.clone();
+        let mut task = tokio::spawn(async move {
+            match self.send(&targets, &counted).await {
                 Ok(r) => tracing::info!(sent = r.sent, failed = r.failed, "nudge mailed"),
                 Err(e) => tracing::error!(error = %e, "nudge mail: addresses could not be read"),
             }
         });
+        let finished = tokio::time::timeout(wait, &mut task).await.is_ok();
+        let report = *progress.lock().unwrap_or_else(|e| e.into_inner());
+        let pending = if finished {
+            // Anything unanswered at the end was never sent (the addresses could not be read).
+            0
+        } else {
+            total.saturating_sub(report.sent + report.failed)
+        };
+        NudgeOutcome {
+            reminded,
+            mailed: report.sent,
+            failed: if finished {
+                total - report.sent
+            } else {
+                report.failed
+            },
+            pending,
+            mail_enabled: true,
+        }
     }
 
-    /// One message per target, in their language.
-    pub async fn send(&self, targets: &[NudgeTarget]) -> Result<NudgeReport, sqlx::Error> {
+    /// One message per target, in their language, counting each answer in `progress` as it
+    /// comes (the waiting request reads it).
+    pub async fn send(
+        &self,
+        targets: &[NudgeTarget],
+        progress: &Mutex<NudgeReport>,
+    ) -> Result<NudgeReport, sqlx::Error> {
+        let count = |sent: bool| {
+            let mut p = progress.lock().unwrap_or_else(|e| e.into_inner());
+            if sent {
+                p.sent += 1;
+            } else {
+                p.failed += 1;
+            }
+            *p
+        };
         let ids: Vec<i64> = targets.iter().map(|t| t.person_id).collect();
         let addresses: HashMap<i64, db::reminder::MailAddress> =
             db::reminder::addresses(&self.db, &ids)
@@ -73,6 +129,7 @@ impl NudgeMail {
         let mut report = NudgeReport::default();
         for target in targets {
             let Some(to) = addresses.get(&target.person_id) else {
+                report = count(false);
                 continue;
             };
             // Someone who never set a password could not open the licence page: their way in.
@@ -102,9 +159,9 @@ impl NudgeMail {
                 email: to.email.clone(),
             };
             match self.mailer.send(&[recipient], &[], &content).await {
-                Ok(()) => report.sent += 1,
+                Ok(()) => report = count(true),
                 Err(e) => {
-                    report.failed += 1;
+                    report = count(false);
                     tracing::warn!(person = to.id, error = %e, "nudge mail not delivered");
                 }
             }

@@ -4,6 +4,7 @@
 
 pub mod card;
 pub mod decide;
+pub mod reminders;
 pub mod settings;
 
 use crate::error::AppError;

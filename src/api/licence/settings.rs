@@ -12,12 +12,16 @@ pub struct SettingsPage {
     pub input: SettingsInput,
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
     pub updated_by: Option<String>,
+    /// Seconds between scheduled reminder runs (0: off), and whether the viewer may run them now
+    /// (administrators; `reminders`).
+    pub reminder_interval_secs: u64,
+    pub can_run_reminders: bool,
 }
 
 #[server(endpoint = "licence/settings")]
 pub async fn load_licence_settings() -> Result<SettingsPage, AppError> {
     super::super::ssr::serve(async |ctx| {
-        ctx.require(|r| r.can_manage_licences()).await?;
+        let user = ctx.require(|r| r.can_manage_licences()).await?;
         let pool = &ctx.state.pool;
         let settings = crate::db::licence::settings(pool).await?;
         let (updated_at, updated_by) = crate::db::licence::settings_changed(pool).await?;
@@ -43,6 +47,8 @@ pub async fn load_licence_settings() -> Result<SettingsPage, AppError> {
             input,
             updated_at,
             updated_by,
+            reminder_interval_secs: ctx.state.config.reminder_interval_secs,
+            can_run_reminders: user.roles.can_admin_people(),
         })
     })
     .await

@@ -3,6 +3,10 @@
 //! of past months. The status rule of `domain::licence::standing` is written here ONCE as SQL
 //! ([`status_sql`]) and tested against the domain function for every demo person. The
 //! dashboard's figures are kept in memory between changes ([`cache`]).
+//!
+//! Who counts: active people with the employee role ([`counted_sql`]). An administrator or HR
+//! account without that role is not staff to be certified: it is neither counted, listed,
+//! exported, nudged nor reminded (`db::reminder` uses the same rule).
 
 pub mod cache;
 
@@ -28,6 +32,15 @@ impl Scope {
             Scope::ReportsOf(id) => Some(id),
         }
     }
+}
+
+/// SQL: the person `alias` counts as staff: active and holding the employee role. The one rule for
+/// the dashboard, its drill-down and exports, nudges and reminders.
+pub fn counted_sql(alias: &str) -> String {
+    format!(
+        "{alias}.active = 1 and exists (select 1 from person_role er
+            where er.person_id = {alias}.id and er.role = 'employee')"
+    )
 }
 
 /// The person's current licence period (the one with the highest id), joined as `lp`.
@@ -63,13 +76,14 @@ fn base_sql(today: NaiveDate, settings: &LicenceSettings) -> String {
          left join department d on d.id = t.department_id
          left join person m on m.id = p.manager_id
          {CURRENT_PERIOD_JOIN}
-         where p.active = 1
+         where {counted}
            and (? is null or p.manager_id = ?)
            and (? is null or t.department_id = ?)
            and (? is null or p.team_id = ?)
            and (? is null or p.manager_id = ?)
            and (? = '' or lower(p.name) like ? or lower(p.employee_number) like ?)",
-        status = status_sql(today, settings)
+        status = status_sql(today, settings),
+        counted = counted_sql("p"),
     )
 }
 
@@ -336,12 +350,15 @@ pub async fn trend(
         })
         .collect();
     let values = vec!["(?, ?, ?)"; months.len()].join(", ");
-    let people_where = "p.active = 1
+    let people_where = format!(
+        "{}
            and (? is null or p.manager_id = ?)
            and (? is null or t.department_id = ?)
            and (? is null or p.team_id = ?)
            and (? is null or p.manager_id = ?)
-           and p.created_at < m.cutoff";
+           and p.created_at < m.cutoff",
+        counted_sql("p")
+    );
     let sql = format!(
         "with m(day, low, cutoff) as (values {values})
          select m.day,
@@ -441,7 +458,8 @@ pub async fn choices(
 
 /// Writes one in-app reminder per person in `targets` ((person, current period)) by `actor_id`,
 /// and one audit event with `detail`, in one transaction. The HR/admin rule is checked inside
-/// the transaction and repeated in every insert; a refused actor writes nothing.
+/// the transaction and repeated in every insert, as is "the person counts" ([`counted_sql`]); a
+/// refused actor or target writes nothing.
 pub async fn nudge(
     db: &Db,
     actor_id: i64,
@@ -463,7 +481,9 @@ pub async fn nudge(
     for (person_id, period_id) in targets {
         let done = sqlx::query(&format!(
             "insert into notification (person_id, kind, actor_id, licence_period_id, detail, created_at, updated_at)
-             select ?, 'licence_reminder', ?, ?, 'nudge', ?, ? where {HR}"
+             select ?, 'licence_reminder', ?, ?, 'nudge', ?, ? where {HR}
+               and exists (select 1 from person p where p.id = ? and {counted})",
+            counted = counted_sql("p")
         ))
         .bind(person_id)
         .bind(actor_id)
@@ -471,6 +491,7 @@ pub async fn nudge(
         .bind(now)
         .bind(now)
         .bind(actor_id)
+        .bind(person_id)
         .execute(&mut *tx)
         .await?;
         written += done.rows_affected() as usize;

@@ -127,10 +127,10 @@ impl Default for ReminderRules {
     }
 }
 
-/// One reminder in a period's schedule.
+/// One reminder in a schedule (a period's, or a newcomer's first licence: [`first`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scheduled {
-    pub kind: ReminderKind,
+pub struct Scheduled<K = ReminderKind> {
+    pub kind: K,
     /// The day it is due.
     pub on: NaiveDate,
     /// Whether the holder's manager is copied.
@@ -139,10 +139,44 @@ pub struct Scheduled {
 
 /// What one run does for one period: send at most one reminder, and record older missed ones as
 /// superseded.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Plan {
-    pub send: Option<Scheduled>,
-    pub supersede: Vec<ReminderKind>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan<K = ReminderKind> {
+    pub send: Option<Scheduled<K>>,
+    pub supersede: Vec<K>,
+}
+
+impl<K> Default for Plan<K> {
+    fn default() -> Self {
+        Plan {
+            send: None,
+            supersede: Vec::new(),
+        }
+    }
+}
+
+/// The catch-up rule over `schedule` (date order): of the reminders dated from `since` through
+/// `today`, the latest is sent unless `recorded`, the older unrecorded ones are superseded.
+pub(crate) fn catch_up<K: Copy + PartialEq>(
+    schedule: Vec<Scheduled<K>>,
+    today: NaiveDate,
+    since: NaiveDate,
+    recorded: &[K],
+) -> Plan<K> {
+    let owed: Vec<Scheduled<K>> = schedule
+        .into_iter()
+        .filter(|s| s.on <= today && s.on >= since)
+        .collect();
+    let Some((latest, older)) = owed.split_last() else {
+        return Plan::default();
+    };
+    Plan {
+        send: (!recorded.contains(&latest.kind)).then_some(*latest),
+        supersede: older
+            .iter()
+            .map(|s| s.kind)
+            .filter(|k| !recorded.contains(k))
+            .collect(),
+    }
 }
 
 impl ReminderRules {
@@ -222,22 +256,7 @@ impl ReminderRules {
         issued_on: NaiveDate,
         recorded: &[ReminderKind],
     ) -> Plan {
-        let owed: Vec<Scheduled> = self
-            .schedule(valid_through)
-            .into_iter()
-            .filter(|s| s.on <= today && s.on >= issued_on)
-            .collect();
-        let Some((latest, older)) = owed.split_last() else {
-            return Plan::default();
-        };
-        Plan {
-            send: (!recorded.contains(&latest.kind)).then_some(*latest),
-            supersede: older
-                .iter()
-                .map(|s| s.kind)
-                .filter(|k| !recorded.contains(k))
-                .collect(),
-        }
+        catch_up(self.schedule(valid_through), today, issued_on, recorded)
     }
 }
 
@@ -281,6 +300,8 @@ pub fn format_offsets(offsets: &[u32]) -> String {
         .collect::<Vec<_>>()
         .join(",")
 }
+
+pub mod first;
 
 #[cfg(test)]
 mod tests;
