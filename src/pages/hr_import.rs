@@ -72,15 +72,19 @@ pub fn ImportPage() -> impl IntoView {
                         <p class="field__hint" id="import-file-hint">{i18n.t("import-file-hint")}</p>
                         <input class="field__input" id="import-file" type="file" name="file" accept=".csv,text/csv" required=true aria-describedby="import-file-hint" />
                     </div>
-                    <div class="field field--check">
-                        <input id="import-full" type="checkbox" name="full_export" aria-describedby="import-full-hint" />
-                        <label for="import-full">{i18n.t("import-full-export")}</label>
+                    <div class="field">
+                        <label class="checkbox" for="import-full">
+                            <input id="import-full" type="checkbox" name="full_export" aria-describedby="import-full-hint" />
+                            {i18n.t("import-full-export")}
+                        </label>
                         <p class="field__hint" id="import-full-hint">{i18n.t("import-full-export-hint")}</p>
                     </div>
-                    <div class="field field--check">
+                    <div class="field">
                         <input type="hidden" name="managers_review_sent" value="1" />
-                        <input id="import-managers" type="checkbox" name="managers_review" checked=true aria-describedby="import-managers-hint" />
-                        <label for="import-managers">{i18n.t("import-managers-review")}</label>
+                        <label class="checkbox" for="import-managers">
+                            <input id="import-managers" type="checkbox" name="managers_review" checked=true aria-describedby="import-managers-hint" />
+                            {i18n.t("import-managers-review")}
+                        </label>
                         <p class="field__hint" id="import-managers-hint">{i18n.t("import-managers-review-hint")}</p>
                     </div>
                     <Busy label=i18n.t("import-busy-reading") />
@@ -213,9 +217,11 @@ fn Preview(preview: ImportDryRun) -> impl IntoView {
                 <ActionForm action=apply attr:class="card stack" attr:data-busy="">
                     <input type="hidden" name="token" value=preview.token.clone() />
                     <p>{i18n.t("import-apply-explain")}</p>
-                    <div class="field field--check">
-                        <input id="import-invite" type="checkbox" name="invite" value="true" checked=true aria-describedby="import-invite-hint" />
-                        <label for="import-invite">{i18n.t("import-invite")}</label>
+                    <div class="field">
+                        <label class="checkbox" for="import-invite">
+                            <input id="import-invite" type="checkbox" name="invite" value="true" checked=true aria-describedby="import-invite-hint" />
+                            {i18n.t("import-invite")}
+                        </label>
                         <p class="field__hint" id="import-invite-hint">{i18n.t("import-invite-hint")}</p>
                     </div>
                     <Busy label=i18n.t("import-busy-applying") />

@@ -350,6 +350,7 @@ async fn create_admin_command_makes_a_working_administrator() {
             "Eerste Beheerder",
             "--employee-number",
             "a-1",
+            "--employee",
         ])
         .env("DATABASE_URL", &url)
         .env("KRB_ADMIN_PASSWORD", "een sterk wachtwoord")
@@ -360,23 +361,35 @@ async fn create_admin_command_makes_a_working_administrator() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // The same e-mail twice is refused with a clear message.
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_klantenrijbewijs"))
-        .args([
-            "create-admin",
-            "--email",
-            "beheer@verzekeraar.example",
-            "--name",
-            "Tweede",
-            "--employee-number",
-            "A-2",
-        ])
-        .env("DATABASE_URL", &url)
-        .env("KRB_ADMIN_PASSWORD", "een sterk wachtwoord")
-        .output()
-        .expect("run binary");
-    assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let run = |email: &str, number: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_klantenrijbewijs"))
+            .args([
+                "create-admin",
+                "--email",
+                email,
+                "--name",
+                "Tweede",
+                "--employee-number",
+                number,
+            ])
+            .env("DATABASE_URL", &url)
+            .env("KRB_ADMIN_PASSWORD", "een sterk wachtwoord")
+            .env("LANG", "nl_NL.UTF-8")
+            .output()
+            .expect("run binary")
+    };
+    // The same e-mail again restores that person (break-glass) instead of failing.
+    let again = run("beheer@verzekeraar.example", "A-2");
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("hersteld"));
+    // An e-mail of one person with the number of another is refused, in one translated line.
+    let other = run("tweede@verzekeraar.example", "B-1");
+    assert!(other.status.success());
+    let mixed = run("beheer@verzekeraar.example", "B-1");
+    assert!(!mixed.status.success());
+    let stderr = String::from_utf8_lossy(&mixed.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("personeelsnummer"), "{stderr}");
 
     let pool = klantenrijbewijs::db::connect(&url).await.expect("db");
     let roles: Vec<String> = sqlx::query_scalar(

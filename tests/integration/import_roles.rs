@@ -1,6 +1,7 @@
 //! The import never locks anyone out and sets up roles: a full export without the administrator
 //! (uploaded by that admin or by HR) keeps them active; the last active administrator cannot be
-//! deactivated by hand either (db layer and two admins racing over HTTP); the Roles column the
+//! deactivated by hand either (db layer, and two admins deactivating each other over HTTP held
+//! at the write lock so only the rule inside the statement can decide); the Roles column the
 //! export writes is read back; managers become reviewers unless the upload form says otherwise;
 //! realistic HR headers; `create-admin` restores an existing, deactivated person.
 
@@ -379,8 +380,9 @@ async fn two_admins_deactivating_each_other_at_once_leave_one_admin() {
         v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
     };
     let (a, b) = (as_refs(&off_fatima), as_refs(&off_sanne));
-    let send = |client: reqwest::Client, form: Vec<(&'static str, String)>| {
-        let url = format!("{}/api/people/update", app.base);
+    let base = app.base.clone();
+    let send = move |client: reqwest::Client, form: Vec<(&'static str, String)>| {
+        let url = format!("{base}/api/people/update");
         async move {
             client
                 .post(url)
@@ -392,7 +394,22 @@ async fn two_admins_deactivating_each_other_at_once_leave_one_admin() {
                 .status()
         }
     };
-    let (first, second) = tokio::join!(send(sanne, a), send(fatima, b));
+    // Hold the write lock until both requests have passed their sign-in check and wait for
+    // it: then only the rule inside the writing statement can stop the second one.
+    let lock = klantenrijbewijs::db::begin_write(&app.state.pool)
+        .await
+        .expect("lock");
+    let requests = tokio::spawn(async move { tokio::join!(send(sanne, a), send(fatima, b)) });
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    lock.rollback().await.expect("release");
+    let (first, second) = requests.await.expect("requests");
+    let mut statuses = [first.as_u16(), second.as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(
+        statuses,
+        [200, 422],
+        "one deactivation, one refused as the last admin"
+    );
     assert!(
         app.count(
             "select count(*) from person p join person_role r on r.person_id = p.id
