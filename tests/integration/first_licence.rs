@@ -2,7 +2,8 @@
 //! never certified is invited on the day they joined, then reminded at the offsets counted from
 //! it, each message once even with a restart every day, the manager copied from 7 days before the
 //! due day; a first licence stops them; a late first sight sends one catch-up; an admin-only
-//! account gets nothing. And an administrator runs the reminders now from the settings page.
+//! account gets nothing; a newcomer without a password gets their way in (an invitation link).
+//! And an administrator runs the reminders now from the settings page.
 
 use crate::common;
 
@@ -90,6 +91,13 @@ async fn newcomers_are_invited_on_their_first_day_then_reminded_once_each() {
         joined(),
     )
     .await;
+    // Nina has chosen her password (her mail links to her licence page); Noah has not yet, so
+    // each of his messages carries a fresh invitation instead.
+    sqlx::query("update person set password_hash = 'chosen' where id = ?")
+        .bind(nina)
+        .execute(&app.state.pool)
+        .await
+        .expect("password");
     person(
         &app,
         ("Noah New", NOAH, "en"),
@@ -160,6 +168,11 @@ async fn newcomers_are_invited_on_their_first_day_then_reminded_once_each() {
         to_noah[0].subject,
         "Welcome: earn your first customer licence"
     );
+    for m in &to_noah {
+        let text = m.text.as_deref().expect("text part");
+        assert!(text.contains("https://krb.example.nl/password/"), "{text}");
+        assert!(!text.contains("https://krb.example.nl/licence"), "{text}");
+    }
     assert!(
         mails
             .iter()
