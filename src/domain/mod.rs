@@ -1,6 +1,7 @@
 //! Wasm-safe domain types and pure rules, shared by the server and the browser bundle.
 
 pub mod audit;
+pub mod audit_detail;
 pub mod autosave;
 pub mod coverage;
 pub mod evidence;
