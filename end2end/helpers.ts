@@ -50,7 +50,7 @@ export async function followNav(page: Page, name: string) {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const nav = page.locator('#site-nav');
   const link = nav.getByRole('link', { name, exact: true, includeHidden: true });
-  const menu = nav.locator('details').filter({ has: link });
+  const menu = nav.locator('details', { has: page.getByRole('link', { name, exact: true, includeHidden: true }) });
   if ((await menu.count()) > 0 && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) {
     await menu.locator('summary').click();
   }

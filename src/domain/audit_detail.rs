@@ -1,7 +1,7 @@
 //! An audit event's stored detail (JSON) as labelled lines of text for people: every label and
 //! every known value (roles, licence statuses, the expiry anchor, yes/no) is a translation key,
-//! a settings change lists only what changed ("before → after"), nested values become text.
-//! Nothing of the JSON syntax reaches the page.
+//! days are written the reader's way, a settings change lists only what changed
+//! ("before → after"), nested values become text. Nothing of the JSON syntax reaches the page.
 
 use super::audit::detail_label_key;
 use super::licence::LicenceStatus;
@@ -13,8 +13,10 @@ use serde_json::{Map, Value};
 pub enum Text {
     /// A translation key.
     Key(String),
-    /// Shown as it is (names, numbers, dates, reasons).
+    /// Shown as it is (names, numbers, reasons).
     Raw(String),
+    /// A calendar day, written the reader's way.
+    Day(chrono::NaiveDate),
     /// Pieces joined by ", ".
     List(Vec<Text>),
     /// "label: value".
@@ -28,18 +30,20 @@ impl Text {
         Text::Key(key.into())
     }
 
-    /// The text in one language; `t` translates a key.
-    pub fn render(&self, t: &dyn Fn(&str) -> String) -> String {
+    /// The text in one language: `t` translates a key, `day` writes a day.
+    pub fn render(
+        &self,
+        t: &dyn Fn(&str) -> String,
+        day: &dyn Fn(chrono::NaiveDate) -> String,
+    ) -> String {
+        let r = |text: &Text| text.render(t, day);
         match self {
             Text::Key(key) => t(key),
             Text::Raw(text) => text.clone(),
-            Text::List(items) => items
-                .iter()
-                .map(|i| i.render(t))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Text::Pair(label, value) => format!("{}: {}", label.render(t), value.render(t)),
-            Text::Change(before, after) => format!("{} → {}", before.render(t), after.render(t)),
+            Text::Day(d) => day(*d),
+            Text::List(items) => items.iter().map(r).collect::<Vec<_>>().join(", "),
+            Text::Pair(label, value) => format!("{}: {}", r(label), r(value)),
+            Text::Change(before, after) => format!("{} → {}", r(before), r(after)),
         }
     }
 }
@@ -100,7 +104,13 @@ fn value(v: &Value) -> Text {
         Value::Null => Text::Raw("—".to_owned()),
         Value::Bool(b) => Text::key(if *b { "import-yes" } else { "import-no" }),
         Value::Number(n) => Text::Raw(n.to_string()),
-        Value::String(s) => code(s).unwrap_or_else(|| Text::Raw(s.clone())),
+        Value::String(s) => code(s)
+            .or_else(|| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .ok()
+                    .map(Text::Day)
+            })
+            .unwrap_or_else(|| Text::Raw(s.clone())),
         Value::Array(items) if items.is_empty() => Text::Raw("—".to_owned()),
         Value::Array(items) => Text::List(items.iter().map(value).collect()),
         Value::Object(map) => object(map),
@@ -173,9 +183,10 @@ mod tests {
     /// Renders with a fake translation that marks keys, so the test sees what was translated.
     fn lines(detail: &str) -> Vec<(String, String)> {
         let t = |k: &str| format!("<{k}>");
+        let day = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
         detail_lines(detail)
             .into_iter()
-            .map(|(l, v)| (l.render(&t), v.render(&t)))
+            .map(|(l, v)| (l.render(&t, &day), v.render(&t, &day)))
             .collect()
     }
 
@@ -265,6 +276,8 @@ mod tests {
         assert!(l.contains(&("<audit-key-full_export>".into(), "<import-yes>".into())));
         assert!(l.contains(&("<audit-key-reason>".into(), "Register 2025".into())));
         assert!(l.contains(&("<audit-key-count>".into(), "3".into())));
+        let l = lines(r#"{"valid_from":"2026-10-14","period_id":4}"#);
+        assert!(l.contains(&("<audit-key-valid_from>".into(), "14-10-2026".into())));
     }
 
     #[test]

@@ -129,8 +129,8 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                             <td>
                                 <dl class="audit-detail">
                                     {lines.into_iter().map(|(label, value)| {
-                                        let t = |key: &str| i18n.t(key);
-                                        view! { <dt>{label.render(&t)}</dt><dd>{value.render(&t)}</dd> }
+                                        let (t, day) = (|key: &str| i18n.t(key), |d| i18n.day(d));
+                                        view! { <dt>{label.render(&t, &day)}</dt><dd>{value.render(&t, &day)}</dd> }
                                     }).collect_view()}
                                 </dl>
                             </td>
