@@ -41,6 +41,22 @@ export async function plainSignIn(page: Page, email: string, password = PASSWORD
   await expect(page).toHaveURL(/\/$/);
 }
 
+/**
+ * Follows a link of the main navigation by its name: opens the phone menu when it is collapsed and
+ * the group's menu (a `<details>` disclosure) that holds the link when it is closed.
+ */
+export async function followNav(page: Page, name: string) {
+  const toggle = page.getByRole('button', { name: 'Menu', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const nav = page.locator('#site-nav');
+  const link = nav.getByRole('link', { name, exact: true, includeHidden: true });
+  const menu = nav.locator('details', { has: page.getByRole('link', { name, exact: true, includeHidden: true }) });
+  if ((await menu.count()) > 0 && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await menu.locator('summary').click();
+  }
+  await link.click();
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Afmelden|Sign out/ }).click();
   await expect(page).toHaveURL(/\/login$/);

@@ -46,7 +46,7 @@ test('admin adds a person: a duplicate e-mail is shown on the field and nothing 
 test('admin cannot deactivate their own account', async ({ page }) => {
   await signIn(page, ACCOUNTS.admin.email);
   await page.goto('/admin/people?q=sanne');
-  await page.getByRole('link', { name: 'Sanne Visser' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Sanne Visser' }).click();
   await hydrated(page);
   await page.getByLabel('Account actief').uncheck();
   await page.getByRole('button', { name: 'Opslaan' }).click();

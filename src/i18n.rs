@@ -63,6 +63,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/org.ftl"),
     "\n",
     include_str!("../locales/nl/licence_import.ftl"),
+    "\n",
+    include_str!("../locales/nl/screens.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -83,6 +85,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/org.ftl"),
     "\n",
     include_str!("../locales/en/licence_import.ftl"),
+    "\n",
+    include_str!("../locales/en/screens.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";
@@ -267,6 +271,11 @@ mod tests {
             for field in crate::domain::audit::DETAIL_FIELDS {
                 let key = crate::domain::audit::detail_label_key(field).expect("known field");
                 assert_ne!(i18n.t(&key), key, "{field} in {locale:?}");
+            }
+        }
+        for key in crate::domain::audit_detail::label_keys() {
+            for locale in [Locale::Nl, Locale::En] {
+                assert_ne!(I18n::new(locale).t(key), key, "{key} in {locale:?}");
             }
         }
         assert_eq!(crate::domain::audit::detail_label_key("unknown"), None);

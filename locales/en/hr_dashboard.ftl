@@ -22,7 +22,12 @@ dash-col-month = Month
 dash-col-action = Action
 dash-trend-title = Coverage over the last 12 months
 dash-trend-table = Coverage per month as a table
-dash-trend-summary = Coverage at the end of { $from }: { $from_pct }%; at the end of { $to }: { $to_pct }%.
+dash-trend-summary = { $change ->
+    [up] Coverage rose from { $from_pct }% at the end of { $from } to { $to_pct }% at the end of { $to }.
+    [down] Coverage fell from { $from_pct }% at the end of { $from } to { $to_pct }% at the end of { $to }.
+   *[same] Coverage stayed at { $to_pct }% from the end of { $from } to the end of { $to }.
+}
+dash-trend-one = Coverage at the end of { $to }: { $to_pct }%. Earlier months had no employees yet.
 dash-trend-empty = No data about the last months yet.
 dash-people-title = Employees and their licence
 dash-people-lead = Search, sort and export; send a reminder.

@@ -1,6 +1,6 @@
 # The customer licence: status, renewal, decisions, settings.
 nav-licence = My licence
-nav-team-licences = My team
+nav-team-licences = My team's licences
 nav-licence-settings = Licence rules
 
 licence-my-title = My customer licence
@@ -14,11 +14,11 @@ licence-reviewer-unknown = your manager
 licence-status-never = Never certified
 licence-status-valid = Valid
 licence-status-renewal-due = Renewal due
-licence-status-in-grace = In grace
+licence-status-in-grace = Grace period
 licence-status-expired = Expired
 licence-status-revoked = Revoked
 
-licence-text-never = You do not have a customer licence yet. Walk a customer journey, present what you learned and have your manager sign it off.
+licence-text-never = You do not have a customer licence yet. Earn your first: walk a customer journey, present what you learned and have your manager sign it off.
 licence-text-valid-through = Valid through { $date } (that day still counts).
 licence-text-days-left = { $days } days left. You can renew from { $opens }.
 licence-text-renewal-due = { $days } days left: renew now and your licence continues without a gap.
@@ -98,7 +98,7 @@ licence-team-waiting-none = Nobody is waiting for your sign-off right now.
 licence-team-send-back = Send back…
 licence-team-all = Everyone in your team
 licence-team-empty = Nobody has you as their manager.
-licence-team-progress = { $done } of 3 steps
+licence-team-progress = { $done } of { $total } steps
 
 licence-error-not-ready = Not ready for sign-off: there is no completed walkthrough with a confirmed presentation in this cycle.
 licence-error-window-not-open = The licence is still valid and the renewal window has not opened yet.
@@ -130,9 +130,9 @@ licence-settings-min-validity-hint = With a fixed date: a late joiner gets a lic
 licence-settings-renewal = Renewal
 licence-settings-window = Renewal window (days before the last valid day)
 licence-settings-window-hint = Sign-off before the window opens is refused; inside the window the new licence continues from the old expiry.
-licence-settings-grace = Grace (days after the last valid day)
-licence-settings-grace-hint = During grace the dashboard shows "in grace" instead of "expired".
-licence-settings-grace-covered = Grace counts as covered on the dashboard
+licence-settings-grace = Grace period (days after the last valid day)
+licence-settings-grace-hint = During the grace period the dashboard shows "grace period" instead of "expired".
+licence-settings-grace-covered = The grace period counts as covered on the dashboard
 licence-settings-reminders = Reminders
 licence-settings-reminder-days = Remind (days before the last valid day)
 licence-settings-reminder-days-hint = Separated by commas, for example 60, 30, 7, 0 (0 = on the last day).

@@ -6,14 +6,11 @@ footer-text = Klantenrijbewijs — walk the customer journey yourself every year
 ## Navigation
 nav-label = Main menu
 nav-menu = Menu
-nav-home = Overview
 nav-people-overview = Employees
 nav-admin-people = Manage people
 nav-organisation = Organisation
 nav-account = My account
 nav-sign-out = Sign out
-language-label = Language
-language-apply = Change language
 language-nl = Nederlands
 language-en = English
 

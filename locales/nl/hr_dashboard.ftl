@@ -9,8 +9,8 @@ dash-manager = Leidinggevende
 dash-manager-all = Alle leidinggevenden
 dash-summary = Samenvatting
 dash-covered-of = gedekt: { $covered } van { $total } actieve medewerkers
-dash-grace-counts = Mensen in de coulanceperiode tellen mee als gedekt.
-dash-grace-not = Mensen in de coulanceperiode tellen niet mee als gedekt.
+dash-grace-counts = Mensen in de respijtperiode tellen mee als gedekt.
+dash-grace-not = Mensen in de respijtperiode tellen niet mee als gedekt.
 dash-all-people = Alle { $total } medewerkers bekijken
 dash-teams = Per afdeling en team
 dash-no-team = Zonder team
@@ -22,7 +22,12 @@ dash-col-month = Maand
 dash-col-action = Actie
 dash-trend-title = Dekking de afgelopen 12 maanden
 dash-trend-table = Dekking per maand als tabel
-dash-trend-summary = Dekking eind { $from }: { $from_pct }%; eind { $to }: { $to_pct }%.
+dash-trend-summary = { $change ->
+    [up] Dekking gestegen van { $from_pct }% eind { $from } naar { $to_pct }% eind { $to }.
+    [down] Dekking gedaald van { $from_pct }% eind { $from } naar { $to_pct }% eind { $to }.
+   *[same] Dekking gelijk gebleven: { $to_pct }% eind { $from } en eind { $to }.
+}
+dash-trend-one = Dekking eind { $to }: { $to_pct }%. Eerdere maanden hebben nog geen medewerkers.
 dash-trend-empty = Nog geen gegevens over de afgelopen maanden.
 dash-people-title = Medewerkers en hun rijbewijs
 dash-people-lead = Zoek, sorteer en exporteer; stuur een herinnering.

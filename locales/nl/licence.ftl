@@ -1,6 +1,6 @@
 # Het klantenrijbewijs: status, verlengen, beslissingen, instellingen.
 nav-licence = Mijn rijbewijs
-nav-team-licences = Mijn team
+nav-team-licences = Rijbewijzen van mijn team
 nav-licence-settings = Rijbewijsregels
 
 licence-my-title = Mijn klantenrijbewijs
@@ -18,7 +18,7 @@ licence-status-in-grace = Respijtperiode
 licence-status-expired = Verlopen
 licence-status-revoked = Ingetrokken
 
-licence-text-never = Je hebt nog geen klantenrijbewijs. Loop een klantreis, presenteer wat je leerde en laat je leidinggevende aftekenen.
+licence-text-never = Je hebt nog geen klantenrijbewijs. Verdien je eerste: loop een klantreis, presenteer wat je leerde en laat je leidinggevende aftekenen.
 licence-text-valid-through = Geldig t/m { $date } (die dag telt nog mee).
 licence-text-days-left = Nog { $days } dagen. Verlengen kan vanaf { $opens }.
 licence-text-renewal-due = Nog { $days } dagen: verleng nu, dan loopt je rijbewijs ononderbroken door.
@@ -98,7 +98,7 @@ licence-team-waiting-none = Niemand wacht op dit moment op je handtekening.
 licence-team-send-back = Terugsturen…
 licence-team-all = Iedereen in je team
 licence-team-empty = Er zijn geen medewerkers die jou als leidinggevende hebben.
-licence-team-progress = { $done } van 3 stappen
+licence-team-progress = { $done } van { $total } stappen
 
 licence-error-not-ready = Nog niet klaar om af te tekenen: er is geen afgeronde klantreis met een bevestigde presentatie in deze ronde.
 licence-error-window-not-open = Het rijbewijs is nog geldig en het verlengvenster is nog niet open.
@@ -130,9 +130,9 @@ licence-settings-min-validity-hint = Bij een vaste datum: wie laat instroomt, kr
 licence-settings-renewal = Verlengen
 licence-settings-window = Verlengvenster (dagen vóór de laatste geldige dag)
 licence-settings-window-hint = Aftekenen vóór het venster opengaat wordt geweigerd; in het venster loopt het nieuwe rijbewijs door vanaf de oude einddatum.
-licence-settings-grace = Respijt (dagen na de laatste geldige dag)
-licence-settings-grace-hint = Tijdens het respijt toont het dashboard "respijtperiode" in plaats van "verlopen".
-licence-settings-grace-covered = Respijt telt op het dashboard als gedekt
+licence-settings-grace = Respijtperiode (dagen na de laatste geldige dag)
+licence-settings-grace-hint = Tijdens de respijtperiode toont het dashboard "respijtperiode" in plaats van "verlopen".
+licence-settings-grace-covered = De respijtperiode telt op het dashboard als gedekt
 licence-settings-reminders = Herinneringen
 licence-settings-reminder-days = Herinneren (dagen vóór de laatste geldige dag)
 licence-settings-reminder-days-hint = Gescheiden door komma's, bijvoorbeeld 60, 30, 7, 0 (0 = op de laatste dag).

@@ -6,14 +6,11 @@ footer-text = Klantenrijbewijs — elk jaar zelf de klantreis lopen, zodat we zi
 ## Navigatie
 nav-label = Hoofdmenu
 nav-menu = Menu
-nav-home = Overzicht
 nav-people-overview = Medewerkers
 nav-admin-people = Mensen beheren
 nav-organisation = Organisatie
 nav-account = Mijn account
 nav-sign-out = Afmelden
-language-label = Taal
-language-apply = Wijzig taal
 language-nl = Nederlands
 language-en = English
 

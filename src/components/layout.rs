@@ -1,4 +1,4 @@
-//! Site header (brand, role-aware navigation, language switch, sign-out) and footer.
+//! Site header (brand, the navigation of `nav.rs`, language switch, sign-out) and footer.
 
 use crate::api::session::{Logout, SetLocale};
 use crate::domain::Locale;
@@ -6,56 +6,15 @@ use crate::i18n::use_i18n;
 use crate::routes;
 use crate::session_context::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let links = session.user.as_ref().map(|user| {
-        let mut items = vec![(routes::HOME, i18n.t("nav-home"), true)];
-        if user.roles.can_walk() {
-            items.push((routes::WALK, i18n.t("nav-walk"), false));
-            items.push((routes::MY_LICENCE, i18n.t("nav-licence"), true));
-        }
-        if user.roles.can_review() {
-            items.push((routes::TEAM_LICENCES, i18n.t("nav-team-licences"), false));
-        }
-        items.push((routes::LIBRARY, i18n.t("nav-library"), false));
-        if user
-            .roles
-            .has_any(&[crate::domain::Role::Reviewer, crate::domain::Role::Hr])
-        {
-            items.push((routes::WALKTHROUGHS, i18n.t("nav-walkthroughs"), false));
-        }
-        if user.roles.can_view_people_overview() {
-            items.push((routes::HR_DASHBOARD, i18n.t("nav-dashboard"), true));
-        }
-        if user.roles.can_view_people_overview() {
-            items.push((
-                routes::PEOPLE_OVERVIEW,
-                i18n.t("nav-people-overview"),
-                false,
-            ));
-        }
-        if user.roles.can_manage_licences() {
-            items.push((
-                routes::LICENCE_SETTINGS,
-                i18n.t("nav-licence-settings"),
-                false,
-            ));
-        }
-        if user.roles.can_admin_people() {
-            items.push((routes::ADMIN_PEOPLE, i18n.t("nav-admin-people"), false));
-            items.push((routes::ORGANISATION, i18n.t("nav-organisation"), false));
-        }
-        if user.roles.can_curate_journeys() {
-            items.push((routes::JOURNEYS, i18n.t("nav-journeys"), false));
-        }
-        items.push((routes::ACCOUNT, i18n.t("nav-account"), false));
-        items
-    });
-    let user_name = session.user.as_ref().map(|u| u.name.clone());
+    let user = session
+        .user
+        .as_ref()
+        .map(|user| (user.roles.clone(), user.name.clone()));
     let signed_in = session.user.is_some();
     let unread = session.unread_notifications;
 
@@ -74,15 +33,8 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 {signed_in.then(|| view! { <crate::components::bell::Bell count=unread /> })}
                 <SiteMenu menu_label=i18n.t("nav-menu") nav_label=i18n.t("nav-label")>
-                    {links.map(|items| view! {
-                        <ul class="site-nav__list">
-                            {items.into_iter().map(|(href, label, exact)| view! {
-                                <li><A href=href exact=exact attr:class="site-nav__link">{label}</A></li>
-                            }).collect_view()}
-                        </ul>
-                    })}
+                    {user.map(|(roles, name)| view! { <super::nav::NavLinks roles name /> })}
                     <div class="site-nav__meta">
-                        {user_name.map(|name| view! { <span class="site-nav__user">{name}</span> })}
                         <LanguageSwitch />
                         {signed_in.then(|| view! { <SignOut /> })}
                     </div>
@@ -121,22 +73,26 @@ fn SiteMenu(menu_label: String, nav_label: String, children: Children) -> impl I
     }
 }
 
-/// Switches the language: a plain form post; the server sends the browser back to the same page.
+/// Switches the language: a button per other language (one click, and narrow enough for the
+/// header's one row), each a plain form post; the server sends the browser back to the same page.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<SetLocale>::new();
-    view! {
-        <ActionForm action attr:class="lang-switch">
-            <label class="visually-hidden" for="lang-select">{i18n.t("language-label")}</label>
-            <select id="lang-select" name="locale" class="field__input">
-                {Locale::ALL.into_iter().map(|l| view! {
-                    <option value=l.code() selected=l == i18n.locale>{i18n.t(&format!("language-{}", l.code()))}</option>
-                }).collect_view()}
-            </select>
-            <button type="submit" class="btn btn--ghost btn--small">{i18n.t("language-apply")}</button>
-        </ActionForm>
-    }
+    Locale::ALL
+        .into_iter()
+        .filter(|l| *l != i18n.locale)
+        .map(|l| {
+            let action = ServerAction::<SetLocale>::new();
+            view! {
+                <ActionForm action attr:class="lang-switch">
+                    <input type="hidden" name="locale" value=l.code() />
+                    <button type="submit" class="btn btn--ghost btn--small" lang=l.code()>
+                        {i18n.t(&format!("language-{}", l.code()))}
+                    </button>
+                </ActionForm>
+            }
+        })
+        .collect_view()
 }
 
 /// Signs out: a plain form post answered with a redirect to the sign-in page.

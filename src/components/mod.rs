@@ -16,6 +16,7 @@ pub mod licence_card;
 pub mod licence_decisions;
 pub mod licence_status;
 pub mod load;
+pub mod nav;
 pub mod pager;
 pub mod people_table;
 #[cfg(feature = "hydrate")]

@@ -176,28 +176,6 @@ pub fn detail_label_key(field: &str) -> Option<String> {
         .then(|| format!("audit-key-{field}"))
 }
 
-/// The detail JSON as (key, readable value) lines: plain text for strings and numbers, indented
-/// JSON for nested values. Invalid JSON is shown as it is.
-pub fn readable_detail(detail: &str) -> Vec<(String, String)> {
-    match serde_json::from_str::<serde_json::Value>(detail) {
-        Ok(serde_json::Value::Object(map)) => map
-            .into_iter()
-            .map(|(k, v)| {
-                let text = match v {
-                    serde_json::Value::String(s) => s,
-                    serde_json::Value::Null => "—".to_owned(),
-                    v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_)) => {
-                        v.to_string()
-                    }
-                    v => serde_json::to_string_pretty(&v).unwrap_or_default(),
-                };
-                (k, text)
-            })
-            .collect(),
-        _ => vec![(String::new(), detail.to_owned())],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,18 +215,5 @@ mod tests {
         assert_eq!(AuditCursor::decode(&c.encode()), Some(c));
         assert_eq!(AuditCursor::decode("x_y"), None);
         assert_eq!(AuditCursor::decode("12"), None);
-    }
-
-    #[test]
-    fn detail_reads_as_lines() {
-        let lines = readable_detail(r#"{"file":"hr.csv","created":3,"before":["employee"]}"#);
-        assert!(lines.contains(&("file".to_owned(), "hr.csv".to_owned())));
-        assert!(lines.contains(&("created".to_owned(), "3".to_owned())));
-        assert!(
-            lines
-                .iter()
-                .any(|(k, v)| k == "before" && v.contains("\"employee\""))
-        );
-        assert_eq!(readable_detail("not json")[0].1, "not json");
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod audit_detail;
 pub mod autosave;
 pub mod coverage;
 pub mod evidence;

@@ -8,9 +8,8 @@ use crate::components::load::Loaded;
 use crate::components::pager::page_href;
 use crate::components::table::ScrollTable;
 use crate::domain::RoleSet;
-use crate::domain::audit::{
-    ACTIONS, AuditEntry, AuditFilter, action_key, detail_label_key, readable_detail,
-};
+use crate::domain::audit::{ACTIONS, AuditEntry, AuditFilter, action_key};
+use crate::domain::audit_detail::detail_lines;
 use crate::i18n::use_i18n;
 use crate::routes;
 use leptos::prelude::*;
@@ -120,7 +119,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
             </thead>
             <tbody>
                 {entries.into_iter().map(|e| {
-                    let lines = readable_detail(&e.detail);
+                    let lines = detail_lines(&e.detail);
                     view! {
                         <tr>
                             <td>{i18n.datetime(e.created_at)}</td>
@@ -129,16 +128,9 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                             <td>{e.subject_name.clone().unwrap_or_else(|| "—".to_owned())}</td>
                             <td>
                                 <dl class="audit-detail">
-                                    {lines.into_iter().map(|(k, v)| {
-                                        let label = detail_label_key(&k).map_or(k, |key| i18n.t(&key));
-                                        let value = match v.as_str() {
-                                            "true" => i18n.t("import-yes"),
-                                            "false" => i18n.t("import-no"),
-                                            _ => v,
-                                        };
-                                        view! {
-                                            <dt>{label}</dt><dd><pre class="audit-detail__value">{value}</pre></dd>
-                                        }
+                                    {lines.into_iter().map(|(label, value)| {
+                                        let (t, day) = (|key: &str| i18n.t(key), |d| i18n.day(d));
+                                        view! { <dt>{label.render(&t, &day)}</dt><dd>{value.render(&t, &day)}</dd> }
                                     }).collect_view()}
                                 </dl>
                             </td>

@@ -9,7 +9,7 @@ use crate::components::form::SuccessNotice;
 use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
 use crate::components::licence_decisions::{CertifyForm, RevokeForm, SendBackForm, SignOffForm};
-use crate::components::licence_status::{Checklist, StandingPanel};
+use crate::components::licence_status::{Checklist, Reader, StandingPanel};
 use crate::components::table::ScrollTable;
 use crate::domain::licence::LicenceStatus;
 use crate::error::AppError;
@@ -69,6 +69,13 @@ fn LicenceScreen(page: Data, own: bool) -> impl IntoView {
     } else {
         routes::person_licence(page.person_id)
     };
+    let reader = if own {
+        Reader::Holder
+    } else if page.can_sign_off {
+        Reader::Manager
+    } else {
+        Reader::Hr
+    };
     let has_licence = !page.periods.is_empty();
     let ready = page.progress.ready_for_sign_off() && page.standing.status != LicenceStatus::Valid;
     let revocable = page.periods.first().is_some_and(|p| !p.revoked);
@@ -85,12 +92,12 @@ fn LicenceScreen(page: Data, own: bool) -> impl IntoView {
         <PageHeader title lead=lead.unwrap_or_default() />
         {notice.map(|n| view! { <SuccessNotice show=true message=i18n.t(&format!("licence-notice-{n}")) /> })}
         <div class="licence-layout">
-            <StandingPanel standing=page.standing>
+            <StandingPanel standing=page.standing reader name=page.name.clone()>
                 {(own && has_licence).then(|| view! {
                     <p><a class="btn btn--secondary" href=routes::LICENCE_CARD>{i18n.t("licence-card-link")}</a></p>
                 })}
             </StandingPanel>
-            <Checklist progress=page.progress.clone() standing=page.standing reviewer_name=reviewer own />
+            <Checklist progress=page.progress.clone() standing=page.standing reviewer_name=reviewer reader name=page.name.clone() />
             {page.can_sign_off.then(|| {
                 let name = page.name.clone();
                 view! {
@@ -99,7 +106,12 @@ fn LicenceScreen(page: Data, own: bool) -> impl IntoView {
                         {if ready {
                             view! { <SignOffForm person_id=page.person_id name=name.clone() back=back.clone() /> }.into_any()
                         } else {
-                            view! { <p>{i18n.t("licence-decide-not-ready")}</p> }.into_any()
+                            let key = if page.standing.status == LicenceStatus::NeverCertified {
+                                "licence-decide-not-ready-first"
+                            } else {
+                                "licence-decide-not-ready"
+                            };
+                            view! { <p>{i18n.t(key)}</p> }.into_any()
                         }}
                         <SendBackForm person_id=page.person_id name back=back.clone() comment=page.drafts.send_back_comment.clone() />
                     </section>

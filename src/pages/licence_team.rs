@@ -89,8 +89,8 @@ fn Team(page: Data) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {page.members.into_iter().map(|m| {
-                        let done = m.progress.checklist().iter().filter(|(_, d)| *d).count();
-                        let progress = i18n.t_with("licence-team-progress", &[("done", done.to_string())]);
+                        let (done, total) = m.progress.steps_done();
+                        let progress = i18n.t_with("licence-team-progress", &[("done", done.to_string()), ("total", total.to_string())]);
                         view! {
                             <tr>
                                 <th scope="row"><a href=routes::person_licence(m.person_id)>{m.name}</a></th>

@@ -78,9 +78,14 @@ async fn role_changes_are_recorded_and_readable_by_hr() {
         .expect("page");
     assert_eq!(html.status(), StatusCode::OK);
     let body = html.text().await.expect("body");
+    // The roles before and after in words, not the stored JSON.
     assert!(
-        body.contains("Rollen gewijzigd") && body.contains("reviewer"),
+        body.contains("Rollen gewijzigd") && body.contains("Beoordelaar (teamleider)"),
         "readable detail"
+    );
+    assert!(
+        !body.contains("[\"employee\"") && !body.contains("&quot;reviewer&quot;"),
+        "no JSON in the page"
     );
     let csv = hr
         .get(format!(

@@ -45,6 +45,13 @@ impl RenewalProgress {
             (Step::SignOff, false),
         ]
     }
+
+    /// (steps done, steps in the checklist): what "2 of 4 steps" counts, so a summary of the
+    /// progress can never disagree with the checklist beside it.
+    pub fn steps_done(&self) -> (usize, usize) {
+        let list = self.checklist();
+        (list.iter().filter(|(_, done)| *done).count(), list.len())
+    }
 }
 
 #[cfg(test)]
@@ -70,5 +77,7 @@ mod tests {
             p.checklist().map(|(_, done)| done),
             [true, true, true, false]
         );
+        assert_eq!(p.steps_done(), (3, 4));
+        assert_eq!(RenewalProgress::default().steps_done(), (0, 4));
     }
 }
