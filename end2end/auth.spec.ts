@@ -6,8 +6,8 @@ import { ACCOUNTS, PASSWORD, hydrated, signIn, signOut } from './helpers';
 // link is the account, under the person's name.
 const MINE = 'Mijn rijbewijs: Mijn klantreis, Status en voortgang, Bibliotheek';
 const NAV = {
-  admin: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Auditlog', 'Beheer: Mensen beheren, Organisatie, Klantreizen, Rijbewijsregels'],
-  hr: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Auditlog, Gelopen klantreizen, Rijbewijsregels'],
+  admin: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog', 'Beheer: Mensen beheren, Organisatie, Klantreizen, Rijbewijsregels'],
+  hr: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog, Gelopen klantreizen, Rijbewijsregels'],
   reviewer: [MINE, 'Mijn team: Rijbewijzen van mijn team, Dekking van mijn team, Gelopen klantreizen'],
   employee: ['Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek'],
   cx: [MINE, 'Klantreizen'],

@@ -41,7 +41,7 @@ test('HR imports a realistic export and an old licence register', async ({ page 
   const created = page.locator('#import-created').locator('..');
   await expect(created).toContainText('Jan van der Berg');
   await expect(created).toContainText('team: Service E2E / Team Noord');
-  await expect(created).toContainText('leidinggevende: jan.vdberg.e2e@dijkhuis.example');
+  await expect(created).toContainText('leidinggevende: Jan van der Berg (jan.vdberg.e2e@dijkhuis.example)');
   await expect(created).toContainText('rollen: Medewerker, Beoordelaar (teamleider)');
   await expect(page.getByLabel('Uitnodigingen sturen')).toBeChecked();
   await expectAccessible(page, 'import dry run');

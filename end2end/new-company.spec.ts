@@ -107,7 +107,7 @@ test('a new company imports its people, who get in by invitation and walk', asyn
   const created = page.locator('#import-created').locator('..');
   await expect(created).toContainText('Lotte de Vries');
   await expect(created).toContainText('Bas van der Berg');
-  await expect(created).toContainText('team: Schadebehandeling');
+  await expect(created).toContainText('team: Schade / Schadebehandeling');
   await expect(created).toContainText('leidinggevende: Bas van der Berg');
   // The administrator is not in the file and stays active.
   await expect(page.locator('main')).not.toContainText('op inactief gezet: Eerste Beheerder');

@@ -2,10 +2,11 @@
 // now" section is there and the page passes axe-core on desktop and phone (the run itself is a
 // plain form post that tests/integration/first_licence.rs drives against a real SMTP server; it is
 // not clicked here, because a run adds reminder notifications to demo people whom other specs
-// count). And HR's nudge of one person says what happened: without a mail server, that the
-// reminder is in the app only.
+// count). And HR's nudge of one person says what happened: the reminder in the app and the e-mail
+// the mail server accepted.
 import { test, expect } from './fixtures';
 import { ACCOUNTS, expectAccessible, signIn } from './helpers';
+import { mailTo } from './mail';
 
 for (const viewport of [
   { name: 'desktop', width: 1280, height: 800 },
@@ -26,9 +27,10 @@ test('HR nudges one person and reads what happened', async ({ page }) => {
   await signIn(page, ACCOUNTS.hr.email);
   await page.goto('/hr/coverage?q=Iris');
   await page.getByRole('button', { name: 'Herinnering sturen aan Iris Koster' }).click();
-  await expect(page).toHaveURL(/nudged=1&mail=off/);
-  await expect(page.getByRole('status')).toHaveText(
-    '1 herinnering in de app gezet. E-mail staat uit: de herinneringen staan alleen in de app.',
-  );
+  await expect(page).toHaveURL(/nudged=1&mailed=1&failed=0&pending=0/);
+  await expect(page.getByRole('status')).toHaveText('1 herinnering in de app gezet. 1 e-mail verstuurd.');
+  // The page told the truth: the message is on the mail server (start-server.sh's SMTP sink).
+  const mail = await mailTo('iris.koster@dijkhuis.example');
+  expect(mail.body).toContain('/licence');
   await expectAccessible(page, '/hr/coverage after a nudge');
 });

@@ -19,7 +19,7 @@ pub struct ListedPerson {
     pub email: String,
     /// "Department / Team" of someone new.
     pub team: Option<String>,
-    /// The manager's e-mail address of someone new.
+    /// The manager of someone new: their e-mail address, with their name when the file has them.
     pub manager: Option<String>,
     /// The role label keys of someone new.
     pub roles: Vec<String>,
@@ -193,6 +193,16 @@ pub(crate) mod ssr {
         preview.updated = plan.updates.len();
         preview.unchanged = plan.unchanged;
         preview.deactivated = plan.deactivations.len();
+        // A manager who is in the file too is shown by name (the file names them by e-mail).
+        let names: std::collections::HashMap<&str, &str> = plan
+            .rows
+            .iter()
+            .map(|r| (r.email.as_str(), r.name.as_str()))
+            .collect();
+        let manager_label = |email: &str| match names.get(email) {
+            Some(name) => format!("{name} ({email})"),
+            None => email.to_owned(),
+        };
         preview.creates = plan
             .creates
             .iter()
@@ -208,7 +218,7 @@ pub(crate) mod ssr {
                         .team
                         .as_ref()
                         .map(|(d, t)| format!("{} / {}", d.as_str(), t.as_str())),
-                    manager: r.manager.as_ref().map(|m| m.as_str().to_owned()),
+                    manager: r.manager.as_ref().map(|m| manager_label(m.as_str())),
                     roles: plan
                         .roles
                         .get(i)

@@ -192,7 +192,7 @@ fn Preview(preview: ImportDryRun) -> impl IntoView {
         {(!preview.updates.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="import-updated">
                 <h2 class="card__title" id="import-updated">{i18n.t("import-updated-title")}</h2>
-                <ul class="import-list">
+                <ul class="import-list" tabindex="0">
                     {preview.updates.iter().map(|u| view! {
                         <li>
                             <strong>{u.name.clone()}</strong>" "<span class="table__muted">{if u.line == 0 { i18n.t("import-not-in-file") } else { i18n.t_with("import-line", &[("line", u.line.to_string())]) }}</span>
@@ -287,7 +287,7 @@ fn People(
             view! {
                 <section class="card" aria-labelledby=id>
                     <h2 class="card__title" id=id>{title}</h2>
-                    <ul class="import-list">
+                    <ul class="import-list" tabindex="0">
                         {people.into_iter().map(|p| {
                             let mut details = Vec::new();
                             if let Some(team) = &p.team {

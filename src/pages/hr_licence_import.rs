@@ -33,7 +33,7 @@ pub fn LicenceUploadForm() -> impl IntoView {
                     <button class="btn btn--secondary" type="submit">{i18n.t("licence-import-check")}</button>
                 </div>
             </form>
-            <ul class="import-list">
+            <ul class="import-list" tabindex="0">
                 {LICENCE_HEADERS.iter().map(|(column, names)| view! {
                     <li><strong>{i18n.t(column.label_key())}</strong>": "{names.join(", ")}</li>
                 }).collect_view()}
