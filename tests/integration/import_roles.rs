@@ -220,7 +220,10 @@ async fn managers_become_reviewers_unless_the_form_says_not_to() {
     assert_eq!(lies["name"], "Lies Smit");
     assert_eq!(lies["team"], "Service / Team Noord");
     // A manager who is in the file too is named, not only addressed.
-    assert_eq!(lies["manager"], "Jan van der Berg (jan.berg@dijkhuis.example)");
+    assert_eq!(
+        lies["manager"],
+        "Jan van der Berg (jan.berg@dijkhuis.example)"
+    );
     assert_eq!(preview["creates"][0]["name"], "Jan van der Berg");
     let applied = app.call_as(&hr, "import/apply", &[("token", &token)]).await;
     assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
