@@ -29,6 +29,36 @@ pub const LICENCE_SETTINGS: &str = "/admin/licence-settings";
 pub const FORGOT_PASSWORD: &str = "/forgot-password";
 pub const HR_INVITATIONS: &str = "/hr/invitations";
 
+/// `path?k=v&…&page=n` from the non-empty filter `pairs` (page 1 is left out): the address of one
+/// page of a filtered list, for the pager and for server functions that redirect back to a list.
+pub fn page_href(path: &str, pairs: &[(&str, String)], page: i64) -> String {
+    let mut parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect();
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
+
+/// Minimal percent-encoding for a path in a query string.
+pub fn urlencode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Where an invitation or reset link leads: choose a password.
 pub fn set_password(token: impl Display) -> String {
     format!("/password/{token}")

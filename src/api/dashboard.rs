@@ -167,7 +167,7 @@ pub async fn nudge(#[server(default)] form: NudgeForm) -> Result<NudgeOutcome, A
         .redirect(move |outcome: &NudgeOutcome| {
             let mut pairs = back_filter.pairs();
             pairs.extend(outcome.pairs());
-            crate::components::pager::page_href(crate::routes::HR_COVERAGE, &pairs, 1)
+            crate::routes::page_href(crate::routes::HR_COVERAGE, &pairs, 1)
         })
         .run(async |ctx| {
             let user = ctx.require(|r| r.can_view_people_overview()).await?;

@@ -39,7 +39,7 @@ async fn export(
     };
     let Some(user) = user else {
         let mut answer = StatusCode::FOUND.into_response();
-        let next = crate::components::guard::urlencode(crate::routes::HR_COVERAGE_EXPORT);
+        let next = crate::routes::urlencode(crate::routes::HR_COVERAGE_EXPORT);
         if let Ok(location) = HeaderValue::from_str(&crate::routes::login(Some(&next))) {
             answer.headers_mut().insert(header::LOCATION, location);
         }

@@ -34,22 +34,9 @@ where
     }
 }
 
-/// Every role may pass; only signing in is required.
-pub fn any_role(_: &RoleSet) -> bool {
-    true
-}
+pub use crate::domain::role::any_role;
 
-/// Minimal percent-encoding for a path in a query string.
-pub fn urlencode(raw: &str) -> String {
-    raw.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use crate::routes::urlencode;
 
 #[cfg(test)]
 mod tests {

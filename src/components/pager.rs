@@ -1,26 +1,11 @@
 //! Previous/next links under a paged list: plain links carrying the list's filter, so paging
 //! works without JavaScript and every page can be bookmarked.
 
-use crate::components::guard::urlencode;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-/// `path?k=v&…&page=n` from the non-empty filter `pairs` (page 1 is left out).
-pub fn page_href(path: &str, pairs: &[(&str, String)], page: i64) -> String {
-    let mut parts: Vec<String> = pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
-        .collect();
-    if page > 1 {
-        parts.push(format!("page={page}"));
-    }
-    if parts.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", parts.join("&"))
-    }
-}
+/// Kept here too for the pages that build their pager links.
+pub use crate::routes::page_href;
 
 /// "1–50 of 10,000" and the previous/next links for page `page` of `pages`.
 #[component]

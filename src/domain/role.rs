@@ -2,6 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Every role may pass; only signing in is required (for pages and server functions open to all).
+pub fn any_role(_: &RoleSet) -> bool {
+    true
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {

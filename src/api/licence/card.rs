@@ -116,7 +116,7 @@ pub async fn load_licence_card(
 ) -> Result<CardPage, AppError> {
     let host = ssr::request_host();
     crate::api::ssr::serve(async move |ctx| {
-        let user = ctx.require(crate::components::guard::any_role).await?;
+        let user = ctx.require(crate::domain::role::any_role).await?;
         let (holder_id, holder_name) = ssr::holder(ctx, &user, person).await?;
         let base = ssr::public_base(&ctx.state.config, host.as_deref());
         ssr::card_page(

@@ -49,11 +49,7 @@ impl RunOutcome {
 pub async fn run_reminders_now() -> Result<RunOutcome, AppError> {
     super::super::ssr::Serve::new()
         .redirect(|outcome: &RunOutcome| {
-            crate::components::pager::page_href(
-                crate::routes::LICENCE_SETTINGS,
-                &outcome.pairs(),
-                1,
-            )
+            crate::routes::page_href(crate::routes::LICENCE_SETTINGS, &outcome.pairs(), 1)
         })
         .run(async |ctx| {
             let admin = ctx.require(|r| r.can_admin_people()).await?;
