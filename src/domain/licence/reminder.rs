@@ -62,6 +62,14 @@ pub enum ReminderKind {
     Expired(u32),
 }
 
+/// The number in a stored reminder code (`before-30`, `first-overdue-2`): digits only, at least 1.
+pub(crate) fn positive_number(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse::<u32>().ok())
+        .flatten()
+        .filter(|n| *n > 0)
+}
+
 impl ReminderKind {
     /// `window-open`, `before-30`, `expiry`, `expired-2`.
     pub fn code(self) -> String {
@@ -75,12 +83,7 @@ impl ReminderKind {
 
     /// The kind a stored code names; `None` for anything else.
     pub fn parse(code: &str) -> Option<ReminderKind> {
-        let number = |s: &str| {
-            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse::<u32>().ok())
-                .flatten()
-                .filter(|n| *n > 0)
-        };
+        let number = positive_number;
         match code {
             "window-open" => Some(ReminderKind::WindowOpen),
             "expiry" => Some(ReminderKind::Expiry),

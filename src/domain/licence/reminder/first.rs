@@ -57,12 +57,7 @@ impl FirstKind {
 
     /// The kind a stored code names; `None` for anything else.
     pub fn parse(code: &str) -> Option<FirstKind> {
-        let number = |s: &str| {
-            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse::<u32>().ok())
-                .flatten()
-                .filter(|n| *n > 0)
-        };
+        let number = super::positive_number;
         match code {
             "first-licence" => Some(FirstKind::Invite),
             "first-due" => Some(FirstKind::Due),
