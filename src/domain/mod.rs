@@ -10,6 +10,7 @@ pub mod import;
 #[cfg(feature = "ssr")]
 pub mod import_csv;
 pub mod import_plan;
+pub mod improvement;
 pub mod journey;
 pub mod licence;
 pub mod licence_import;
