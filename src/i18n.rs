@@ -65,6 +65,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/licence_import.ftl"),
     "\n",
     include_str!("../locales/nl/screens.ftl"),
+    "\n",
+    include_str!("../locales/nl/improvement.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -87,6 +89,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/licence_import.ftl"),
     "\n",
     include_str!("../locales/en/screens.ftl"),
+    "\n",
+    include_str!("../locales/en/improvement.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

@@ -205,6 +205,22 @@ pub fn evidence_delete(id: impl Display) -> String {
     format!("/evidence/{id}/delete")
 }
 
+// --- Improvements: from friction to fix ---
+
+/// Every improvement (CX; a team lead sees their team's part).
+pub const IMPROVEMENTS: &str = "/improvements";
+/// The owning team's inbox of frictions to triage.
+pub const IMPROVEMENT_INBOX: &str = "/improvements/inbox";
+/// The overview as CSV, with the overview's filters.
+pub const IMPROVEMENTS_EXPORT: &str = "/improvements/export.csv";
+
+/// One improvement's page.
+pub fn improvement(id: impl Display) -> String {
+    format!("{IMPROVEMENTS}/{id}")
+}
+
+// --- end improvements ---
+
 // --- Licence card and public verification ---
 
 /// The signed-in person's licence card (printable).

@@ -78,6 +78,17 @@ pub fn nav_groups(roles: &RoleSet) -> Vec<NavGroup> {
         }
     }
 
+    let mut improve = Vec::new();
+    if roles.can_review() || roles.has(Role::Cx) {
+        improve.push(link(routes::IMPROVEMENT_INBOX, "nav-improvement-inbox"));
+    }
+    if roles.can_review() || roles.has(Role::Cx) || roles.has(Role::Hr) {
+        improve.push(NavLink {
+            exact: true,
+            ..link(routes::IMPROVEMENTS, "nav-improvements")
+        });
+    }
+
     let mut administration = Vec::new();
     if admin {
         administration.push(link(routes::ADMIN_PEOPLE, "nav-admin-people"));
@@ -94,6 +105,7 @@ pub fn nav_groups(roles: &RoleSet) -> Vec<NavGroup> {
         ("nav-group-mine", mine),
         ("nav-group-team", team),
         ("nav-group-hr", people),
+        ("nav-group-improve", improve),
         ("nav-group-admin", administration),
     ]
     .into_iter()
@@ -219,6 +231,7 @@ mod tests {
                 "nav-group-mine",
                 "nav-group-team",
                 "nav-group-hr",
+                "nav-group-improve",
                 "nav-group-admin"
             ]
         );
@@ -234,6 +247,8 @@ mod tests {
             routes::ORGANISATION,
             routes::JOURNEYS,
             routes::LICENCE_SETTINGS,
+            routes::IMPROVEMENT_INBOX,
+            routes::IMPROVEMENTS,
         ] {
             assert!(pages.contains(&page), "{page} missing");
         }
@@ -257,6 +272,21 @@ mod tests {
                 ]
             )
         );
+    }
+
+    #[test]
+    fn leads_and_cx_find_the_inbox_hr_only_the_overview() {
+        let improve = |roles: &[Role]| {
+            hrefs(roles)
+                .into_iter()
+                .find(|(label, _)| *label == "nav-group-improve")
+                .map(|(_, links)| links)
+        };
+        let both = Some(vec![routes::IMPROVEMENT_INBOX, routes::IMPROVEMENTS]);
+        assert_eq!(improve(&[Role::Employee, Role::Reviewer]), both);
+        assert_eq!(improve(&[Role::Cx]), both);
+        assert_eq!(improve(&[Role::Hr]), Some(vec![routes::IMPROVEMENTS]));
+        assert_eq!(improve(&[Role::Employee]), None);
     }
 
     #[test]

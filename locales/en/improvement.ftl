@@ -1,0 +1,24 @@
+# Improvements: the words every improvement screen shares.
+nav-group-improve = Improve
+nav-improvement-inbox = Friction inbox
+nav-improvements = Improvements
+improvement-status-new = New
+improvement-status-planned = Planned
+improvement-status-in-progress = In progress
+improvement-status-fixed = Fixed
+improvement-status-wont-fix = Won't fix
+gap-knowledge = Knowledge gap
+gap-knowledge-hint = The promise misjudges what customers want.
+gap-specification = Specification gap
+gap-specification-hint = The promise is not turned into a process.
+gap-delivery = Delivery gap
+gap-delivery-hint = The process exists but was not delivered.
+gap-communication = Communication gap
+gap-communication-hint = The customer was told something else.
+improvement-priority-high = High
+improvement-priority-medium = Medium
+improvement-priority-low = Low
+improvement-error-status = Choose a valid status.
+improvement-error-gap = Choose which gap this friction shows.
+improvement-error-priority = Choose a priority.
+improvement-error-answer = Choose an answer.

@@ -1,0 +1,24 @@
+# Verbeteringen: de woorden die elk scherm over verbeteringen deelt.
+nav-group-improve = Verbeteren
+nav-improvement-inbox = Inbox wrijvingen
+nav-improvements = Verbeteringen
+improvement-status-new = Nieuw
+improvement-status-planned = Gepland
+improvement-status-in-progress = In uitvoering
+improvement-status-fixed = Opgelost
+improvement-status-wont-fix = Wordt niet opgelost
+gap-knowledge = Kenniskloof
+gap-knowledge-hint = De belofte schat verkeerd in wat klanten willen.
+gap-specification = Specificatiekloof
+gap-specification-hint = De belofte is niet vertaald in een proces.
+gap-delivery = Leveringskloof
+gap-delivery-hint = Het proces bestaat, maar is niet geleverd.
+gap-communication = Communicatiekloof
+gap-communication-hint = De klant kreeg iets anders te horen.
+improvement-priority-high = Hoog
+improvement-priority-medium = Middel
+improvement-priority-low = Laag
+improvement-error-status = Kies een geldige status.
+improvement-error-gap = Kies welke kloof deze wrijving laat zien.
+improvement-error-priority = Kies een prioriteit.
+improvement-error-answer = Kies een antwoord.
