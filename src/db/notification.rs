@@ -54,6 +54,71 @@ pub async fn notify(
     .map(|_| ())
 }
 
+/// What an improvement notification is about. Stored as `code()`; the kinds are in the
+/// notification table's check constraint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImprovementNews {
+    /// A reporter's friction became (part of) an improvement.
+    Created,
+    /// Reporters and recognisers: it is fixed.
+    Fixed,
+    /// Reporters and recognisers: it will not be fixed (the reason is on its page).
+    WontFix,
+    /// The owner: later walkers said it is still a problem, so it is in progress again.
+    Reopened,
+    /// The owner and the owning team's leads: past its due date.
+    Overdue,
+    /// The owner and the owning team's leads: untouched for too long.
+    Stale,
+    /// A reporter: their friction was closed as "geen actie" (the reason is on their walkthrough).
+    NoAction,
+}
+
+impl ImprovementNews {
+    pub fn code(self) -> &'static str {
+        match self {
+            ImprovementNews::Created => "improvement_created",
+            ImprovementNews::Fixed => "improvement_fixed",
+            ImprovementNews::WontFix => "improvement_wont_fix",
+            ImprovementNews::Reopened => "improvement_reopened",
+            ImprovementNews::Overdue => "improvement_overdue",
+            ImprovementNews::Stale => "improvement_stale",
+            ImprovementNews::NoAction => "friction_no_action",
+        }
+    }
+}
+
+/// Tells `person_id` about an improvement (or, for `NoAction`, their triaged friction), caused by
+/// `actor_id` (None: the app itself). Nobody is told about their own action. Written inside the
+/// transaction of what caused it.
+pub async fn notify_improvement(
+    db: impl SqliteExecutor<'_>,
+    person_id: i64,
+    news: ImprovementNews,
+    improvement_id: Option<i64>,
+    friction_id: Option<i64>,
+    actor_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    if actor_id == Some(person_id) {
+        return Ok(());
+    }
+    let now = super::now();
+    sqlx::query(
+        "insert into notification (person_id, kind, improvement_id, friction_id, actor_id, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(person_id)
+    .bind(news.code())
+    .bind(improvement_id)
+    .bind(friction_id)
+    .bind(actor_id)
+    .bind(now)
+    .bind(now)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
 /// How many unread notifications `person_id` has: one count on `notification_person_idx`, cheap
 /// enough to run for every page's bell.
 pub async fn unread_count(db: impl SqliteExecutor<'_>, person_id: i64) -> Result<i64, sqlx::Error> {
