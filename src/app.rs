@@ -131,6 +131,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/journeys/:id/steps/:step/remove") view=pages::journey_edit::RemoveStepPage ssr=SsrMode::Async />
                         <Route path=path!("/presentations/:id/meeting") view=pages::presentation_meeting::MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view=pages::notifications::NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/improvements/inbox") view=pages::improvement_inbox::ImprovementInboxPage ssr=SsrMode::Async />
                         <Route path=path!("/licence") view=pages::licence::MyLicencePage ssr=SsrMode::Async />
                         <Route path=path!("/licence/team") view=pages::licence_team::TeamLicencesPage ssr=SsrMode::Async />
                         <Route path=path!("/licence/people/:id") view=pages::licence::PersonLicencePage ssr=SsrMode::Async />

@@ -27,10 +27,16 @@ pub enum AuditAction {
     OrgChanged,
     /// An administrator ran the reminders by hand (licence settings page).
     RemindersRun,
+    /// Frictions from the inbox became a new improvement.
+    ImprovementCreated,
+    /// Frictions from the inbox joined an existing improvement (duplicates merge).
+    FrictionsLinked,
+    /// Frictions from the inbox were closed as "geen actie".
+    FrictionsClosed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -47,6 +53,9 @@ impl AuditAction {
         AuditAction::AdminRestored,
         AuditAction::OrgChanged,
         AuditAction::RemindersRun,
+        AuditAction::ImprovementCreated,
+        AuditAction::FrictionsLinked,
+        AuditAction::FrictionsClosed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -67,6 +76,9 @@ impl AuditAction {
             AuditAction::AdminRestored => "admin_restored",
             AuditAction::OrgChanged => "org_changed",
             AuditAction::RemindersRun => "reminders_run",
+            AuditAction::ImprovementCreated => "improvement_created",
+            AuditAction::FrictionsLinked => "frictions_linked",
+            AuditAction::FrictionsClosed => "frictions_closed",
         }
     }
 }
@@ -229,4 +241,26 @@ pub async fn export(db: &super::Db, filter: &AuditFilter) -> Result<Vec<AuditEnt
     .into_iter()
     .map(AuditEntry::from)
     .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The audit page filters and labels by `domain::audit::ACTIONS`: every action written is
+    /// there, and has a label in both languages.
+    #[test]
+    fn every_action_is_listed_and_labelled() {
+        use crate::domain::Locale;
+        use crate::domain::audit::{ACTIONS, action_key};
+        use crate::i18n::I18n;
+        assert_eq!(AuditAction::ALL.len(), ACTIONS.len());
+        for action in AuditAction::ALL {
+            assert!(ACTIONS.contains(&action.code()), "{}", action.code());
+            for locale in [Locale::Nl, Locale::En] {
+                let key = action_key(action.code());
+                assert_ne!(I18n::new(locale).t(&key), key, "{key} in {locale:?}");
+            }
+        }
+    }
 }

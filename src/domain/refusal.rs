@@ -81,6 +81,10 @@ pub enum Refusal {
     #[serde(rename = "access-error-mail-off")]
     #[cfg(feature = "ssr")]
     AccessMailOff,
+    /// Another lead or CX member triaged one of these frictions first (server-rendered inbox).
+    #[serde(rename = "inbox-error-already-triaged")]
+    #[cfg(feature = "ssr")]
+    InboxAlreadyTriaged,
 }
 
 impl Refusal {
@@ -106,12 +110,13 @@ impl Refusal {
 
     /// The refusals only the server knows (see the enum).
     #[cfg(feature = "ssr")]
-    pub const SERVER_ONLY: [Refusal; 5] = [
+    pub const SERVER_ONLY: [Refusal; 6] = [
         Refusal::AccessLinkInvalid,
         Refusal::AccessPasswordChangeRequired,
         Refusal::AccessInvitedToday,
         Refusal::AccessHasPassword,
         Refusal::AccessMailOff,
+        Refusal::InboxAlreadyTriaged,
     ];
 
     /// Every refusal this build knows.
@@ -152,6 +157,8 @@ impl Refusal {
             Refusal::AccessHasPassword => "access-error-has-password",
             #[cfg(feature = "ssr")]
             Refusal::AccessMailOff => "access-error-mail-off",
+            #[cfg(feature = "ssr")]
+            Refusal::InboxAlreadyTriaged => "inbox-error-already-triaged",
         }
     }
 

@@ -63,6 +63,35 @@ async fn library_reader(
     ))
 }
 
+/// Whether `user` reads this evidence through its friction in their inbox: a lead of the team
+/// that owns the friction's step (or is tagged), or CX, once the walkthrough is completed — never
+/// what the walker marked sensitive (`domain::improvement::access`).
+async fn inbox_reader(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    evidence_id: i64,
+) -> Result<bool, Failure> {
+    use crate::domain::improvement::access::{Viewer, may_read_friction, shows_evidence};
+    let Some((friction_id, sensitive)) =
+        db::improvement::inbox::evidence_friction(&state.pool, evidence_id).await?
+    else {
+        return Ok(false);
+    };
+    let Some(facts) = db::improvement::inbox::friction_facts(&state.pool, friction_id).await?
+    else {
+        return Ok(false);
+    };
+    let viewer = Viewer {
+        id: user.id,
+        roles: &user.roles,
+        team_id: db::presentation::team_of(&state.pool, user.id).await?,
+    };
+    if !may_read_friction(viewer, facts) {
+        return Ok(false);
+    }
+    Ok(shows_evidence(sensitive))
+}
+
 pub(super) async fn serve(
     state: &AppState,
     session: &Session,
@@ -87,6 +116,7 @@ pub(super) async fn serve(
             .ok_or_else(Failure::not_found)?;
         if access(user.id, &user.roles, ownership) == Access::None
             && !library_reader(state, &user, stored.walkthrough_id, id).await?
+            && !inbox_reader(state, &user, id).await?
         {
             tracing::warn!(
                 person_id = user.id,

@@ -136,6 +136,28 @@ pub fn WalkLogPage() -> impl IntoView {
     }
 }
 
+/// What the owning teams decided about this walkthrough's frictions (a new improvement, or
+/// "geen actie" with the reason), read by its walker.
+#[component]
+fn TriageOutcomes(walk_id: i64, titles: std::collections::BTreeMap<i64, String>) -> impl IntoView {
+    let outcomes = Resource::new(
+        move || walk_id,
+        crate::api::improvement::triage::friction_outcomes,
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let titles = titles.clone();
+                Suspend::new(async move {
+                    outcomes.await.ok().map(|outcomes| view! {
+                        <crate::pages::improvement_inbox::FrictionOutcomeNote outcomes titles />
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 fn WalkLog(page: WalkthroughPage, viewer: i64) -> impl IntoView {
     let i18n = use_i18n();
@@ -188,6 +210,7 @@ fn WalkLog(page: WalkthroughPage, viewer: i64) -> impl IntoView {
                 </div>
             </section>
         })}
+        <TriageOutcomes walk_id=walk_id titles=steps.iter().flat_map(|s| s.frictions.iter()).map(|f| (f.id, f.title.clone())).collect() />
         <CurveSection steps=steps.clone() />
         <PhaseLog walk_id=walk_id steps=steps />
     }

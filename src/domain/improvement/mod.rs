@@ -3,6 +3,8 @@
 //! outcome) lives here with its codes and translation keys; the rules are in the submodules.
 
 pub mod access;
+pub mod inbox;
+pub mod triage;
 
 use serde::{Deserialize, Serialize};
 

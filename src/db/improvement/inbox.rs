@@ -1,0 +1,464 @@
+//! The inbox's reads: frictions of completed walkthroughs on the steps a team owns or tagged with
+//! it, newest first, one page at a time; what each shows (principles, recognitions, evidence not
+//! marked sensitive, the walker's links, the triage); the choices of the filter and triage forms;
+//! and the facts the evidence routes need to let a lead or CX read a friction's files.
+
+use crate::domain::improvement::Gap;
+use crate::domain::improvement::access::FrictionFacts;
+use crate::domain::improvement::inbox::{
+    FrictionOutcome, InboxEvidence, InboxFilter, InboxFriction, InboxOption, SimilarLink,
+    TriageRecord, TriageState,
+};
+use crate::domain::improvement::triage::TriageOutcome;
+use crate::domain::journey::Phase;
+use crate::domain::paging::Paged;
+use crate::domain::walkthrough::{Principle, Severity};
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
+use std::collections::HashMap;
+
+/// Whose frictions: every team's (CX), or one team's (its lead, or CX choosing a team).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Team(i64),
+}
+
+/// `from … where …` of the inbox list, shared by its count and its page.
+fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, scope: Scope, filter: &InboxFilter) {
+    q.push(
+        " from friction f
+          join walkthrough w on w.id = f.walkthrough_id and w.status = 'completed'
+          join journey_step s on s.id = f.step_id
+          join journey j on j.id = s.journey_id
+          join person p on p.id = w.person_id
+          left join friction_triage t on t.friction_id = f.id
+          where f.kind = 'friction'",
+    );
+    if let Scope::Team(team) = scope {
+        // Two ways in, each with its own index: the team's steps, and the tag.
+        q.push(" and (f.step_id in (select id from journey_step where team_id = ")
+            .push_bind(team)
+            .push(") or f.team_id = ")
+            .push_bind(team)
+            .push(")");
+    }
+    if let Some(family) = filter.journey {
+        q.push(" and j.family_id = ").push_bind(family);
+    }
+    if let Some(step) = filter.step {
+        q.push(" and f.step_id = ").push_bind(step);
+    }
+    if let Some(phase) = filter.phase {
+        q.push(" and s.phase = ").push_bind(phase.code());
+    }
+    if let Some(severity) = filter.severity {
+        q.push(" and f.severity = ").push_bind(severity.code());
+    }
+    if let Some(principle) = filter.principle {
+        q.push(" and exists (select 1 from friction_principle fp where fp.friction_id = f.id and fp.principle = ")
+            .push_bind(principle.code())
+            .push(")");
+    }
+    if let Some(year) = filter.year {
+        q.push(" and w.cycle_year = ").push_bind(year);
+    }
+    match filter.state {
+        TriageState::Open => {
+            q.push(" and t.friction_id is null");
+        }
+        TriageState::Triaged => {
+            q.push(" and t.friction_id is not null");
+        }
+        TriageState::All => {}
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    step_id: i64,
+    step_title: String,
+    phase: String,
+    family_id: i64,
+    journey_title: String,
+    cycle_year: i64,
+    severity: Option<String>,
+    title: String,
+    what_happened: String,
+    suggestion: String,
+    reporter_name: String,
+    created_at: DateTime<Utc>,
+    similar_friction_id: Option<i64>,
+    similar_improvement_id: Option<i64>,
+    similar_improvement_title: Option<String>,
+    outcome: Option<String>,
+    improvement_id: Option<i64>,
+    improvement_title: Option<String>,
+    reason: Option<String>,
+    gap: Option<String>,
+    triaged_by: Option<String>,
+    triaged_at: Option<DateTime<Utc>>,
+}
+
+fn decode<T>(what: &str, value: &str, parsed: Option<T>) -> Result<T, sqlx::Error> {
+    parsed.ok_or_else(|| sqlx::Error::Decode(format!("unknown {what} {value}").into()))
+}
+
+impl Row {
+    fn into_friction(self) -> Result<InboxFriction, sqlx::Error> {
+        let triage = match (self.outcome, self.triaged_by, self.triaged_at) {
+            (Some(outcome), Some(triaged_by), Some(triaged_at)) => Some(TriageRecord {
+                outcome: decode("outcome", &outcome, TriageOutcome::parse(&outcome))?,
+                improvement_id: self.improvement_id,
+                improvement_title: self.improvement_title,
+                reason: self.reason.unwrap_or_default(),
+                gap: self.gap.as_deref().and_then(|g| Gap::parse(g).ok()),
+                triaged_by,
+                triaged_at,
+            }),
+            _ => None,
+        };
+        Ok(InboxFriction {
+            id: self.id,
+            step_id: self.step_id,
+            step_title: self.step_title,
+            phase: decode("phase", &self.phase, Phase::parse(&self.phase).ok())?,
+            journey_family_id: self.family_id,
+            journey_title: self.journey_title,
+            cycle_year: self.cycle_year,
+            severity: self
+                .severity
+                .as_deref()
+                .and_then(|s| Severity::parse(s).ok()),
+            title: self.title,
+            what_happened: self.what_happened,
+            suggestion: self.suggestion,
+            principles: Vec::new(),
+            recognitions: 0,
+            evidence: Vec::new(),
+            reporter_name: self.reporter_name,
+            created_at: self.created_at,
+            similar_friction: None,
+            similar_improvement: self
+                .similar_improvement_id
+                .zip(self.similar_improvement_title)
+                .map(|(id, title)| SimilarLink { id, title }),
+            triage,
+        })
+    }
+}
+
+/// One page of the inbox (1-based), newest first, with the total matching.
+pub async fn list(
+    db: &crate::db::Db,
+    scope: Scope,
+    filter: &InboxFilter,
+    page: i64,
+    page_size: i64,
+) -> Result<Paged<InboxFriction>, sqlx::Error> {
+    let mut count = QueryBuilder::<Sqlite>::new("select count(*)");
+    push_from_where(&mut count, scope, filter);
+    let total: i64 = count.build_query_scalar().fetch_one(db).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
+                j.title as journey_title, w.cycle_year, f.severity, f.title, f.what_happened,
+                f.suggestion, p.name as reporter_name, f.created_at, f.similar_friction_id,
+                f.similar_improvement_id,
+                (select si.title from improvement si where si.id = f.similar_improvement_id)
+                    as similar_improvement_title,
+                t.outcome, t.improvement_id,
+                (select i.title from improvement i where i.id = t.improvement_id) as improvement_title,
+                t.reason, t.gap,
+                (select tp.name from person tp where tp.id = t.triaged_by) as triaged_by,
+                t.created_at as triaged_at",
+    );
+    push_from_where(&mut q, scope, filter);
+    q.push(" order by f.created_at desc, f.id desc limit ")
+        .push_bind(page_size)
+        .push(" offset ")
+        .push_bind(Paged::<InboxFriction>::offset(page, page_size));
+    let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
+    let similar: Vec<(i64, i64)> = rows
+        .iter()
+        .filter_map(|r| r.similar_friction_id.map(|s| (r.id, s)))
+        .collect();
+    let mut items = rows
+        .into_iter()
+        .map(Row::into_friction)
+        .collect::<Result<Vec<_>, _>>()?;
+    fill_details(db, scope, &mut items, &similar).await?;
+    Ok(Paged {
+        items,
+        page,
+        page_size,
+        total,
+    })
+}
+
+/// `(?, ?, …)` for `n` values.
+fn placeholders(n: usize) -> String {
+    format!("({})", vec!["?"; n].join(", "))
+}
+
+/// Principles, recognition counts, evidence (never what the walker marked sensitive) and the
+/// titles of linked frictions this scope may read, for the frictions of one page.
+async fn fill_details(
+    db: &crate::db::Db,
+    scope: Scope,
+    items: &mut [InboxFriction],
+    similar: &[(i64, i64)],
+) -> Result<(), sqlx::Error> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = items.iter().map(|f| f.id).collect();
+    let list = placeholders(ids.len());
+    let mut principles: HashMap<i64, Vec<Principle>> = HashMap::new();
+    let sql = format!(
+        "select friction_id, principle from friction_principle where friction_id in {list}
+         order by friction_id, principle"
+    );
+    let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+    for id in &ids {
+        q = q.bind(id);
+    }
+    for (id, code) in q.fetch_all(db).await? {
+        if let Ok(p) = Principle::parse(&code) {
+            principles.entry(id).or_default().push(p);
+        }
+    }
+    let sql = format!(
+        "select friction_id, count(*) from friction_recognition where friction_id in {list}
+         group by friction_id"
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
+    for id in &ids {
+        q = q.bind(id);
+    }
+    let recognitions: HashMap<i64, i64> = q.fetch_all(db).await?.into_iter().collect();
+    let sql = format!(
+        "select e.friction_id, e.id, e.thumbnail_name is not null, e.original_name, e.caption
+         from evidence e where e.friction_id in {list}
+           and not exists (select 1 from presentation_sensitive_evidence pse where pse.evidence_id = e.id)
+         order by e.id"
+    );
+    let mut q = sqlx::query_as::<_, (i64, i64, bool, String, String)>(&sql);
+    for id in &ids {
+        q = q.bind(id);
+    }
+    let mut evidence: HashMap<i64, Vec<InboxEvidence>> = HashMap::new();
+    for (friction, id, has_thumbnail, original_name, caption) in q.fetch_all(db).await? {
+        evidence.entry(friction).or_default().push(InboxEvidence {
+            id,
+            has_thumbnail,
+            original_name,
+            caption,
+        });
+    }
+    let mut similar_titles: HashMap<i64, SimilarLink> = HashMap::new();
+    for (friction, other) in similar {
+        if let Some(facts) = friction_facts(db, *other).await?
+            && in_scope(scope, facts)
+        {
+            let title: String = sqlx::query_scalar("select title from friction where id = ?")
+                .bind(other)
+                .fetch_one(db)
+                .await?;
+            similar_titles.insert(*friction, SimilarLink { id: *other, title });
+        }
+    }
+    for f in items.iter_mut() {
+        f.principles = principles.remove(&f.id).unwrap_or_default();
+        f.recognitions = recognitions.get(&f.id).copied().unwrap_or(0);
+        f.evidence = evidence.remove(&f.id).unwrap_or_default();
+        f.similar_friction = similar_titles.remove(&f.id);
+    }
+    Ok(())
+}
+
+/// Whether a friction with `facts` is in `scope` (and its walkthrough completed).
+fn in_scope(scope: Scope, facts: FrictionFacts) -> bool {
+    facts.walkthrough_completed
+        && match scope {
+            Scope::All => true,
+            Scope::Team(team) => {
+                facts.step_team_id == Some(team) || facts.tagged_team_id == Some(team)
+            }
+        }
+}
+
+/// The facts that decide who reads friction `id` outside its walkthrough; None when there is no
+/// such friction (delights and questions stay in their walkthrough: None too).
+pub async fn friction_facts(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Option<FrictionFacts>, sqlx::Error> {
+    let row = sqlx::query_as::<_, (Option<i64>, Option<i64>, bool)>(
+        "select s.team_id, f.team_id, w.status = 'completed'
+         from friction f
+         join walkthrough w on w.id = f.walkthrough_id
+         join journey_step s on s.id = f.step_id
+         where f.id = ? and f.kind = 'friction'",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(
+        |(step_team_id, tagged_team_id, walkthrough_completed)| FrictionFacts {
+            step_team_id,
+            tagged_team_id,
+            walkthrough_completed,
+        },
+    ))
+}
+
+/// The friction evidence `id` belongs to, and whether its walker marked it sensitive on a
+/// presentation; None for evidence of a step rather than a friction.
+pub async fn evidence_friction(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Option<(i64, bool)>, sqlx::Error> {
+    sqlx::query_as::<_, (i64, bool)>(
+        "select e.friction_id,
+                exists (select 1 from presentation_sensitive_evidence pse where pse.evidence_id = e.id)
+         from evidence e where e.id = ? and e.friction_id is not null",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Journeys to filter on: every journey family, by the title of its newest version.
+pub async fn journeys(db: &crate::db::Db) -> Result<Vec<InboxOption>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, String)>(
+        "select j.family_id, j.title from journey j
+         where j.version = (select max(j2.version) from journey j2 where j2.family_id = j.family_id)
+         order by j.title, j.family_id",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, label)| InboxOption {
+            id,
+            label,
+            group: String::new(),
+        })
+        .collect())
+}
+
+/// Steps to filter on: of journeys that were walked (not drafts), the scope's team's own, of
+/// the chosen journey; labelled with their number, grouped by journey and version.
+pub async fn steps(
+    db: &crate::db::Db,
+    scope: Scope,
+    journey: Option<i64>,
+) -> Result<Vec<InboxOption>, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select s.id, s.position, s.title, j.title, j.version from journey_step s
+         join journey j on j.id = s.journey_id where j.status <> 'draft'",
+    );
+    if let Scope::Team(team) = scope {
+        q.push(" and s.team_id = ").push_bind(team);
+    }
+    if let Some(family) = journey {
+        q.push(" and j.family_id = ").push_bind(family);
+    }
+    q.push(" order by j.title, j.version desc, s.position limit 500");
+    let rows: Vec<(i64, i64, String, String, i64)> = q.build_query_as().fetch_all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, position, title, journey, version)| InboxOption {
+            id,
+            label: format!("{}. {title}", position + 1),
+            group: format!("{journey} (v{version})"),
+        })
+        .collect())
+}
+
+/// Who may own a new improvement, as offered: the active people of the scope's team (CX without
+/// a team: the leads and CX members), and the viewer. Any active person is accepted.
+pub async fn owners(
+    db: &crate::db::Db,
+    scope: Scope,
+    viewer_id: i64,
+) -> Result<Vec<InboxOption>, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select p.id, p.name, coalesce(t.name, '') from person p left join team t on t.id = p.team_id
+         where p.active and (p.id = ",
+    );
+    q.push_bind(viewer_id).push(" or ");
+    match scope {
+        Scope::Team(team) => {
+            q.push("p.team_id = ").push_bind(team);
+        }
+        Scope::All => {
+            q.push("exists (select 1 from person_role r where r.person_id = p.id and r.role in ('reviewer', 'cx'))");
+        }
+    }
+    q.push(") order by p.name, p.id limit 300");
+    let rows: Vec<(i64, String, String)> = q.build_query_as().fetch_all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, label, group)| InboxOption { id, label, group })
+        .collect())
+}
+
+/// Open improvements frictions may join: the scope's team's (CX without a team: all), newest
+/// first, labelled with their journey.
+pub async fn open_improvements(
+    db: &crate::db::Db,
+    scope: Scope,
+) -> Result<Vec<InboxOption>, sqlx::Error> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select i.id, i.title,
+                (select j.title from journey j where j.family_id = i.journey_family_id
+                 order by j.version desc limit 1)
+         from improvement i where i.status not in ('fixed', 'wont_fix')",
+    );
+    if let Scope::Team(team) = scope {
+        q.push(" and i.team_id = ").push_bind(team);
+    }
+    q.push(" order by i.id desc limit 200");
+    let rows: Vec<(i64, String, Option<String>)> = q.build_query_as().fetch_all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, journey)| InboxOption {
+            id,
+            label: title,
+            group: journey.unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// What became of the triaged frictions of walkthrough `walkthrough_id`, for its log.
+pub async fn outcomes(
+    db: &crate::db::Db,
+    walkthrough_id: i64,
+) -> Result<Vec<FrictionOutcome>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, (i64, String, Option<i64>, Option<String>, String)>(
+        "select t.friction_id, t.outcome, t.improvement_id, i.title, t.reason
+         from friction_triage t
+         join friction f on f.id = t.friction_id
+         left join improvement i on i.id = t.improvement_id
+         where f.walkthrough_id = ?
+         order by t.friction_id",
+    )
+    .bind(walkthrough_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(
+            |(friction_id, outcome, improvement_id, improvement_title, reason)| {
+                Ok(FrictionOutcome {
+                    friction_id,
+                    outcome: decode("outcome", &outcome, TriageOutcome::parse(&outcome))?,
+                    improvement_id,
+                    improvement_title,
+                    reason,
+                })
+            },
+        )
+        .collect()
+}
