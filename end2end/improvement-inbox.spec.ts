@@ -47,7 +47,7 @@ test.describe('on a phone', () => {
     // Both reports now read as one improvement under "Besloten".
     await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Toestand').selectOption('triaged');
-    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await page.getByRole('button', { name: 'Toon' }).click();
     const decided = page.locator('.friction', { hasText: 'Foto van het schadeformulier laten volstaan' });
     await expect(decided).toHaveCount(2);
     await expectAccessible(page, 'decided frictions');
@@ -63,10 +63,10 @@ test.describe('on a desktop', () => {
 
     // The step filter: only the status step's frictions.
     await page.getByText('Filters', { exact: true }).click();
-    const step = page.getByLabel('Stap');
+    const step = page.getByLabel('Stap', { exact: true });
     const option = step.locator('option', { hasText: 'Ik wil weten hoe het ervoor staat' }).first();
     await step.selectOption({ label: (await option.textContent())!.trim() });
-    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await page.getByRole('button', { name: 'Toon' }).click();
     await expect(page.locator('.friction')).toHaveCount(2);
     await expectAccessible(page, 'filtered inbox');
 
@@ -97,7 +97,7 @@ test.describe('on a desktop', () => {
     await page.getByRole('button', { name: /Afmelden/ }).click();
     await signIn(page, FLOOR);
     await page.goto('/walk');
-    await page.getByRole('link', { name: /Ik wil schade melden/ }).first().click();
+    await page.getByRole('table').getByRole('link', { name: /Ik wil schade melden/ }).first().click();
     await expect(page.getByText(reason)).toBeVisible();
     await expectAccessible(page, "the reporter's log");
   });

@@ -2,7 +2,10 @@
 inbox-title = Friction inbox
 inbox-lead = Frictions colleagues met on your team's steps, from completed walkthroughs. Pick one or more and decide what happens to them.
 inbox-empty = No frictions match this filter.
-inbox-list-label = Frictions
+inbox-count = { $count ->
+    [one] 1 friction
+   *[other] { $count } frictions
+}
 inbox-filters = Filters
 inbox-filter-all = All
 inbox-filter-all-teams = All teams

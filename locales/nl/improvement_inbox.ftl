@@ -2,7 +2,10 @@
 inbox-title = Inbox wrijvingen
 inbox-lead = Wrijvingen die collega's tegenkwamen op stappen van jouw team, uit afgeronde walkthroughs. Kies er één of meer en beslis wat ermee gebeurt.
 inbox-empty = Geen wrijvingen die bij dit filter passen.
-inbox-list-label = Wrijvingen
+inbox-count = { $count ->
+    [one] 1 wrijving
+   *[other] { $count } wrijvingen
+}
 inbox-filters = Filters
 inbox-filter-all = Alle
 inbox-filter-all-teams = Alle teams

@@ -20,6 +20,7 @@ use crate::domain::walkthrough::{Principle, Severity};
 use crate::domain::{Role, RoleSet, text};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::walk_step::severity_short_key;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -131,7 +132,8 @@ fn Inbox(page: InboxPage) -> impl IntoView {
             view! {
                 <ActionForm action=triage attr:class="form stack inbox">
                     <input type="hidden" name="form[back]" value=back />
-                    <ul class="friction-list" aria-label=i18n.t("inbox-list-label")>
+                    <h2 id="inbox-list-title">{i18n.t_count("inbox-count", total)}</h2>
+                    <ul class="friction-list" aria-labelledby="inbox-list-title">
                         {rows.items.into_iter().map(|f| {
                             let checked = ticked.iter().any(|t| *t == f.id.to_string());
                             view! { <FrictionCard f checked /> }
@@ -188,7 +190,7 @@ fn Filters(page: InboxPage) -> impl IntoView {
     view! {
         <details class="card inbox-filters" open=active>
             <summary>{i18n.t("inbox-filters")}</summary>
-            <form class="filters" method="get" role="search" aria-label=i18n.t("filter-label")>
+            <form class="filters" method="get" role="search" aria-label=i18n.t("inbox-filters")>
                 {page.is_cx.then(|| select("team", i18n.t("inbox-filter-team"), i18n.t("inbox-filter-all-teams"),
                     page.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect(), n(f.team)))}
                 {select("journey", i18n.t("inbox-filter-journey"), all.clone(), options(&page.journeys), n(f.journey))}
@@ -223,12 +225,15 @@ fn Filters(page: InboxPage) -> impl IntoView {
 fn FrictionCard(f: InboxFriction, checked: bool) -> impl IntoView {
     let i18n = use_i18n();
     let pick = format!("pick-{}", f.id);
+    let pick_for = pick.clone();
     let title_id = format!("friction-{}", f.id);
     let title = if f.triage.is_none() {
         view! {
-            <h3 class="friction__title inbox__title" id=title_id>
-                <input type="checkbox" id=pick.clone() name=format!("form[frictions][f{}]", f.id) value=f.id checked=checked />
-                " "<label for=pick>{f.title.clone()}</label>
+            <h3 class="friction__title" id=title_id>
+                <label class="checkbox" for=pick_for>
+                    <input type="checkbox" id=pick name=format!("form[frictions][f{}]", f.id) value=f.id checked=checked />
+                    {f.title.clone()}
+                </label>
             </h3>
         }
         .into_any()
@@ -246,7 +251,7 @@ fn FrictionCard(f: InboxFriction, checked: bool) -> impl IntoView {
     view! {
         <li class="friction" data-kind="friction">
             <p class="friction__meta">
-                {f.severity.map(|s| view! { <span class="badge" data-severity=s.code()>{i18n.t(s.label_key())}</span> })}
+                {f.severity.map(|s| view! { <span class="badge" data-severity=s.code()>{i18n.t(severity_short_key(s))}</span> })}
                 <span class="badge">{i18n.t(f.phase.label_key())}</span>
                 {(f.recognitions > 0).then(|| view! { <span class="badge badge--tag">{recognised.clone()}</span> })}
             </p>
@@ -307,16 +312,6 @@ fn TriagePanel(page: InboxPage, error: Signal<Option<AppError>>) -> impl IntoVie
     let priority = Some(d("priority"))
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| LeadPriority::Medium.code().to_owned());
-    let gaps = Gap::ALL
-        .into_iter()
-        .map(|g| {
-            (
-                g.code().to_owned(),
-                i18n.t(g.label_key()),
-                Some(i18n.t(&format!("{}-hint", g.label_key()))),
-            )
-        })
-        .collect::<Vec<_>>();
     let priorities = LeadPriority::ALL
         .into_iter()
         .map(|p| (p.code().to_owned(), i18n.t(p.label_key()), None))
@@ -356,13 +351,12 @@ fn TriagePanel(page: InboxPage, error: Signal<Option<AppError>>) -> impl IntoVie
             <h2 class="card__title" id="triage-title">{i18n.t("inbox-triage-title")}</h2>
             <p class="field__hint">{i18n.t("inbox-triage-hint")}</p>
             <ErrorSummary error=error />
-            <RadioScale name="form[gap]" field="gap" legend=i18n.t("inbox-gap") hint=i18n.t("inbox-gap-hint")
-                options=gaps selected=d("gap") error=field_message(error, "gap") />
+            <GapChoice selected=d("gap") error=field_message(error, "gap") />
             {move || field_message(error, "action").get().map(|m| view! { <p class="field__error">{m}</p> })}
             <details class="inbox__way" open=action == "new" || action.is_empty()>
                 <summary>{i18n.t("inbox-way-new")}</summary>
                 <div class="stack">
-                    <TextField name="form[title]" field="title" label=i18n.t("inbox-new-title") value=d("title") required=true
+                    <TextField name="form[title]" field="title" label=i18n.t("inbox-new-title") value=d("title")
                         error=field_message(error, "title") />
                     <TextArea name="form[problem]" field="problem" label=i18n.t("inbox-new-problem") value=d("problem") max=text::MEDIUM
                         hint=i18n.t("inbox-new-problem-hint") rows=3 error=field_message(error, "problem") />
@@ -395,6 +389,35 @@ fn TriagePanel(page: InboxPage, error: Signal<Option<AppError>>) -> impl IntoVie
                 </div>
             </details>
         </section>
+    }
+}
+
+/// The SERVQUAL gap: four native radios, each with what it means.
+#[component]
+fn GapChoice(selected: String, error: Signal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="fieldset" class:field--invalid=move || error.with(Option::is_some)
+            aria-describedby=move || error.with(Option::is_some).then_some("field-gap-error")>
+            <legend class="fieldset__legend">{i18n.t("inbox-gap")}</legend>
+            <p class="field__hint">{i18n.t("inbox-gap-hint")}</p>
+            <div class="checkbox-list">
+                {Gap::ALL.into_iter().map(|g| {
+                    let id = format!("gap-{}", g.code());
+                    let label_for = id.clone();
+                    view! {
+                        <label class="checkbox" for=label_for>
+                            <input type="radio" id=id name="form[gap]" value=g.code() checked=selected == g.code() />
+                            <span>
+                                <strong>{i18n.t(g.label_key())}</strong>" "
+                                <span class="table__muted">{i18n.t(&format!("{}-hint", g.label_key()))}</span>
+                            </span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            {move || error.get().map(|m| view! { <p class="field__error" id="field-gap-error">{m}</p> })}
+        </fieldset>
     }
 }
 

@@ -253,7 +253,7 @@ pub fn FrictionList(
     .into_any()
 }
 
-fn severity_short_key(s: Severity) -> &'static str {
+pub(crate) fn severity_short_key(s: Severity) -> &'static str {
     match s {
         Severity::Blocker => "severity-blocker-short",
         Severity::Major => "severity-major",
