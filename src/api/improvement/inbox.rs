@@ -99,68 +99,75 @@ pub(super) mod ssr {
     }
 }
 
-/// One page of the inbox. Filters arrive as typed in the URL; what is not understood is ignored.
-#[allow(clippy::too_many_arguments)]
-#[server(endpoint = "improvements/inbox")]
-pub async fn improvement_inbox(
-    #[server(default)] journey: String,
-    #[server(default)] step: String,
-    #[server(default)] phase: String,
-    #[server(default)] severity: String,
-    #[server(default)] principle: String,
-    #[server(default)] year: String,
-    #[server(default)] state: String,
-    #[server(default)] team: String,
-    #[server(default)] page: String,
-) -> Result<InboxPage, AppError> {
-    use crate::db::improvement::inbox as db;
-    use crate::domain::improvement::inbox::InboxQuery;
-    super::super::ssr::serve(async |ctx| {
-        let (user, team_id) = ssr::inbox_viewer(ctx).await?;
-        let pool = &ctx.state.pool;
-        let is_cx = user.roles.has(crate::domain::Role::Cx);
-        let mut filter = InboxFilter::parse(InboxQuery {
-            journey: &journey,
-            step: &step,
-            phase: &phase,
-            severity: &severity,
-            principle: &principle,
-            year: &year,
-            state: &state,
-            team: &team,
-        });
-        if !is_cx {
-            filter.team = None;
-        }
-        let scope = ssr::scope(&user, team_id, filter.team);
-        let rows = db::list(
-            pool,
-            scope,
-            &filter,
-            crate::domain::paging::parse_page(&page),
-            crate::domain::paging::PAGE_SIZE,
-        )
-        .await?;
-        let lead_team = user
-            .roles
-            .has(crate::domain::Role::Reviewer)
-            .then_some(team_id)
-            .flatten();
-        Ok(InboxPage {
-            rows,
-            is_cx,
-            lead_team,
-            teams: crate::db::org::teams(pool).await?,
-            journeys: db::journeys(pool).await?,
-            steps: db::steps(pool, scope, filter.journey).await?,
-            owners: db::owners(pool, scope, user.id).await?,
-            improvements: db::open_improvements(pool, scope).await?,
-            draft: ctx.draft("triage").await?,
-            today: crate::domain::licence::amsterdam_date(crate::db::now())
-                .format("%Y-%m-%d")
-                .to_string(),
-            filter,
+pub use load::{ImprovementInbox, improvement_inbox};
+
+/// The server function on its own: one argument per filter field, as the GET form names them.
+mod load {
+    #![allow(clippy::too_many_arguments)]
+    use super::*;
+
+    /// One page of the inbox. Filters arrive as typed in the URL; what is not understood is ignored.
+    #[server(endpoint = "improvements/inbox")]
+    pub async fn improvement_inbox(
+        #[server(default)] journey: String,
+        #[server(default)] step: String,
+        #[server(default)] phase: String,
+        #[server(default)] severity: String,
+        #[server(default)] principle: String,
+        #[server(default)] year: String,
+        #[server(default)] state: String,
+        #[server(default)] team: String,
+        #[server(default)] page: String,
+    ) -> Result<InboxPage, AppError> {
+        use crate::db::improvement::inbox as db;
+        use crate::domain::improvement::inbox::InboxQuery;
+        crate::api::ssr::serve(async |ctx| {
+            let (user, team_id) = super::ssr::inbox_viewer(ctx).await?;
+            let pool = &ctx.state.pool;
+            let is_cx = user.roles.has(crate::domain::Role::Cx);
+            let mut filter = InboxFilter::parse(InboxQuery {
+                journey: &journey,
+                step: &step,
+                phase: &phase,
+                severity: &severity,
+                principle: &principle,
+                year: &year,
+                state: &state,
+                team: &team,
+            });
+            if !is_cx {
+                filter.team = None;
+            }
+            let scope = super::ssr::scope(&user, team_id, filter.team);
+            let rows = db::list(
+                pool,
+                scope,
+                &filter,
+                crate::domain::paging::parse_page(&page),
+                crate::domain::paging::PAGE_SIZE,
+            )
+            .await?;
+            let lead_team = user
+                .roles
+                .has(crate::domain::Role::Reviewer)
+                .then_some(team_id)
+                .flatten();
+            Ok(InboxPage {
+                rows,
+                is_cx,
+                lead_team,
+                teams: crate::db::org::teams(pool).await?,
+                journeys: db::journeys(pool).await?,
+                steps: db::steps(pool, scope, filter.journey).await?,
+                owners: db::owners(pool, scope, user.id).await?,
+                improvements: db::open_improvements(pool, scope).await?,
+                draft: ctx.draft("triage").await?,
+                today: crate::domain::licence::amsterdam_date(crate::db::now())
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                filter,
+            })
         })
-    })
-    .await
+        .await
+    }
 }

@@ -64,6 +64,7 @@ impl TriageForm {
 
     /// Where a plain post goes back to: the inbox it came from (a path on this site), else the
     /// inbox.
+    #[cfg(feature = "ssr")]
     fn back_to(&self) -> String {
         crate::routes::safe_local_path(&self.back)
             .filter(|p| p.starts_with(crate::routes::IMPROVEMENT_INBOX))
