@@ -7,10 +7,10 @@ import { ACCOUNTS, PASSWORD, hydrated, signIn, signOut } from './helpers';
 const MINE = 'Mijn rijbewijs: Mijn klantreis, Status en voortgang, Bibliotheek';
 const NAV = {
   admin: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog', 'Beheer: Mensen beheren, Organisatie, Klantreizen, Rijbewijsregels'],
-  hr: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog, Gelopen klantreizen, Rijbewijsregels'],
-  reviewer: [MINE, 'Mijn team: Rijbewijzen van mijn team, Dekking van mijn team, Gelopen klantreizen'],
+  hr: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog, Gelopen klantreizen, Rijbewijsregels', 'Verbeteringen'],
+  reviewer: [MINE, 'Mijn team: Rijbewijzen van mijn team, Dekking van mijn team, Gelopen klantreizen', 'Verbeteren: Inbox wrijvingen, Verbeteringen'],
   employee: ['Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek'],
-  cx: [MINE, 'Klantreizen'],
+  cx: [MINE, 'Verbeteren: Inbox wrijvingen, Verbeteringen', 'Klantreizen'],
 } as const;
 
 for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {
