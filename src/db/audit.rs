@@ -27,10 +27,16 @@ pub enum AuditAction {
     OrgChanged,
     /// An administrator ran the reminders by hand (licence settings page).
     RemindersRun,
+    /// An improvement moved to another status (history row beside it).
+    ImprovementStatusChanged,
+    /// A manager edited an improvement's title, problem, team, owner, due date or priority.
+    ImprovementEdited,
+    /// The improvements overview was exported as CSV.
+    ImprovementsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -47,6 +53,9 @@ impl AuditAction {
         AuditAction::AdminRestored,
         AuditAction::OrgChanged,
         AuditAction::RemindersRun,
+        AuditAction::ImprovementStatusChanged,
+        AuditAction::ImprovementEdited,
+        AuditAction::ImprovementsExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -67,6 +76,9 @@ impl AuditAction {
             AuditAction::AdminRestored => "admin_restored",
             AuditAction::OrgChanged => "org_changed",
             AuditAction::RemindersRun => "reminders_run",
+            AuditAction::ImprovementStatusChanged => "improvement_status_changed",
+            AuditAction::ImprovementEdited => "improvement_edited",
+            AuditAction::ImprovementsExported => "improvements_exported",
         }
     }
 }

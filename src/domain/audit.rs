@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 16] = [
+pub const ACTIONS: [&str; 19] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -23,6 +23,9 @@ pub const ACTIONS: [&str; 16] = [
     "admin_restored",
     "org_changed",
     "reminders_run",
+    "improvement_status_changed",
+    "improvement_edited",
+    "improvements_exported",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).
@@ -132,7 +135,7 @@ pub struct AuditPage {
 }
 
 /// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
-pub const DETAIL_FIELDS: [&str; 34] = [
+pub const DETAIL_FIELDS: [&str; 36] = [
     "period_id",
     "valid_from",
     "valid_through",
@@ -167,6 +170,8 @@ pub const DETAIL_FIELDS: [&str; 34] = [
     "failed",
     "superseded",
     "first_licence",
+    "improvement_id",
+    "changed",
 ];
 
 /// The translation key of a detail field's label, if the app knows the field.

@@ -3,6 +3,10 @@
 //! outcome) lives here with its codes and translation keys; the rules are in the submodules.
 
 pub mod access;
+pub mod life;
+pub mod overview;
+pub mod priority;
+pub mod status;
 
 use serde::{Deserialize, Serialize};
 

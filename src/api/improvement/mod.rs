@@ -1,0 +1,5 @@
+//! Improvements' server functions: the inbox and triage, an improvement's life, the overview, and
+//! what walkers meet of them.
+
+pub mod life;
+pub mod overview;
