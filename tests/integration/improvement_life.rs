@@ -315,7 +315,17 @@ async fn only_managers_change_and_a_refusal_writes_nothing() {
         assert_eq!(edit.status, StatusCode::FORBIDDEN, "{email}: {}", edit.body);
     }
     assert_eq!(written(&app, s.id).await, before, "nothing written");
-    let missing = set_status(&app, &app.client_for(CX).await, 999_999, "fixed", "").await;
+    let missing = app
+        .call_as(
+            &app.client_for(CX).await,
+            "improvements/status",
+            &[
+                ("form[id]", "999999"),
+                ("form[version]", "0"),
+                ("form[status]", "fixed"),
+            ],
+        )
+        .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     // The owner manages it without being a lead or CX.
     let owner = app.person_id(&s.reporter_email).await;

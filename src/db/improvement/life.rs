@@ -433,8 +433,7 @@ async fn insert_history(
     tx: &mut WriteTx,
     id: i64,
     actor_id: i64,
-    from: ImprovementStatus,
-    to: ImprovementStatus,
+    (from, to): (ImprovementStatus, ImprovementStatus),
     comment: &str,
     changed: &str,
     now: DateTime<Utc>,
@@ -504,8 +503,7 @@ pub async fn change_status(
         &mut tx,
         id,
         actor_id,
-        from,
-        change.to,
+        (from, change.to),
         &change.comment,
         "",
         now,
@@ -695,7 +693,13 @@ pub async fn edit(
     let now_status = status(&row.status);
     let codes = changed.join(",");
     insert_history(
-        &mut tx, id, actor_id, now_status, now_status, "", &codes, now,
+        &mut tx,
+        id,
+        actor_id,
+        (now_status, now_status),
+        "",
+        &codes,
+        now,
     )
     .await?;
     let due = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
