@@ -187,7 +187,7 @@ fn Counts(summary: Summary) -> impl IntoView {
         .join(" · ");
     let total = summary.total.clone();
     view! {
-        <section aria-labelledby="counts-heading" class="stack">
+        <div class="stack">
             <h2 id="counts-heading">{i18n.t("improvement-life-counts")}</h2>
             <p>{statuses}</p>
             <ScrollTable label=i18n.t("improvement-life-counts")>
@@ -217,6 +217,6 @@ fn Counts(summary: Summary) -> impl IntoView {
                     </tr>
                 </tbody>
             </ScrollTable>
-        </section>
+        </div>
     }
 }
