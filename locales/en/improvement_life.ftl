@@ -26,6 +26,7 @@ improvement-life-score-recognitions = Recognitions
 improvement-life-score-step = Walkers of this step who reported something
 improvement-life-score-step-value = { $reporters } of { $walkers } ({ $percent }%)
 improvement-life-status-heading = Change status
+improvement-life-choose = Choose a status
 improvement-life-status-to = New status
 improvement-life-comment = Comment
 improvement-life-comment-hint = Required for "won't fix" and when reopening; the reporters read the reason.

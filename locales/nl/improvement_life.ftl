@@ -26,6 +26,7 @@ improvement-life-score-recognitions = Herkenningen
 improvement-life-score-step = Lopers van deze stap die iets meldden
 improvement-life-score-step-value = { $reporters } van { $walkers } ({ $percent }%)
 improvement-life-status-heading = Status wijzigen
+improvement-life-choose = Kies een status
 improvement-life-status-to = Nieuwe status
 improvement-life-comment = Toelichting
 improvement-life-comment-hint = Verplicht bij "wordt niet opgelost" en bij heropenen; de melders lezen de reden.

@@ -14,7 +14,6 @@ use crate::components::guard::{RequireRole, any_role};
 use crate::components::layout::PageHeader;
 use crate::components::load::Loaded;
 use crate::components::pager::{Pager, page_href};
-use crate::domain::improvement::LeadPriority;
 use crate::domain::improvement::life::{
     FRICTIONS_PER_PAGE, HistoryEntry, LinkedFriction, PROBLEM_MAX,
 };
@@ -22,6 +21,7 @@ use crate::domain::improvement::priority::{
     BLOCKER_POINTS, MAJOR_POINTS, PAPERCUT_POINTS, PriorityFacts,
 };
 use crate::domain::improvement::status::{COMMENT_MAX, next_statuses};
+use crate::domain::improvement::{ImprovementStatus, LeadPriority};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::id_param;
@@ -88,8 +88,9 @@ fn Screen(page: Data) -> impl IntoView {
                     <dd>{i18n.t_with("improvement-life-created-by", &[("name", d.created_by_name.clone()), ("date", i18n.date(d.created_at))])}</dd>
                     {d.fixed_at.map(|at| view! { <dt>{i18n.t("improvement-life-fixed-at")}</dt><dd>{i18n.date(at)}</dd> })}
                 </dl>
-                {(d.status.is_closed() && !d.status_reason.is_empty()).then(|| view! {
-                    <p><strong>{i18n.t("improvement-life-reason")} ": "</strong>{d.status_reason.clone()}</p>
+                {(d.status.is_closed() && !d.status_reason.is_empty()).then(|| {
+                    let label = if d.status == ImprovementStatus::WontFix { "improvement-life-reason" } else { "improvement-life-comment" };
+                    view! { <p><strong>{i18n.t(label)} ": "</strong>{d.status_reason.clone()}</p> }
                 })}
             </section>
             <section class="card" aria-labelledby="problem-heading">
@@ -160,9 +161,13 @@ fn StatusForm(page: Data) -> impl IntoView {
     let drafts = page.drafts.status;
     let draft = |k: &str| drafts.get(k).cloned().unwrap_or_default();
     let (status, comment) = (draft("status"), draft("comment"));
-    let options: Vec<(String, String)> = next_statuses(page.detail.status)
-        .iter()
-        .map(|s| (s.code().to_owned(), i18n.t(s.label_key())))
+    let choose = (String::new(), i18n.t("improvement-life-choose"));
+    let options: Vec<(String, String)> = std::iter::once(choose)
+        .chain(
+            next_statuses(page.detail.status)
+                .iter()
+                .map(|s| (s.code().to_owned(), i18n.t(s.label_key()))),
+        )
         .collect();
     view! {
         <section class="card" aria-labelledby="status-heading">

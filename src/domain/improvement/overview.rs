@@ -246,7 +246,7 @@ pub fn summarise(rows: &[OverviewRow], today: NaiveDate) -> Summary {
 mod tests {
     use super::*;
 
-    fn at(raw: &str) -> DateTime<Utc> {
+    fn utc(raw: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(raw)
             .unwrap()
             .with_timezone(&Utc)
@@ -263,7 +263,7 @@ mod tests {
             status,
             priority: LeadPriority::Medium,
             due_on: None,
-            created_at: at("2026-03-01T10:00:00Z"),
+            created_at: utc("2026-03-01T10:00:00Z"),
             fixed_at: None,
             closed_at: None,
             facts: PriorityFacts::default(),
@@ -321,8 +321,8 @@ mod tests {
             r
         };
         let mut old_fix = fixed(4, 1, 100);
-        old_fix.created_at = at("2024-01-01T10:00:00Z");
-        old_fix.fixed_at = Some(at("2025-06-01T10:00:00Z"));
+        old_fix.created_at = utc("2024-01-01T10:00:00Z");
+        old_fix.fixed_at = Some(utc("2025-06-01T10:00:00Z"));
         old_fix.closed_at = old_fix.fixed_at;
         let mut overdue = row(5, 2, ImprovementStatus::New);
         overdue.due_on = NaiveDate::from_ymd_opt(2026, 11, 1);
@@ -358,7 +358,7 @@ mod tests {
         a.facts.blockers = 1;
         let mut b = row(2, 1, ImprovementStatus::New);
         b.facts.papercuts = 1;
-        b.created_at = at("2025-01-01T10:00:00Z");
+        b.created_at = utc("2025-01-01T10:00:00Z");
         let mut rows = vec![b.clone(), a.clone()];
         sort_rows(&mut rows, Sort::Priority);
         assert_eq!(rows[0].id, 1);
