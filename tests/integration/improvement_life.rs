@@ -977,3 +977,79 @@ async fn the_export_has_the_filter_neutralises_formulas_and_is_audited() {
         "every export that ran is audited, refusals are not"
     );
 }
+
+#[tokio::test]
+async fn evidence_marked_sensitive_never_reaches_the_improvement_page() {
+    let app = TestApp::spawn().await;
+    let s = seed(&app, "Formulier wist alles", 3).await;
+    let pool = &app.state.pool;
+    // Test setup: a test walkthrough's blocker linked to the improvement, with two photos, one of
+    // which its walker marked sensitive on their presentation.
+    let walk = crate::common::completed_walkthrough(&app, EMPLOYEE).await;
+    let friction = walk.findings[2];
+    let presentation = crate::common::draft_presentation(&app, &walk).await;
+    let now = chrono::Utc::now();
+    sqlx::query(
+        "insert into friction_triage (friction_id, outcome, improvement_id, triaged_by, created_at, updated_at)
+         values (?, 'improvement', ?, ?, ?, ?)",
+    )
+    .bind(friction)
+    .bind(s.id)
+    .bind(walk.person_id)
+    .bind(now)
+    .bind(now)
+    .execute(pool)
+    .await
+    .expect("triage");
+    let mut photos = Vec::new();
+    for name in ["scherm.png", "polis-met-bsn.png"] {
+        let id: i64 = sqlx::query_scalar(
+            "insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type,
+                                   byte_size, thumbnail_name, original_name, created_by, created_at,
+                                   updated_at)
+             select ?, step_id, id, ?, 'image/png', 1000, ?, ?, ?, ?, ? from friction where id = ?
+             returning id",
+        )
+        .bind(walk.id)
+        .bind(format!("store-{name}"))
+        .bind(format!("thumb-{name}"))
+        .bind(name)
+        .bind(walk.person_id)
+        .bind(now)
+        .bind(now)
+        .bind(friction)
+        .fetch_one(pool)
+        .await
+        .expect("evidence");
+        photos.push(id);
+    }
+    sqlx::query(
+        "insert into presentation_sensitive_evidence (presentation_id, evidence_id, created_at)
+         values (?, ?, ?)",
+    )
+    .bind(presentation)
+    .bind(photos[1])
+    .bind(now)
+    .execute(pool)
+    .await
+    .expect("sensitive");
+    let path = format!("/improvements/{}", s.id);
+    for email in [CX, HR, REVIEWER] {
+        let page = page_as(&app, &app.client_for(email).await, &path).await;
+        assert!(
+            page.body
+                .contains(&format!("/evidence/{}/thumb", photos[0])),
+            "{email}: the photo"
+        );
+        assert!(
+            !page.body.contains(&format!("/evidence/{}", photos[1])),
+            "{email}: never the sensitive one"
+        );
+        assert!(!page.body.contains("polis-met-bsn"), "{email}");
+    }
+    let summary = page_as(&app, &app.client_for(OTHER_LEAD).await, &path).await;
+    assert!(
+        !summary.body.contains("/evidence/"),
+        "a summary shows no evidence"
+    );
+}
