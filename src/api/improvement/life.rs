@@ -109,8 +109,14 @@ pub async fn change_improvement_status(form: StatusForm) -> Result<i64, AppError
             .await
             .map_err(ssr::change_error)?;
             // MERGE: the lead wires the improvement mail sender in here, after the commit, so the
-            // rows just claimed go out at once (the scheduler retries what fails):
-            //     crate::reminders::improvement::send_pending(&ctx.state).await;
+            // rows just claimed go out at once (the scheduler retries whatever fails):
+            //     if outcome.told > 0 {
+            //         let state = &ctx.state;
+            //         if let Err(e) = crate::reminders::improvement::send_pending(
+            //             &state.pool, &state.mailer, state.config.link_base()).await {
+            //             tracing::warn!(error = %e, "improvement mail after closing failed");
+            //         }
+            //     }
             tracing::info!(
                 person_id = user.id,
                 improvement_id = form.id,
