@@ -140,6 +140,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/licence/card") view=pages::licence_card::LicenceCardPage ssr=SsrMode::Async />
                         <Route path=path!("/verify") view=pages::verify::VerifyPage ssr=SsrMode::Async />
                         <Route path=path!("/verify/:code") view=pages::verify::VerifyPage ssr=SsrMode::Async />
+                        <Route path=path!("/improvements") view=pages::improvements::ImprovementsPage ssr=SsrMode::Async />
+                        <Route path=path!("/improvements/:id") view=pages::improvement::ImprovementDetailPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <crate::components::layout::SiteFooter />

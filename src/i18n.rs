@@ -69,6 +69,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/improvement.ftl"),
     "\n",
     include_str!("../locales/nl/improvement_inbox.ftl"),
+    "\n",
+    include_str!("../locales/nl/improvement_life.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -95,6 +97,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/improvement.ftl"),
     "\n",
     include_str!("../locales/en/improvement_inbox.ftl"),
+    "\n",
+    include_str!("../locales/en/improvement_life.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

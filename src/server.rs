@@ -187,6 +187,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         // HR (issue 12): CSV exports and the employee import's upload.
         .merge(crate::export::routes::routes())
         .merge(crate::api::dashboard_export::routes())
+        .merge(crate::api::improvement::overview::routes())
         .merge(crate::api::import_upload::routes())
         .leptos_routes_with_context(
             &state,

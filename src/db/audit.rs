@@ -33,10 +33,16 @@ pub enum AuditAction {
     FrictionsLinked,
     /// Frictions from the inbox were closed as "geen actie".
     FrictionsClosed,
+    /// An improvement moved to another status (history row beside it).
+    ImprovementStatusChanged,
+    /// A manager edited an improvement's title, problem, team, owner, due date or priority.
+    ImprovementEdited,
+    /// The improvements overview was exported as CSV.
+    ImprovementsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -56,6 +62,9 @@ impl AuditAction {
         AuditAction::ImprovementCreated,
         AuditAction::FrictionsLinked,
         AuditAction::FrictionsClosed,
+        AuditAction::ImprovementStatusChanged,
+        AuditAction::ImprovementEdited,
+        AuditAction::ImprovementsExported,
     ];
 
     pub fn code(self) -> &'static str {
@@ -79,6 +88,9 @@ impl AuditAction {
             AuditAction::ImprovementCreated => "improvement_created",
             AuditAction::FrictionsLinked => "frictions_linked",
             AuditAction::FrictionsClosed => "frictions_closed",
+            AuditAction::ImprovementStatusChanged => "improvement_status_changed",
+            AuditAction::ImprovementEdited => "improvement_edited",
+            AuditAction::ImprovementsExported => "improvements_exported",
         }
     }
 }

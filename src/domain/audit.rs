@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 19] = [
+pub const ACTIONS: [&str; 22] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -26,6 +26,9 @@ pub const ACTIONS: [&str; 19] = [
     "improvement_created",
     "frictions_linked",
     "frictions_closed",
+    "improvement_status_changed",
+    "improvement_edited",
+    "improvements_exported",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).
@@ -135,7 +138,7 @@ pub struct AuditPage {
 }
 
 /// The detail fields the app writes; each has a label `audit-key-<field>` (others show as stored).
-pub const DETAIL_FIELDS: [&str; 38] = [
+pub const DETAIL_FIELDS: [&str; 40] = [
     "period_id",
     "valid_from",
     "valid_through",
@@ -174,6 +177,8 @@ pub const DETAIL_FIELDS: [&str; 38] = [
     "title",
     "frictions",
     "gap",
+    "improvement_id",
+    "changed",
 ];
 
 /// The translation key of a detail field's label, if the app knows the field.

@@ -9,6 +9,8 @@ pub mod hr_import;
 pub mod hr_invitations;
 pub mod hr_licence_import;
 pub mod improvement_inbox;
+pub mod improvement;
+pub mod improvements;
 pub mod journey_edit;
 pub mod journeys;
 pub mod library;

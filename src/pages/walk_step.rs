@@ -225,7 +225,7 @@ pub fn FrictionList(
     view! {
         <ul class="friction-list">
             {frictions.into_iter().map(|f| view! {
-                <li class="friction" data-kind=f.kind.code()>
+                <li class="friction" id=format!("friction-{}", f.id) data-kind=f.kind.code()>
                     <p class="friction__meta">
                         <span class="badge" data-kind=f.kind.code()>{i18n.t(f.kind.label_key())}</span>
                         {f.severity.map(|s| view! { <span class="badge" data-severity=s.code()>{i18n.t(severity_short_key(s))}</span> })}

@@ -20,6 +20,7 @@ mod hr_lists;
 mod import;
 mod import_roles;
 mod improvement_inbox;
+mod improvement_life;
 mod journeys;
 mod library;
 mod licence;

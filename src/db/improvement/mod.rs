@@ -1,4 +1,7 @@
-//! Improvements: the inbox, triage, an improvement's life and its mail (server only).
+//! Improvements in the database: triage, an improvement's life, the overview, confirmations,
+//! escalations and the mail outbox.
 
 pub mod inbox;
+pub mod life;
+pub mod overview;
 pub mod triage;

@@ -5,6 +5,10 @@
 pub mod access;
 pub mod inbox;
 pub mod triage;
+pub mod life;
+pub mod overview;
+pub mod priority;
+pub mod status;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,736 @@
+//! One improvement's life in the database: its page (facts, priority counts, linked frictions
+//! paged, history) and the two changes a manager makes — a status change and an edit of its own
+//! fields. Each change is one `BEGIN IMMEDIATE` transaction that checks the version and who may
+//! manage inside the update itself, writes an insert-only history row, an audit event and
+//! `last_activity_at`; closing it (fixed, won't fix) also tells every reporter and recogniser, in
+//! the app and through one `improvement_mail` row each, in the same transaction.
+
+use crate::db::audit::{AuditAction, record};
+use crate::db::notification::{ImprovementNews, notify_improvement};
+use crate::db::{Db, WriteError, WriteTx, begin_write};
+use crate::domain::FieldErrors;
+use crate::domain::improvement::life::{
+    EditInput, EditableFields, HistoryEntry, ImprovementDetail, LinkedFriction,
+};
+use crate::domain::improvement::priority::PriorityFacts;
+use crate::domain::improvement::status::StatusChange;
+use crate::domain::improvement::{Gap, ImprovementStatus, LeadPriority};
+use crate::domain::walkthrough::{EvidenceItem, Severity};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqliteExecutor};
+use std::collections::HashMap;
+
+/// Who may manage an improvement, as SQL inside the statement that changes it (binds the actor
+/// three times): its owner, anyone with the CX role, a lead (reviewer) of its team. The same rule
+/// as `domain::improvement::access::improvement_access` giving `Manage`.
+const MANAGES: &str = "(improvement.owner_id = ?
+    or exists (select 1 from person_role r where r.person_id = ? and r.role = 'cx')
+    or exists (select 1 from person p join person_role r on r.person_id = p.id
+               where p.id = ? and r.role = 'reviewer' and p.team_id = improvement.team_id))";
+
+/// The priority counts of the improvements in the CTE `shown (id, step_id)` that a query puts
+/// before this: `sev`, `rec`, `walkers` and `reporters`, to be left-joined.
+pub(super) const FACT_CTES: &str = "
+    sev as (select ft.improvement_id as id,
+                   sum(case when f.severity = 'blocker' then 1 else 0 end) as blockers,
+                   sum(case when f.severity = 'major' then 1 else 0 end) as majors,
+                   sum(case when f.severity = 'papercut' then 1 else 0 end) as papercuts,
+                   sum(case when f.severity is null then 1 else 0 end) as unrated
+            from friction_triage ft join friction f on f.id = ft.friction_id
+            where ft.improvement_id in (select id from shown)
+            group by ft.improvement_id),
+    rec as (select ft.improvement_id as id, count(*) as n
+            from friction_triage ft join friction_recognition r on r.friction_id = ft.friction_id
+            where ft.improvement_id in (select id from shown)
+            group by ft.improvement_id),
+    walkers as (select ws.step_id, count(*) as n
+                from walkthrough_step ws join walkthrough w on w.id = ws.walkthrough_id
+                where w.status = 'completed' and ws.step_id in (select step_id from shown)
+                group by ws.step_id),
+    reporters as (select f.step_id, count(distinct f.walkthrough_id) as n
+                  from friction f join walkthrough w on w.id = f.walkthrough_id
+                  where w.status = 'completed' and f.kind = 'friction'
+                    and f.step_id in (select step_id from shown)
+                  group by f.step_id)";
+
+/// The columns `FACT_CTES` give, for an improvement `i` joined to them.
+pub(super) const FACT_COLUMNS: &str = "coalesce(sev.blockers, 0) as blockers,
+    coalesce(sev.majors, 0) as majors, coalesce(sev.papercuts, 0) as papercuts,
+    coalesce(sev.unrated, 0) as unrated, coalesce(rec.n, 0) as recognitions,
+    coalesce(walkers.n, 0) as step_walkers, coalesce(reporters.n, 0) as step_reporters";
+
+pub(super) const FACT_JOINS: &str = "left join sev on sev.id = i.id left join rec on rec.id = i.id
+    left join walkers on walkers.step_id = i.step_id left join reporters on reporters.step_id = i.step_id";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct FactRow {
+    pub blockers: i64,
+    pub majors: i64,
+    pub papercuts: i64,
+    pub unrated: i64,
+    pub recognitions: i64,
+    pub step_walkers: i64,
+    pub step_reporters: i64,
+}
+
+impl From<&FactRow> for PriorityFacts {
+    fn from(r: &FactRow) -> Self {
+        PriorityFacts {
+            blockers: r.blockers,
+            majors: r.majors,
+            papercuts: r.papercuts,
+            unrated: r.unrated,
+            recognitions: r.recognitions,
+            step_walkers: r.step_walkers,
+            step_reporters: r.step_reporters,
+        }
+    }
+}
+
+pub(super) fn status(code: &str) -> ImprovementStatus {
+    ImprovementStatus::parse(code).unwrap_or(ImprovementStatus::New)
+}
+
+pub(super) fn priority(code: &str) -> LeadPriority {
+    LeadPriority::parse(code).unwrap_or(LeadPriority::Medium)
+}
+
+pub(super) fn day(raw: Option<&str>) -> Option<NaiveDate> {
+    raw.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The team of `person_id` (a lead leads the team they belong to).
+pub async fn viewer_team(
+    db: impl SqliteExecutor<'_>,
+    person_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar::<_, Option<i64>>("select team_id from person where id = ?")
+        .bind(person_id)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
+}
+
+/// The owning team and owner of an improvement, for the access rule; None if there is none.
+pub async fn access_facts(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as::<_, (i64, Option<i64>)>(
+        "select team_id, owner_id from improvement where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    title: String,
+    problem: String,
+    team_id: i64,
+    team_name: String,
+    owner_id: Option<i64>,
+    owner_name: Option<String>,
+    owner_email: Option<String>,
+    journey_title: String,
+    step_title: String,
+    due_on: Option<String>,
+    priority: String,
+    status: String,
+    status_reason: String,
+    fixed_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    created_by_name: String,
+    version: i64,
+    #[sqlx(flatten)]
+    facts: FactRow,
+}
+
+/// An improvement's own facts and its priority counts.
+pub async fn detail(
+    db: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<ImprovementDetail>, sqlx::Error> {
+    let sql = format!(
+        "with shown as (select id, step_id from improvement where id = ?), {FACT_CTES}
+         select i.id, i.title, i.problem, i.team_id, t.name as team_name, i.owner_id,
+                o.name as owner_name, o.email as owner_email, j.title as journey_title,
+                s.title as step_title, i.due_on, i.priority, i.status, i.status_reason,
+                i.fixed_at, i.closed_at, i.created_at, c.name as created_by_name, i.version,
+                {FACT_COLUMNS}
+         from improvement i
+         join team t on t.id = i.team_id
+         join journey_step s on s.id = i.step_id
+         join journey j on j.id = s.journey_id
+         join person c on c.id = i.created_by
+         left join person o on o.id = i.owner_id
+         {FACT_JOINS}
+         where i.id = ?"
+    );
+    let row = sqlx::query_as::<_, DetailRow>(&sql)
+        .bind(id)
+        .bind(id)
+        .fetch_optional(&mut *db)
+        .await?;
+    Ok(row.map(|r| ImprovementDetail {
+        facts: PriorityFacts::from(&r.facts),
+        id: r.id,
+        title: r.title,
+        problem: r.problem,
+        team_id: r.team_id,
+        team_name: r.team_name,
+        owner_id: r.owner_id,
+        owner_name: r.owner_name,
+        owner_email: r.owner_email,
+        journey_title: r.journey_title,
+        step_title: r.step_title,
+        due_on: day(r.due_on.as_deref()),
+        priority: priority(&r.priority),
+        status: status(&r.status),
+        status_reason: r.status_reason,
+        fixed_at: r.fixed_at,
+        closed_at: r.closed_at,
+        created_at: r.created_at,
+        created_by_name: r.created_by_name,
+        version: r.version,
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct LinkedRow {
+    id: i64,
+    walkthrough_id: i64,
+    title: String,
+    what_happened: String,
+    suggestion: String,
+    severity: Option<String>,
+    gap: Option<String>,
+    reporter_name: String,
+    created_at: DateTime<Utc>,
+}
+
+/// One page of the linked frictions, newest first, with their reporters, recognisers and the
+/// evidence their walkers did not mark sensitive.
+pub async fn linked_frictions(
+    db: &mut SqliteConnection,
+    id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<LinkedFriction>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, LinkedRow>(
+        "select f.id, f.walkthrough_id, f.title, f.what_happened, f.suggestion, f.severity,
+                ft.gap, p.name as reporter_name, f.created_at
+         from friction_triage ft
+         join friction f on f.id = ft.friction_id
+         join walkthrough w on w.id = f.walkthrough_id
+         join person p on p.id = w.person_id
+         where ft.improvement_id = ?
+         order by f.created_at desc, f.id desc
+         limit ? offset ?",
+    )
+    .bind(id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *db)
+    .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select r.friction_id, p.name from friction_recognition r join person p on p.id = r.person_id
+         where r.friction_id in (",
+    );
+    push_ids(&mut q, &ids);
+    q.push(") order by p.name");
+    let mut recognisers: HashMap<i64, Vec<String>> = HashMap::new();
+    for (friction, name) in q
+        .build_query_as::<(i64, String)>()
+        .fetch_all(&mut *db)
+        .await?
+    {
+        recognisers.entry(friction).or_default().push(name);
+    }
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select e.id, e.step_id, e.friction_id, e.content_type, e.byte_size,
+                e.thumbnail_name is not null as has_thumbnail, e.original_name, e.caption
+         from evidence e
+         where not exists (select 1 from presentation_sensitive_evidence s where s.evidence_id = e.id)
+           and e.friction_id in (",
+    );
+    push_ids(&mut q, &ids);
+    q.push(") order by e.id");
+    let mut evidence: HashMap<i64, Vec<EvidenceItem>> = HashMap::new();
+    type EvidenceRow = (i64, i64, Option<i64>, String, i64, bool, String, String);
+    for (
+        id,
+        step_id,
+        friction_id,
+        content_type,
+        byte_size,
+        has_thumbnail,
+        original_name,
+        caption,
+    ) in q
+        .build_query_as::<EvidenceRow>()
+        .fetch_all(&mut *db)
+        .await?
+    {
+        if let Some(friction) = friction_id {
+            evidence.entry(friction).or_default().push(EvidenceItem {
+                id,
+                step_id,
+                friction_id,
+                content_type,
+                byte_size,
+                has_thumbnail,
+                original_name,
+                caption,
+            });
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| LinkedFriction {
+            recognisers: recognisers.remove(&r.id).unwrap_or_default(),
+            evidence: evidence.remove(&r.id).unwrap_or_default(),
+            id: r.id,
+            walkthrough_id: r.walkthrough_id,
+            title: r.title,
+            what_happened: r.what_happened,
+            suggestion: r.suggestion,
+            severity: r
+                .severity
+                .as_deref()
+                .and_then(|s| Severity::ALL.into_iter().find(|x| x.code() == s)),
+            gap: r.gap.as_deref().and_then(|g| Gap::parse(g).ok()),
+            reporter_name: r.reporter_name,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+fn push_ids(q: &mut QueryBuilder<'_, Sqlite>, ids: &[i64]) {
+    let mut list = q.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+}
+
+/// How many distinct people reported a linked friction, and how many recognised one.
+pub async fn people_counts(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as::<_, (i64, i64)>(
+        "select
+            (select count(distinct w.person_id) from friction_triage ft
+             join friction f on f.id = ft.friction_id join walkthrough w on w.id = f.walkthrough_id
+             where ft.improvement_id = ?),
+            (select count(distinct r.person_id) from friction_triage ft
+             join friction_recognition r on r.friction_id = ft.friction_id
+             where ft.improvement_id = ?)",
+    )
+    .bind(id)
+    .bind(id)
+    .fetch_one(db)
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    id: i64,
+    actor_name: Option<String>,
+    from_status: Option<String>,
+    to_status: String,
+    comment: String,
+    changed: String,
+    created_at: DateTime<Utc>,
+}
+
+/// The history, newest first.
+pub async fn history(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Vec<HistoryEntry>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, HistoryRow>(
+        "select h.id, p.name as actor_name, h.from_status, h.to_status, h.comment, h.changed,
+                h.created_at
+         from improvement_history h left join person p on p.id = h.actor_id
+         where h.improvement_id = ?
+         order by h.id desc",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| HistoryEntry {
+            id: r.id,
+            actor_name: r.actor_name,
+            from: r.from_status.as_deref().map(status),
+            to: status(&r.to_status),
+            comment: r.comment,
+            changed: r
+                .changed
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+/// Why a change did not happen: a field the database knows is wrong (the move no longer fits
+/// the status, an unknown owner or team), or a guarded write refused.
+#[derive(Debug)]
+pub enum ChangeError {
+    Invalid(FieldErrors),
+    Write(WriteError),
+}
+
+impl From<sqlx::Error> for ChangeError {
+    fn from(e: sqlx::Error) -> Self {
+        ChangeError::Write(WriteError::Db(e))
+    }
+}
+
+impl From<WriteError> for ChangeError {
+    fn from(e: WriteError) -> Self {
+        ChangeError::Write(e)
+    }
+}
+
+/// What a status change did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusOutcome {
+    pub history_id: i64,
+    /// People told in the app and queued for an e-mail (reporters and recognisers).
+    pub told: usize,
+}
+
+/// The status and version as they are now, inside the transaction.
+async fn current(
+    tx: &mut WriteTx,
+    id: i64,
+) -> Result<(ImprovementStatus, i64, String), WriteError> {
+    let row = sqlx::query_as::<_, (String, i64, String)>(
+        "select status, version, title from improvement where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(WriteError::NotFound)?;
+    Ok((status(&row.0), row.1, row.2))
+}
+
+async fn insert_history(
+    tx: &mut WriteTx,
+    id: i64,
+    actor_id: i64,
+    (from, to): (ImprovementStatus, ImprovementStatus),
+    comment: &str,
+    changed: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "insert into improvement_history (improvement_id, actor_id, from_status, to_status, comment,
+                                          changed, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
+    )
+    .bind(id)
+    .bind(actor_id)
+    .bind(from.code())
+    .bind(to.code())
+    .bind(comment)
+    .bind(changed)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Moves improvement `id` (at `version`, as the actor saw it) to the status `check` allows from
+/// the status it has now. `check` is the domain rule (`status::check_change`) with the posted
+/// target and comment.
+pub async fn change_status(
+    db: &Db,
+    actor_id: i64,
+    id: i64,
+    version: i64,
+    check: impl FnOnce(ImprovementStatus) -> Result<StatusChange, FieldErrors>,
+    now: DateTime<Utc>,
+) -> Result<StatusOutcome, ChangeError> {
+    let mut tx = begin_write(db).await?;
+    let (from, seen_version, title) = current(&mut tx, id).await?;
+    if seen_version != version {
+        return Err(WriteError::Conflict.into());
+    }
+    let change = check(from).map_err(ChangeError::Invalid)?;
+    let sql = format!(
+        "update improvement set status = ?, status_reason = ?,
+             fixed_at = case when ? then ? else fixed_at end,
+             closed_at = case when ? then ? else null end,
+             last_activity_at = ?, version = version + 1, updated_at = ?
+         where id = ? and version = ? and {MANAGES}"
+    );
+    let updated = sqlx::query(&sql)
+        .bind(change.to.code())
+        .bind(&change.comment)
+        .bind(change.sets_fixed_at())
+        .bind(now)
+        .bind(change.closes())
+        .bind(now)
+        .bind(now)
+        .bind(now)
+        .bind(id)
+        .bind(version)
+        .bind(actor_id)
+        .bind(actor_id)
+        .bind(actor_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        return Err(WriteError::NotFound.into());
+    }
+    let history_id = insert_history(
+        &mut tx,
+        id,
+        actor_id,
+        (from, change.to),
+        &change.comment,
+        "",
+        now,
+    )
+    .await?;
+    let detail = json!({
+        "improvement_id": id,
+        "name": title,
+        "before": from.code(),
+        "after": change.to.code(),
+        "comment": change.comment,
+    });
+    record(
+        &mut *tx,
+        Some(actor_id),
+        AuditAction::ImprovementStatusChanged,
+        None,
+        &detail,
+    )
+    .await?;
+    let told = match change.news_event() {
+        Some(event) => fan_out(&mut tx, id, actor_id, event, history_id, now).await?,
+        None => 0,
+    };
+    tx.commit().await?;
+    Ok(StatusOutcome { history_id, told })
+}
+
+/// Tells every distinct active person who reported a linked friction or marked one herkenbaar,
+/// except the actor: one notification and one `improvement_mail` row (period = the history row)
+/// each. Returns how many were told.
+async fn fan_out(
+    tx: &mut WriteTx,
+    id: i64,
+    actor_id: i64,
+    event: &'static str,
+    history_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, sqlx::Error> {
+    let people: Vec<i64> = sqlx::query_scalar(
+        "select p.id from person p
+         where p.active and p.id <> ?
+           and (p.id in (select w.person_id from friction_triage ft
+                         join friction f on f.id = ft.friction_id
+                         join walkthrough w on w.id = f.walkthrough_id
+                         where ft.improvement_id = ?)
+                or p.id in (select r.person_id from friction_triage ft
+                            join friction_recognition r on r.friction_id = ft.friction_id
+                            where ft.improvement_id = ?))
+         order by p.id",
+    )
+    .bind(actor_id)
+    .bind(id)
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let news = if event == "fixed" {
+        ImprovementNews::Fixed
+    } else {
+        ImprovementNews::WontFix
+    };
+    let period = history_id.to_string();
+    for person in &people {
+        notify_improvement(&mut **tx, *person, news, Some(id), None, Some(actor_id)).await?;
+        sqlx::query(
+            "insert into improvement_mail (improvement_id, recipient_id, event, period, created_at,
+                                           updated_at)
+             values (?, ?, ?, ?, ?, ?)
+             on conflict (improvement_id, event, period, recipient_id) do nothing",
+        )
+        .bind(id)
+        .bind(person)
+        .bind(event)
+        .bind(&period)
+        .bind(now)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(people.len())
+}
+
+#[derive(sqlx::FromRow)]
+struct EditableRow {
+    title: String,
+    problem: String,
+    team_id: i64,
+    owner_id: Option<i64>,
+    due_on: Option<String>,
+    priority: String,
+    status: String,
+    version: i64,
+}
+
+/// A manager's edit of improvement `id` (at `version`): the owner is looked up by e-mail (an
+/// active person), the team must exist. Writes nothing when nothing changed.
+pub async fn edit(
+    db: &Db,
+    actor_id: i64,
+    id: i64,
+    version: i64,
+    input: &EditInput,
+    now: DateTime<Utc>,
+) -> Result<Vec<&'static str>, ChangeError> {
+    let mut tx = begin_write(db).await?;
+    let row = sqlx::query_as::<_, EditableRow>(
+        "select title, problem, team_id, owner_id, due_on, priority, status, version
+         from improvement where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(WriteError::NotFound)?;
+    if row.version != version {
+        return Err(WriteError::Conflict.into());
+    }
+    let mut errors = FieldErrors::new();
+    let owner_id = match &input.owner_email {
+        None => None,
+        Some(email) => {
+            let found: Option<i64> =
+                sqlx::query_scalar("select id from person where email = ? and active")
+                    .bind(email)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if found.is_none() {
+                errors.add("owner", "improvement-life-error-owner-unknown");
+            }
+            found
+        }
+    };
+    let team_exists: bool = sqlx::query_scalar("select exists (select 1 from team where id = ?)")
+        .bind(input.team_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if !team_exists {
+        errors.add("team", "improvement-life-error-team");
+    }
+    if !errors.is_empty() {
+        return Err(ChangeError::Invalid(errors));
+    }
+    let before = EditableFields {
+        title: row.title,
+        problem: row.problem,
+        team_id: row.team_id,
+        owner_id: row.owner_id,
+        due_on: day(row.due_on.as_deref()),
+        priority: priority(&row.priority),
+    };
+    let after = EditableFields {
+        title: input.title.clone(),
+        problem: input.problem.clone(),
+        team_id: input.team_id,
+        owner_id,
+        due_on: input.due_on,
+        priority: input.priority,
+    };
+    let changed = after.changed_from(&before);
+    if changed.is_empty() {
+        return Ok(changed);
+    }
+    let sql = format!(
+        "update improvement set title = ?, problem = ?, team_id = ?, owner_id = ?, due_on = ?,
+             priority = ?, last_activity_at = ?, version = version + 1, updated_at = ?
+         where id = ? and version = ? and {MANAGES}"
+    );
+    let updated = sqlx::query(&sql)
+        .bind(&after.title)
+        .bind(&after.problem)
+        .bind(after.team_id)
+        .bind(after.owner_id)
+        .bind(after.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(after.priority.code())
+        .bind(now)
+        .bind(now)
+        .bind(id)
+        .bind(version)
+        .bind(actor_id)
+        .bind(actor_id)
+        .bind(actor_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        return Err(WriteError::NotFound.into());
+    }
+    let now_status = status(&row.status);
+    let codes = changed.join(",");
+    insert_history(
+        &mut tx,
+        id,
+        actor_id,
+        (now_status, now_status),
+        "",
+        &codes,
+        now,
+    )
+    .await?;
+    let due = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let detail = json!({
+        "improvement_id": id,
+        "name": after.title,
+        "changed": codes,
+        "before": {
+            "title": before.title, "team_id": before.team_id, "owner_id": before.owner_id,
+            "due_on": due(before.due_on), "priority": before.priority.code(),
+        },
+        "after": {
+            "title": after.title, "team_id": after.team_id, "owner_id": after.owner_id,
+            "due_on": due(after.due_on), "priority": after.priority.code(),
+        },
+    });
+    record(
+        &mut *tx,
+        Some(actor_id),
+        AuditAction::ImprovementEdited,
+        None,
+        &detail,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// The teams, by name, for the edit form and the overview's filter.
+pub async fn teams(db: impl SqliteExecutor<'_>) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("select id, name from team order by name, id")
+        .fetch_all(db)
+        .await
+}
