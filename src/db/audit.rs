@@ -27,10 +27,12 @@ pub enum AuditAction {
     OrgChanged,
     /// An administrator ran the reminders by hand (licence settings page).
     RemindersRun,
+    /// Later walkers said a fixed improvement is still a problem, so it reopened itself.
+    ImprovementReopened,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -47,6 +49,7 @@ impl AuditAction {
         AuditAction::AdminRestored,
         AuditAction::OrgChanged,
         AuditAction::RemindersRun,
+        AuditAction::ImprovementReopened,
     ];
 
     pub fn code(self) -> &'static str {
@@ -67,6 +70,7 @@ impl AuditAction {
             AuditAction::AdminRestored => "admin_restored",
             AuditAction::OrgChanged => "org_changed",
             AuditAction::RemindersRun => "reminders_run",
+            AuditAction::ImprovementReopened => "improvement_reopened",
         }
     }
 }

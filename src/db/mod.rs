@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod evidence;
 pub mod first_reminder;
 pub mod import;
+pub mod improvement;
 pub mod journey;
 pub mod licence;
 pub mod licence_import;

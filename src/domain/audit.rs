@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 16] = [
+pub const ACTIONS: [&str; 17] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -23,6 +23,7 @@ pub const ACTIONS: [&str; 16] = [
     "admin_restored",
     "org_changed",
     "reminders_run",
+    "improvement_reopened",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).

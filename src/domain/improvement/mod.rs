@@ -3,6 +3,9 @@
 //! outcome) lives here with its codes and translation keys; the rules are in the submodules.
 
 pub mod access;
+pub mod escalation;
+pub mod reopen;
+pub mod similar;
 
 use serde::{Deserialize, Serialize};
 

@@ -43,6 +43,7 @@ pub fn scheduler(app: &TestApp, mailer: Mailer, clock: &TestClock) -> Scheduler 
         clock: Arc::new(clock.clone()),
         link_base: LINK_BASE.to_owned(),
         invite_valid_days: 14,
+        improvement_stale_days: 30,
     }
 }
 
