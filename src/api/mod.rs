@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod import;
 #[cfg(feature = "ssr")]
 pub mod import_upload;
+pub mod improvement;
 pub mod journeys;
 pub mod licence;
 pub mod licence_import;

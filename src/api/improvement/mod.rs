@@ -1,0 +1,3 @@
+//! Server functions about improvements.
+
+pub mod walker;
