@@ -239,7 +239,14 @@ async fn escalations_reach_owner_and_leads_once_per_period() {
         .into_iter()
         .filter(|(_, subject)| !subject.starts_with("Over de streefdatum"))
         .collect();
-    assert_eq!(stale.len(), people.len(), "{stale:?}");
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "select recipient_id, event, period from improvement_mail where improvement_id = ? order by id",
+    )
+    .bind(id)
+    .fetch_all(&app.state.pool)
+    .await
+    .expect("rows");
+    assert_eq!(stale.len(), people.len(), "{stale:?} {rows:?}");
     assert!(
         stale
             .iter()

@@ -17,10 +17,12 @@ pub const MAX_SUGGESTIONS: usize = 3;
 /// Words a search uses at most (a long description would otherwise make a huge query).
 const MAX_TERMS: usize = 12;
 /// Words too common to say anything about similarity (Dutch and English).
-const STOP_WORDS: [&str; 40] = [
-    "aan", "als", "bij", "dat", "de", "die", "dit", "een", "en", "er", "het", "hij", "ik", "in",
-    "is", "je", "met", "niet", "of", "om", "op", "te", "van", "voor", "was", "wel", "zijn", "and",
-    "are", "for", "not", "the", "this", "that", "was", "with", "you", "had", "has", "have",
+const STOP_WORDS: &[&str] = &[
+    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "die", "dit", "door", "een", "en", "er",
+    "geen", "heb", "het", "hij", "ik", "in", "is", "je", "kan", "maar", "me", "met", "mijn",
+    "naar", "niet", "nog", "of", "om", "ook", "op", "te", "tot", "uit", "van", "voor", "was", "we",
+    "wel", "werd", "wordt", "ze", "zijn", "zo", "and", "are", "for", "had", "has", "have", "my",
+    "not", "the", "this", "that", "with", "you",
 ];
 
 /// The words a search uses: each as typed (for FTS5) and as its letters and digits in lower
