@@ -161,8 +161,8 @@ mod tests {
         );
         // Operators are only text, quotes are doubled, punctuation-only words dropped.
         assert_eq!(
-            similar_query("NEAR( OR \"x\" * -"),
-            Some("\"NEAR(\" OR \"OR\" OR \"\"\"x\"\"\"*".into())
+            similar_query("NEAR( OR \"xy\" * -"),
+            Some("\"NEAR(\" OR \"OR\" OR \"\"\"xy\"\"\"*".into())
         );
         // Repeated words once, and never more than the limit.
         let long = (0..40)
