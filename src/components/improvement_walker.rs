@@ -49,7 +49,7 @@ fn FixQuestion(
     let selected = question.answer.map(|a| a.code()).unwrap_or_default();
     view! {
         <section class="card stack" id=format!("fix-{id}") aria-labelledby=labelled_by data-fix=id>
-            <h2 id=heading_id>{i18n.t_with("walker-fixed-question", &[("title", question.title.clone())])}</h2>
+            <h2 class="card__title" id=heading_id>{i18n.t_with("walker-fixed-question", &[("title", question.title.clone())])}</h2>
             <p class="field__hint">{i18n.t("walker-fixed-lead")}</p>
             {just_answered.then(|| view! { <div class="alert alert--success" role="status">{i18n.t("walker-answer-saved")}</div> })}
             <form class="form" method="post" action=ConfirmFix::url()>
@@ -57,17 +57,17 @@ fn FixQuestion(
                 <input type="hidden" name="step_id" value=step_id />
                 <input type="hidden" name="number" value=number />
                 <input type="hidden" name="improvement_id" value=id />
-                <fieldset class="fieldset scale" class:field--invalid=move || error.with(Option::is_some)
+                <fieldset class="fieldset" class:field--invalid=move || error.with(Option::is_some)
                     aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())>
                     <legend class="visually-hidden">{i18n.t_with("walker-fixed-question", &[("title", question.title.clone())])}</legend>
-                    <div class="scale__options">
+                    <div class="checkbox-list">
                         {ConfirmationAnswer::ALL.into_iter().map(|a| {
                             let input_id = format!("fix-{id}-{}", a.code());
                             let label_for = input_id.clone();
                             view! {
-                                <label class="scale__option" for=label_for>
+                                <label class="checkbox" for=label_for>
                                     <input type="radio" id=input_id name="answer" value=a.code() checked=a.code() == selected />
-                                    <span class="scale__label">{i18n.t(&answer_key(a))}</span>
+                                    {i18n.t(&answer_key(a))}
                                 </label>
                             }
                         }).collect_view()}
@@ -127,7 +127,7 @@ pub fn SimilarPicker(state: SimilarState, selected: String) -> impl IntoView {
                     view! {
                         <fieldset class="fieldset">
                             <legend class="fieldset__legend">{i18n.t("walker-similar-legend")}</legend>
-                            <div class="checkbox-list" role="status">
+                            <div class="checkbox-list">
                                 {suggestions.clone().into_iter().enumerate().map(|(n, s)| {
                                     let input_id = format!("similar-{n}");
                                     let label_for = input_id.clone();

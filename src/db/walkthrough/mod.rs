@@ -454,7 +454,7 @@ pub async fn save_friction_in(
             .execute(&mut **tx)
             .await?;
     }
-    touch(&mut **tx, walkthrough_id).await?;
+    touch(tx, walkthrough_id).await?;
     Ok(id)
 }
 
