@@ -115,8 +115,10 @@ pub struct Scheduler {
     pub link_base: String,
     /// Days the fresh invitation lasts that a holder without a password gets (`access::way_in`).
     pub invite_valid_days: i64,
-    /// `IMPROVEMENT_STALE_DAYS`: an open improvement quiet this long is escalated.
-    pub improvement_stale_days: i64,
+    /// `IMPROVEMENT_STALE_DAYS`: an open improvement quiet this long is escalated. `None`: this
+    /// scheduler leaves improvements alone (their escalations and mail), for tests of the licence
+    /// reminders alone.
+    pub improvement_stale_days: Option<i64>,
 }
 
 impl Scheduler {
@@ -168,12 +170,12 @@ impl RunReport {
 
 /// One run at `now`: claims what is due today and mails everything pending (see the module doc).
 /// `links` is the base of links in messages and how long a fresh invitation lasts;
-/// `improvement_stale_days` is `IMPROVEMENT_STALE_DAYS`.
+/// `improvement_stale_days` is `IMPROVEMENT_STALE_DAYS` (`None`: improvements are left alone).
 pub async fn run_once(
     db: &Db,
     mailer: &Mailer,
     links: (&str, i64),
-    improvement_stale_days: i64,
+    improvement_stale_days: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<RunReport, sqlx::Error> {
     let today = amsterdam_date(now);
@@ -208,15 +210,18 @@ pub async fn run_once(
         }
     }
     first::claim_due(db, &rules, mailer.is_enabled(), now, &mut report).await?;
-    report.escalated =
-        improvement::claim_escalations(db, improvement_stale_days, mailer.is_enabled(), now)
-            .await?;
+    if let Some(stale_days) = improvement_stale_days {
+        report.escalated =
+            improvement::claim_escalations(db, stale_days, mailer.is_enabled(), now).await?;
+    }
     if mailer.is_enabled() {
         send_pending(db, mailer, links, now, &mut report).await?;
         first::send_pending(db, mailer, &rules, links, now, &mut report).await?;
-        let mailed = improvement::send_pending_at(db, mailer, links.0, now).await?;
-        report.sent += mailed.sent;
-        report.failed += mailed.failed;
+        if improvement_stale_days.is_some() {
+            let mailed = improvement::send_pending_at(db, mailer, links.0, now).await?;
+            report.sent += mailed.sent;
+            report.failed += mailed.failed;
+        }
     }
     Ok(report)
 }

@@ -10,8 +10,8 @@ use chrono::{Duration, NaiveDate, Utc};
 use common::reminders::{LINK_BASE, mailer, morning, scheduler};
 use common::smtp::{ReceivedMail, SmtpSink, free_port, url};
 use common::{EMPLOYEE, REVIEWER, TestApp};
-use klantenrijbewijs::reminders::TestClock;
 use klantenrijbewijs::reminders::improvement::send_pending;
+use klantenrijbewijs::reminders::{Scheduler, TestClock};
 
 async fn mail_row(app: &TestApp, improvement: i64, email: &str, event: &str, period: &str) -> i64 {
     let person = app.person_id(email).await;
@@ -147,10 +147,16 @@ async fn recipients(app: &TestApp, id: i64) -> Vec<String> {
     .expect("recipients")
 }
 
+/// A scheduler as the app runs it: escalating after the default 30 days.
+fn escalating(mut scheduler: Scheduler) -> Scheduler {
+    scheduler.improvement_stale_days = Some(30);
+    scheduler
+}
+
 /// Runs two schedulers at the same moment, as two app servers would.
 async fn two_schedulers(app: &TestApp, sink: &SmtpSink, clock: &TestClock) {
-    let a = scheduler(app, mailer(&sink.url()), clock);
-    let b = scheduler(app, mailer(&sink.url()), clock);
+    let a = escalating(scheduler(app, mailer(&sink.url()), clock));
+    let b = escalating(scheduler(app, mailer(&sink.url()), clock));
     let (ra, rb) = tokio::join!(
         tokio::spawn(async move { a.run_once().await }),
         tokio::spawn(async move { b.run_once().await })
@@ -277,4 +283,63 @@ async fn escalations_reach_owner_and_leads_once_per_period() {
             ("stale".to_owned(), (today + Duration::days(28)).to_string()),
         ]
     );
+}
+
+/// The reopening by later walkers mails the owner at once, in their language, with the link.
+#[tokio::test]
+async fn the_owner_hears_of_a_reopening_by_mail() {
+    let sink = SmtpSink::start();
+    let smtp = sink.url();
+    let app = TestApp::spawn_configured(true, |c| c.smtp_url = Some(smtp)).await;
+    let (walk_a, steps) = walk_in_progress(&app, EMPLOYEE).await;
+    let (walk_b, _) = walk_in_progress(&app, GRACE).await;
+    let step = steps[0].0;
+    let id = improvement(
+        &app,
+        step,
+        "Polis meteen in de app",
+        "fixed",
+        Some(Utc::now()),
+    )
+    .await;
+    for (email, walk) in [(EMPLOYEE, walk_a), (GRACE, walk_b)] {
+        let client = app.client_for(email).await;
+        let answered = app
+            .call_as(
+                &client,
+                "improvement/confirm",
+                &[
+                    ("walkthrough_id", &walk.to_string()),
+                    ("step_id", &step.to_string()),
+                    ("number", "1"),
+                    ("improvement_id", &id.to_string()),
+                    ("answer", "still_problem"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            answered.status,
+            reqwest::StatusCode::OK,
+            "{}",
+            answered.body
+        );
+    }
+    let mails = sink.wait_for(1).await;
+    assert_eq!(mails.len(), 1, "only the owner");
+    assert_eq!(mails[0].to, [REVIEWER]);
+    assert_eq!(mails[0].subject, "Heropend: Polis meteen in de app");
+    assert!(
+        mails[0]
+            .text
+            .as_deref()
+            .is_some_and(|t| t.contains(&format!("/improvements/{id}")))
+    );
+    let sent: i64 = sqlx::query_scalar(
+        "select count(*) from improvement_mail where improvement_id = ? and sent_at is not null",
+    )
+    .bind(id)
+    .fetch_one(&app.state.pool)
+    .await
+    .expect("sent");
+    assert_eq!(sent, 1);
 }

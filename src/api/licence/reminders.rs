@@ -58,7 +58,7 @@ pub async fn run_reminders_now() -> Result<RunOutcome, AppError> {
                 &state.pool,
                 &state.mailer,
                 (state.config.link_base(), state.config.invite_valid_days),
-                state.config.improvement_stale_days,
+                Some(state.config.improvement_stale_days),
                 chrono::Utc::now(),
             )
             .await?;
