@@ -128,15 +128,21 @@ pub async fn confirm_fix(
 /// address) and sends the walker back to the form, which then shows the suggestions.
 #[server(endpoint = "improvement/similar-search")]
 pub async fn search_similar(form: FrictionForm) -> Result<(), AppError> {
-    let back = if form.friction_id.is_empty() {
-        crate::routes::friction_new(form.walkthrough_id, form.number, &form.kind)
-    } else {
-        crate::routes::friction(form.walkthrough_id, form.number, &form.friction_id)
+    // Back to the form it came from; only an id and a word go into the address.
+    let friction_id = crate::domain::person::parse_optional_id(&form.friction_id);
+    let back = match friction_id {
+        Ok(Some(id)) => crate::routes::friction(form.walkthrough_id, form.number, id),
+        _ => crate::routes::friction_new(
+            form.walkthrough_id,
+            form.number,
+            &crate::routes::urlencode(&form.kind),
+        ),
     };
     crate::api::ssr::Serve::new()
         .redirect(|_| format!("{}#similar", crate::routes::with_query(&back, "similar", 1)))
         .run(async |ctx| {
             crate::api::walkthrough::ssr::require_edit(ctx, form.walkthrough_id).await?;
+            friction_id.map_err(|_| AppError::NotFound)?;
             let mut typed: BTreeMap<&str, String> = form.draft_fields().into_iter().collect();
             typed.insert("walkthrough_id", form.walkthrough_id.to_string());
             typed.insert("step_id", form.step_id.to_string());
