@@ -228,6 +228,29 @@ async fn only_the_walker_answers_while_walking() {
         back.body
     );
 
+    // Without JavaScript and without a choice: back to the step, told which field, nothing changed.
+    let empty = app
+        .plain_post(
+            "improvement/confirm",
+            &[
+                ("walkthrough_id", &walk.to_string()),
+                ("step_id", &step.to_string()),
+                ("number", "1"),
+                ("improvement_id", &fixed.to_string()),
+            ],
+            &format!("/walkthroughs/{walk}/steps/1"),
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::FOUND);
+    let to = empty.headers["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    assert!(to.contains("__err="), "{to}");
+    let told = app.page(to.trim_start_matches(&app.base)).await;
+    assert!(told.body.contains("Kies een antwoord."), "{}", told.body);
+    assert_eq!(answers(&app, fixed).await, [(walk, "fixed".to_owned())]);
+
     // A finished walk is refused and nothing changes.
     sqlx::query("update walkthrough set status = 'completed', finished_at = ? where id = ?")
         .bind(Utc::now())
