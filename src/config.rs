@@ -55,6 +55,12 @@ pub struct Config {
     pub reminder_interval_secs: u64,
     /// Days an invitation link works (`INVITE_VALID_DAYS`).
     pub invite_valid_days: i64,
+    /// Days an open improvement may go untouched before its owner and team leads are reminded
+    /// (`IMPROVEMENT_STALE_DAYS`), once per such stretch.
+    pub improvement_stale_days: i64,
+    /// How many later walkers must say a fixed improvement is still a problem before it reopens
+    /// itself (`IMPROVEMENT_REOPEN_AFTER`).
+    pub improvement_reopen_after: i64,
     /// The start of links in e-mail, worked out once from `public_url` and `addr` (see
     /// [`Config::link_base`]).
     link_base: std::sync::OnceLock<String>,
@@ -106,6 +112,10 @@ const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
 pub use crate::mail::DEFAULT_MAIL_FROM;
 /// The reminder scheduler runs hourly by default: reminders go out within the hour of midnight.
 pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 3600;
+/// A month without any change on an open improvement is worth a reminder.
+pub const DEFAULT_IMPROVEMENT_STALE_DAYS: i64 = 30;
+/// One walker may have had a bad day; two saying the same is a signal.
+pub const DEFAULT_IMPROVEMENT_REOPEN_AFTER: i64 = 2;
 
 /// 30 verification lookups a minute per address: a receptionist checking a queue of cards is
 /// never stopped, a script walking the 80-bit code space gets nowhere.
@@ -237,8 +247,24 @@ impl Config {
             1..=365,
             "expected a whole number of days between 1 and 365",
         )?;
+        let improvement_stale_days = parse_number(
+            "IMPROVEMENT_STALE_DAYS",
+            get("IMPROVEMENT_STALE_DAYS"),
+            DEFAULT_IMPROVEMENT_STALE_DAYS,
+            1..=365,
+            "expected a whole number of days between 1 and 365",
+        )?;
+        let improvement_reopen_after = parse_number(
+            "IMPROVEMENT_REOPEN_AFTER",
+            get("IMPROVEMENT_REOPEN_AFTER"),
+            DEFAULT_IMPROVEMENT_REOPEN_AFTER,
+            1..=100,
+            "expected a whole number of walkers between 1 and 100",
+        )?;
         Ok(Config {
             invite_valid_days,
+            improvement_stale_days,
+            improvement_reopen_after,
             smtp_url,
             mail_from,
             reminder_interval_secs,
@@ -509,6 +535,31 @@ mod tests {
         assert_eq!(c.session_idle_minutes, 45);
         assert_eq!(c.session_max_hours, 8);
         assert_eq!(c.public_url.as_deref(), Some("https://krb.example.nl"));
+    }
+
+    #[test]
+    fn improvement_settings_are_read_and_checked() {
+        let c = config(&[]).expect("defaults");
+        assert_eq!(c.improvement_stale_days, 30);
+        assert_eq!(c.improvement_reopen_after, 2);
+        let c = config(&[
+            ("IMPROVEMENT_STALE_DAYS", "14"),
+            ("IMPROVEMENT_REOPEN_AFTER", "3"),
+        ])
+        .expect("valid");
+        assert_eq!(
+            (c.improvement_stale_days, c.improvement_reopen_after),
+            (14, 3)
+        );
+        for (name, bad) in [
+            ("IMPROVEMENT_STALE_DAYS", "0"),
+            ("IMPROVEMENT_STALE_DAYS", "a month"),
+            ("IMPROVEMENT_REOPEN_AFTER", "0"),
+            ("IMPROVEMENT_REOPEN_AFTER", "-2"),
+        ] {
+            let err = config(&[(name, bad)]).expect_err(bad);
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[test]

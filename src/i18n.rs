@@ -71,6 +71,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/improvement_inbox.ftl"),
     "\n",
     include_str!("../locales/nl/improvement_life.ftl"),
+    "\n",
+    include_str!("../locales/nl/improvement_walker.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -99,6 +101,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/improvement_inbox.ftl"),
     "\n",
     include_str!("../locales/en/improvement_life.ftl"),
+    "\n",
+    include_str!("../locales/en/improvement_walker.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

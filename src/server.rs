@@ -249,6 +249,7 @@ fn start_reminders(pool: &db::Db, config: &Config, mailer: &crate::mail::Mailer)
         clock: Arc::new(crate::reminders::SystemClock),
         link_base: config.link_base().to_owned(),
         invite_valid_days: config.invite_valid_days,
+        improvement_stale_days: Some(config.improvement_stale_days),
     }
     .spawn(std::time::Duration::from_secs(
         config.reminder_interval_secs,

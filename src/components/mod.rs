@@ -11,6 +11,7 @@ pub mod file_preview;
 pub mod focus;
 pub mod form;
 pub mod guard;
+pub mod improvement_walker;
 pub mod layout;
 pub mod licence_card;
 pub mod licence_decisions;

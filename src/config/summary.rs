@@ -36,12 +36,15 @@ impl Config {
         };
         format!(
             "klantenrijbewijs {version}: listening on {addr}; database {database}; demo data {demo}; \
-             public URL {public}; secure cookies {cookies}; mail {mail}; reminder scheduler {reminders}",
+             public URL {public}; secure cookies {cookies}; mail {mail}; reminder scheduler {reminders}; \
+             improvements stale after {stale} days, reopened after {reopen} walkers",
             version = env!("CARGO_PKG_VERSION"),
             addr = self.addr,
             database = database_location(&self.database_url),
             demo = on(self.demo_data),
             cookies = on(self.cookie_secure),
+            stale = self.improvement_stale_days,
+            reopen = self.improvement_reopen_after,
         )
     }
 }
@@ -134,6 +137,7 @@ mod tests {
             "secure cookies on",
             "mail on via mail.example.nl:465 (TLS, user krb) from Klantenrijbewijs <noreply@krb.example.nl>",
             "reminder scheduler every 900 s",
+            "improvements stale after 30 days, reopened after 2 walkers",
         ] {
             assert!(line.contains(part), "{part:?} missing from {line}");
         }

@@ -42,7 +42,12 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
+    /// Later walkers said a fixed improvement is still a problem, so it reopened itself.
+    ImprovementReopened,
+}
+
+impl AuditAction {
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,
@@ -65,6 +70,7 @@ impl AuditAction {
         AuditAction::ImprovementStatusChanged,
         AuditAction::ImprovementEdited,
         AuditAction::ImprovementsExported,
+        AuditAction::ImprovementReopened,
     ];
 
     pub fn code(self) -> &'static str {
@@ -91,6 +97,7 @@ impl AuditAction {
             AuditAction::ImprovementStatusChanged => "improvement_status_changed",
             AuditAction::ImprovementEdited => "improvement_edited",
             AuditAction::ImprovementsExported => "improvements_exported",
+            AuditAction::ImprovementReopened => "improvement_reopened",
         }
     }
 }

@@ -6,7 +6,7 @@ use chrono_tz::Europe::Amsterdam;
 use serde::{Deserialize, Serialize};
 
 /// Every action code the app records (`db::audit::AuditAction::code`); the filter accepts only these.
-pub const ACTIONS: [&str; 22] = [
+pub const ACTIONS: [&str; 23] = [
     "licence_signed_off",
     "licence_sent_back",
     "licence_certified",
@@ -29,6 +29,7 @@ pub const ACTIONS: [&str; 22] = [
     "improvement_status_changed",
     "improvement_edited",
     "improvements_exported",
+    "improvement_reopened",
 ];
 
 /// The translation key of an action code (`audit-action-role_changed`).

@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod first_licence;
+pub mod improvement;
 pub mod nudge;
 pub mod reminder;
 

@@ -92,8 +92,21 @@ pub(super) fn render(
     paragraphs: &[String],
     link: &str,
 ) -> MailContent {
+    let keys = ("mail-reminder-link", "mail-reminder-link-label");
+    render_linked(i18n, name, subject, paragraphs, link, keys)
+}
+
+/// [`render`] with another link line and label (`(line_key, label_key)`; the line takes `$link`).
+pub(super) fn render_linked(
+    i18n: &I18n,
+    name: &str,
+    subject: String,
+    paragraphs: &[String],
+    link: &str,
+    (line_key, label_key): (&str, &str),
+) -> MailContent {
     let greeting = i18n.t_with("mail-reminder-greeting", &[("name", name.to_owned())]);
-    let link_line = i18n.t_with("mail-reminder-link", &[("link", link.to_owned())]);
+    let link_line = i18n.t_with(line_key, &[("link", link.to_owned())]);
     let footer = i18n.t("mail-reminder-footer");
 
     let mut text = format!("{greeting}\n\n");
@@ -117,7 +130,7 @@ pub(super) fn render(
     html.push_str(&format!(
         "<p><a href=\"{}\">{}</a></p><p style=\"color:#6b7280;font-size:0.875em\">{}</p></body></html>",
         escape_html(link),
-        escape_html(&i18n.t("mail-reminder-link-label")),
+        escape_html(&i18n.t(label_key)),
         escape_html(&footer)
     ));
     MailContent {

@@ -2,6 +2,7 @@
 //! Answers save as the employee goes (with JavaScript) or with the save buttons (without); a version
 //! check stops two tabs from silently overwriting each other.
 
+use crate::api::improvement::walker::{SimilarState, load_similar};
 use crate::api::walkthrough::{
     DeleteFriction, FrictionForm, PrincipleTicks, SaveFriction, SaveStep, WalkthroughPage,
     load_walkthrough,
@@ -12,6 +13,7 @@ use crate::components::form::{
     ErrorSummary, SelectField, TextArea, TextField, field_message, plain_post_error,
 };
 use crate::components::guard::{RequireRole, any_role};
+use crate::components::improvement_walker::{FixQuestions, SimilarPicker};
 use crate::components::load::Loaded;
 use crate::components::step_form::{StepForm, StepFormText, StepSetup};
 use crate::components::walk::{PhaseProgress, RadioScale, emotion_options};
@@ -150,6 +152,7 @@ fn StepView(page: WalkthroughPage, index: usize) -> impl IntoView {
                     <p>{step.service_promise.clone()}</p>
                 </div>
             </section>
+            <FixQuestions walk_id=walk_id step_id=step.id number=number />
 
             <StepForm setup=StepSetup {
                 walk_id,
@@ -292,6 +295,7 @@ pub fn FrictionPage() -> impl IntoView {
     let id = id_param("id");
     let number = id_param("n");
     let friction = id_param("fid");
+    let query = use_query_map();
     let data = Resource::new(
         move || id.get(),
         |id| async move {
@@ -318,7 +322,16 @@ pub fn FrictionPage() -> impl IntoView {
                     },
                     None => None,
                 };
-                view! { <FrictionEditor page=page walked=walked number=n as usize existing=existing /> }.into_any()
+                // Similar findings: after "Zoek vergelijkbare" (`?similar`), and the link of an entry.
+                let searched = query.with_untracked(|q| q.get("similar").is_some());
+                let (walk_id, step_id) = (page.detail.summary.id, walked.step.id);
+                let fid = existing.as_ref().map(|f| f.id.to_string()).unwrap_or_default();
+                let similar = Resource::new(|| (), move |_| load_similar(walk_id, step_id, fid.clone(), searched));
+                view! {
+                    <Loaded resource=similar children=move |state| view! {
+                        <FrictionEditor page=page.clone() walked=walked.clone() number=n as usize existing=existing.clone() similar=state />
+                    } />
+                }.into_any()
             } />
         } />
     }
@@ -330,6 +343,7 @@ fn FrictionEditor(
     walked: WalkedStep,
     number: usize,
     existing: Option<crate::domain::walkthrough::Friction>,
+    similar: SimilarState,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -369,15 +383,20 @@ fn FrictionEditor(
     let draft = (page.draft.get("friction_id").map(String::as_str) == Some(friction_id.as_str())
         && page.draft.contains_key("kind"))
     .then(|| FrictionForm::from_draft(&page.draft));
-    let values = draft.or(stored).unwrap_or_else(|| FrictionForm {
-        kind: kind_from_query,
-        team_id: walked
-            .step
-            .team_id
-            .map(|t| t.to_string())
-            .unwrap_or_default(),
-        ..FrictionForm::default()
-    });
+    // What was typed before "Zoek vergelijkbare" comes back after it (a refused save wins).
+    let searched = similar.typed.as_ref().map(FrictionForm::from_draft);
+    let values = draft
+        .or(searched)
+        .or(stored)
+        .unwrap_or_else(|| FrictionForm {
+            kind: kind_from_query,
+            team_id: walked
+                .step
+                .team_id
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            ..FrictionForm::default()
+        });
     let ticked = values.tags.codes();
     let title_key = if existing.is_some() {
         "walk-friction-edit-title"
@@ -430,6 +449,8 @@ fn FrictionEditor(
                     hint=i18n.t("walk-friction-title-hint") error=field_message(error, "title") />
                 <TextArea name="form[what_happened]" field="what_happened" max=text::LONG label=i18n.t("walk-what-happened") value=values.what_happened.clone()
                     hint=i18n.t("walk-objective-hint") rows=4 error=field_message(error, "what_happened") />
+                <SimilarPicker state=similar.clone() selected=values.similar.clone() />
+                {move || field_message(error, "similar").get().map(|m| view! { <p class="field__error">{m}</p> })}
                 <TextArea name="form[suggestion]" field="suggestion" max=text::LONG label=i18n.t("walk-suggestion") value=values.suggestion.clone()
                     error=field_message(error, "suggestion") />
                 <fieldset class="fieldset">

@@ -13,13 +13,16 @@
 //!    schedulers never mail the same row); the SMTP server's acceptance sets `sent_at`; a failure
 //!    keeps the row pending with its error for the next run, until [`MAX_SEND_ATTEMPTS`];
 //! 4. does the same for people never certified ([`first`]: the invitation to a first licence on
-//!    the day they joined, then reminders counted from it).
+//!    the day they joined, then reminders counted from it);
+//! 5. escalates open improvements past their due date or quiet for `IMPROVEMENT_STALE_DAYS`, and
+//!    mails every pending improvement message ([`improvement`]).
 //!
 //! Every run is logged at info with what it did (claimed, of which for a first licence, sent,
 //! failed, superseded). Delivery is at least once per row: only a crash between the SMTP server
 //! accepting a message and `sent_at` being written can repeat it on the next run.
 
 mod first;
+pub mod improvement;
 pub mod nudge;
 
 use crate::db::{self, Db};
@@ -98,6 +101,8 @@ pub struct RunReport {
     pub failed: usize,
     /// Of `claimed`, the day-one reminders (people never certified).
     pub first_licence: usize,
+    /// Improvement escalations claimed (one per recipient; their mails are in `sent`/`failed`).
+    pub escalated: usize,
 }
 
 /// The scheduler: the database, the mailer, a clock and the base of links in messages.
@@ -110,6 +115,10 @@ pub struct Scheduler {
     pub link_base: String,
     /// Days the fresh invitation lasts that a holder without a password gets (`access::way_in`).
     pub invite_valid_days: i64,
+    /// `IMPROVEMENT_STALE_DAYS`: an open improvement quiet this long is escalated. `None`: this
+    /// scheduler leaves improvements alone (their escalations and mail), for tests of the licence
+    /// reminders alone.
+    pub improvement_stale_days: Option<i64>,
 }
 
 impl Scheduler {
@@ -119,6 +128,7 @@ impl Scheduler {
             &self.db,
             &self.mailer,
             (&self.link_base, self.invite_valid_days),
+            self.improvement_stale_days,
             self.clock.now(),
         )
         .await
@@ -152,17 +162,20 @@ impl RunReport {
             sent = self.sent,
             failed = self.failed,
             superseded = self.superseded,
+            escalated = self.escalated,
             "reminder run"
         );
     }
 }
 
 /// One run at `now`: claims what is due today and mails everything pending (see the module doc).
-/// `links` is the base of links in messages and how long a fresh invitation lasts.
+/// `links` is the base of links in messages and how long a fresh invitation lasts;
+/// `improvement_stale_days` is `IMPROVEMENT_STALE_DAYS` (`None`: improvements are left alone).
 pub async fn run_once(
     db: &Db,
     mailer: &Mailer,
     links: (&str, i64),
+    improvement_stale_days: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<RunReport, sqlx::Error> {
     let today = amsterdam_date(now);
@@ -197,9 +210,18 @@ pub async fn run_once(
         }
     }
     first::claim_due(db, &rules, mailer.is_enabled(), now, &mut report).await?;
+    if let Some(stale_days) = improvement_stale_days {
+        report.escalated =
+            improvement::claim_escalations(db, stale_days, mailer.is_enabled(), now).await?;
+    }
     if mailer.is_enabled() {
         send_pending(db, mailer, links, now, &mut report).await?;
         first::send_pending(db, mailer, &rules, links, now, &mut report).await?;
+        if improvement_stale_days.is_some() {
+            let mailed = improvement::send_pending_at(db, mailer, links.0, now).await?;
+            report.sent += mailed.sent;
+            report.failed += mailed.failed;
+        }
     }
     Ok(report)
 }

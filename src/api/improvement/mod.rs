@@ -5,3 +5,4 @@ pub mod inbox;
 pub mod life;
 pub mod overview;
 pub mod triage;
+pub mod walker;

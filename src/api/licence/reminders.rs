@@ -58,6 +58,7 @@ pub async fn run_reminders_now() -> Result<RunOutcome, AppError> {
                 &state.pool,
                 &state.mailer,
                 (state.config.link_base(), state.config.invite_valid_days),
+                Some(state.config.improvement_stale_days),
                 chrono::Utc::now(),
             )
             .await?;

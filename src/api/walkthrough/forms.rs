@@ -126,6 +126,10 @@ pub struct FrictionForm {
     pub tags: PrincipleTicks,
     #[serde(default)]
     pub team_id: String,
+    /// A similar friction or open improvement chosen among the suggestions
+    /// (`domain::improvement::similar::SimilarChoice`); empty leaves the link as it is.
+    #[serde(default)]
+    pub similar: String,
 }
 
 impl FrictionForm {
@@ -139,6 +143,7 @@ impl FrictionForm {
             ("suggestion", self.suggestion.clone()),
             ("tags", self.tags.codes().join(",")),
             ("team_id", self.team_id.clone()),
+            ("similar", self.similar.clone()),
         ]
     }
 
@@ -158,6 +163,7 @@ impl FrictionForm {
             suggestion: text("suggestion"),
             tags: PrincipleTicks::from_codes(&tags),
             team_id: text("team_id"),
+            similar: text("similar"),
             ..FrictionForm::default()
         }
     }

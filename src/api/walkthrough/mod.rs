@@ -39,7 +39,7 @@ pub struct SavedStep {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use crate::api::ssr::Ctx;
     use crate::auth::CurrentUser;
     use crate::domain::walkthrough::{Access, EditRefusal, access, may_edit};
@@ -252,6 +252,9 @@ pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
                     .ok_or(AppError::NotFound)?;
             let friction_id = crate::domain::person::parse_optional_id(&form.friction_id)
                 .map_err(|_| AppError::NotFound)?;
+            // A similar friction or improvement chosen among the suggestions; a bad choice is
+            // reported with every other bad field.
+            let similar = crate::domain::improvement::similar::SimilarChoice::parse(&form.similar);
             let mut input = crate::domain::walkthrough::FrictionInput::parse(
                 &form.kind,
                 &form.severity,
@@ -261,13 +264,34 @@ pub async fn save_friction(form: FrictionForm) -> Result<i64, AppError> {
                 &form.tags.codes(),
                 &form.team_id,
             )
-            .map_err(AppError::Validation)?;
+            .map_err(|mut errors| {
+                if let Err(key) = similar {
+                    errors.add("similar", key);
+                }
+                AppError::Validation(errors)
+            })?;
+            let similar = similar.map_err(|key| AppError::field("similar", key))?;
             match input.team_id {
                 Some(team) if !crate::db::org::team_exists(pool, team).await? => {
                     return Err(AppError::field("team_id", "error-invalid-choice"));
                 }
                 None => input.team_id = step_team,
                 _ => {}
+            }
+            // Linked in the same transaction, only if the walker may link to it.
+            if similar != crate::domain::improvement::similar::SimilarChoice::Keep {
+                let viewer = crate::api::presentation::library::ssr::viewer(ctx).await?;
+                return crate::db::improvement::similar::save_linked(
+                    pool,
+                    &viewer,
+                    form.walkthrough_id,
+                    form.step_id,
+                    friction_id,
+                    &input,
+                    similar,
+                )
+                .await?
+                .ok_or_else(|| AppError::field("similar", "error-invalid-choice"));
             }
             Ok(crate::db::walkthrough::save_friction(
                 pool,

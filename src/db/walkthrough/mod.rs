@@ -369,6 +369,28 @@ pub async fn save_friction(
     input: &FrictionInput,
 ) -> Result<i64, WriteError> {
     let mut tx = super::begin_write(db).await?;
+    let id = save_friction_in(
+        &mut tx,
+        owner_id,
+        walkthrough_id,
+        step_id,
+        friction_id,
+        input,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`save_friction`] inside the caller's transaction (which may write more with it).
+pub async fn save_friction_in(
+    tx: &mut super::WriteTx,
+    owner_id: i64,
+    walkthrough_id: i64,
+    step_id: i64,
+    friction_id: Option<i64>,
+    input: &FrictionInput,
+) -> Result<i64, WriteError> {
     let now = super::now();
     let id = match friction_id {
         Some(id) => {
@@ -390,14 +412,14 @@ pub async fn save_friction(
                 .bind(step_id)
                 .bind(walkthrough_id)
                 .bind(owner_id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             if updated.rows_affected() != 1 {
                 return Err(WriteError::NotFound);
             }
             sqlx::query("delete from friction_principle where friction_id = ?")
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             id
         }
@@ -420,7 +442,7 @@ pub async fn save_friction(
                 .bind(now)
                 .bind(walkthrough_id)
                 .bind(owner_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?
                 .ok_or(WriteError::Refused(crate::domain::Refusal::WalkNotEditable))?
         }
@@ -429,11 +451,10 @@ pub async fn save_friction(
         sqlx::query("insert into friction_principle (friction_id, principle) values (?, ?)")
             .bind(id)
             .bind(p.code())
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    touch(&mut tx, walkthrough_id).await?;
-    tx.commit().await?;
+    touch(tx, walkthrough_id).await?;
     Ok(id)
 }
 

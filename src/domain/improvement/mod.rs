@@ -9,6 +9,9 @@ pub mod life;
 pub mod overview;
 pub mod priority;
 pub mod status;
+pub mod escalation;
+pub mod reopen;
+pub mod similar;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,98 @@
+//! The improvement mail outbox: rows claimed by what caused them (a status change, a reopening, an
+//! escalation), read here to be sent, with the reminders' send bookkeeping (a counted lease before
+//! sending, `sent_at` on the SMTP server's acceptance, the error kept for the next try).
+//!
+//! The lease also marks the row as being sent ([`SENDING`]), so a second sender that read the
+//! row a moment after the first took it cannot take it again while the message is on its way
+//! (the attempt count alone would let it: it would read the new count). A sender that died while
+//! sending leaves the mark; after [`LEASE_MINUTES`] the row may be taken again (at least once).
+
+use crate::db::Db;
+use crate::db::reminder::{MAIL_DISABLED, mark_failed_in, mark_sent_in};
+use chrono::{DateTime, NaiveDate, Utc};
+
+const TABLE: &str = "improvement_mail";
+/// `last_error` while a sender has the row (see the module doc).
+pub const SENDING: &str = "sending";
+/// How long a row being sent stays taken before another sender may try it.
+pub const LEASE_MINUTES: i64 = 10;
+
+/// A row waiting to be mailed, with what its message needs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingMail {
+    pub id: i64,
+    pub improvement_id: i64,
+    pub event: String,
+    pub period: String,
+    pub attempts: i64,
+    pub recipient_name: String,
+    pub recipient_email: String,
+    pub recipient_language: String,
+    pub title: String,
+    /// The reason of "won't fix" (or the comment of the last change).
+    pub status_reason: String,
+    pub due_on: Option<NaiveDate>,
+    pub last_activity_at: DateTime<Utc>,
+}
+
+/// Rows to mail: not sent, not marked "mail disabled", fewer than `max_attempts` tries, to an
+/// active person; an escalation only while its improvement is still open. Oldest first.
+pub async fn pending(db: &Db, max_attempts: i64) -> Result<Vec<PendingMail>, sqlx::Error> {
+    sqlx::query_as::<_, PendingMail>(
+        "select m.id, m.improvement_id, m.event, m.period, m.attempts,
+                p.name as recipient_name, p.email as recipient_email,
+                p.preferred_language as recipient_language,
+                i.title, i.status_reason, i.due_on, i.last_activity_at
+         from improvement_mail m
+         join improvement i on i.id = m.improvement_id
+         join person p on p.id = m.recipient_id
+         where m.sent_at is null and m.attempts < ? and coalesce(m.last_error, '') <> ?
+           and p.active = 1
+           and (m.event not in ('overdue', 'stale') or i.status not in ('fixed', 'wont_fix'))
+         order by m.id",
+    )
+    .bind(max_attempts)
+    .bind(MAIL_DISABLED)
+    .fetch_all(db)
+    .await
+}
+
+/// Counts a try at sending row `id` and marks it as being sent, only if nobody counted one since
+/// `attempts` was read and nobody is sending it now: `true` when this caller may send it.
+pub async fn lease(
+    db: &Db,
+    id: i64,
+    attempts: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let stuck = now - chrono::Duration::minutes(LEASE_MINUTES);
+    sqlx::query(
+        "update improvement_mail set attempts = attempts + 1, last_error = ?, updated_at = ?
+         where id = ? and attempts = ? and sent_at is null
+           and (coalesce(last_error, '') <> ? or updated_at < ?)",
+    )
+    .bind(SENDING)
+    .bind(now)
+    .bind(id)
+    .bind(attempts)
+    .bind(SENDING)
+    .bind(stuck)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// The SMTP server accepted row `id`'s message.
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    mark_sent_in(db, TABLE, id, now).await
+}
+
+/// Sending row `id` failed; it stays pending for the next run.
+pub async fn mark_failed(
+    db: &Db,
+    id: i64,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    mark_failed_in(db, TABLE, id, error, now).await
+}
