@@ -92,3 +92,4 @@ audit-action-improvement_edited = Improvement edited
 audit-action-improvements_exported = Improvements exported
 audit-key-improvement_id = Improvement
 audit-key-changed = Changed
+improvement-life-later-walkers = Later walkers

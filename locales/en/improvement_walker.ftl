@@ -26,7 +26,7 @@ walker-similar-linked = Linked to: { $title }
 walker-similar-linked-improvement = Linked to improvement: { $title }
 
 # On an improvement's page (the sentence for improvement::confirm::tally).
-improvement-confirmed-by = confirmed by { $confirmed } of { $of } { $of ->
+improvement-confirmed-by = confirmed by { $confirmed } of { $count } { $count ->
         [one] walker
        *[other] walkers
     }

@@ -92,3 +92,4 @@ audit-action-improvement_edited = Verbetering bewerkt
 audit-action-improvements_exported = Verbeteringen geëxporteerd
 audit-key-improvement_id = Verbetering
 audit-key-changed = Gewijzigd
+improvement-life-later-walkers = Latere lopers

@@ -26,7 +26,7 @@ walker-similar-linked = Gekoppeld aan: { $title }
 walker-similar-linked-improvement = Gekoppeld aan verbetering: { $title }
 
 # Op de pagina van een verbetering (de tekst bij improvement::confirm::tally).
-improvement-confirmed-by = bevestigd door { $confirmed } van { $of } { $of ->
+improvement-confirmed-by = bevestigd door { $confirmed } van { $count } { $count ->
         [one] loper
        *[other] lopers
     }

@@ -87,6 +87,10 @@ fn Screen(page: Data) -> impl IntoView {
                     <dt>{i18n.t("improvement-life-created")}</dt>
                     <dd>{i18n.t_with("improvement-life-created-by", &[("name", d.created_by_name.clone()), ("date", i18n.date(d.created_at))])}</dd>
                     {d.fixed_at.map(|at| view! { <dt>{i18n.t("improvement-life-fixed-at")}</dt><dd>{i18n.date(at)}</dd> })}
+                    {page.confirmed.map(|(confirmed, of)| view! {
+                        <dt>{i18n.t("improvement-life-later-walkers")}</dt>
+                        <dd>{i18n.t_with_count("improvement-confirmed-by", of, &[("confirmed", confirmed.to_string())])}</dd>
+                    })}
                 </dl>
                 {(d.status.is_closed() && !d.status_reason.is_empty()).then(|| {
                     let label = if d.status == ImprovementStatus::WontFix { "improvement-life-reason" } else { "improvement-life-comment" };

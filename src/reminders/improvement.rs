@@ -65,6 +65,19 @@ pub async fn claim_escalations(
     Ok(claimed)
 }
 
+/// Mails the rows a request just claimed, in the background: a status change that tells two
+/// hundred reporters answers at once instead of waiting on the SMTP server; whatever fails here
+/// stays pending for the scheduler's next run.
+pub fn send_soon(state: &crate::state::AppState, why: &'static str) {
+    let (db, mailer) = (state.pool.clone(), state.mailer.clone());
+    let link_base = state.config.link_base().to_owned();
+    tokio::spawn(async move {
+        if let Err(e) = send_pending(&db, &mailer, &link_base).await {
+            tracing::warn!(error = %e, why, "improvement mail could not be sent now");
+        }
+    });
+}
+
 /// Mails every pending improvement row now; see [`send_pending_at`].
 pub async fn send_pending(
     db: &Db,

@@ -24,6 +24,8 @@ pub struct ImprovementPage {
     pub reporters: i64,
     pub recognisers: i64,
     pub history: Vec<HistoryEntry>,
+    /// Later walkers since it was last fixed: (said it is fixed, met the step at all).
+    pub confirmed: Option<(i64, i64)>,
     /// The teams an improvement may move to (managers only).
     pub teams: Vec<(i64, String)>,
     pub today: chrono::NaiveDate,
@@ -108,15 +110,9 @@ pub async fn change_improvement_status(form: StatusForm) -> Result<i64, AppError
             )
             .await
             .map_err(ssr::change_error)?;
-            // MERGE: the lead wires the improvement mail sender in here, after the commit, so the
-            // rows just claimed go out at once (the scheduler retries whatever fails):
-            //     if outcome.told > 0 {
-            //         let state = &ctx.state;
-            //         if let Err(e) = crate::reminders::improvement::send_pending(
-            //             &state.pool, &state.mailer, state.config.link_base()).await {
-            //             tracing::warn!(error = %e, "improvement mail after closing failed");
-            //         }
-            //     }
+            if outcome.told > 0 {
+                crate::reminders::improvement::send_soon(&ctx.state, "status change");
+            }
             tracing::info!(
                 person_id = user.id,
                 improvement_id = form.id,
@@ -245,6 +241,9 @@ pub(crate) mod ssr {
             (Vec::new(), (0, 0))
         };
         let history = db::history(&mut *conn, id).await?;
+        let confirmed = crate::db::improvement::confirm::tally(&mut *conn, id)
+            .await?
+            .confirmed_of();
         let teams = if access.can_manage() {
             db::teams(&mut *conn).await?
         } else {
@@ -271,6 +270,7 @@ pub(crate) mod ssr {
             reporters,
             recognisers,
             history,
+            confirmed,
             teams,
             today: crate::db::licence::today(),
             drafts,

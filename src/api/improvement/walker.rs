@@ -107,17 +107,7 @@ pub async fn confirm_fix(
                 "fixed improvement answered"
             );
             if done.reopened {
-                // The owner's mail goes out now; the scheduler retries whatever fails.
-                let state = &ctx.state;
-                if let Err(e) = crate::reminders::improvement::send_pending(
-                    &state.pool,
-                    &state.mailer,
-                    state.config.link_base(),
-                )
-                .await
-                {
-                    tracing::warn!(error = %e, "improvement mail after reopening failed");
-                }
+                crate::reminders::improvement::send_soon(&ctx.state, "reopened");
             }
             Ok(())
         })
