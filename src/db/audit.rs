@@ -39,15 +39,12 @@ pub enum AuditAction {
     ImprovementEdited,
     /// The improvements overview was exported as CSV.
     ImprovementsExported,
-}
-
-impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
     /// Later walkers said a fixed improvement is still a problem, so it reopened itself.
     ImprovementReopened,
 }
 
 impl AuditAction {
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::LicenceSignedOff,
         AuditAction::LicenceSentBack,
         AuditAction::LicenceCertified,

@@ -3,15 +3,15 @@
 //! outcome) lives here with its codes and translation keys; the rules are in the submodules.
 
 pub mod access;
+pub mod escalation;
 pub mod inbox;
-pub mod triage;
 pub mod life;
 pub mod overview;
 pub mod priority;
-pub mod status;
-pub mod escalation;
 pub mod reopen;
 pub mod similar;
+pub mod status;
+pub mod triage;
 
 use serde::{Deserialize, Serialize};
 
