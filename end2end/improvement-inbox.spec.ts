@@ -1,15 +1,18 @@
 // The owning team's inbox: Marieke Jansen leads Autoschade, which owns steps of "Ik wil schade
 // melden" where colleagues logged the same friction twice. On a phone she merges two reports of the
-// retyped claim form into one improvement; on a desktop she filters on a step, is told what is
+// retyped claim form into one improvement and marks it fixed, and Floor, who reported one of them,
+// reads it on her notifications page and in her mail; on a desktop she filters on a step, is told what is
 // missing, merges the two status reports, and closes a third friction as "geen actie" — whose
 // reporter, Floor, then reads the reason on her own walkthrough. axe-core on every screen;
 // SHOTS_DIR=… keeps screenshots of the inbox.
 import { type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ACCOUNTS, expectAccessible, followNav, signIn } from './helpers';
+import { ACCOUNTS, expectAccessible, followNav, signIn, signOut } from './helpers';
+import { mails } from './mail';
 
 const SHOTS = process.env.SHOTS_DIR;
 const FLOOR = 'floor.janssen@dijkhuis.example';
+const TITLE = 'Foto van het schadeformulier laten volstaan';
 
 async function openInbox(page: Page) {
   await signIn(page, ACCOUNTS.reviewer.email);
@@ -35,7 +38,7 @@ test.describe('on a phone', () => {
     await pick(page, 'Schadeformulier moet worden overgetypt');
     await pick(page, 'Schadeformulier overtypen op de telefoon');
     await page.getByLabel('Specificatiekloof').check();
-    await page.getByLabel('Titel van de verbetering').fill('Foto van het schadeformulier laten volstaan');
+    await page.getByLabel('Titel van de verbetering').fill(TITLE);
     await page.getByLabel('Het probleem in de woorden van de klant').fill('Ik moest het hele formulier overtypen op mijn telefoon.');
     await page.getByLabel('Hoog').check();
     await page.getByRole('button', { name: 'Verbetering maken' }).click();
@@ -48,9 +51,32 @@ test.describe('on a phone', () => {
     await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Toestand').selectOption('triaged');
     await page.getByRole('button', { name: 'Toon' }).click();
-    const decided = page.locator('.friction', { hasText: 'Foto van het schadeformulier laten volstaan' });
+    const decided = page.locator('.friction', { hasText: TITLE });
     await expect(decided).toHaveCount(2);
     await expectAccessible(page, 'decided frictions');
+
+    // The lead marks the merged improvement fixed; Floor, who reported one of the two, hears it:
+    // in the app (the bell's page links to it) and by e-mail.
+    await page.getByRole('link', { name: TITLE }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+    await page.getByLabel('Nieuwe status').selectOption('fixed');
+    await page.getByLabel('Toelichting').fill('Een foto van het formulier is nu genoeg.');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await expect(page.locator('.meta-list .badge[data-status="fixed"]')).toHaveText('Opgelost');
+    await expectAccessible(page, 'the fixed improvement on a phone');
+
+    await signOut(page);
+    await signIn(page, FLOOR);
+    await page.goto('/notifications');
+    const news = page.getByRole('link', { name: new RegExp(`‘${TITLE}’ opgelost`) });
+    await expect(news).toBeVisible();
+    await expectAccessible(page, "the reporter's notifications");
+    await news.click();
+    await expect(page.locator('.meta-list .badge[data-status="fixed"]')).toHaveText('Opgelost');
+    await expect(page.getByText('Een foto van het formulier is nu genoeg.')).toBeVisible();
+    await expect
+      .poll(() => mails().filter((m) => m.rcptTo.includes(FLOOR) && m.body.includes(TITLE)).length, { timeout: 15_000 })
+      .toBe(1);
   });
 });
 
