@@ -1078,3 +1078,66 @@ async fn evidence_marked_sensitive_never_reaches_the_improvement_page() {
         "a summary shows no evidence"
     );
 }
+
+/// Fixing it over HTTP mails every reporter and recogniser once, in the background, through the
+/// real SMTP sink: the status change answers before the mail is out, and the mail carries the
+/// improvement's title and its link; every row ends up sent and nothing goes out twice.
+#[tokio::test]
+async fn fixing_mails_every_reporter_and_recogniser_once_over_smtp() {
+    let sink = crate::common::smtp::SmtpSink::start();
+    let smtp = sink.url();
+    let app = TestApp::spawn_configured(true, |c| c.smtp_url = Some(smtp)).await;
+    let s = seed(&app, "Foto's bewaren bij vastlopen", 10).await;
+    let pool = &app.state.pool;
+    let actor = app.person_id(CX).await;
+    let expected: Vec<String> = sqlx::query_scalar(
+        "select distinct p.email from person p where p.active and p.id <> ? and p.id in (
+             select w.person_id from friction_triage t join friction f on f.id = t.friction_id
+             join walkthrough w on w.id = f.walkthrough_id where t.improvement_id = ?
+             union
+             select r.person_id from friction_triage t
+             join friction_recognition r on r.friction_id = t.friction_id where t.improvement_id = ?)
+         order by p.email",
+    )
+    .bind(actor)
+    .bind(s.id)
+    .bind(s.id)
+    .fetch_all(pool)
+    .await
+    .expect("expected people");
+    assert!(expected.len() >= 3, "{expected:?}");
+    let cx = app.client_for(CX).await;
+    let fixed = set_status(&app, &cx, s.id, "fixed", "Terugbelknop staat live.").await;
+    assert_eq!(fixed.status, StatusCode::OK, "{}", fixed.body);
+
+    let mails = sink.wait_for(expected.len()).await;
+    let mut to: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    assert_eq!(to, expected, "one message each, never the actor");
+    for mail in &mails {
+        let text = mail.text.as_deref().unwrap_or_default();
+        assert!(
+            text.contains(&format!("/improvements/{}", s.id)),
+            "link in {text}"
+        );
+        assert!(
+            mail.subject.contains("Foto's bewaren bij vastlopen"),
+            "{}",
+            mail.subject
+        );
+    }
+    // Every row ends up marked sent (just after the SMTP server accepted it).
+    let unsent = format!(
+        "select count(*) from improvement_mail where improvement_id = {} and sent_at is null",
+        s.id
+    );
+    for _ in 0..50 {
+        if app.count(&unsent).await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.count(&unsent).await, 0, "every row marked sent");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(sink.messages().len(), expected.len(), "nothing sent twice");
+}
