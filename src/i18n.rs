@@ -67,6 +67,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/screens.ftl"),
     "\n",
     include_str!("../locales/nl/improvement.ftl"),
+    "\n",
+    include_str!("../locales/nl/improvement_data.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -91,6 +93,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/screens.ftl"),
     "\n",
     include_str!("../locales/en/improvement.ftl"),
+    "\n",
+    include_str!("../locales/en/improvement_data.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

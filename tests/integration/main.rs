@@ -19,6 +19,7 @@ mod first_licence;
 mod hr_lists;
 mod import;
 mod import_roles;
+mod improvement_demo;
 mod journeys;
 mod library;
 mod licence;
