@@ -96,31 +96,8 @@ async fn the_demo_tells_the_story_from_friction_to_fix() {
     );
     assert_eq!(count(&overdue).await, 1);
 
-    // The history tells each one's path: created as new, every row continues the one before in
-    // time and status, the last is where it stands; fixed and closed dates agree.
-    let first_not_creation = "select count(*) from improvement i
-         where not exists (select 1 from improvement_history h
-                           where h.id = (select min(id) from improvement_history where improvement_id = i.id)
-                             and h.from_status is null and h.to_status = 'new' and h.actor_id = i.created_by)";
-    assert_eq!(count(first_not_creation).await, 0);
-    let broken_chain = "select count(*) from improvement_history h
-         join improvement_history p on p.id = (select max(x.id) from improvement_history x
-                                               where x.improvement_id = h.improvement_id and x.id < h.id)
-         where h.from_status is not p.to_status or h.created_at < p.created_at";
-    assert_eq!(count(broken_chain).await, 0);
-    let last_not_status = "select count(*) from improvement i
-         join improvement_history h on h.id = (select max(id) from improvement_history where improvement_id = i.id)
-         where h.to_status <> i.status";
-    assert_eq!(count(last_not_status).await, 0);
-    assert_eq!(
-        count(
-            "select count(*) from improvement
-             where (status = 'fixed' and fixed_at is null)
-                or ((status in ('fixed', 'wont_fix')) <> (closed_at is not null))"
-        )
-        .await,
-        0
-    );
+    // The history tells each one's path; fixed and closed dates agree.
+    history_adds_up(&app).await;
     assert!(count("select count(*) from improvement_history").await >= 25);
 
     // "Geen actie" with a reason, and its reporter was told.
@@ -170,6 +147,34 @@ async fn the_demo_tells_the_story_from_friction_to_fix() {
         (Utc::now() - chrono::Duration::days(30)).format("%Y-%m-%d")
     );
     assert_eq!(count(&escalating).await, 0);
+}
+
+/// Every improvement's history: created as new by its creator, every row continues the one
+/// before in time and status, the last is where it stands; fixed and closed dates agree; later
+/// walkers' confirmations come after the fix.
+async fn history_adds_up(app: &TestApp) {
+    let first_not_creation = "select count(*) from improvement i
+         where not exists (select 1 from improvement_history h
+                           where h.id = (select min(id) from improvement_history where improvement_id = i.id)
+                             and h.from_status is null and h.to_status = 'new' and h.actor_id = i.created_by)";
+    assert_eq!(app.count(first_not_creation).await, 0);
+    let broken_chain = "select count(*) from improvement_history h
+         join improvement_history p on p.id = (select max(x.id) from improvement_history x
+                                               where x.improvement_id = h.improvement_id and x.id < h.id)
+         where h.from_status is not p.to_status or h.created_at < p.created_at";
+    assert_eq!(app.count(broken_chain).await, 0);
+    let last_not_status = "select count(*) from improvement i
+         join improvement_history h on h.id = (select max(id) from improvement_history where improvement_id = i.id)
+         where h.to_status <> i.status";
+    assert_eq!(app.count(last_not_status).await, 0);
+    let dates = "select count(*) from improvement
+         where (status = 'fixed' and fixed_at is null)
+            or ((status in ('fixed', 'wont_fix')) <> (closed_at is not null))";
+    assert_eq!(app.count(dates).await, 0);
+    let early = "select count(*) from improvement_confirmation c
+         join improvement i on i.id = c.improvement_id
+         where i.fixed_at is null or c.created_at <= i.fixed_at";
+    assert_eq!(app.count(early).await, 0);
 }
 
 async fn improvement_id(app: &TestApp, title: &str) -> i64 {
@@ -341,4 +346,75 @@ async fn every_improvement_kind_is_a_sentence_with_its_link() {
         assert!(has_link(&page, &href, sentence), "{sentence}\n{page}");
     }
     assert!(has_link(&page, &routes::walkthrough(walk), no_action_en));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_scale_triages_a_share_of_the_frictions_once() {
+    use klantenrijbewijs::db::scale;
+    let app = TestApp::spawn().await;
+    let pool = &app.state.pool;
+    scale::grow_people(pool, 200).await.expect("people");
+    scale::assign_leads(pool).await.expect("leads");
+    scale::grow_walkthroughs(pool, 400).await.expect("walks");
+    let demo_triage = app.count("select count(*) from friction_triage").await;
+    let demo_improvements = app.count("select count(*) from improvement").await;
+
+    let grown = scale::grow_improvements(pool).await.expect("improvements");
+    assert!(grown.improvements > 20, "{grown:?}");
+    assert!(grown.no_action > 0, "{grown:?}");
+    assert_eq!(
+        app.count("select count(*) from improvement").await - demo_improvements,
+        i64::try_from(grown.improvements).expect("count")
+    );
+    assert_eq!(
+        app.count("select count(*) from friction_triage").await - demo_triage,
+        i64::try_from(grown.linked + grown.no_action).expect("count")
+    );
+    // Only the grown walkthroughs' frictions, each on the improvement's own step and team,
+    // and a share of them: some stay waiting in the inboxes.
+    let grown_frictions = "select count(*) from friction f
+         join walkthrough w on w.id = f.walkthrough_id join person p on p.id = w.person_id
+         where p.email like 'medewerker%' and f.kind = 'friction'";
+    let all = app.count(grown_frictions).await;
+    let triaged = i64::try_from(grown.linked + grown.no_action).expect("count");
+    assert!(triaged > all / 5 && triaged < all, "{triaged} of {all}");
+    let elsewhere = "select count(*) from friction_triage t
+         join improvement i on i.id = t.improvement_id
+         join friction f on f.id = t.friction_id
+         join journey_step s on s.id = f.step_id
+         where f.step_id <> i.step_id or s.team_id <> i.team_id or f.kind <> 'friction'";
+    assert_eq!(app.count(elsewhere).await, 0);
+    assert_eq!(
+        app.count("select count(*) from improvement i where not exists (select 1 from friction_triage t where t.improvement_id = i.id)")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count(
+            "select count(*) from friction_triage where outcome = 'no_action' and reason = ''"
+        )
+        .await,
+        0
+    );
+    // Old ones are mostly fixed, with later walkers' answers and the reporters told.
+    for status in ["new", "fixed", "wont_fix"] {
+        let sql = format!("select count(*) from improvement where status = '{status}'");
+        assert!(app.count(&sql).await > 1, "{status}");
+    }
+    assert!(
+        app.count("select count(*) from improvement_confirmation")
+            .await
+            > 10
+    );
+    assert!(
+        app.count("select count(*) from notification where kind = 'improvement_fixed'")
+            .await
+            > 10
+    );
+    assert!(app.count("select count(*) from friction_recognition").await > 20);
+    history_adds_up(&app).await;
+
+    // A second run adds nothing.
+    let again = scale::grow_improvements(pool).await.expect("again");
+    assert_eq!(again, scale::ImprovementGrowth::default());
 }
