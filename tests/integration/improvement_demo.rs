@@ -418,3 +418,63 @@ async fn seed_scale_triages_a_share_of_the_frictions_once() {
     let again = scale::grow_improvements(pool).await.expect("again");
     assert_eq!(again, scale::ImprovementGrowth::default());
 }
+
+/// The query plan of `sql`, one detail line per step.
+async fn plan(app: &TestApp, sql: &str) -> String {
+    let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!("explain query plan {sql}"))
+        .fetch_all(&app.state.pool)
+        .await
+        .expect("plan");
+    rows.into_iter().map(|r| r.3).collect::<Vec<_>>().join("\n")
+}
+
+/// The inbox's shape at scale: one ordered range for the team's tag and one per step of the team,
+/// each stopping after a page, merged; never a walk over every friction. And the priority's
+/// "walkers who reported on this step" from the step index alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inbox_and_priority_read_ranges_not_every_friction() {
+    let app = TestApp::spawn().await;
+    let open = "f.kind = 'friction'
+        and exists (select 1 from walkthrough w where w.id = f.walkthrough_id and w.status = 'completed')
+        and not exists (select 1 from friction_triage t where t.friction_id = f.id)";
+    let arm = |on: &str| {
+        format!(
+            "select * from (select f.id, f.created_at from friction f where {on} and {open}
+             order by f.created_at desc, f.id desc limit 50)"
+        )
+    };
+    // The ranges are disjoint (a step's range leaves out what the tag has), so a count over the
+    // same ranges, capped, needs no de-duplication either.
+    let inbox = format!(
+        "select id from ({} union all {} union all {}) order by created_at desc, id desc limit 50",
+        arm("f.team_id = 1"),
+        arm("f.step_id = 1 and f.team_id is not 1"),
+        arm("f.step_id = 2 and f.team_id is not 1")
+    );
+    let p = plan(&app, &inbox).await;
+    assert_eq!(
+        p.matches("INDEX friction_step_kind_created_idx (step_id=? AND kind=?)")
+            .count(),
+        2,
+        "{p}"
+    );
+    assert!(
+        p.contains("USING INDEX friction_team_kind_created_idx (team_id=? AND kind=?)"),
+        "{p}"
+    );
+    assert!(!p.contains("SCAN f"), "{p}");
+
+    let reporters = plan(
+        &app,
+        "select f.step_id, count(distinct f.walkthrough_id) from friction f
+         join walkthrough w on w.id = f.walkthrough_id
+         where w.status = 'completed' and f.kind = 'friction' and f.step_id in (1, 2)
+         group by f.step_id",
+    )
+    .await;
+    assert!(
+        reporters
+            .contains("USING COVERING INDEX friction_step_kind_created_idx (step_id=? AND kind=?)"),
+        "{reporters}"
+    );
+}
