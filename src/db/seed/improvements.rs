@@ -152,12 +152,13 @@ const STORIES: &[Story] = &[
         step: 7,
         priority: "high",
         due_in_days: 21,
+        // Tim's and Mila's frictions about the same thing still wait in Naomi's inbox.
         frictions: &[
             (
-                TIM,
-                "Kilometerstand alleen telefonisch aan te passen",
+                ELS,
+                "Kilometers alleen telefonisch te wijzigen",
                 "specification",
-                365,
+                145,
                 NAOMI,
             ),
             (
@@ -167,23 +168,16 @@ const STORIES: &[Story] = &[
                 18,
                 NAOMI,
             ),
-            (
-                MILA,
-                "Kilometers aanpassen geeft een foutmelding",
-                "delivery",
-                7,
-                NAOMI,
-            ),
         ],
         path: &[
-            (365, Some(NAOMI), "new", ""),
+            (145, Some(NAOMI), "new", ""),
             (
-                330,
+                140,
                 Some(NAOMI),
                 "planned",
                 "Na de nieuwe polisadministratie.",
             ),
-            (200, Some(LARS), "in_progress", ""),
+            (120, Some(LARS), "in_progress", ""),
             (
                 50,
                 Some(LARS),
@@ -303,8 +297,8 @@ const STORIES: &[Story] = &[
         confirmations: &[],
     },
     Story {
-        title: "Foto van het schadeformulier laten volstaan",
-        problem: "Ik stuurde een foto van het ingevulde schadeformulier mee en moest daarna toch de gegevens van de tegenpartij zelf overtypen, op mijn telefoon.",
+        title: "Gegevens van de tegenpartij overnemen uit het schadeformulier",
+        problem: "Ik stuurde het ingevulde schadeformulier mee en moest daarna toch naam en kenteken van de tegenpartij zelf overtypen, op mijn telefoon.",
         team: "Autoschade",
         owner: "lotte.smit@dijkhuis.example",
         journey: SCHADE,
@@ -379,7 +373,7 @@ const STORIES: &[Story] = &[
     },
     Story {
         title: "Persoonlijk contact binnen twee werkdagen bij bezwaar",
-        problem: "Ik was het niet eens met het besluit en kreeg alleen een automatisch antwoord: tien werkdagen wachten, zonder te weten hoe bezwaar maken gaat of bij wie.",
+        problem: "Ik was het niet eens met de beslissing en kreeg alleen een automatisch antwoord: tien werkdagen wachten, zonder te weten hoe ik bezwaar maak of wie het oppakt.",
         team: "Klachten & Bezwaar",
         owner: "mohamed.amrani@dijkhuis.example",
         journey: SCHADE,

@@ -67,6 +67,7 @@ pub(super) const LATER_WALKS: &[LaterWalk] = &[
         answers: AUTO_ANSWERS,
         findings: "\
 2|friction|major|Twaalf minuten in de wachtrij van de chat|De chat zei dat ik nummer 14 was. Na twaalf minuten was ik aan de beurt, voor een vraag van één minuut.|Bij een lange wachtrij een terugbelverzoek aanbieden en de verwachte wachttijd noemen.|effortless,expectations
+7|friction|blocker|Kilometers alleen telefonisch te wijzigen|Kilometers aanpassen kon niet in de app, en het formulier op de site gaf een foutmelding. Ik moest bellen.|Kilometers zelf laten aanpassen in de app, met de nieuwe premie vooraf.|control,effortless
 5|friction|papercut|Eigen risico pas op pagina zes|De polis telde elf pagina's; het eigen risico stond pas op pagina zes.|Dekking, premie en eigen risico samen op de eerste pagina.|senses,expectations
 6|delight|-|Groene kaart direct in de app|Na het afsluiten stond de groene kaart meteen klaar.||needs",
     },
