@@ -5,7 +5,7 @@
 //! where the next walker is asked "Klopt dat?"), one fixed and reported again, one reopened by
 //! the app after two later walkers, one overdue; a "geen actie" with its reason; the notifications
 //! the reporters got; and fresh untriaged frictions in every lead's inbox (Marieke Jansen's
-//! Autoschade has nine, three of them about the form an improvement is already open for).
+//! Autoschade has eight, three of them about the form an improvement is already open for).
 //!
 //! Teams whose leads the browser tests count unread notifications of (Autoschade, Klachten &
 //! Bezwaar) only have improvements that are neither overdue nor stale on the day of loading.

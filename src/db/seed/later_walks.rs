@@ -104,12 +104,11 @@ pub(super) const LATER_WALKS: &[LaterWalk] = &[
         journey: SCHADE,
         days_ago: 12,
         recommend: 7,
-        summary: "Melden ging goed; daarna wist ik niet wat er met mijn schade gebeurde.",
+        summary: "Melden ging goed en de app bewaarde alles; de afrekening was lastig te lezen.",
         pros: "De app bewaart de melding, snelle bevestiging.",
-        cons: "Status zonder uitleg en een afrekening vol vakjargon.",
+        cons: "Een afrekening vol vakjargon.",
         answers: SCHADE_ANSWERS_CALM,
         findings: "\
-6|friction|major|Status zonder uitleg wat er gebeurt|In de app stond 'in beoordeling', zonder te zeggen wie ernaar kijkt of wanneer ik iets hoor.|Bij elke status één zin: wat gebeurt er nu, en wanneer hoor ik meer.|expectations,control
 8|friction|papercut|Afrekening vol vakjargon|'Eigen risico verrekend conform artikel 7.2' zei me niets.|De afrekening in gewone taal, met het bedrag bovenaan.|senses
 2|delight|-|De app bewaart de melding na elke foto|Na elke foto liet de app zien dat alles bewaard was en hoeveel er nog moest.||control,effortless",
     },
