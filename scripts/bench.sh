@@ -3,8 +3,9 @@
 # BENCH_PEOPLE employees and BENCH_WALKS completed walkthroughs (~10 findings each, licences in
 # every status), measured with wrk: throughput and p50/p99 latency of the sign-in page (a page
 # with no session and no database), the employee home, one of
-# the employee's walkthrough logs, the HR dashboard, the people list and the CSV export, next to
-# a fixed page through the same layers (the ceiling). Also the server's peak memory (VmHWM) and
+# the employee's walkthrough logs, the HR dashboard, the people list and the CSV export, the
+# improvements (the inbox as the demo team lead, the overview as CX, an improvement page with 200+
+# linked frictions), next to a fixed page through the same layers (the ceiling). Also the server's peak memory (VmHWM) and
 # the 10,000-row employee-import benchmark. The table goes to target/bench-<date>.txt.
 #
 #   bash scripts/bench.sh
@@ -58,7 +59,8 @@ export EVIDENCE_DIR="$tmp/evidence"
 export RUST_LOG="${RUST_LOG:-warn}"
 export NO_COLOR=1
 
-cache="$target/bench-scale-$people-$walks-$(date +%Y%m%d).db"
+# "-imp": databases seeded before seed-scale made improvements lack them.
+cache="$target/bench-scale-$people-$walks-imp-$(date +%Y%m%d).db"
 if [ ! -f "$cache" ]; then
   echo "== seed: $people employees, $walks walkthroughs (cached as $cache)"
   export DATABASE_URL="sqlite://$tmp/seed.db"
@@ -80,7 +82,8 @@ fi
 export DATABASE_URL="sqlite://$tmp/bench.db"
 sq() { sqlite3 "$tmp/bench.db" "$1"; }
 echo "database: $(sq 'select count(*) from person') people, $(sq 'select count(*) from walkthrough') walkthroughs," \
-  "$(sq 'select count(*) from friction') findings, $(sq 'select count(*) from licence_period') licence periods," \
+  "$(sq 'select count(*) from friction') findings, $(sq 'select count(*) from improvement') improvements" \
+  "($(sq 'select count(*) from friction_triage') frictions triaged), $(sq 'select count(*) from licence_period') licence periods," \
   "$(du -h "$tmp/bench.db" | cut -f1)"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -121,6 +124,15 @@ walk_id=$(sq "select id from walkthrough where person_id = $employee_id and stat
 hr_cookie=$(sign_in "$hr_email")
 emp_cookie=$(sign_in "$employee_email")
 echo "signed in as $hr_email and $employee_email (walkthrough $walk_id)"
+# Improvements: the demo team lead's inbox (Autoschade), CX's overview, and the improvement with
+# the fewest linked frictions of those with at least 200.
+lead_email="marieke.jansen@dijkhuis.example"
+cx_email="wouter.brouwer@dijkhuis.example"
+big_improvement=$(sq "select improvement_id from friction_triage where improvement_id is not null
+  group by improvement_id having count(*) >= 200 order by count(*), improvement_id limit 1")
+echo "improvement $big_improvement has $(sq "select count(*) from friction_triage where improvement_id = ${big_improvement:-0}") linked frictions"
+lead_cookie=$(sign_in "$lead_email")
+cx_cookie=$(sign_in "$cx_email")
 
 out="$target/bench-$(date +%Y-%m-%d).txt"
 rows=()
@@ -160,6 +172,9 @@ run "walkthrough log" "/walkthroughs/$walk_id" "$emp_cookie" walk
 run "HR dashboard" "/hr" "$hr_cookie" dashboard
 run "HR people list" "/hr/people" "$hr_cookie" people
 run "HR people export (CSV)" "/hr/people/export.csv" "$hr_cookie" export
+run "improvement inbox (lead)" "/improvements/inbox" "$lead_cookie" inbox
+run "improvements overview (CX)" "/improvements" "$cx_cookie" overview
+run "improvement, 200+ frictions" "/improvements/${big_improvement:-0}" "$cx_cookie" improvement
 rss=$(awk '/VmHWM/ { print $2 " " $3 }' "/proc/$server/status")
 
 echo "== import benchmark ($import_rows rows)"

@@ -73,6 +73,8 @@ const NL_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/nl/improvement_life.ftl"),
     "\n",
     include_str!("../locales/nl/improvement_walker.ftl"),
+    "\n",
+    include_str!("../locales/nl/improvement_data.ftl"),
 );
 #[cfg(not(target_arch = "wasm32"))]
 const EN_SERVER_SOURCE: &str = concat!(
@@ -103,6 +105,8 @@ const EN_SERVER_SOURCE: &str = concat!(
     include_str!("../locales/en/improvement_life.ftl"),
     "\n",
     include_str!("../locales/en/improvement_walker.ftl"),
+    "\n",
+    include_str!("../locales/en/improvement_data.ftl"),
 );
 #[cfg(target_arch = "wasm32")]
 const NL_SERVER_SOURCE: &str = "";

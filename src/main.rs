@@ -92,7 +92,8 @@ mod cli {
             #[arg(long)]
             people: usize,
             /// Completed walkthroughs the database should have afterwards (with ~10 findings
-            /// each); with any, also ~400 team leads and licences in every status.
+            /// each); with any, also ~400 team leads, improvements triaged from a share of the
+            /// frictions, and licences in every status.
             #[arg(long, default_value_t = 0)]
             walkthroughs: i64,
         },
@@ -384,6 +385,18 @@ mod cli {
             .map_err(|e| e.to_string())?;
         println!(
             "{walks} completed walkthroughs with {findings} findings added in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+        let t = std::time::Instant::now();
+        let grown = db::scale::grow_improvements(pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        println!(
+            "{} improvements with {} triaged frictions (largest {}), {} closed without action, added in {:.1} s",
+            grown.improvements,
+            grown.linked,
+            grown.largest,
+            grown.no_action,
             t.elapsed().as_secs_f64()
         );
         let t = std::time::Instant::now();

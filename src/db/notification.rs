@@ -129,7 +129,8 @@ pub async fn unread_count(db: impl SqliteExecutor<'_>, person_id: i64) -> Result
 }
 
 /// One page of `person_id`'s notifications, newest first, older than `before` (an id) when
-/// given; at most `limit`. The names and the send-back comment come along by join.
+/// given; at most `limit`. The names, titles (presentation, improvement, or the friction closed
+/// without action), the send-back comment and the friction's walkthrough come along by join.
 pub async fn list(
     db: impl SqliteExecutor<'_>,
     person_id: i64,
@@ -149,19 +150,24 @@ pub async fn list(
             chrono::DateTime<chrono::Utc>,
             String,
             Option<chrono::NaiveDate>,
+            Option<i64>,
+            Option<i64>,
         ),
     >(
-        "select n.id, n.kind, n.presentation_id, pr.title, a.name,
+        "select n.id, n.kind, n.presentation_id, coalesce(pr.title, im.title, f.title), a.name,
                 case when n.kind = 'sent_back' then
                     (select r.comment from presentation_review r
                      where r.presentation_id = n.presentation_id and r.decision = 'sent_back'
                        and r.created_at <= n.created_at
                      order by r.id desc limit 1)
                 end,
-                n.read_at is not null, n.created_at, n.detail, lp.valid_through
+                n.read_at is not null, n.created_at, n.detail, lp.valid_through,
+                n.improvement_id, f.walkthrough_id
          from notification n
          left join presentation pr on pr.id = n.presentation_id
          left join licence_period lp on lp.id = n.licence_period_id
+         left join improvement im on im.id = n.improvement_id
+         left join friction f on f.id = n.friction_id and n.improvement_id is null
          left join person a on a.id = n.actor_id
          where n.person_id = ? and (? is null or n.id < ?)
          order by n.id desc limit ?",
@@ -186,6 +192,8 @@ pub async fn list(
                 at,
                 detail,
                 valid_through,
+                improvement_id,
+                walkthrough_id,
             )| {
                 crate::domain::notification::NotificationItem {
                     id,
@@ -198,6 +206,8 @@ pub async fn list(
                     at,
                     detail,
                     valid_through,
+                    improvement_id,
+                    walkthrough_id,
                 }
             },
         )

@@ -54,7 +54,13 @@ pub fn is_name_clash(err: &sqlx::Error) -> bool {
 }
 
 /// The tables whose `team_id` a team merge moves.
-const TEAM_REFERENCES: [&str; 4] = ["person", "journey_step", "friction", "presentation_meeting"];
+const TEAM_REFERENCES: [&str; 5] = [
+    "person",
+    "journey_step",
+    "friction",
+    "presentation_meeting",
+    "improvement",
+];
 
 async fn name_of(tx: &mut WriteTx, unit: OrgUnit) -> Result<String, UpkeepError> {
     let sql = match unit {

@@ -6,10 +6,12 @@
 //! first, so running that command twice adds nobody the second time.
 
 mod import_bench;
+mod improvements;
 mod licences;
 mod walks;
 
 pub use import_bench::{ImportTimings, sample_file, time_import};
+pub use improvements::{ImprovementGrowth, grow_improvements};
 pub use licences::{assign_leads, grow_licences};
 pub use walks::{grow_walkthroughs, walkthrough_count};
 

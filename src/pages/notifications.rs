@@ -51,6 +51,9 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
             };
         return (describe_licence(i18n, n), href.to_owned());
     }
+    if let Some(described) = describe_improvement(i18n, n) {
+        return described;
+    }
     match n.kind.as_str() {
         "comment" => (
             i18n.t_with("notification-comment", &args(None)),
@@ -76,6 +79,31 @@ fn describe(i18n: I18n, n: &NotificationItem) -> (String, String) {
             routes::presentation_meeting(id),
         ),
     }
+}
+
+/// The sentence of an improvement notification and its link: the improvement's page, or for a
+/// friction closed without action the reporter's walkthrough log, which shows the reason.
+fn describe_improvement(i18n: I18n, n: &NotificationItem) -> Option<(String, String)> {
+    let key = match n.kind.as_str() {
+        "improvement_created" => "notification-improvement-created",
+        "improvement_fixed" => "notification-improvement-fixed",
+        "improvement_wont_fix" => "notification-improvement-wont-fix",
+        "improvement_reopened" => "notification-improvement-reopened",
+        "improvement_overdue" => "notification-improvement-overdue",
+        "improvement_stale" => "notification-improvement-stale",
+        "friction_no_action" => "notification-friction-no-action",
+        _ => return None,
+    };
+    let text = i18n.t_with(
+        key,
+        &[("name", n.actor_name.clone()), ("title", n.title.clone())],
+    );
+    let href = match (n.improvement_id, n.walkthrough_id) {
+        (Some(id), _) => routes::improvement(id),
+        (None, Some(walk)) => routes::walkthrough(walk),
+        (None, None) => routes::NOTIFICATIONS.to_owned(),
+    };
+    Some((text, href))
 }
 
 /// The sentence of a licence notification: reminders by their kind with the last valid day, and

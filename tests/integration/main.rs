@@ -24,6 +24,7 @@ mod improvement_life;
 mod improvement_walker;
 mod improvement_walker_mail;
 mod improvement_walker_similar;
+mod improvement_demo;
 mod journeys;
 mod library;
 mod licence;

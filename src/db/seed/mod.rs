@@ -1,10 +1,12 @@
 //! Demo data: a believable Dutch insurer, so a newcomer can sign in as every role. Loaded only into an empty database.
 //!
 //! This file is the loader; the data itself is in `people` (organisation and accounts),
-//! `journeys` (the demo catalogue), `walks` (completed walkthroughs), `presentations` and
-//! `licences`.
+//! `journeys` (the demo catalogue), `walks` (completed walkthroughs), `presentations`,
+//! `licences`, and `improvements` (what the teams did with the frictions, with `later_walks`).
 
+mod improvements;
 mod journeys;
+mod later_walks;
 mod licences;
 mod people;
 mod presentations;
@@ -73,6 +75,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     // transactions.
     presentations::load(db, &ids).await?;
     licences::load(db, &ids).await?;
+    improvements::load(db, &ids).await?;
     Ok(true)
 }
 

@@ -389,7 +389,7 @@ async fn walk_reviewer(db: &Db, person_id: i64) -> Result<Option<i64>, sqlx::Err
 
 /// Inserts one completed walkthrough with its answers and findings; returns its id and the
 /// findings' (title, id).
-async fn insert_walk(
+pub(super) async fn insert_walk(
     db: &Db,
     person_id: i64,
     walk: &DemoWalk,

@@ -25,7 +25,7 @@ pub(super) const AUTO: &str = "Ik wil mijn auto verzekeren";
 pub(super) const SCHADE: &str = "Ik wil schade melden";
 pub(super) const OPZEGGEN: &str = "Ik wil mijn verzekering opzeggen";
 
-const AUTO_ANSWERS: &str = "\
+pub(super) const AUTO_ANSWERS: &str = "\
 done|4|1|2|De premie stond na vier vragen in beeld, helder en zonder inloggen.
 partly|9|-1|5|Drie dekkingen naast elkaar, maar het verschil tussen beperkt casco en allrisk werd me niet duidelijk.
 done|14|-2|6|Twaalf minuten in de wacht voor een vraag over mijn schadevrije jaren; de medewerker was wel aardig.
@@ -61,7 +61,7 @@ done|5|-2|5|Automatisch antwoord dat ik binnen tien werkdagen iets hoor.
 done|4|0|4|De afrekening was correct, maar de brief stond vol vakjargon.
 done|2|1|2|Een korte vraag met drie vragen, en een bedankje.";
 
-const SCHADE_ANSWERS_CALM: &str = "\
+pub(super) const SCHADE_ANSWERS_CALM: &str = "\
 done|4|0|3|Via de zoekfunctie meteen op de goede pagina.
 done|4|1|2|Korte wachttijd, rustige medewerker.
 done|11|-1|5|Melden lukte, maar de foto's uploaden duurde lang op 4G.
