@@ -81,3 +81,4 @@ audit-key-improvement = Improvement
 audit-key-title = Title
 audit-key-frictions = Frictions
 audit-key-gap = Gap
+inbox-count-many = More than { $count } frictions — narrow them down with the filters

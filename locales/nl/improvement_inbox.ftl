@@ -81,3 +81,4 @@ audit-key-improvement = Verbetering
 audit-key-title = Titel
 audit-key-frictions = Wrijvingen
 audit-key-gap = Kloof
+inbox-count-many = Meer dan { $count } wrijvingen — verfijn met de filters

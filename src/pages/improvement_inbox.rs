@@ -114,7 +114,14 @@ fn Inbox(page: InboxPage) -> impl IntoView {
         .has_next()
         .then(|| page_href(path, &pairs, rows.page + 1));
     let (first, last) = rows.shown();
-    let (number, pages, total) = (rows.page, rows.pages(), rows.total);
+    // Beyond the count's cap the heading says "more than …" and the pager stops at the cap.
+    let cap = crate::domain::improvement::inbox::COUNT_CAP;
+    let (number, pages, total) = (rows.page, rows.pages(), rows.total.min(cap));
+    let heading = if rows.total > cap {
+        i18n.t_count("inbox-count-many", cap)
+    } else {
+        i18n.t_count("inbox-count", total)
+    };
     let back = page_href(path, &pairs, rows.page);
     let ticked: Vec<String> = page
         .draft
@@ -132,7 +139,7 @@ fn Inbox(page: InboxPage) -> impl IntoView {
             view! {
                 <ActionForm action=triage attr:class="form stack inbox">
                     <input type="hidden" name="form[back]" value=back />
-                    <h2 id="inbox-list-title">{i18n.t_count("inbox-count", total)}</h2>
+                    <h2 id="inbox-list-title">{heading}</h2>
                     <ul class="friction-list" aria-labelledby="inbox-list-title">
                         {rows.items.into_iter().map(|f| {
                             let checked = ticked.iter().any(|t| *t == f.id.to_string());

@@ -24,25 +24,29 @@ pub enum Scope {
     Team(i64),
 }
 
-/// `from … where …` of the inbox list, shared by its count and its page.
-fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, scope: Scope, filter: &InboxFilter) {
-    q.push(
-        " from friction f
+use crate::domain::improvement::inbox::COUNT_CAP;
+
+/// The joins every candidate row needs for the filters.
+const JOINS: &str = " from friction f
           join walkthrough w on w.id = f.walkthrough_id and w.status = 'completed'
           join journey_step s on s.id = f.step_id
           join journey j on j.id = s.journey_id
-          join person p on p.id = w.person_id
           left join friction_triage t on t.friction_id = f.id
-          where f.kind = 'friction'",
-    );
-    if let Scope::Team(team) = scope {
-        // Two ways in, each with its own index: the team's steps, and the tag.
-        q.push(" and (f.step_id in (select id from journey_step where team_id = ")
-            .push_bind(team)
-            .push(") or f.team_id = ")
-            .push_bind(team)
-            .push(")");
-    }
+          where f.kind = 'friction'";
+
+/// One way into the frictions, each served by its own ordered index (kind, created_at, id).
+#[derive(Debug, Clone, Copy)]
+enum Range {
+    /// Every friction (CX without a team filter).
+    All,
+    /// The frictions on one step the team owns.
+    Step(i64),
+    /// The frictions tagged with the team.
+    Tagged(i64),
+}
+
+/// The filter's conditions, the same for every range.
+fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter) {
     if let Some(family) = filter.journey {
         q.push(" and j.family_id = ").push_bind(family);
     }
@@ -72,6 +76,57 @@ fn push_from_where(q: &mut QueryBuilder<'_, Sqlite>, scope: Scope, filter: &Inbo
         }
         TriageState::All => {}
     }
+}
+
+/// `select id, created_at from (…newest first… limit n)` for each range, joined by `union` (a
+/// friction on the team's step and tagged with the team counts once). Each range walks its index
+/// newest first and stops after `limit` matches, so a page never reads a team's whole history and
+/// a team with nothing logged reads nothing.
+fn push_candidates(
+    q: &mut QueryBuilder<'_, Sqlite>,
+    ranges: &[Range],
+    filter: &InboxFilter,
+    limit: i64,
+) {
+    for (i, range) in ranges.iter().enumerate() {
+        if i > 0 {
+            q.push(" union ");
+        }
+        q.push("select id, created_at from (select f.id, f.created_at");
+        q.push(JOINS);
+        match range {
+            Range::All => {}
+            Range::Step(step) => {
+                q.push(" and f.step_id = ").push_bind(*step);
+            }
+            Range::Tagged(team) => {
+                q.push(" and f.team_id = ").push_bind(*team);
+            }
+        }
+        push_filter(q, filter);
+        q.push(" order by f.created_at desc, f.id desc limit ")
+            .push_bind(limit)
+            .push(")");
+    }
+}
+
+/// The ranges of a scope: every friction, or the team's steps and its tag.
+async fn ranges(db: &crate::db::Db, scope: Scope) -> Result<Vec<Range>, sqlx::Error> {
+    Ok(match scope {
+        Scope::All => vec![Range::All],
+        Scope::Team(team) => {
+            let steps: Vec<i64> =
+                sqlx::query_scalar("select id from journey_step where team_id = ? order by id")
+                    .bind(team)
+                    .fetch_all(db)
+                    .await?;
+            steps
+                .into_iter()
+                .map(Range::Step)
+                .chain([Range::Tagged(team)])
+                .collect()
+        }
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -157,8 +212,12 @@ pub async fn list(
     page: i64,
     page_size: i64,
 ) -> Result<Paged<InboxFriction>, sqlx::Error> {
-    let mut count = QueryBuilder::<Sqlite>::new("select count(*)");
-    push_from_where(&mut count, scope, filter);
+    let ranges = ranges(db, scope).await?;
+    let offset = Paged::<InboxFriction>::offset(page, page_size);
+    // Counted up to one past the cap: the page says "more than COUNT_CAP" beyond it.
+    let mut count = QueryBuilder::<Sqlite>::new("select count(*) from (");
+    push_candidates(&mut count, &ranges, filter, COUNT_CAP + 1);
+    count.push(")");
     let total: i64 = count.build_query_scalar().fetch_one(db).await?;
     let mut q = QueryBuilder::<Sqlite>::new(
         "select f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
@@ -171,13 +230,23 @@ pub async fn list(
                 (select i.title from improvement i where i.id = t.improvement_id) as improvement_title,
                 t.reason, t.gap,
                 (select tp.name from person tp where tp.id = t.triaged_by) as triaged_by,
-                t.created_at as triaged_at",
+                t.created_at as triaged_at
+         from (",
     );
-    push_from_where(&mut q, scope, filter);
-    q.push(" order by f.created_at desc, f.id desc limit ")
-        .push_bind(page_size)
-        .push(" offset ")
-        .push_bind(Paged::<InboxFriction>::offset(page, page_size));
+    push_candidates(&mut q, &ranges, filter, offset + page_size);
+    q.push(
+        ") c
+         join friction f on f.id = c.id
+         join walkthrough w on w.id = f.walkthrough_id
+         join journey_step s on s.id = f.step_id
+         join journey j on j.id = s.journey_id
+         join person p on p.id = w.person_id
+         left join friction_triage t on t.friction_id = f.id
+         order by c.created_at desc, c.id desc limit ",
+    )
+    .push_bind(page_size)
+    .push(" offset ")
+    .push_bind(offset);
     let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
     let similar: Vec<(i64, i64)> = rows
         .iter()
