@@ -78,19 +78,24 @@ fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter) {
     }
 }
 
-/// `select id, created_at from (…newest first… limit n)` for each range, joined by `union` (a
-/// friction on the team's step and tagged with the team counts once). Each range walks its index
-/// newest first and stops after `limit` matches, so a page never reads a team's whole history and
-/// a team with nothing logged reads nothing.
+/// `select id, created_at from (…newest first… limit n)` for each range. Each range walks its
+/// index newest first and stops after `limit` matches, so a page never reads a team's whole
+/// history and a team with nothing logged reads nothing. A friction on the team's own step that
+/// is also tagged with the team is in two ranges: the page joins them with `union` (one row
+/// each); the count (`disjoint`) leaves the team's own steps out of the tag's range and joins
+/// with `union all`, so an outer limit can stop early. Measured on the grown database: the
+/// exclusion makes the page's tag range read every tagged friction (70 ms), the union makes the
+/// count read every range to its limit (28 ms); each way is fast where it is used (3–4 ms).
 fn push_candidates(
     q: &mut QueryBuilder<'_, Sqlite>,
     ranges: &[Range],
     filter: &InboxFilter,
     limit: i64,
+    disjoint: bool,
 ) {
     for (i, range) in ranges.iter().enumerate() {
         if i > 0 {
-            q.push(" union ");
+            q.push(if disjoint { " union all " } else { " union " });
         }
         q.push("select id, created_at from (select f.id, f.created_at");
         q.push(JOINS);
@@ -101,6 +106,11 @@ fn push_candidates(
             }
             Range::Tagged(team) => {
                 q.push(" and f.team_id = ").push_bind(*team);
+                if disjoint {
+                    q.push(" and (s.team_id is null or s.team_id <> ")
+                        .push_bind(*team)
+                        .push(")");
+                }
             }
         }
         push_filter(q, filter);
@@ -214,10 +224,11 @@ pub async fn list(
 ) -> Result<Paged<InboxFriction>, sqlx::Error> {
     let ranges = ranges(db, scope).await?;
     let offset = Paged::<InboxFriction>::offset(page, page_size);
-    // Counted up to one past the cap: the page says "more than COUNT_CAP" beyond it.
-    let mut count = QueryBuilder::<Sqlite>::new("select count(*) from (");
-    push_candidates(&mut count, &ranges, filter, COUNT_CAP + 1);
-    count.push(")");
+    // Counted up to one past the cap (the page says "more than COUNT_CAP" beyond it); the outer
+    // limit stops reading the ranges as soon as that many are found.
+    let mut count = QueryBuilder::<Sqlite>::new("select count(*) from (select 1 from (");
+    push_candidates(&mut count, &ranges, filter, COUNT_CAP + 1, true);
+    count.push(") limit ").push_bind(COUNT_CAP + 1).push(")");
     let total: i64 = count.build_query_scalar().fetch_one(db).await?;
     let mut q = QueryBuilder::<Sqlite>::new(
         "select f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
@@ -233,7 +244,7 @@ pub async fn list(
                 t.created_at as triaged_at
          from (",
     );
-    push_candidates(&mut q, &ranges, filter, offset + page_size);
+    push_candidates(&mut q, &ranges, filter, offset + page_size, false);
     q.push(
         ") c
          join friction f on f.id = c.id
