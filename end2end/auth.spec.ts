@@ -7,8 +7,8 @@ import { ACCOUNTS, PASSWORD, hydrated, signIn, signOut } from './helpers';
 const MINE = 'Mijn rijbewijs: Mijn klantreis, Status en voortgang, Bibliotheek';
 const NAV = {
   admin: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog', 'Beheer: Mensen beheren, Organisatie, Klantreizen, Rijbewijsregels'],
-  hr: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog, Gelopen klantreizen, Rijbewijsregels', 'Verbeteringen'],
-  reviewer: [MINE, 'Mijn team: Rijbewijzen van mijn team, Dekking van mijn team, Gelopen klantreizen', 'Verbeteren: Inbox wrijvingen, Verbeteringen'],
+  hr: [MINE, 'HR: Dashboard, Medewerkers, Medewerkers importeren, Uitnodigingen, Auditlog, Gelopen klantreizen, Rijbewijsregels, Verbeteringen'],
+  reviewer: [MINE, 'Mijn team: Rijbewijzen van mijn team, Dekking van mijn team, Gelopen klantreizen, Inbox wrijvingen, Verbeteringen'],
   employee: ['Mijn klantreis', 'Mijn rijbewijs', 'Bibliotheek'],
   cx: [MINE, 'Verbeteren: Inbox wrijvingen, Verbeteringen', 'Klantreizen'],
 } as const;

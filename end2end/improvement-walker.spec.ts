@@ -124,7 +124,7 @@ test.describe('on a desktop', () => {
     await similarFriction(page, 'tim.verbeek@dijkhuis.example', true, 'desktop');
   });
   test('a later walker confirms the fix', async ({ page }) => {
-    await confirmFix(page, 'thomas.vermeulen@dijkhuis.example', true, 'desktop');
+    await confirmFix(page, 'pieter.degroot@dijkhuis.example', true, 'desktop');
   });
 });
 

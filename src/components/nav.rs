@@ -78,15 +78,22 @@ pub fn nav_groups(roles: &RoleSet) -> Vec<NavGroup> {
         }
     }
 
+    // Improvements: a lead finds them with their team's pages, HR with the HR pages; only CX
+    // without a team of their own gets a group for them (a fifth group would not fit one row).
+    let inbox = link(routes::IMPROVEMENT_INBOX, "nav-improvement-inbox");
+    let overview = NavLink {
+        exact: true,
+        ..link(routes::IMPROVEMENTS, "nav-improvements")
+    };
     let mut improve = Vec::new();
-    if roles.can_review() || roles.has(Role::Cx) {
-        improve.push(link(routes::IMPROVEMENT_INBOX, "nav-improvement-inbox"));
-    }
-    if roles.can_review() || roles.has(Role::Cx) || roles.has(Role::Hr) {
-        improve.push(NavLink {
-            exact: true,
-            ..link(routes::IMPROVEMENTS, "nav-improvements")
-        });
+    if roles.can_review() {
+        team.push(inbox);
+        team.push(overview);
+    } else if roles.has(Role::Cx) {
+        improve.push(inbox);
+        improve.push(overview);
+    } else if hr {
+        people.push(overview);
     }
 
     let mut administration = Vec::new();
@@ -231,7 +238,6 @@ mod tests {
                 "nav-group-mine",
                 "nav-group-team",
                 "nav-group-hr",
-                "nav-group-improve",
                 "nav-group-admin"
             ]
         );
@@ -269,24 +275,30 @@ mod tests {
                     routes::HR_AUDIT,
                     routes::WALKTHROUGHS,
                     routes::LICENCE_SETTINGS,
+                    routes::IMPROVEMENTS,
                 ]
             )
         );
     }
 
     #[test]
-    fn leads_and_cx_find_the_inbox_hr_only_the_overview() {
-        let improve = |roles: &[Role]| {
+    fn leads_find_improvements_with_their_team_cx_in_its_own_group_hr_with_hr() {
+        let group = |roles: &[Role], label: &str| {
             hrefs(roles)
                 .into_iter()
-                .find(|(label, _)| *label == "nav-group-improve")
+                .find(|(l, _)| *l == label)
                 .map(|(_, links)| links)
+                .unwrap_or_default()
         };
-        let both = Some(vec![routes::IMPROVEMENT_INBOX, routes::IMPROVEMENTS]);
-        assert_eq!(improve(&[Role::Employee, Role::Reviewer]), both);
-        assert_eq!(improve(&[Role::Cx]), both);
-        assert_eq!(improve(&[Role::Hr]), Some(vec![routes::IMPROVEMENTS]));
-        assert_eq!(improve(&[Role::Employee]), None);
+        let both = [routes::IMPROVEMENT_INBOX, routes::IMPROVEMENTS];
+        assert!(group(&[Role::Employee, Role::Reviewer], "nav-group-team").ends_with(&both));
+        assert_eq!(group(&[Role::Cx], "nav-group-improve"), both);
+        assert_eq!(group(&[Role::Cx, Role::Hr], "nav-group-improve"), both);
+        assert!(!group(&[Role::Cx, Role::Hr], "nav-group-hr").contains(&routes::IMPROVEMENTS));
+        assert!(group(&[Role::Hr], "nav-group-hr").ends_with(&[routes::IMPROVEMENTS]));
+        for roles in [&[Role::Employee][..], &[Role::Reviewer, Role::Cx]] {
+            assert!(group(roles, "nav-group-improve").is_empty(), "{roles:?}");
+        }
     }
 
     #[test]
@@ -297,7 +309,9 @@ mod tests {
             [
                 routes::TEAM_LICENCES,
                 routes::HR_DASHBOARD,
-                routes::WALKTHROUGHS
+                routes::WALKTHROUGHS,
+                routes::IMPROVEMENT_INBOX,
+                routes::IMPROVEMENTS
             ]
         );
     }
