@@ -74,7 +74,7 @@ test.describe('on a phone', () => {
     await expectAccessible(page, "the reporter's notifications");
     await news.click();
     await expect(page.locator('.meta-list .badge[data-status="fixed"]')).toHaveText('Opgelost');
-    await expect(page.getByText('Een foto van het formulier is nu genoeg.')).toBeVisible();
+    await expect(page.getByText('Een foto van het formulier is nu genoeg.', { exact: true })).toBeVisible();
     await expect
       .poll(() => mails().filter((m) => m.rcptTo.includes(FLOOR) && m.body.includes(TITLE)).length, { timeout: 15_000 })
       .toBe(1);

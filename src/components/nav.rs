@@ -92,7 +92,7 @@ pub fn nav_groups(roles: &RoleSet) -> Vec<NavGroup> {
     } else if roles.has(Role::Cx) {
         improve.push(inbox);
         improve.push(overview);
-    } else if hr {
+    } else if roles.has(Role::Hr) {
         people.push(overview);
     }
 
@@ -299,6 +299,8 @@ mod tests {
         for roles in [&[Role::Employee][..], &[Role::Reviewer, Role::Cx]] {
             assert!(group(roles, "nav-group-improve").is_empty(), "{roles:?}");
         }
+        // An administrator manages people, not improvements: no link to a page that refuses them.
+        assert!(!group(&[Role::Admin], "nav-group-hr").contains(&routes::IMPROVEMENTS));
     }
 
     #[test]
