@@ -356,27 +356,37 @@ async fn only_managers_change_and_a_refusal_writes_nothing() {
     );
 }
 
+/// `column` (`p.id` or `p.email`) of everyone a closing by CX must tell: the active reporters and
+/// recognisers of the linked frictions, never CX itself; in order.
+async fn to_be_told<T>(app: &TestApp, id: i64, column: &str) -> Vec<T>
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + Unpin,
+{
+    let actor = app.person_id(CX).await;
+    sqlx::query_scalar(&format!(
+        "select distinct {column} from person p where p.active and p.id <> ? and p.id in (
+             select w.person_id from friction_triage t join friction f on f.id = t.friction_id
+             join walkthrough w on w.id = f.walkthrough_id where t.improvement_id = ?
+             union
+             select r.person_id from friction_triage t
+             join friction_recognition r on r.friction_id = t.friction_id where t.improvement_id = ?)
+         order by {column}"
+    ))
+    .bind(actor)
+    .bind(id)
+    .bind(id)
+    .fetch_all(&app.state.pool)
+    .await
+    .expect("people to be told")
+}
+
 #[tokio::test]
 async fn fixing_tells_every_reporter_and_recogniser_once_and_never_the_actor() {
     let app = TestApp::spawn().await;
     let s = seed(&app, "Foto's bewaren bij vastlopen", 10).await;
     let pool = &app.state.pool;
     let actor = app.person_id(CX).await;
-    let expected: Vec<i64> = sqlx::query_scalar(
-        "select distinct p.id from person p where p.active and p.id <> ? and p.id in (
-             select w.person_id from friction_triage t join friction f on f.id = t.friction_id
-             join walkthrough w on w.id = f.walkthrough_id where t.improvement_id = ?
-             union
-             select r.person_id from friction_triage t
-             join friction_recognition r on r.friction_id = t.friction_id where t.improvement_id = ?)
-         order by p.id",
-    )
-    .bind(actor)
-    .bind(s.id)
-    .bind(s.id)
-    .fetch_all(pool)
-    .await
-    .expect("expected people");
+    let expected: Vec<i64> = to_be_told(&app, s.id, "p.id").await;
     assert!(
         expected.len() >= 3,
         "reporters and recognisers: {expected:?}"
@@ -1088,23 +1098,7 @@ async fn fixing_mails_every_reporter_and_recogniser_once_over_smtp() {
     let smtp = sink.url();
     let app = TestApp::spawn_configured(true, |c| c.smtp_url = Some(smtp)).await;
     let s = seed(&app, "Foto's bewaren bij vastlopen", 10).await;
-    let pool = &app.state.pool;
-    let actor = app.person_id(CX).await;
-    let expected: Vec<String> = sqlx::query_scalar(
-        "select distinct p.email from person p where p.active and p.id <> ? and p.id in (
-             select w.person_id from friction_triage t join friction f on f.id = t.friction_id
-             join walkthrough w on w.id = f.walkthrough_id where t.improvement_id = ?
-             union
-             select r.person_id from friction_triage t
-             join friction_recognition r on r.friction_id = t.friction_id where t.improvement_id = ?)
-         order by p.email",
-    )
-    .bind(actor)
-    .bind(s.id)
-    .bind(s.id)
-    .fetch_all(pool)
-    .await
-    .expect("expected people");
+    let expected: Vec<String> = to_be_told(&app, s.id, "p.email").await;
     assert!(expected.len() >= 3, "{expected:?}");
     let cx = app.client_for(CX).await;
     let fixed = set_status(&app, &cx, s.id, "fixed", "Terugbelknop staat live.").await;
