@@ -8,7 +8,8 @@
 # "run" and "test" (the release site, scripts/build-site.sh release): wasm-opt (npm `binaryen`
 #             132), esbuild (npm, 0.28.2) and lightningcss (npm `lightningcss-cli` 1.33.0) in
 #             .tools/, brotli and zopfli (apt).
-# "test":     additionally Chromium + fonts (apt), the Playwright deps in end2end/ (npm ci) and
+# "test":     additionally Chromium + fonts + the sqlite3 shell (apt), the Playwright deps in
+#             end2end/ (npm ci) and
 #             Python's aiosmtpd (the local SMTP server tests/integration/reminders.rs mails to).
 # "dev":      additionally cargo-leptos 0.3.11, only for `cargo leptos watch` (20-35 min from
 #             source on 2 cores; nothing else needs it).
@@ -226,6 +227,12 @@ if [ "$MODE" = test ]; then
     skip "fonts-dejavu-core" "installed"
   else
     apt_pkgs+=(fonts-dejavu-core)
+  fi
+  # The sqlite3 shell: a browser spec prepares its own database with it (improvement-life).
+  if command -v sqlite3 >/dev/null 2>&1; then
+    skip "sqlite3" "$(command -v sqlite3)"
+  else
+    apt_pkgs+=(sqlite3)
   fi
   if [ "${#apt_pkgs[@]}" -gt 0 ]; then
     timed "apt: ${apt_pkgs[*]}" apt_install "${apt_pkgs[@]}"
