@@ -21,8 +21,9 @@ pub fn routes() -> Router<AppState> {
         .route(crate::routes::AUDIT_EXPORT, get(audit))
 }
 
-/// The signed-in HR person or admin, or the answer for anyone else.
-pub(crate) async fn require_hr(
+/// The signed-in person, or the answer for a request without one: to the sign-in page (back to
+/// `here` afterwards), or 500 when the session cannot be read. Every CSV route starts here.
+pub(crate) async fn signed_in(
     state: &AppState,
     session: &Session,
     info: Option<Extension<SessionInfo>>,
@@ -37,20 +38,29 @@ pub(crate) async fn require_hr(
                 StatusCode::INTERNAL_SERVER_ERROR.into_response()
             })?,
     };
-    match user {
-        None => {
-            let next = crate::components::guard::urlencode(here);
-            let mut answer = StatusCode::FOUND.into_response();
-            if let Ok(location) = HeaderValue::from_str(&crate::routes::login(Some(&next))) {
-                answer.headers_mut().insert(header::LOCATION, location);
-            }
-            Err(answer)
+    user.ok_or_else(|| {
+        let next = crate::routes::urlencode(here);
+        let mut answer = StatusCode::FOUND.into_response();
+        if let Ok(location) = HeaderValue::from_str(&crate::routes::login(Some(&next))) {
+            answer.headers_mut().insert(header::LOCATION, location);
         }
-        Some(user) if user.roles.can_view_people_overview() => Ok(user),
-        Some(user) => {
-            tracing::warn!(person_id = user.id, path = here, "forbidden export");
-            Err(StatusCode::FORBIDDEN.into_response())
-        }
+        answer
+    })
+}
+
+/// The signed-in HR person or admin, or the answer for anyone else.
+pub(crate) async fn require_hr(
+    state: &AppState,
+    session: &Session,
+    info: Option<Extension<SessionInfo>>,
+    here: &str,
+) -> Result<CurrentUser, Response> {
+    let user = signed_in(state, session, info, here).await?;
+    if user.roles.can_view_people_overview() {
+        Ok(user)
+    } else {
+        tracing::warn!(person_id = user.id, path = here, "forbidden export");
+        Err(StatusCode::FORBIDDEN.into_response())
     }
 }
 

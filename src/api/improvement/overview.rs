@@ -105,7 +105,7 @@ mod export {
     use crate::i18n::I18n;
     use crate::state::AppState;
     use axum::extract::{Query, State};
-    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::http::StatusCode;
     use axum::response::{IntoResponse, Response};
     use axum::routing::get;
     use axum::{Extension, Router};
@@ -127,20 +127,16 @@ mod export {
         info: Option<Extension<SessionInfo>>,
         Query(query): Query<HashMap<String, String>>,
     ) -> Response {
-        let user = match info {
-            Some(Extension(info)) => info.user,
-            None => match crate::auth::session::current_user(&state, &session).await {
-                Ok(user) => user,
-                Err(e) => return failed(e),
-            },
-        };
-        let Some(user) = user else {
-            let mut answer = StatusCode::FOUND.into_response();
-            let next = crate::routes::urlencode(crate::routes::IMPROVEMENTS_EXPORT);
-            if let Ok(location) = HeaderValue::from_str(&crate::routes::login(Some(&next))) {
-                answer.headers_mut().insert(header::LOCATION, location);
-            }
-            return answer;
+        let user = match crate::export::routes::signed_in(
+            &state,
+            &session,
+            info,
+            crate::routes::IMPROVEMENTS_EXPORT,
+        )
+        .await
+        {
+            Ok(user) => user,
+            Err(answer) => return answer,
         };
         if user.must_change_password {
             return StatusCode::FORBIDDEN.into_response();
