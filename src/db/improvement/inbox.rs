@@ -338,13 +338,9 @@ async fn fill_details(
     }
     let mut similar_titles: HashMap<i64, SimilarLink> = HashMap::new();
     for (friction, other) in similar {
-        if let Some(facts) = friction_facts(db, *other).await?
+        if let Some((facts, title)) = titled_facts(db, *other).await?
             && in_scope(scope, facts)
         {
-            let title: String = sqlx::query_scalar("select title from friction where id = ?")
-                .bind(other)
-                .fetch_one(db)
-                .await?;
             similar_titles.insert(*friction, SimilarLink { id: *other, title });
         }
     }
@@ -374,8 +370,16 @@ pub async fn friction_facts(
     db: impl SqliteExecutor<'_>,
     id: i64,
 ) -> Result<Option<FrictionFacts>, sqlx::Error> {
-    let row = sqlx::query_as::<_, (Option<i64>, Option<i64>, bool)>(
-        "select s.team_id, f.team_id, w.status = 'completed'
+    Ok(titled_facts(db, id).await?.map(|(facts, _)| facts))
+}
+
+/// [`friction_facts`] with the friction's title, in the same read.
+async fn titled_facts(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+) -> Result<Option<(FrictionFacts, String)>, sqlx::Error> {
+    let row = sqlx::query_as::<_, (Option<i64>, Option<i64>, bool, String)>(
+        "select s.team_id, f.team_id, w.status = 'completed', f.title
          from friction f
          join walkthrough w on w.id = f.walkthrough_id
          join journey_step s on s.id = f.step_id
@@ -385,10 +389,13 @@ pub async fn friction_facts(
     .fetch_optional(db)
     .await?;
     Ok(row.map(
-        |(step_team_id, tagged_team_id, walkthrough_completed)| FrictionFacts {
-            step_team_id,
-            tagged_team_id,
-            walkthrough_completed,
+        |(step_team_id, tagged_team_id, walkthrough_completed, title)| {
+            let facts = FrictionFacts {
+                step_team_id,
+                tagged_team_id,
+                walkthrough_completed,
+            };
+            (facts, title)
         },
     ))
 }
