@@ -4,7 +4,7 @@
 //! still a problem — all in the answering transaction, so it happens exactly once.
 
 use crate::db::audit::{AuditAction, record};
-use crate::db::notification::{ImprovementNews, notify_improvement};
+use crate::db::notification::ImprovementNews;
 use crate::db::{Db, WriteError, begin_write, now};
 use crate::domain::improvement::reopen::{REOPENED_STATUS, Tally, should_reopen};
 use crate::domain::improvement::{ConfirmationAnswer, ImprovementStatus};
@@ -190,27 +190,16 @@ async fn reopen(
         None => None,
     };
     if let Some(owner) = active_owner {
-        notify_improvement(
-            &mut **tx,
+        super::mail::tell_of_change(
+            tx,
+            improvement_id,
             owner,
+            "reopened",
             ImprovementNews::Reopened,
-            Some(improvement_id),
+            history_id,
             None,
-            None,
+            at,
         )
-        .await?;
-        sqlx::query(
-            "insert into improvement_mail (improvement_id, recipient_id, event, period,
-                    created_at, updated_at)
-             values (?, ?, 'reopened', ?, ?, ?)
-             on conflict (improvement_id, event, period, recipient_id) do nothing",
-        )
-        .bind(improvement_id)
-        .bind(owner)
-        .bind(history_id.to_string())
-        .bind(at)
-        .bind(at)
-        .execute(&mut **tx)
         .await?;
     }
     tracing::info!(

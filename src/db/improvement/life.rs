@@ -6,7 +6,7 @@
 //! the app and through one `improvement_mail` row each, in the same transaction.
 
 use crate::db::audit::{AuditAction, record};
-use crate::db::notification::{ImprovementNews, notify_improvement};
+use crate::db::notification::ImprovementNews;
 use crate::db::{Db, WriteError, WriteTx, begin_write};
 use crate::domain::FieldErrors;
 use crate::domain::improvement::life::{
@@ -565,22 +565,17 @@ async fn fan_out(
     } else {
         ImprovementNews::WontFix
     };
-    let period = history_id.to_string();
     for person in &people {
-        notify_improvement(&mut **tx, *person, news, Some(id), None, Some(actor_id)).await?;
-        sqlx::query(
-            "insert into improvement_mail (improvement_id, recipient_id, event, period, created_at,
-                                           updated_at)
-             values (?, ?, ?, ?, ?, ?)
-             on conflict (improvement_id, event, period, recipient_id) do nothing",
+        super::mail::tell_of_change(
+            tx,
+            id,
+            *person,
+            event,
+            news,
+            history_id,
+            Some(actor_id),
+            now,
         )
-        .bind(id)
-        .bind(person)
-        .bind(event)
-        .bind(&period)
-        .bind(now)
-        .bind(now)
-        .execute(&mut **tx)
         .await?;
     }
     Ok(people.len())

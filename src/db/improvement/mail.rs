@@ -17,6 +17,46 @@ pub const SENDING: &str = "sending";
 /// How long a row being sent stays taken before another sender may try it.
 pub const LEASE_MINUTES: i64 = 10;
 
+/// Tells `person` of a status change of `improvement_id` (history row `history_id`): the in-app
+/// `news` and one mail row for `event`, whose period is the history row, so the same change never
+/// mails anyone twice. Written in the transaction of the change.
+#[allow(clippy::too_many_arguments)]
+pub async fn tell_of_change(
+    conn: &mut sqlx::SqliteConnection,
+    improvement_id: i64,
+    person: i64,
+    event: &str,
+    news: crate::db::notification::ImprovementNews,
+    history_id: i64,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    crate::db::notification::notify_improvement(
+        &mut *conn,
+        person,
+        news,
+        Some(improvement_id),
+        None,
+        actor_id,
+    )
+    .await?;
+    sqlx::query(
+        "insert into improvement_mail (improvement_id, recipient_id, event, period, created_at,
+                                       updated_at)
+         values (?, ?, ?, ?, ?, ?)
+         on conflict (improvement_id, event, period, recipient_id) do nothing",
+    )
+    .bind(improvement_id)
+    .bind(person)
+    .bind(event)
+    .bind(history_id.to_string())
+    .bind(now)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
 /// A row waiting to be mailed, with what its message needs.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PendingMail {
