@@ -321,6 +321,15 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
     ))
     .await;
     assert_eq!((reports, recognitions), (3, demo_recognitions + 3));
+    // The kept counts the score is made of say the same.
+    let kept = klantenrijbewijs::db::improvement::tally::stored_facts(pool, id)
+        .await
+        .expect("facts")
+        .expect("the improvement");
+    assert_eq!(
+        (kept.reports(), kept.recognitions),
+        (3, demo_recognitions + 3)
+    );
     assert_eq!(recognised(&app).await, demo_recognitions + 3);
     // The inbox shows them as decided, with their improvement, and no longer as open.
     let open = app.call_as(&lead, "improvements/inbox", &[]).await.body;

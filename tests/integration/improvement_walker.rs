@@ -319,6 +319,13 @@ async fn two_later_walkers_reopen_it() {
         Some(Utc::now() - Duration::days(3)),
     )
     .await;
+    // Written straight into the database: counted as seeding does, so it has its days to fix.
+    klantenrijbewijs::db::improvement::tally::rebuild(&app.state.pool)
+        .await
+        .expect("recount");
+    let days_to_fix =
+        format!("select count(*) from improvement where id = {fixed} and days_to_fix is not null");
+    assert_eq!(app.count(&days_to_fix).await, 1);
     let a = app.client_for(EMPLOYEE).await;
     let b = app.client_for(GRACE).await;
 
@@ -347,6 +354,8 @@ async fn two_later_walkers_reopen_it() {
         reopen_trail(&app, fixed).await,
         ("in_progress".to_owned(), 1, 1, 1, 1)
     );
+    // No longer fixed: it leaves the median days to fix.
+    assert_eq!(app.count(&days_to_fix).await, 0);
     let (closed, reason): (Option<String>, String) =
         sqlx::query_as("select closed_at, status_reason from improvement where id = ?")
             .bind(fixed)

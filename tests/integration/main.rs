@@ -22,6 +22,7 @@ mod import_roles;
 mod improvement_demo;
 mod improvement_inbox;
 mod improvement_life;
+mod improvement_tally;
 mod improvement_walker;
 mod improvement_walker_mail;
 mod improvement_walker_similar;

@@ -35,31 +35,32 @@ pub async fn load_improvements(
     #[server(default)] sort: String,
     #[server(default)] page: String,
 ) -> Result<OverviewPage, AppError> {
-    use crate::domain::improvement::overview::{OverviewFilter, PAGE_SIZE, sort_rows, summarise};
+    use crate::domain::improvement::overview::{OverviewFilter, PAGE_SIZE};
     super::super::ssr::serve(async |ctx| {
         let user = ctx.require_user().await?;
         let pool = &ctx.state.pool;
         let scope = ssr::scope(pool, &user).await?;
         let filter = OverviewFilter::parse(&team, &journey, &status, &gap, &year, &sort);
-        let mut rows = crate::db::improvement::overview::rows(pool, &filter, scope).await?;
         let today = crate::db::licence::today();
-        let summary = summarise(&rows, today);
-        sort_rows(&mut rows, filter.sort);
-        let total = rows.len() as i64;
+        let teams = crate::db::improvement::life::teams(pool).await?;
+        let (summary, total) =
+            crate::db::improvement::overview::summary(pool, &filter, scope, today, &teams).await?;
         let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
         let page = page.trim().parse::<i64>().unwrap_or(1).clamp(1, pages);
-        let rows: Vec<OverviewRow> = rows
-            .into_iter()
-            .skip(((page - 1) * PAGE_SIZE) as usize)
-            .take(PAGE_SIZE as usize)
-            .collect();
+        let rows = crate::db::improvement::overview::rows(
+            pool,
+            &filter,
+            scope,
+            Some((PAGE_SIZE, (page - 1) * PAGE_SIZE)),
+        )
+        .await?;
         Ok(OverviewPage {
             rows,
             summary,
             total,
             page,
             pages,
-            teams: crate::db::improvement::life::teams(pool).await?,
+            teams,
             journeys: crate::db::improvement::overview::journeys(pool).await?,
             scope_team: scope,
             today,
@@ -99,7 +100,7 @@ pub use export::routes;
 mod export {
     use crate::api::session::SessionInfo;
     use crate::db::audit::{AuditAction, record};
-    use crate::domain::improvement::overview::{OverviewFilter, sort_rows};
+    use crate::domain::improvement::overview::OverviewFilter;
     use crate::error::AppError;
     use crate::export::csv::{CsvWriter, Separator};
     use crate::i18n::I18n;
@@ -159,12 +160,11 @@ mod export {
             p("year"),
             p("sort"),
         );
-        let mut rows =
-            match crate::db::improvement::overview::rows(&state.pool, &filter, scope).await {
+        let rows =
+            match crate::db::improvement::overview::rows(&state.pool, &filter, scope, None).await {
                 Ok(rows) => rows,
                 Err(e) => return failed(e),
             };
-        sort_rows(&mut rows, filter.sort);
         let today = crate::db::licence::today();
         let i18n = I18n::new(user.locale);
         let mut csv = CsvWriter::new(Separator::from_query(p("sep")));

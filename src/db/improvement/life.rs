@@ -5,6 +5,7 @@
 //! `last_activity_at`; closing it (fixed, won't fix) also tells every reporter and recogniser, in
 //! the app and through one `improvement_mail` row each, in the same transaction.
 
+use super::tally::{FACT_COLUMNS, FACT_JOIN};
 use crate::db::audit::{AuditAction, record};
 use crate::db::notification::ImprovementNews;
 use crate::db::{Db, WriteError, WriteTx, begin_write};
@@ -28,40 +29,6 @@ const MANAGES: &str = "(improvement.owner_id = ?
     or exists (select 1 from person_role r where r.person_id = ? and r.role = 'cx')
     or exists (select 1 from person p join person_role r on r.person_id = p.id
                where p.id = ? and r.role = 'reviewer' and p.team_id = improvement.team_id))";
-
-/// The priority counts of the improvements in the CTE `shown (id, step_id)` that a query puts
-/// before this: `sev`, `rec`, `walkers` and `reporters`, to be left-joined.
-pub(super) const FACT_CTES: &str = "
-    sev as (select ft.improvement_id as id,
-                   sum(case when f.severity = 'blocker' then 1 else 0 end) as blockers,
-                   sum(case when f.severity = 'major' then 1 else 0 end) as majors,
-                   sum(case when f.severity = 'papercut' then 1 else 0 end) as papercuts,
-                   sum(case when f.severity is null then 1 else 0 end) as unrated
-            from friction_triage ft join friction f on f.id = ft.friction_id
-            where ft.improvement_id in (select id from shown)
-            group by ft.improvement_id),
-    rec as (select ft.improvement_id as id, count(*) as n
-            from friction_triage ft join friction_recognition r on r.friction_id = ft.friction_id
-            where ft.improvement_id in (select id from shown)
-            group by ft.improvement_id),
-    walkers as (select ws.step_id, count(*) as n
-                from walkthrough_step ws join walkthrough w on w.id = ws.walkthrough_id
-                where w.status = 'completed' and ws.step_id in (select step_id from shown)
-                group by ws.step_id),
-    reporters as (select f.step_id, count(distinct f.walkthrough_id) as n
-                  from friction f join walkthrough w on w.id = f.walkthrough_id
-                  where w.status = 'completed' and f.kind = 'friction'
-                    and f.step_id in (select step_id from shown)
-                  group by f.step_id)";
-
-/// The columns `FACT_CTES` give, for an improvement `i` joined to them.
-pub(super) const FACT_COLUMNS: &str = "coalesce(sev.blockers, 0) as blockers,
-    coalesce(sev.majors, 0) as majors, coalesce(sev.papercuts, 0) as papercuts,
-    coalesce(sev.unrated, 0) as unrated, coalesce(rec.n, 0) as recognitions,
-    coalesce(walkers.n, 0) as step_walkers, coalesce(reporters.n, 0) as step_reporters";
-
-pub(super) const FACT_JOINS: &str = "left join sev on sev.id = i.id left join rec on rec.id = i.id
-    left join walkers on walkers.step_id = i.step_id left join reporters on reporters.step_id = i.step_id";
 
 #[derive(sqlx::FromRow)]
 pub(super) struct FactRow {
@@ -156,8 +123,7 @@ pub async fn detail(
     id: i64,
 ) -> Result<Option<ImprovementDetail>, sqlx::Error> {
     let sql = format!(
-        "with shown as (select id, step_id from improvement where id = ?), {FACT_CTES}
-         select i.id, i.title, i.problem, i.team_id, t.name as team_name, i.owner_id,
+        "select i.id, i.title, i.problem, i.team_id, t.name as team_name, i.owner_id,
                 o.name as owner_name, o.email as owner_email, j.title as journey_title,
                 s.title as step_title, i.due_on, i.priority, i.status, i.status_reason,
                 i.fixed_at, i.closed_at, i.created_at, c.name as created_by_name, i.version,
@@ -168,11 +134,10 @@ pub async fn detail(
          join journey j on j.id = s.journey_id
          join person c on c.id = i.created_by
          left join person o on o.id = i.owner_id
-         {FACT_JOINS}
+         {FACT_JOIN}
          where i.id = ?"
     );
     let row = sqlx::query_as::<_, DetailRow>(&sql)
-        .bind(id)
         .bind(id)
         .fetch_optional(&mut *db)
         .await?;
@@ -499,6 +464,7 @@ pub async fn change_status(
     if updated != 1 {
         return Err(WriteError::NotFound.into());
     }
+    super::tally::refresh_improvement(&mut tx, id).await?;
     let history_id = insert_history(
         &mut tx,
         id,

@@ -1,5 +1,5 @@
 //! Improvements in the database: triage, an improvement's life, the overview, confirmations,
-//! escalations and the mail outbox.
+//! escalations, the mail outbox and the priority counts kept where they change.
 
 pub mod confirm;
 pub mod escalation;
@@ -8,4 +8,5 @@ pub mod life;
 pub mod mail;
 pub mod overview;
 pub mod similar;
+pub mod tally;
 pub mod triage;

@@ -1,12 +1,42 @@
-//! The overview's rows: every improvement the filter and the viewer's scope allow, with its
-//! priority counts, in one query (the score, the sort, the counts and the page are made from them
-//! in `domain::improvement::overview`, so the list, the counts and the CSV never disagree).
+//! The overview's reads: one page of the improvements the filter and the viewer's scope allow,
+//! sorted in the database by the computed score (`tally::score_sql`) or by age; the counts per
+//! team and status and the median days to fix, added up in the database; and every row for the
+//! CSV. Each reads the counts `db::improvement::tally` keeps, so no request counts frictions.
 
-use super::life::{FACT_COLUMNS, FACT_CTES, FACT_JOINS, FactRow, day, priority, status};
-use crate::domain::improvement::overview::{OverviewFilter, OverviewRow};
+use super::life::{FactRow, day, priority, status};
+use super::tally::{FACT_COLUMNS, FACT_JOIN, score_sql};
+use crate::domain::improvement::ImprovementStatus;
+use crate::domain::improvement::overview::{
+    OverviewFilter, OverviewRow, Sort, StatusGroup, Summary, median_of_middles, summarise, year_of,
+};
 use crate::domain::improvement::priority::PriorityFacts;
-use chrono::{DateTime, Utc};
-use sqlx::SqliteExecutor;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{QueryBuilder, Sqlite};
+
+/// The conditions of `filter` and the scope on improvement `i`, after a `where`.
+fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &OverviewFilter, scope_team: Option<i64>) {
+    q.push(" true");
+    for team in [scope_team, filter.team].into_iter().flatten() {
+        q.push(" and i.team_id = ").push_bind(team);
+    }
+    if let Some(family) = filter.journey {
+        q.push(" and i.journey_family_id = ").push_bind(family);
+    }
+    if let Some(status) = filter.status {
+        q.push(" and i.status = ").push_bind(status.code());
+    }
+    if let Some(gap) = filter.gap {
+        q.push(" and exists (select 1 from friction_triage g where g.improvement_id = i.id and g.gap = ")
+            .push_bind(gap.code())
+            .push(")");
+    }
+    if let Some((from, until)) = filter.year_bounds() {
+        q.push(" and i.created_at >= ")
+            .push_bind(from)
+            .push(" and i.created_at < ")
+            .push_bind(until);
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -26,57 +56,9 @@ struct Row {
     facts: FactRow,
 }
 
-/// Every improvement matching `filter`, limited to `scope_team` when given (a team lead's part).
-/// Unsorted: the caller sorts by the computed score or by age.
-pub async fn rows(
-    db: impl SqliteExecutor<'_>,
-    filter: &OverviewFilter,
-    scope_team: Option<i64>,
-) -> Result<Vec<OverviewRow>, sqlx::Error> {
-    let (from, until) = filter.year_bounds().unzip();
-    let sql = format!(
-        "with shown as (
-             select i.id, i.step_id from improvement i
-             where (? is null or i.team_id = ?)
-               and (? is null or i.team_id = ?)
-               and (? is null or i.journey_family_id = ?)
-               and (? is null or i.status = ?)
-               and (? is null or exists (select 1 from friction_triage g
-                                         where g.improvement_id = i.id and g.gap = ?))
-               and (? is null or (i.created_at >= ? and i.created_at < ?))
-         ), {FACT_CTES}
-         select i.id, i.title, i.team_id, t.name as team_name, j.title as journey_title,
-                o.name as owner_name, i.status, i.priority, i.due_on, i.created_at, i.fixed_at,
-                i.closed_at, {FACT_COLUMNS}
-         from shown
-         join improvement i on i.id = shown.id
-         join team t on t.id = i.team_id
-         join journey_step s on s.id = i.step_id
-         join journey j on j.id = s.journey_id
-         left join person o on o.id = i.owner_id
-         {FACT_JOINS}"
-    );
-    let status_code = filter.status.map(|s| s.code());
-    let gap = filter.gap.map(|g| g.code());
-    let rows = sqlx::query_as::<_, Row>(&sql)
-        .bind(scope_team)
-        .bind(scope_team)
-        .bind(filter.team)
-        .bind(filter.team)
-        .bind(filter.journey)
-        .bind(filter.journey)
-        .bind(status_code)
-        .bind(status_code)
-        .bind(gap)
-        .bind(gap)
-        .bind(from)
-        .bind(from)
-        .bind(until)
-        .fetch_all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| OverviewRow {
+impl From<Row> for OverviewRow {
+    fn from(r: Row) -> Self {
+        OverviewRow {
             facts: PriorityFacts::from(&r.facts),
             id: r.id,
             title: r.title,
@@ -90,12 +72,150 @@ pub async fn rows(
             created_at: r.created_at,
             fixed_at: r.fixed_at,
             closed_at: r.closed_at,
+        }
+    }
+}
+
+/// The improvements matching `filter` (a team lead's part when `scope_team` is given) in the
+/// filter's order, `limit` of them from `offset` (None: all, for the CSV). The order is picked
+/// from the improvement and its step's tally alone; the names are joined to the chosen rows.
+pub async fn rows(
+    db: &crate::db::Db,
+    filter: &OverviewFilter,
+    scope_team: Option<i64>,
+    page: Option<(i64, i64)>,
+) -> Result<Vec<OverviewRow>, sqlx::Error> {
+    let (inner, outer) = match filter.sort {
+        Sort::Priority => ("score desc, i.id desc", "chosen.score desc, chosen.id desc"),
+        Sort::Age => (
+            "i.created_at asc, i.id asc",
+            "chosen.created_at asc, chosen.id asc",
+        ),
+    };
+    let mut q = QueryBuilder::<Sqlite>::new(format!(
+        "with chosen as (select i.id, i.created_at, {} as score
+                         from improvement i {FACT_JOIN} where",
+        score_sql()
+    ));
+    push_filter(&mut q, filter, scope_team);
+    q.push(format_args!(" order by {inner}"));
+    if let Some((limit, offset)) = page {
+        q.push(" limit ")
+            .push_bind(limit)
+            .push(" offset ")
+            .push_bind(offset);
+    }
+    q.push(format_args!(
+        ")
+         select i.id, i.title, i.team_id, t.name as team_name, j.title as journey_title,
+                o.name as owner_name, i.status, i.priority, i.due_on, i.created_at, i.fixed_at,
+                i.closed_at, {FACT_COLUMNS}
+         from chosen
+         join improvement i on i.id = chosen.id
+         join team t on t.id = i.team_id
+         join journey_step s on s.id = i.step_id
+         join journey j on j.id = s.journey_id
+         left join person o on o.id = i.owner_id
+         {FACT_JOIN}
+         order by {outer}"
+    ));
+    let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
+    Ok(rows.into_iter().map(OverviewRow::from).collect())
+}
+
+/// The counts of everything the filter shows on `today` (Amsterdam), per team and status, and
+/// how many that is in all.
+pub async fn summary(
+    db: &crate::db::Db,
+    filter: &OverviewFilter,
+    scope_team: Option<i64>,
+    today: NaiveDate,
+    team_names: &[(i64, String)],
+) -> Result<(Summary, i64), sqlx::Error> {
+    let (year_from, year_until) = year_of(today).unzip();
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "select i.team_id, i.status, count(*),
+                sum(case when i.due_on < ",
+    );
+    q.push_bind(today.format("%Y-%m-%d").to_string())
+        .push(" then 1 else 0 end), sum(case when i.fixed_at >= ")
+        .push_bind(year_from)
+        .push(" and i.fixed_at < ")
+        .push_bind(year_until)
+        .push(" then 1 else 0 end) from improvement i where");
+    push_filter(&mut q, filter, scope_team);
+    q.push(" group by i.team_id, i.status");
+    let raw: Vec<(i64, String, i64, i64, i64)> = q.build_query_as().fetch_all(db).await?;
+    let groups: Vec<StatusGroup> = raw
+        .into_iter()
+        .filter_map(|(team_id, code, count, past_due, fixed_this_year)| {
+            Some(StatusGroup {
+                team_id,
+                status: ImprovementStatus::parse(&code).ok()?,
+                count,
+                past_due,
+                fixed_this_year,
+            })
         })
-        .collect())
+        .collect();
+    let total = groups.iter().map(|g| g.count).sum();
+    // The middle value(s) of the fixed ones' days to fix, per team and (team null) for all: a
+    // seek to the middle of each, since the groups say how many fixed ones each has (only a
+    // fixed improvement has days to fix).
+    let fixed: Vec<(Option<i64>, i64)> = groups
+        .iter()
+        .filter(|g| g.status == ImprovementStatus::Fixed && g.count > 0)
+        .map(|g| (Some(g.team_id), g.count))
+        .chain(
+            Some(
+                groups
+                    .iter()
+                    .filter(|g| g.status == ImprovementStatus::Fixed)
+                    .map(|g| g.count)
+                    .sum(),
+            )
+            .filter(|n: &i64| *n > 0)
+            .map(|n| (None, n)),
+        )
+        .collect();
+    let mut medians = Vec::new();
+    if !fixed.is_empty() {
+        let mut q = QueryBuilder::<Sqlite>::new("");
+        for (i, (team, count)) in fixed.iter().enumerate() {
+            if i > 0 {
+                q.push(" union all ");
+            }
+            q.push("select * from (select ")
+                .push_bind(*team)
+                .push(" as team, i.days_to_fix from improvement i where i.days_to_fix is not null");
+            if let Some(team) = team {
+                q.push(" and i.team_id = ").push_bind(*team);
+            }
+            q.push(" and");
+            push_filter(&mut q, filter, scope_team);
+            q.push(" order by i.days_to_fix limit ")
+                .push_bind(2 - count % 2)
+                .push(" offset ")
+                .push_bind((count - 1) / 2)
+                .push(")");
+        }
+        let middles: Vec<(Option<i64>, i64)> = q.build_query_as().fetch_all(db).await?;
+        for (team, _) in &fixed {
+            let values: Vec<i64> = middles
+                .iter()
+                .filter(|(t, _)| t == team)
+                .map(|(_, d)| *d)
+                .collect();
+            if let Some(m) = median_of_middles(values.iter().sum(), values.len() as i64) {
+                medians.push((*team, m));
+            }
+        }
+    }
+    Ok((summarise(&groups, team_names, &medians), total))
 }
 
 /// The journeys improvements are about (family id, the newest version's title), for the filter.
-pub async fn journeys(db: impl SqliteExecutor<'_>) -> Result<Vec<(i64, String)>, sqlx::Error> {
+pub async fn journeys(db: &crate::db::Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as(
         "select j.family_id, j.title from journey j
          where j.version = (select max(j2.version) from journey j2 where j2.family_id = j.family_id)

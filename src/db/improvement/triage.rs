@@ -161,6 +161,9 @@ pub async fn triage(
         )
         .await?;
     }
+    if let Some(id) = improvement_id {
+        super::tally::refresh_improvement(&mut tx, id).await?;
+    }
     let ids: Vec<i64> = facts.iter().map(|f| f.id).collect();
     let gap = input.gap.map(Gap::code);
     let (action, detail) = match (&input.decision, improvement_id) {

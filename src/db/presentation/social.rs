@@ -181,6 +181,7 @@ pub async fn recognise(
         return Ok(false);
     }
     if !existed {
+        super::super::improvement::tally::friction_recognised(&mut tx, friction_id).await?;
         let author: i64 = sqlx::query_scalar("select person_id from presentation where id = ?")
             .bind(presentation_id)
             .fetch_one(&mut *tx)
@@ -200,12 +201,17 @@ pub async fn recognise(
 
 /// Takes one's own recognition back.
 pub async fn unrecognise(db: &Db, friction_id: i64, person_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("delete from friction_recognition where friction_id = ? and person_id = ?")
-        .bind(friction_id)
-        .bind(person_id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    let mut tx = super::super::begin_write(db).await?;
+    let deleted =
+        sqlx::query("delete from friction_recognition where friction_id = ? and person_id = ?")
+            .bind(friction_id)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+    if deleted.rows_affected() > 0 {
+        super::super::improvement::tally::friction_recognised(&mut tx, friction_id).await?;
+    }
+    tx.commit().await
 }
 
 /// The presentation made from the walkthrough `evidence_id` belongs to, and whether its author

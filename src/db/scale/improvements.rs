@@ -50,8 +50,15 @@ struct Friction {
 /// A completed walkthrough that may confirm a fix: (id, person, finished).
 type Walk = (i64, i64, DateTime<Utc>);
 
-/// Triages the untriaged frictions of the grown walkthroughs (see the module comment).
+/// Triages the untriaged frictions of the grown walkthroughs (see the module comment), then
+/// recounts the priority counts every bulk write here and in the grown walks left behind.
 pub async fn grow_improvements(db: &Db) -> Result<ImprovementGrowth, ScaleError> {
+    let growth = triage_grown(db).await?;
+    crate::db::improvement::tally::rebuild(db).await?;
+    Ok(growth)
+}
+
+async fn triage_grown(db: &Db) -> Result<ImprovementGrowth, ScaleError> {
     let mut leads: HashMap<i64, Vec<i64>> = HashMap::new();
     for (team, id) in sqlx::query_as::<_, (i64, i64)>(
         "select p.team_id, p.id from person p

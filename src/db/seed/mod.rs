@@ -76,6 +76,8 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     presentations::load(db, &ids).await?;
     licences::load(db, &ids).await?;
     improvements::load(db, &ids).await?;
+    // The demo rows were written in bulk: count them once for the improvements' priority.
+    super::improvement::tally::rebuild(db).await?;
     Ok(true)
 }
 

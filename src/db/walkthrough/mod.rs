@@ -482,7 +482,8 @@ pub async fn delete_friction(
     Ok(())
 }
 
-/// Ends a walkthrough (completed or abandoned) if it is still in progress.
+/// Ends a walkthrough (completed or abandoned) if it is still in progress; a completed one is
+/// counted on the steps it walked (`improvement::tally`) in the same transaction.
 pub async fn finish(
     db: &super::Db,
     owner_id: i64,
@@ -490,6 +491,7 @@ pub async fn finish(
     input: &FinishInput,
 ) -> Result<(), WriteError> {
     let now = super::now();
+    let mut tx = super::begin_write(db).await?;
     let updated = sqlx::query(
         "update walkthrough set status = ?, abandon_reason = ?, recommend_score = ?, summary = ?, pros = ?,
                 cons = ?, finished_at = ?, updated_at = ?
@@ -505,10 +507,14 @@ pub async fn finish(
     .bind(now)
     .bind(walkthrough_id)
     .bind(owner_id)
-    .execute(db)
+    .execute(&mut *tx)
     .await?;
     if updated.rows_affected() != 1 {
         return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
     }
+    if input.status == crate::domain::walkthrough::WalkthroughStatus::Completed {
+        super::improvement::tally::walkthrough_completed(&mut tx, walkthrough_id, now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

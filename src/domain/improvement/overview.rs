@@ -1,6 +1,7 @@
 //! The overview of improvements: the filter taken from the URL (team, journey, status, gap, year,
 //! sort), one row as listed and exported, and the counts per team and status (open, overdue,
-//! fixed this year, median days to fix). Wasm-safe; the rows come from `db::improvement::overview`.
+//! fixed this year, median days to fix) made from what the database adds up. Wasm-safe; the rows
+//! and groups come from `db::improvement::overview`, which sorts by the score in SQL.
 
 use super::priority::PriorityFacts;
 use super::{Gap, ImprovementStatus, LeadPriority};
@@ -144,9 +145,10 @@ impl OverviewRow {
         if self.status != ImprovementStatus::Fixed {
             return None;
         }
-        let closed = self.closed_at.or(self.fixed_at)?;
-        let day = |at: DateTime<Utc>| at.with_timezone(&Amsterdam).date_naive();
-        Some((day(closed) - day(self.created_at)).num_days().max(0))
+        Some(days_to_fix(
+            self.created_at,
+            self.closed_at.or(self.fixed_at)?,
+        ))
     }
 
     /// Age in whole days on `today`.
@@ -157,12 +159,16 @@ impl OverviewRow {
     }
 }
 
-/// Sorts rows in place: by score (highest first) or by age (oldest first), ties by id.
-pub fn sort_rows(rows: &mut [OverviewRow], sort: Sort) {
-    match sort {
-        Sort::Priority => rows.sort_by(|a, b| b.score().cmp(&a.score()).then(b.id.cmp(&a.id))),
-        Sort::Age => rows.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id))),
-    }
+/// Whole Amsterdam calendar days from `created_at` to `fixed_at` (never negative). Kept on the
+/// improvement while it is fixed (`db::improvement::tally`), for the median per team.
+pub fn days_to_fix(created_at: DateTime<Utc>, fixed_at: DateTime<Utc>) -> i64 {
+    let day = |at: DateTime<Utc>| at.with_timezone(&Amsterdam).date_naive();
+    (day(fixed_at) - day(created_at)).num_days().max(0)
+}
+
+/// The calendar year (Amsterdam) of `today` as UTC bounds: "fixed this year" counts from the first.
+pub fn year_of(today: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    Some((new_year(today.year())?, new_year(today.year() + 1)?))
 }
 
 /// The counts of one team (or of everything shown, as the total row).
@@ -185,59 +191,87 @@ pub struct Summary {
     pub statuses: Vec<(ImprovementStatus, i64)>,
 }
 
-/// The middle value (the mean of the two middle ones, rounded down, for an even count).
-pub fn median(mut values: Vec<i64>) -> Option<i64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable();
-    let mid = values.len() / 2;
-    Some(if values.len() % 2 == 1 {
-        values[mid]
-    } else {
-        (values[mid - 1] + values[mid]) / 2
-    })
+/// The median from its middle values as the database picks them (the one middle value of an odd
+/// count, the two of an even count): their mean, rounded down.
+pub fn median_of_middles(sum: i64, middles: i64) -> Option<i64> {
+    (middles > 0).then(|| sum.div_euclid(middles))
 }
 
-fn counts(team_id: i64, team_name: &str, rows: &[&OverviewRow], today: NaiveDate) -> TeamCounts {
-    TeamCounts {
-        team_id,
-        team_name: team_name.to_owned(),
-        open: rows.iter().filter(|r| !r.status.is_closed()).count() as i64,
-        overdue: rows.iter().filter(|r| r.is_overdue(today)).count() as i64,
-        fixed_this_year: rows
-            .iter()
-            .filter(|r| {
-                r.status == ImprovementStatus::Fixed
-                    && r.fixed_at
-                        .is_some_and(|at| at.with_timezone(&Amsterdam).year() == today.year())
-            })
-            .count() as i64,
-        median_days_to_fix: median(rows.iter().filter_map(|r| r.days_to_fix()).collect()),
-    }
+/// How many improvements of one team have one status, as the database adds them up: in all,
+/// with a due date before today, and fixed this year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusGroup {
+    pub team_id: i64,
+    pub status: ImprovementStatus,
+    pub count: i64,
+    pub past_due: i64,
+    pub fixed_this_year: i64,
 }
 
-/// The counts of `rows` on `today` (Amsterdam): per team by name, per status, and in total.
-pub fn summarise(rows: &[OverviewRow], today: NaiveDate) -> Summary {
-    let mut teams: Vec<(i64, &str)> = rows
-        .iter()
-        .map(|r| (r.team_id, r.team_name.as_str()))
-        .collect();
-    teams.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
-    teams.dedup();
-    let all: Vec<&OverviewRow> = rows.iter().collect();
+/// The counts above the list from the groups: a team's open ones are those not closed, overdue
+/// the open ones past their due date (the rule of [`OverviewRow::is_overdue`]), teams by name.
+/// `medians` holds the median days to fix per team id, and `None` for all teams together.
+pub fn summarise(
+    groups: &[StatusGroup],
+    team_names: &[(i64, String)],
+    medians: &[(Option<i64>, i64)],
+) -> Summary {
+    let median = |team: Option<i64>| medians.iter().find(|(t, _)| *t == team).map(|(_, m)| *m);
+    let add = |counts: &mut TeamCounts, g: &StatusGroup| {
+        if !g.status.is_closed() {
+            counts.open += g.count;
+            counts.overdue += g.past_due;
+        }
+        if g.status == ImprovementStatus::Fixed {
+            counts.fixed_this_year += g.fixed_this_year;
+        }
+    };
+    let mut teams: Vec<TeamCounts> = Vec::new();
+    let mut total = TeamCounts {
+        median_days_to_fix: median(None),
+        ..TeamCounts::default()
+    };
+    for g in groups {
+        add(&mut total, g);
+        let index = match teams.iter().position(|t| t.team_id == g.team_id) {
+            Some(index) => index,
+            None => {
+                let name = team_names
+                    .iter()
+                    .find(|(id, _)| *id == g.team_id)
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default();
+                teams.push(TeamCounts {
+                    team_id: g.team_id,
+                    team_name: name,
+                    median_days_to_fix: median(Some(g.team_id)),
+                    ..TeamCounts::default()
+                });
+                teams.len() - 1
+            }
+        };
+        add(&mut teams[index], g);
+    }
+    teams.sort_by(|a, b| {
+        a.team_name
+            .cmp(&b.team_name)
+            .then(a.team_id.cmp(&b.team_id))
+    });
     Summary {
-        teams: teams
-            .into_iter()
-            .map(|(id, name)| {
-                let own: Vec<&OverviewRow> = rows.iter().filter(|r| r.team_id == id).collect();
-                counts(id, name, &own, today)
-            })
-            .collect(),
-        total: counts(0, "", &all, today),
+        teams,
+        total,
         statuses: ImprovementStatus::ALL
             .into_iter()
-            .map(|s| (s, rows.iter().filter(|r| r.status == s).count() as i64))
+            .map(|s| {
+                (
+                    s,
+                    groups
+                        .iter()
+                        .filter(|g| g.status == s)
+                        .map(|g| g.count)
+                        .sum(),
+                )
+            })
             .collect(),
     }
 }
@@ -311,58 +345,74 @@ mod tests {
     }
 
     #[test]
-    fn counts_per_team_with_median_days_to_fix() {
-        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-        let fixed = |id, team, days: i64| {
-            let mut r = row(id, team, ImprovementStatus::Fixed);
-            let done = r.created_at + chrono::Duration::days(days);
-            r.fixed_at = Some(done);
-            r.closed_at = Some(done);
-            r
+    fn counts_per_team_from_the_groups() {
+        let group = |team_id, status, count, past_due, fixed_this_year| StatusGroup {
+            team_id,
+            status,
+            count,
+            past_due,
+            fixed_this_year,
         };
-        let mut old_fix = fixed(4, 1, 100);
-        old_fix.created_at = utc("2024-01-01T10:00:00Z");
-        old_fix.fixed_at = Some(utc("2025-06-01T10:00:00Z"));
-        old_fix.closed_at = old_fix.fixed_at;
-        let mut overdue = row(5, 2, ImprovementStatus::New);
-        overdue.due_on = NaiveDate::from_ymd_opt(2026, 11, 1);
-        let rows = vec![
-            fixed(1, 1, 10),
-            fixed(2, 1, 20),
-            row(3, 1, ImprovementStatus::InProgress),
-            old_fix,
-            overdue,
+        let groups = [
+            group(2, ImprovementStatus::New, 1, 1, 0),
+            group(1, ImprovementStatus::Fixed, 3, 1, 2),
+            group(1, ImprovementStatus::InProgress, 1, 0, 0),
+            group(1, ImprovementStatus::WontFix, 2, 2, 0),
         ];
-        let s = summarise(&rows, today);
+        let names = [(1, "Autoschade".to_owned()), (2, "Aanvragen".to_owned())];
+        let s = summarise(&groups, &names, &[(Some(1), 20), (None, 20)]);
         assert_eq!(s.teams.len(), 2);
-        let one = &s.teams[0];
-        assert_eq!((one.open, one.overdue, one.fixed_this_year), (1, 0, 2));
-        // days: 10, 20, 517 → median 20
+        assert_eq!(s.teams[0].team_name, "Aanvragen", "teams by name");
+        let one = &s.teams[1];
+        assert_eq!(
+            (one.open, one.overdue, one.fixed_this_year),
+            (1, 0, 2),
+            "closed ones are never overdue"
+        );
         assert_eq!(one.median_days_to_fix, Some(20));
-        assert_eq!((s.teams[1].open, s.teams[1].overdue), (1, 1));
-        assert_eq!(s.total.open, 2);
+        assert_eq!((s.teams[0].open, s.teams[0].overdue), (1, 1));
+        assert_eq!(
+            s.teams[0].median_days_to_fix, None,
+            "nothing fixed: no median"
+        );
+        assert_eq!(
+            (s.total.open, s.total.overdue, s.total.fixed_this_year),
+            (2, 1, 2)
+        );
         assert_eq!(s.total.median_days_to_fix, Some(20));
         assert!(s.statuses.contains(&(ImprovementStatus::Fixed, 3)));
+        assert!(s.statuses.contains(&(ImprovementStatus::Planned, 0)));
     }
 
     #[test]
-    fn median_of_even_and_empty() {
-        assert_eq!(median(vec![]), None);
-        assert_eq!(median(vec![4, 1, 3, 2]), Some(2));
-        assert_eq!(median(vec![7]), Some(7));
+    fn median_from_the_middle_values() {
+        assert_eq!(median_of_middles(0, 0), None);
+        // 1 2 | 3 4: the two middles 2 and 3, mean 2.5, rounded down
+        assert_eq!(median_of_middles(5, 2), Some(2));
+        assert_eq!(median_of_middles(7, 1), Some(7));
     }
 
     #[test]
-    fn sorting_by_score_or_by_age() {
-        let mut a = row(1, 1, ImprovementStatus::New);
-        a.facts.blockers = 1;
-        let mut b = row(2, 1, ImprovementStatus::New);
-        b.facts.papercuts = 1;
-        b.created_at = utc("2025-01-01T10:00:00Z");
-        let mut rows = vec![b.clone(), a.clone()];
-        sort_rows(&mut rows, Sort::Priority);
-        assert_eq!(rows[0].id, 1);
-        sort_rows(&mut rows, Sort::Age);
-        assert_eq!(rows[0].id, 2);
+    fn days_to_fix_counts_amsterdam_calendar_days() {
+        // 23:30 UTC on 1 March is already 2 March in Amsterdam
+        let created = utc("2026-03-01T23:30:00Z");
+        assert_eq!(days_to_fix(created, utc("2026-03-02T10:00:00Z")), 0);
+        assert_eq!(days_to_fix(created, utc("2026-03-12T10:00:00Z")), 10);
+        assert_eq!(
+            days_to_fix(utc("2026-03-12T10:00:00Z"), created),
+            0,
+            "never negative"
+        );
+        let mut fixed = row(1, 1, ImprovementStatus::Fixed);
+        fixed.closed_at = Some(fixed.created_at + chrono::Duration::days(4));
+        assert_eq!(fixed.days_to_fix(), Some(4));
+        assert_eq!(row(2, 1, ImprovementStatus::WontFix).days_to_fix(), None);
+    }
+
+    #[test]
+    fn this_year_runs_from_amsterdam_new_year() {
+        let (from, until) = year_of(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).unwrap();
+        assert_eq!(from.to_rfc3339(), "2025-12-31T23:00:00+00:00");
+        assert_eq!(until.to_rfc3339(), "2026-12-31T23:00:00+00:00");
     }
 }
