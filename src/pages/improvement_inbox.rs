@@ -199,7 +199,7 @@ fn Filters(page: InboxPage) -> impl IntoView {
             <summary>{i18n.t("inbox-filters")}</summary>
             <form class="filters" method="get" role="search" aria-label=i18n.t("inbox-filters")>
                 {page.is_cx.then(|| select("team", i18n.t("inbox-filter-team"), i18n.t("inbox-filter-all-teams"),
-                    page.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect(), n(f.team)))}
+                    page.teams.iter().map(|(id, name)| (id.to_string(), name.clone())).collect(), n(f.team)))}
                 {select("journey", i18n.t("inbox-filter-journey"), all.clone(), options(&page.journeys), n(f.journey))}
                 {select("step", i18n.t("inbox-filter-step"), all.clone(), options(&page.steps), n(f.step))}
                 {select("phase", i18n.t("inbox-filter-phase"), all.clone(),
@@ -340,9 +340,9 @@ fn TriagePanel(page: InboxPage, error: Signal<Option<AppError>>) -> impl IntoVie
         &page
             .teams
             .iter()
-            .map(|t| InboxOption {
-                id: t.id,
-                label: t.name.clone(),
+            .map(|(id, name)| InboxOption {
+                id: *id,
+                label: name.clone(),
                 group: String::new(),
             })
             .collect::<Vec<_>>(),

@@ -3,7 +3,6 @@
 //! have one (`domain::improvement::access::Viewer::has_inbox`); everyone else gets 403.
 
 use crate::domain::improvement::inbox::{InboxFilter, InboxFriction, InboxOption};
-use crate::domain::org::Team;
 use crate::domain::paging::Paged;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -19,7 +18,8 @@ pub struct InboxPage {
     pub is_cx: bool,
     /// The team the viewer leads, if any.
     pub lead_team: Option<i64>,
-    pub teams: Vec<Team>,
+    /// Every team (id, name), for the team filter and the owning team.
+    pub teams: Vec<(i64, String)>,
     pub journeys: Vec<InboxOption>,
     pub steps: Vec<InboxOption>,
     pub owners: Vec<InboxOption>,
@@ -156,7 +156,7 @@ mod load {
                 rows,
                 is_cx,
                 lead_team,
-                teams: crate::db::org::teams(pool).await?,
+                teams: crate::db::improvement::life::teams(pool).await?,
                 journeys: db::journeys(pool).await?,
                 steps: db::steps(pool, scope, filter.journey).await?,
                 owners: db::owners(pool, scope, user.id).await?,

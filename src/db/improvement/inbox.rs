@@ -26,13 +26,25 @@ pub enum Scope {
 
 use crate::domain::improvement::inbox::COUNT_CAP;
 
-/// The joins every candidate row needs for the filters.
-const JOINS: &str = " from friction f
-          join walkthrough w on w.id = f.walkthrough_id and w.status = 'completed'
-          join journey_step s on s.id = f.step_id
-          join journey j on j.id = s.journey_id
-          left join friction_triage t on t.friction_id = f.id
-          where f.kind = 'friction'";
+/// The joins a candidate row needs: the walkthrough always (only completed ones count), the step,
+/// its journey and the triage only when the filter or the range asks about them, since each is
+/// one more lookup for every row a range reads.
+fn push_joins(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter, needs_step: bool) {
+    q.push(
+        " from friction f
+          join walkthrough w on w.id = f.walkthrough_id and w.status = 'completed'",
+    );
+    if needs_step || filter.phase.is_some() || filter.journey.is_some() {
+        q.push(" join journey_step s on s.id = f.step_id");
+    }
+    if filter.journey.is_some() {
+        q.push(" join journey j on j.id = s.journey_id");
+    }
+    if filter.state != TriageState::All {
+        q.push(" left join friction_triage t on t.friction_id = f.id");
+    }
+    q.push(" where f.kind = 'friction'");
+}
 
 /// One way into the frictions, each served by its own ordered index (kind, created_at, id).
 #[derive(Debug, Clone, Copy)]
@@ -98,7 +110,7 @@ fn push_candidates(
             q.push(if disjoint { " union all " } else { " union " });
         }
         q.push("select id, created_at from (select f.id, f.created_at");
-        q.push(JOINS);
+        push_joins(q, filter, disjoint && matches!(range, Range::Tagged(_)));
         match range {
             Range::All => {}
             Range::Step(step) => {
@@ -464,8 +476,9 @@ pub async fn steps(
         .collect())
 }
 
-/// Who may own a new improvement, as offered: the active people of the scope's team (CX without
-/// a team: the leads and CX members), and the viewer. Any active person is accepted.
+/// Who may own a new improvement, as offered: the viewer, and the leads and CX members of the
+/// scope's team (CX without a team: the CX members; "the owning team's lead" is the default
+/// choice). A short list at any company size; the improvement's page can hand it to anyone active.
 pub async fn owners(
     db: &crate::db::Db,
     scope: Scope,
@@ -478,10 +491,13 @@ pub async fn owners(
     q.push_bind(viewer_id).push(" or ");
     match scope {
         Scope::Team(team) => {
-            q.push("p.team_id = ").push_bind(team);
+            q.push("p.team_id = ").push_bind(team).push(
+                " and p.id in (select r.person_id from person_role r
+                               where r.role in ('reviewer', 'cx'))",
+            );
         }
         Scope::All => {
-            q.push("exists (select 1 from person_role r where r.person_id = p.id and r.role in ('reviewer', 'cx'))");
+            q.push("p.id in (select r.person_id from person_role r where r.role = 'cx')");
         }
     }
     q.push(") order by p.name, p.id limit 300");

@@ -9,9 +9,10 @@ use crate::domain::walkthrough::{Principle, Severity};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The inbox counts up to here: beyond it the heading says "more than 1000" and the filters narrow
-/// it down. An exact count of a large team's 10,000 frictions would cost more than the page.
-pub const COUNT_CAP: i64 = 1000;
+/// The inbox counts up to here: beyond it the heading says "more than 500" and the filters narrow
+/// it down (ten pages is more than a lead reads in one sitting). An exact count of a large team's
+/// 10,000 frictions would cost more than the page; at 1000 the count alone took a third of it.
+pub const COUNT_CAP: i64 = 500;
 
 /// Which frictions the inbox lists: still to decide (the default), decided, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
