@@ -5,6 +5,8 @@
 //!
 //! A `licence_reminder` row is in one of these states:
 //! - pending: `sent_at` null, `attempts` below the limit, `last_error` null or an SMTP error;
+//! - being sent: `last_error` is [`SENDING`] since the lease; nobody else takes it until
+//!   [`LEASE_MINUTES`] have passed (a sender that died while sending), then it is pending again;
 //! - sent: `sent_at` set;
 //! - not to be mailed: `last_error` is [`SUPERSEDED`] (a newer reminder replaced it) or
 //!   [`MAIL_DISABLED`] (no SMTP server configured when it was claimed; the in-app notification
@@ -23,6 +25,11 @@ use sqlx::SqliteExecutor;
 pub const SUPERSEDED: &str = "superseded";
 /// `last_error` of a reminder claimed while mail was disabled (in-app only).
 pub const MAIL_DISABLED: &str = "mail disabled";
+/// `last_error` while a sender has the row: the attempt count alone would let a second sender
+/// that read the row just after the lease take it again (it would read the new count).
+pub const SENDING: &str = "sending";
+/// How long a row being sent stays taken before another sender may try it.
+pub const LEASE_MINUTES: i64 = 10;
 
 /// SQL: the period `lp` is its person's latest, not revoked, and the person counts (active, with
 /// the employee role: an admin-only account is never reminded, `db::coverage::counted_sql`).
@@ -257,8 +264,9 @@ pub async fn pending(
     .await
 }
 
-/// Takes one try at sending `id`: counts the attempt, only if nobody else did since `attempts`
-/// was read (two schedulers never mail the same row at once). `true` when this caller may send.
+/// Takes one try at sending `id`: counts the attempt and marks it as being sent, only if nobody
+/// counted one since `attempts` was read and nobody is sending it now (two schedulers never mail
+/// the same row). `true` when this caller may send.
 pub async fn lease(
     db: &Db,
     id: i64,
@@ -272,21 +280,26 @@ pub async fn lease(
 /// (`db::first_reminder`) with the same bookkeeping.
 const TABLE: &str = "licence_reminder";
 
-/// [`lease`] on `table`.
-pub(super) async fn lease_in(
+/// [`lease`] on `table` (licence, day-one and improvement mail rows share the bookkeeping).
+pub(crate) async fn lease_in(
     db: &Db,
     table: &'static str,
     id: i64,
     attempts: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
+    let stuck = now - chrono::Duration::minutes(LEASE_MINUTES);
     sqlx::query(&format!(
-        "update {table} set attempts = attempts + 1, updated_at = ?
-         where id = ? and attempts = ? and sent_at is null"
+        "update {table} set attempts = attempts + 1, last_error = ?, updated_at = ?
+         where id = ? and attempts = ? and sent_at is null
+           and (coalesce(last_error, '') <> ? or updated_at < ?)"
     ))
+    .bind(SENDING)
     .bind(now)
     .bind(id)
     .bind(attempts)
+    .bind(SENDING)
+    .bind(stuck)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

@@ -1,5 +1,5 @@
 //! Licence reminder delivery: an SMTP server that is down (retried, then delivered once; given
-//! up after the last attempt), mail switched off (the app still shows the reminder), and the
+//! up after the last attempt), a second scheduler never taking a row being sent, mail switched off (the app still shows the reminder), and the
 //! reminders and licence decisions on /notifications in both languages.
 
 use crate::common;
@@ -71,6 +71,73 @@ async fn an_smtp_server_that_is_down_is_retried_until_it_is_up() {
             ("before-30".into(), "to".into(), true, None)
         ]
     );
+}
+
+/// Two schedulers: one that reads the row just after the other took it (and so sees the new
+/// attempt count) does not take it again while it is being sent; only when that sender has been
+/// silent for the lease's minutes (it died) is the row tried again, and then mailed once.
+#[tokio::test]
+async fn a_reminder_being_sent_is_not_taken_by_a_second_scheduler() {
+    use klantenrijbewijs::db::reminder::{LEASE_MINUTES, lease};
+    let app = TestApp::spawn().await;
+    let port = free_port();
+    let period_id = period(&app, EMPLOYEE, vt()).await;
+    let now = morning(day(-30));
+    let clock = TestClock::at(now);
+    // A first run with the SMTP server down claims the reminder and leaves it pending (1 try).
+    scheduler(&app, mailer(&url(port)), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    let row = |app: &TestApp| {
+        let pool = app.state.pool.clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64)>(
+                "select id, attempts from licence_reminder where period_id = ? and sent_at is null
+                   and coalesce(last_error, '') <> 'superseded'",
+            )
+            .bind(period_id)
+            .fetch_one(&pool)
+            .await
+            .expect("the pending reminder")
+        }
+    };
+    let (id, attempts) = row(&app).await;
+    assert_eq!(attempts, 1);
+    // Sender A takes it; sender B reads it a moment later and tries with what it read.
+    assert!(
+        lease(&app.state.pool, id, attempts, now)
+            .await
+            .expect("lease A")
+    );
+    let (_, seen_by_b) = row(&app).await;
+    assert!(
+        !lease(&app.state.pool, id, seen_by_b, now)
+            .await
+            .expect("lease B"),
+        "a row being sent is not taken twice"
+    );
+    // A whole scheduler run meanwhile sends nothing either.
+    let sink = SmtpSink::start_on(port);
+    let report = scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!(report.sent, 0);
+    assert!(sink.messages().is_empty());
+    // Sender A died: after the lease's minutes the row is tried again and mailed exactly once.
+    clock.advance(Duration::minutes(LEASE_MINUTES + 1));
+    let report = scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!(report.sent, 1);
+    let again = scheduler(&app, mailer(&sink.url()), &clock)
+        .run_once()
+        .await
+        .expect("run");
+    assert_eq!(again.sent, 0);
+    assert_eq!(sink.messages().len(), 1);
 }
 
 /// After MAX_SEND_ATTEMPTS failed tries a reminder is given up and never sent late.

@@ -2,20 +2,14 @@
 //! escalation), read here to be sent, with the reminders' send bookkeeping (a counted lease before
 //! sending, `sent_at` on the SMTP server's acceptance, the error kept for the next try).
 //!
-//! The lease also marks the row as being sent ([`SENDING`]), so a second sender that read the
-//! row a moment after the first took it cannot take it again while the message is on its way
-//! (the attempt count alone would let it: it would read the new count). A sender that died while
-//! sending leaves the mark; after [`LEASE_MINUTES`] the row may be taken again (at least once).
+//! The lease is the reminders' (`db::reminder::lease_in`): it marks the row as being sent, so two
+//! senders never mail it twice.
 
 use crate::db::Db;
-use crate::db::reminder::{MAIL_DISABLED, mark_failed_in, mark_sent_in};
+use crate::db::reminder::{MAIL_DISABLED, lease_in, mark_failed_in, mark_sent_in};
 use chrono::{DateTime, NaiveDate, Utc};
 
 const TABLE: &str = "improvement_mail";
-/// `last_error` while a sender has the row (see the module doc).
-pub const SENDING: &str = "sending";
-/// How long a row being sent stays taken before another sender may try it.
-pub const LEASE_MINUTES: i64 = 10;
 
 /// Tells `person` of a status change of `improvement_id` (history row `history_id`): the in-app
 /// `news` and one mail row for `event`, whose period is the history row, so the same change never
@@ -97,29 +91,15 @@ pub async fn pending(db: &Db, max_attempts: i64) -> Result<Vec<PendingMail>, sql
     .await
 }
 
-/// Counts a try at sending row `id` and marks it as being sent, only if nobody counted one since
-/// `attempts` was read and nobody is sending it now: `true` when this caller may send it.
+/// Counts a try at sending row `id` and marks it as being sent (`db::reminder::lease_in`):
+/// `true` when this caller may send it.
 pub async fn lease(
     db: &Db,
     id: i64,
     attempts: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let stuck = now - chrono::Duration::minutes(LEASE_MINUTES);
-    sqlx::query(
-        "update improvement_mail set attempts = attempts + 1, last_error = ?, updated_at = ?
-         where id = ? and attempts = ? and sent_at is null
-           and (coalesce(last_error, '') <> ? or updated_at < ?)",
-    )
-    .bind(SENDING)
-    .bind(now)
-    .bind(id)
-    .bind(attempts)
-    .bind(SENDING)
-    .bind(stuck)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    lease_in(db, TABLE, id, attempts, now).await
 }
 
 /// The SMTP server accepted row `id`'s message.
