@@ -153,7 +153,33 @@ async fn filters_narrow_the_list_and_the_list_is_paged() {
             .expect("json");
     let total = all["rows"]["total"].as_i64().expect("total");
     assert!(total > 10, "every team's open frictions: {total}");
-    assert!(all["rows"]["items"].as_array().expect("items").len() <= 50);
+    let size = klantenrijbewijs::domain::improvement::inbox::PAGE_SIZE;
+    let first: Vec<i64> = all["rows"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|f| f["id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(first.len() as i64, total.min(size));
+    if total > size {
+        let next: serde_json::Value = serde_json::from_str(
+            &app.call_as(&cx, "improvements/inbox", &[("page", "2")])
+                .await
+                .body,
+        )
+        .expect("json");
+        let second: Vec<i64> = next["rows"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|f| f["id"].as_i64().expect("id"))
+            .collect();
+        assert_eq!(second.len() as i64, (total - size).min(size));
+        assert!(
+            second.iter().all(|id| !first.contains(id)),
+            "no friction on two pages"
+        );
+    }
     let blockers: serde_json::Value = serde_json::from_str(
         &app.call_as(
             &cx,
@@ -242,6 +268,21 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
         .expect("recognition");
     }
     let lead = app.client_for(LEAD).await;
+    // The inbox shows how many colleagues recognised each.
+    let inbox: serde_json::Value =
+        serde_json::from_str(&app.call_as(&lead, "improvements/inbox", &[]).await.body)
+            .expect("json");
+    for f in inbox["rows"]["items"].as_array().expect("items") {
+        let id = f["id"].as_i64().expect("id");
+        if [floor, sem, zoe].contains(&id) {
+            let marks = app
+                .count(&format!(
+                    "select count(*) from friction_recognition where friction_id = {id}"
+                ))
+                .await;
+            assert_eq!(f["recognitions"].as_i64(), Some(marks), "friction {id}");
+        }
+    }
     let marieke = app.person_id(LEAD).await;
     let pairs = ticks(&[sem, floor]);
     let made = app
@@ -754,6 +795,28 @@ async fn leads_and_cx_get_a_frictions_evidence_unless_it_is_sensitive() {
         let url = format!("{}{path}", app.base);
         async move { client.get(url).send().await.expect("file").status() }
     };
+    // The inbox lists the shown photo with the friction, never the sensitive one.
+    let lead = app.client_for(LEAD).await;
+    let inbox: serde_json::Value =
+        serde_json::from_str(&app.call_as(&lead, "improvements/inbox", &[]).await.body)
+            .expect("json");
+    let item = inbox["rows"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|f| f["id"] == zoe)
+        .cloned()
+        .expect("Zoë's friction in the inbox");
+    let listed: Vec<i64> = item["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .map(|e| e["id"].as_i64().expect("id"))
+        .collect();
+    assert!(
+        listed.contains(&shown) && !listed.contains(&hidden),
+        "{listed:?}"
+    );
     for who in [LEAD, CX] {
         let client = app.client_for(who).await;
         assert_eq!(
@@ -802,4 +865,112 @@ async fn leads_and_cx_get_a_frictions_evidence_unless_it_is_sensitive() {
         .expect("body");
     assert!(page.contains(&format!("/evidence/{shown}/thumb")));
     assert!(!page.contains(&format!("/evidence/{hidden}")));
+}
+
+/// The forms offer the scope's own choices: a lead the steps and open improvements of their team
+/// and its leads and CX members as owners (never the whole team), CX every team's; a chosen
+/// journey narrows the steps.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_forms_offer_the_scopes_own_choices() {
+    let app = TestApp::spawn().await;
+    let ids = |page: &serde_json::Value, list: &str| -> Vec<i64> {
+        page[list]
+            .as_array()
+            .unwrap_or_else(|| panic!("{list}"))
+            .iter()
+            .map(|o| o["id"].as_i64().expect("id"))
+            .collect()
+    };
+    let load = |client: reqwest::Client, form: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let a = app.call_as(&client, "improvements/inbox", &pairs).await;
+            assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+            serde_json::from_str::<serde_json::Value>(&a.body).expect("json")
+        }
+    };
+    let team_of = |sql: String| {
+        let app = &app;
+        async move { app.count(&sql).await }
+    };
+    let lead_team = team_of(format!("select team_id from person where email = '{LEAD}'")).await;
+    let lead = load(app.client_for(LEAD).await, vec![]).await;
+    let steps = ids(&lead, "steps");
+    assert!(!steps.is_empty());
+    for step in &steps {
+        assert_eq!(
+            team_of(format!(
+                "select team_id from journey_step where id = {step}"
+            ))
+            .await,
+            lead_team,
+            "step {step}"
+        );
+    }
+    let owners = ids(&lead, "owners");
+    assert!(
+        owners.contains(&app.person_id(LEAD).await),
+        "the lead themselves"
+    );
+    assert!(
+        !owners.contains(&app.person_id(STRANGER).await),
+        "a team member without a lead's role"
+    );
+    for owner in &owners {
+        assert_eq!(
+            app.count(&format!(
+                "select count(*) from person p where p.id = {owner} and p.team_id = {lead_team}
+                   and exists (select 1 from person_role r where r.person_id = p.id
+                               and r.role in ('reviewer', 'cx'))"
+            ))
+            .await,
+            1,
+            "owner {owner}"
+        );
+    }
+    for improvement in ids(&lead, "improvements") {
+        assert_eq!(
+            app.count(&format!(
+                "select count(*) from improvement where id = {improvement} and team_id = {lead_team}
+                   and status not in ('fixed', 'wont_fix')"
+            ))
+            .await,
+            1
+        );
+    }
+    assert_eq!(
+        lead["teams"].as_array().expect("teams").len() as i64,
+        app.count("select count(*) from team").await
+    );
+    let cx = load(app.client_for(CX).await, vec![]).await;
+    assert_eq!(
+        ids(&cx, "steps").len() as i64,
+        app.count(
+            "select count(*) from journey_step s join journey j on j.id = s.journey_id
+             where j.status <> 'draft'"
+        )
+        .await
+    );
+    assert_eq!(
+        ids(&cx, "improvements").len() as i64,
+        app.count("select count(*) from improvement where status not in ('fixed', 'wont_fix')")
+            .await
+    );
+    let journey = ids(&cx, "journeys")[0];
+    let narrowed = load(
+        app.client_for(CX).await,
+        vec![("journey", journey.to_string())],
+    )
+    .await;
+    for step in ids(&narrowed, "steps") {
+        assert_eq!(
+            app.count(&format!(
+                "select j.family_id from journey_step s join journey j on j.id = s.journey_id
+                 where s.id = {step}"
+            ))
+            .await,
+            journey
+        );
+    }
 }

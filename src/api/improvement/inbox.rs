@@ -144,9 +144,10 @@ mod load {
                 scope,
                 &filter,
                 crate::domain::paging::parse_page(&page),
-                crate::domain::paging::PAGE_SIZE,
+                crate::domain::improvement::inbox::PAGE_SIZE,
             )
             .await?;
+            let choices = db::choices(pool, scope, filter.journey, user.id).await?;
             let lead_team = user
                 .roles
                 .has(crate::domain::Role::Reviewer)
@@ -156,11 +157,11 @@ mod load {
                 rows,
                 is_cx,
                 lead_team,
-                teams: crate::db::improvement::life::teams(pool).await?,
-                journeys: db::journeys(pool).await?,
-                steps: db::steps(pool, scope, filter.journey).await?,
-                owners: db::owners(pool, scope, user.id).await?,
-                improvements: db::open_improvements(pool, scope).await?,
+                teams: choices.teams.into_iter().map(|t| (t.id, t.label)).collect(),
+                journeys: choices.journeys,
+                steps: choices.steps,
+                owners: choices.owners,
+                improvements: choices.improvements,
                 draft: ctx.draft("triage").await?,
                 today: crate::domain::licence::amsterdam_date(crate::db::now())
                     .format("%Y-%m-%d")

@@ -1,6 +1,7 @@
 //! The inbox's reads: frictions of completed walkthroughs on the steps a team owns or tagged with
 //! it, newest first, one page at a time; what each shows (principles, recognitions, evidence not
-//! marked sensitive, the walker's links, the triage); the choices of the filter and triage forms;
+//! marked sensitive, the walker's links, the triage); the choices of the filter and triage forms
+//! (one statement);
 //! and the facts the evidence routes need to let a lead or CX read a friction's files.
 
 use crate::domain::improvement::Gap;
@@ -306,47 +307,47 @@ async fn fill_details(
     }
     let ids: Vec<i64> = items.iter().map(|f| f.id).collect();
     let list = placeholders(ids.len());
-    let mut principles: HashMap<i64, Vec<Principle>> = HashMap::new();
+    // One statement for the three (each is a round trip to the connection's thread): principles
+    // by code, the recognition count, evidence in upload order.
     let sql = format!(
-        "select friction_id, principle from friction_principle where friction_id in {list}
-         order by friction_id, principle"
-    );
-    let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
-    for id in &ids {
-        q = q.bind(id);
-    }
-    for (id, code) in q.fetch_all(db).await? {
-        if let Ok(p) = Principle::parse(&code) {
-            principles.entry(id).or_default().push(p);
-        }
-    }
-    let sql = format!(
-        "select friction_id, count(*) from friction_recognition where friction_id in {list}
-         group by friction_id"
-    );
-    let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
-    for id in &ids {
-        q = q.bind(id);
-    }
-    let recognitions: HashMap<i64, i64> = q.fetch_all(db).await?.into_iter().collect();
-    let sql = format!(
-        "select e.friction_id, e.id, e.thumbnail_name is not null, e.original_name, e.caption
+        "select friction_id, 'principle' as part, 0 as n, 0 as thumb, principle as a, '' as b
+         from friction_principle where friction_id in {list}
+         union all
+         select friction_id, 'recognitions', count(*), 0, '', ''
+         from friction_recognition where friction_id in {list} group by friction_id
+         union all
+         select e.friction_id, 'evidence', e.id,
+                case when e.thumbnail_name is null then 0 else 1 end, e.original_name, e.caption
          from evidence e where e.friction_id in {list}
            and not exists (select 1 from presentation_sensitive_evidence pse where pse.evidence_id = e.id)
-         order by e.id"
+         order by 1, 2, 3, 5"
     );
-    let mut q = sqlx::query_as::<_, (i64, i64, bool, String, String)>(&sql);
-    for id in &ids {
-        q = q.bind(id);
+    let mut q = sqlx::query_as::<_, (i64, String, i64, i64, String, String)>(&sql);
+    for _ in 0..3 {
+        for id in &ids {
+            q = q.bind(id);
+        }
     }
+    let mut principles: HashMap<i64, Vec<Principle>> = HashMap::new();
+    let mut recognitions: HashMap<i64, i64> = HashMap::new();
     let mut evidence: HashMap<i64, Vec<InboxEvidence>> = HashMap::new();
-    for (friction, id, has_thumbnail, original_name, caption) in q.fetch_all(db).await? {
-        evidence.entry(friction).or_default().push(InboxEvidence {
-            id,
-            has_thumbnail,
-            original_name,
-            caption,
-        });
+    for (friction, part, n, thumb, a, b) in q.fetch_all(db).await? {
+        match part.as_str() {
+            "principle" => {
+                if let Ok(p) = Principle::parse(&a) {
+                    principles.entry(friction).or_default().push(p);
+                }
+            }
+            "recognitions" => {
+                recognitions.insert(friction, n);
+            }
+            _ => evidence.entry(friction).or_default().push(InboxEvidence {
+                id: n,
+                has_thumbnail: thumb == 1,
+                original_name: a,
+                caption: b,
+            }),
+        }
     }
     let mut similar_titles: HashMap<i64, SimilarLink> = HashMap::new();
     for (friction, other) in similar {
@@ -428,111 +429,121 @@ pub async fn evidence_friction(
     .await
 }
 
-/// Journeys to filter on: every journey family, by the title of its newest version.
-pub async fn journeys(db: &crate::db::Db) -> Result<Vec<InboxOption>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, (i64, String)>(
-        "select j.family_id, j.title from journey j
-         where j.version = (select max(j2.version) from journey j2 where j2.family_id = j.family_id)
-         order by j.title, j.family_id",
-    )
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, label)| InboxOption {
-            id,
-            label,
-            group: String::new(),
-        })
-        .collect())
+/// The choices of the filter and triage forms, read in one statement (each is small, and every
+/// statement is a round trip to the connection's thread).
+#[derive(Debug, Default)]
+pub struct Choices {
+    /// Every team, by name.
+    pub teams: Vec<InboxOption>,
+    /// Every journey family, by the title of its newest version.
+    pub journeys: Vec<InboxOption>,
+    /// Steps of journeys that were walked (not drafts): the scope's team's own, of the chosen
+    /// journey; labelled with their number, grouped by journey and version.
+    pub steps: Vec<InboxOption>,
+    /// Who may own a new improvement, as offered: the viewer, and the leads and CX members of the
+    /// scope's team (CX without a team: the CX members; "the owning team's lead" is the default
+    /// choice). A short list at any company size; the improvement's page can hand it to anyone.
+    pub owners: Vec<InboxOption>,
+    /// Open improvements frictions may join: the scope's team's (CX without a team: all), newest
+    /// first, labelled with their journey.
+    pub improvements: Vec<InboxOption>,
 }
 
-/// Steps to filter on: of journeys that were walked (not drafts), the scope's team's own, of
-/// the chosen journey; labelled with their number, grouped by journey and version.
-pub async fn steps(
+/// At most this many steps, owners and open improvements are offered.
+const STEP_CHOICES: i64 = 500;
+const OWNER_CHOICES: i64 = 300;
+const IMPROVEMENT_CHOICES: i64 = 200;
+
+/// The form choices for `scope` (steps of `journey` when chosen), with `viewer_id` among the owners.
+pub async fn choices(
     db: &crate::db::Db,
     scope: Scope,
     journey: Option<i64>,
-) -> Result<Vec<InboxOption>, sqlx::Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select s.id, s.position, s.title, j.title, j.version from journey_step s
-         join journey j on j.id = s.journey_id where j.status <> 'draft'",
-    );
-    if let Scope::Team(team) = scope {
-        q.push(" and s.team_id = ").push_bind(team);
-    }
-    if let Some(family) = journey {
-        q.push(" and j.family_id = ").push_bind(family);
-    }
-    q.push(" order by j.title, j.version desc, s.position limit 500");
-    let rows: Vec<(i64, i64, String, String, i64)> = q.build_query_as().fetch_all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, position, title, journey, version)| InboxOption {
-            id,
-            label: format!("{}. {title}", position + 1),
-            group: format!("{journey} (v{version})"),
-        })
-        .collect())
-}
-
-/// Who may own a new improvement, as offered: the viewer, and the leads and CX members of the
-/// scope's team (CX without a team: the CX members; "the owning team's lead" is the default
-/// choice). A short list at any company size; the improvement's page can hand it to anyone active.
-pub async fn owners(
-    db: &crate::db::Db,
-    scope: Scope,
     viewer_id: i64,
-) -> Result<Vec<InboxOption>, sqlx::Error> {
+) -> Result<Choices, sqlx::Error> {
+    let team = match scope {
+        Scope::Team(team) => Some(team),
+        Scope::All => None,
+    };
     let mut q = QueryBuilder::<Sqlite>::new(
-        "select p.id, p.name, coalesce(t.name, '') from person p left join team t on t.id = p.team_id
-         where p.active and (p.id = ",
+        "select list, id, label, grp from (
+           select 'team' as list, t.id, t.name as label, '' as grp,
+                  row_number() over (order by t.name, t.id) as n
+           from team t
+           union all
+           select 'journey', j.family_id, j.title, '',
+                  row_number() over (order by j.title, j.family_id)
+           from journey j
+           where j.version = (select max(j2.version) from journey j2 where j2.family_id = j.family_id)
+           union all
+           select 'step', s.id, cast(s.position + 1 as text) || '. ' || s.title,
+                  j.title || ' (v' || cast(j.version as text) || ')',
+                  row_number() over (order by j.title, j.version desc, s.position)
+           from journey_step s join journey j on j.id = s.journey_id
+           where j.status <> 'draft' and (",
     );
-    q.push_bind(viewer_id).push(" or ");
-    match scope {
-        Scope::Team(team) => {
-            q.push("p.team_id = ").push_bind(team).push(
+    q.push_bind(team)
+        .push(" is null or s.team_id = ")
+        .push_bind(team)
+        .push(") and (")
+        .push_bind(journey)
+        .push(" is null or j.family_id = ")
+        .push_bind(journey)
+        .push(
+            ")
+           union all
+           select 'owner', p.id, p.name, coalesce(t.name, ''), row_number() over (order by p.name, p.id)
+           from person p left join team t on t.id = p.team_id
+           where p.active and (p.id = ",
+        )
+        .push_bind(viewer_id);
+    match team {
+        Some(team) => {
+            q.push(" or p.team_id = ").push_bind(team).push(
                 " and p.id in (select r.person_id from person_role r
                                where r.role in ('reviewer', 'cx'))",
             );
         }
-        Scope::All => {
-            q.push("p.id in (select r.person_id from person_role r where r.role = 'cx')");
+        None => {
+            q.push(" or p.id in (select r.person_id from person_role r where r.role = 'cx')");
         }
     }
-    q.push(") order by p.name, p.id limit 300");
-    let rows: Vec<(i64, String, String)> = q.build_query_as().fetch_all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, label, group)| InboxOption { id, label, group })
-        .collect())
-}
-
-/// Open improvements frictions may join: the scope's team's (CX without a team: all), newest
-/// first, labelled with their journey.
-pub async fn open_improvements(
-    db: &crate::db::Db,
-    scope: Scope,
-) -> Result<Vec<InboxOption>, sqlx::Error> {
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select i.id, i.title,
-                (select j.title from journey j where j.family_id = i.journey_family_id
-                 order by j.version desc limit 1)
-         from improvement i where i.status not in ('fixed', 'wont_fix')",
-    );
-    if let Scope::Team(team) = scope {
-        q.push(" and i.team_id = ").push_bind(team);
+    q.push(
+        ")
+           union all
+           select 'improvement', i.id, i.title,
+                  coalesce((select j.title from journey j where j.family_id = i.journey_family_id
+                            order by j.version desc limit 1), ''),
+                  row_number() over (order by i.id desc)
+           from improvement i where i.status not in ('fixed', 'wont_fix') and (",
+    )
+    .push_bind(team)
+    .push(" is null or i.team_id = ")
+    .push_bind(team)
+    .push(
+        ")
+         ) c
+         where (list <> 'step' or n <= ",
+    )
+    .push_bind(STEP_CHOICES)
+    .push(") and (list <> 'owner' or n <= ")
+    .push_bind(OWNER_CHOICES)
+    .push(") and (list <> 'improvement' or n <= ")
+    .push_bind(IMPROVEMENT_CHOICES)
+    .push(") order by list, n");
+    let rows: Vec<(String, i64, String, String)> = q.build_query_as().fetch_all(db).await?;
+    let mut choices = Choices::default();
+    for (list, id, label, group) in rows {
+        let option = InboxOption { id, label, group };
+        match list.as_str() {
+            "team" => choices.teams.push(option),
+            "journey" => choices.journeys.push(option),
+            "step" => choices.steps.push(option),
+            "owner" => choices.owners.push(option),
+            _ => choices.improvements.push(option),
+        }
     }
-    q.push(" order by i.id desc limit 200");
-    let rows: Vec<(i64, String, Option<String>)> = q.build_query_as().fetch_all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, title, journey)| InboxOption {
-            id,
-            label: title,
-            group: journey.unwrap_or_default(),
-        })
-        .collect())
+    Ok(choices)
 }
 
 /// What became of the triaged frictions of walkthrough `walkthrough_id`, for its log.

@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 /// 10,000 frictions would cost more than the page; at 1000 the count alone took a third of it.
 pub const COUNT_CAP: i64 = 500;
 
+/// Frictions per page: each is a card with its texts, principles and photos, read on a phone as
+/// often as on a desk; 25 is a long scroll already, and the page's cost grows with every card.
+pub const PAGE_SIZE: i64 = 25;
+
 /// Which frictions the inbox lists: still to decide (the default), decided, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
