@@ -139,15 +139,19 @@ mod load {
                 filter.team = None;
             }
             let scope = super::ssr::scope(&user, team_id, filter.team);
+            // One connection for the page's reads: sixteen leads at once would otherwise queue
+            // for the pool between every read.
+            let mut conn = pool.acquire().await?;
             let rows = db::list(
-                pool,
+                &mut conn,
                 scope,
                 &filter,
                 crate::domain::paging::parse_page(&page),
                 crate::domain::improvement::inbox::PAGE_SIZE,
             )
             .await?;
-            let choices = db::choices(pool, scope, filter.journey, user.id).await?;
+            let choices = db::choices(&mut conn, scope, filter.journey, user.id).await?;
+            drop(conn);
             let lead_team = user
                 .roles
                 .has(crate::domain::Role::Reviewer)

@@ -15,7 +15,7 @@ use crate::domain::journey::Phase;
 use crate::domain::paging::Paged;
 use crate::domain::walkthrough::{Principle, Severity};
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqliteExecutor};
 use std::collections::HashMap;
 
 /// Whose frictions: every team's (CX), or one team's (its lead, or CX choosing a team).
@@ -134,14 +134,14 @@ fn push_candidates(
 }
 
 /// The ranges of a scope: every friction, or the team's steps and its tag.
-async fn ranges(db: &crate::db::Db, scope: Scope) -> Result<Vec<Range>, sqlx::Error> {
+async fn ranges(db: &mut SqliteConnection, scope: Scope) -> Result<Vec<Range>, sqlx::Error> {
     Ok(match scope {
         Scope::All => vec![Range::All],
         Scope::Team(team) => {
             let steps: Vec<i64> =
                 sqlx::query_scalar("select id from journey_step where team_id = ? order by id")
                     .bind(team)
-                    .fetch_all(db)
+                    .fetch_all(&mut *db)
                     .await?;
             steps
                 .into_iter()
@@ -229,20 +229,20 @@ impl Row {
 
 /// One page of the inbox (1-based), newest first, with the total matching.
 pub async fn list(
-    db: &crate::db::Db,
+    db: &mut SqliteConnection,
     scope: Scope,
     filter: &InboxFilter,
     page: i64,
     page_size: i64,
 ) -> Result<Paged<InboxFriction>, sqlx::Error> {
-    let ranges = ranges(db, scope).await?;
+    let ranges = ranges(&mut *db, scope).await?;
     let offset = Paged::<InboxFriction>::offset(page, page_size);
     // Counted up to one past the cap (the page says "more than COUNT_CAP" beyond it); the outer
     // limit stops reading the ranges as soon as that many are found.
     let mut count = QueryBuilder::<Sqlite>::new("select count(*) from (select 1 from (");
     push_candidates(&mut count, &ranges, filter, COUNT_CAP + 1, true);
     count.push(") limit ").push_bind(COUNT_CAP + 1).push(")");
-    let total: i64 = count.build_query_scalar().fetch_one(db).await?;
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *db).await?;
     let mut q = QueryBuilder::<Sqlite>::new(
         "select f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
                 j.title as journey_title, w.cycle_year, f.severity, f.title, f.what_happened,
@@ -271,7 +271,7 @@ pub async fn list(
     .push_bind(page_size)
     .push(" offset ")
     .push_bind(offset);
-    let rows: Vec<Row> = q.build_query_as().fetch_all(db).await?;
+    let rows: Vec<Row> = q.build_query_as().fetch_all(&mut *db).await?;
     let similar: Vec<(i64, i64)> = rows
         .iter()
         .filter_map(|r| r.similar_friction_id.map(|s| (r.id, s)))
@@ -280,7 +280,7 @@ pub async fn list(
         .into_iter()
         .map(Row::into_friction)
         .collect::<Result<Vec<_>, _>>()?;
-    fill_details(db, scope, &mut items, &similar).await?;
+    fill_details(&mut *db, scope, &mut items, &similar).await?;
     Ok(Paged {
         items,
         page,
@@ -297,7 +297,7 @@ fn placeholders(n: usize) -> String {
 /// Principles, recognition counts, evidence (never what the walker marked sensitive) and the
 /// titles of linked frictions this scope may read, for the frictions of one page.
 async fn fill_details(
-    db: &crate::db::Db,
+    db: &mut SqliteConnection,
     scope: Scope,
     items: &mut [InboxFriction],
     similar: &[(i64, i64)],
@@ -331,7 +331,7 @@ async fn fill_details(
     let mut principles: HashMap<i64, Vec<Principle>> = HashMap::new();
     let mut recognitions: HashMap<i64, i64> = HashMap::new();
     let mut evidence: HashMap<i64, Vec<InboxEvidence>> = HashMap::new();
-    for (friction, part, n, thumb, a, b) in q.fetch_all(db).await? {
+    for (friction, part, n, thumb, a, b) in q.fetch_all(&mut *db).await? {
         match part.as_str() {
             "principle" => {
                 if let Ok(p) = Principle::parse(&a) {
@@ -351,7 +351,7 @@ async fn fill_details(
     }
     let mut similar_titles: HashMap<i64, SimilarLink> = HashMap::new();
     for (friction, other) in similar {
-        if let Some((facts, title)) = titled_facts(db, *other).await?
+        if let Some((facts, title)) = titled_facts(&mut *db, *other).await?
             && in_scope(scope, facts)
         {
             similar_titles.insert(*friction, SimilarLink { id: *other, title });
@@ -456,7 +456,7 @@ const IMPROVEMENT_CHOICES: i64 = 200;
 
 /// The form choices for `scope` (steps of `journey` when chosen), with `viewer_id` among the owners.
 pub async fn choices(
-    db: &crate::db::Db,
+    db: &mut SqliteConnection,
     scope: Scope,
     journey: Option<i64>,
     viewer_id: i64,
@@ -531,7 +531,7 @@ pub async fn choices(
     .push(") and (list <> 'improvement' or n <= ")
     .push_bind(IMPROVEMENT_CHOICES)
     .push(") order by list, n");
-    let rows: Vec<(String, i64, String, String)> = q.build_query_as().fetch_all(db).await?;
+    let rows: Vec<(String, i64, String, String)> = q.build_query_as().fetch_all(&mut *db).await?;
     let mut choices = Choices::default();
     for (list, id, label, group) in rows {
         let option = InboxOption { id, label, group };
