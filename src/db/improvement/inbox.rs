@@ -480,17 +480,16 @@ pub async fn choices(
                   j.title || ' (v' || cast(j.version as text) || ')',
                   row_number() over (order by j.title, j.version desc, s.position)
            from journey_step s join journey j on j.id = s.journey_id
-           where j.status <> 'draft' and (",
+           where j.status <> 'draft'",
     );
-    q.push_bind(team)
-        .push(" is null or s.team_id = ")
-        .push_bind(team)
-        .push(") and (")
-        .push_bind(journey)
-        .push(" is null or j.family_id = ")
-        .push_bind(journey)
-        .push(
-            ")
+    if let Some(team) = team {
+        q.push(" and s.team_id = ").push_bind(team);
+    }
+    if let Some(journey) = journey {
+        q.push(" and j.family_id = ").push_bind(journey);
+    }
+    q.push(
+        "
            union all
            select 'owner', p.id, p.name, coalesce(t.name, ''), row_number() over (order by p.name, p.id)
            from person p left join team t on t.id = p.team_id
@@ -515,13 +514,14 @@ pub async fn choices(
                   coalesce((select j.title from journey j where j.family_id = i.journey_family_id
                             order by j.version desc limit 1), ''),
                   row_number() over (order by i.id desc)
-           from improvement i where i.status not in ('fixed', 'wont_fix') and (",
-    )
-    .push_bind(team)
-    .push(" is null or i.team_id = ")
-    .push_bind(team)
-    .push(
-        ")
+           from improvement i where i.status not in ('fixed', 'wont_fix')",
+    );
+    // Only when there is a team, so the team's index is used (`? is null or …` reads them all).
+    if let Some(team) = team {
+        q.push(" and i.team_id = ").push_bind(team);
+    }
+    q.push(
+        "
          ) c
          where (list <> 'step' or n <= ",
     )
