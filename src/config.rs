@@ -233,6 +233,21 @@ impl Config {
                          in e-mail need the address people use, e.g. https://krb.example.nl",
             });
         }
+        let demo_data = parse_bool("DEMO_DATA", get("DEMO_DATA"), false)?;
+        let demo_allow_public = parse_bool(
+            "DEMO_DATA_ALLOW_PUBLIC",
+            get("DEMO_DATA_ALLOW_PUBLIC"),
+            false,
+        )?;
+        if demo_data && !addr.ip().is_loopback() && !demo_allow_public {
+            // Every demo account, administrators included, signs in with the password printed
+            // in the README: reachable from other machines, anyone could.
+            return Err(ConfigError::Invalid {
+                name: "DEMO_DATA",
+                value: "true".to_owned(),
+                reason: "the demo accounts share a published password and APP_ADDR is reachable                          from other machines, so anyone could sign in as an administrator; use                          DEMO_DATA=false, listen on 127.0.0.1, or set DEMO_DATA_ALLOW_PUBLIC=true                          for a demonstration server on purpose",
+            });
+        }
         let reminder_interval_secs = parse_number(
             "REMINDER_INTERVAL_SECS",
             get("REMINDER_INTERVAL_SECS"),
@@ -270,7 +285,7 @@ impl Config {
             reminder_interval_secs,
             database_url: database_url(get("DATABASE_URL"))?,
             addr,
-            demo_data: parse_bool("DEMO_DATA", get("DEMO_DATA"), false)?,
+            demo_data,
             cookie_secure: parse_bool("COOKIE_SECURE", get("COOKIE_SECURE"), false)?,
             public_url,
             session_idle_minutes,
@@ -521,10 +536,38 @@ mod tests {
     }
 
     #[test]
+    fn demo_data_only_on_a_loopback_address_unless_allowed() {
+        for addr in ["0.0.0.0:3000", "192.168.1.20:3000", "[::]:3000"] {
+            let err = config(&[("APP_ADDR", addr), ("DEMO_DATA", "true")])
+                .expect_err("demo data on a public address");
+            assert_eq!(err.variable(), Some("DEMO_DATA"), "{addr}");
+            assert!(err.to_string().contains("DEMO_DATA_ALLOW_PUBLIC"), "{err}");
+            let allowed = config(&[
+                ("APP_ADDR", addr),
+                ("DEMO_DATA", "true"),
+                ("DEMO_DATA_ALLOW_PUBLIC", "true"),
+            ]);
+            assert!(allowed.is_ok_and(|c| c.demo_data), "{addr}");
+            assert!(
+                config(&[("APP_ADDR", addr)]).is_ok(),
+                "no demo data: {addr}"
+            );
+        }
+        for addr in ["127.0.0.1:3000", "[::1]:3000"] {
+            assert!(
+                config(&[("APP_ADDR", addr), ("DEMO_DATA", "true")]).is_ok(),
+                "{addr}"
+            );
+        }
+        assert!(config(&[("DEMO_DATA_ALLOW_PUBLIC", "maybe")]).is_err());
+    }
+
+    #[test]
     fn values_are_parsed() {
         let c = config(&[
             ("APP_ADDR", "0.0.0.0:8080"),
             ("DEMO_DATA", "true"),
+            ("DEMO_DATA_ALLOW_PUBLIC", "true"),
             ("SESSION_IDLE_MINUTES", "45"),
             ("SESSION_MAX_HOURS", "8"),
             ("PUBLIC_URL", "https://KRB.example.nl/"),

@@ -1,6 +1,6 @@
 //! The real binary started in a temporary directory with a `.env` file: a line that cannot be
-//! read or a database URL that is not SQLite stops it with the file, the line and the reason
-//! (and nothing is created); a good file starts it with one summary line and no colour codes in
+//! read, a database URL that is not SQLite, or demo data on a public address stops it with the
+//! reason (and nothing is created); a good file starts it with one summary line and no colour codes in
 //! a log that is not a terminal.
 
 use std::io::{BufRead, BufReader};
@@ -178,4 +178,34 @@ fn a_good_env_starts_with_one_plain_summary_line() {
         !all.contains('\u{1b}'),
         "colour codes in a log file: {all:?}"
     );
+}
+
+/// Demo data on an address other machines can reach stops the app, saying why and how to allow
+/// it on purpose (nothing is created); allowed on purpose, it runs.
+#[test]
+fn demo_data_on_a_public_address_stops_the_app_unless_allowed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = command(dir.path(), &["migrate"])
+        .env("APP_ADDR", "0.0.0.0:0")
+        .env("DEMO_DATA", "true")
+        .env("DATABASE_URL", "sqlite://data/demo.db")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("DEMO_DATA"), "{err}");
+    assert!(err.contains("DEMO_DATA_ALLOW_PUBLIC=true"), "{err}");
+    assert!(
+        std::fs::read_dir(dir.path()).expect("dir").next().is_none(),
+        "nothing created"
+    );
+    let out = command(dir.path(), &["migrate"])
+        .env("APP_ADDR", "0.0.0.0:0")
+        .env("DEMO_DATA", "true")
+        .env("DEMO_DATA_ALLOW_PUBLIC", "true")
+        .env("DATABASE_URL", "sqlite://data/demo.db")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("data/demo.db").exists());
 }
