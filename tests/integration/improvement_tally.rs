@@ -263,23 +263,7 @@ async fn a_completed_walkthrough_counts_on_every_step_it_walked() {
     for step in &steps {
         let s = step.to_string();
         let saved = app
-            .call_as(
-                &daan,
-                "walk/step",
-                &[
-                    ("form[walkthrough_id]", walk.as_str()),
-                    ("form[step_id]", s.as_str()),
-                    ("form[version]", "0"),
-                    ("form[number]", "1"),
-                    ("form[outcome]", "done"),
-                    ("form[minutes]", "5"),
-                    ("form[emotion]", "-1"),
-                    ("form[effort]", "5"),
-                    ("form[expected]", "Binnen 2 minuten een premie"),
-                    ("form[happened]", "Na 6 minuten nog geen premie"),
-                    ("form[go]", "stay"),
-                ],
-            )
+            .call_as(&daan, "walk/step", &step_form(&walk, &s, "0"))
             .await;
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     }

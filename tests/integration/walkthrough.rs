@@ -36,22 +36,6 @@ async fn start(app: &TestApp, client: &reqwest::Client, journey: i64) -> Answer 
     .await
 }
 
-fn step_form<'a>(walk: &'a str, step: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("form[walkthrough_id]", walk),
-        ("form[step_id]", step),
-        ("form[version]", version),
-        ("form[number]", "1"),
-        ("form[outcome]", "done"),
-        ("form[minutes]", "5"),
-        ("form[emotion]", "-1"),
-        ("form[effort]", "5"),
-        ("form[expected]", "Binnen 2 minuten een premie"),
-        ("form[happened]", "Na 6 minuten nog geen premie"),
-        ("form[go]", "stay"),
-    ]
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_walkthrough_in_progress_per_cycle_until_abandoned() {
     let app = TestApp::spawn().await;

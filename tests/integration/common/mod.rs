@@ -5,7 +5,7 @@ pub mod smtp;
 mod walks;
 // Not every test file makes walkthroughs.
 #[allow(unused_imports)]
-pub use walks::{CompletedWalk, completed_walkthrough, draft_presentation};
+pub use walks::{CompletedWalk, completed_walkthrough, draft_presentation, step_form};
 
 use klantenrijbewijs::config::Config;
 use klantenrijbewijs::state::AppState;

@@ -127,3 +127,20 @@ pub async fn draft_presentation(app: &TestApp, walk: &CompletedWalk) -> i64 {
         .await
         .expect("create")
 }
+
+/// A step's answer as the walk form posts it (done, 5 minutes, annoyed, effort 5), at `version`.
+pub fn step_form<'a>(walk: &'a str, step: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("form[walkthrough_id]", walk),
+        ("form[step_id]", step),
+        ("form[version]", version),
+        ("form[number]", "1"),
+        ("form[outcome]", "done"),
+        ("form[minutes]", "5"),
+        ("form[emotion]", "-1"),
+        ("form[effort]", "5"),
+        ("form[expected]", "Binnen 2 minuten een premie"),
+        ("form[happened]", "Na 6 minuten nog geen premie"),
+        ("form[go]", "stay"),
+    ]
+}
