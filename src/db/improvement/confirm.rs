@@ -155,7 +155,7 @@ async fn reopen(
     if changed.rows_affected() != 1 {
         return Ok(false);
     }
-    super::tally::refresh_improvement(tx, improvement_id).await?;
+    super::tally::set_days_to_fix(tx, improvement_id).await?;
     let history_id: i64 = sqlx::query_scalar(
         "insert into improvement_history (improvement_id, actor_id, from_status, to_status, comment,
                 created_at, updated_at)

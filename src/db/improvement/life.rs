@@ -464,7 +464,7 @@ pub async fn change_status(
     if updated != 1 {
         return Err(WriteError::NotFound.into());
     }
-    super::tally::refresh_improvement(&mut tx, id).await?;
+    super::tally::set_days_to_fix(&mut tx, id).await?;
     let history_id = insert_history(
         &mut tx,
         id,

@@ -162,22 +162,15 @@ pub async fn summary(
     // The middle value(s) of the fixed ones' days to fix, per team and (team null) for all: a
     // seek to the middle of each, since the groups say how many fixed ones each has (only a
     // fixed improvement has days to fix).
-    let fixed: Vec<(Option<i64>, i64)> = groups
+    let mut fixed: Vec<(Option<i64>, i64)> = groups
         .iter()
         .filter(|g| g.status == ImprovementStatus::Fixed && g.count > 0)
         .map(|g| (Some(g.team_id), g.count))
-        .chain(
-            Some(
-                groups
-                    .iter()
-                    .filter(|g| g.status == ImprovementStatus::Fixed)
-                    .map(|g| g.count)
-                    .sum(),
-            )
-            .filter(|n: &i64| *n > 0)
-            .map(|n| (None, n)),
-        )
         .collect();
+    let all_fixed: i64 = fixed.iter().map(|(_, n)| n).sum();
+    if all_fixed > 0 {
+        fixed.push((None, all_fixed));
+    }
     let mut medians = Vec::new();
     if !fixed.is_empty() {
         let mut q = QueryBuilder::<Sqlite>::new("");

@@ -6,7 +6,7 @@
 //!   counts over its linked frictions: [`refresh_improvement`] after a friction is triaged into
 //!   it, [`friction_recognised`] after a "herkenbaar" mark is given or taken back;
 //! - `days_to_fix` is `domain::improvement::overview::days_to_fix` while it is fixed, else null:
-//!   [`refresh_improvement`] after every status change;
+//!   [`set_days_to_fix`] after every status change;
 //! - `step_tally` holds per step the completed walkthroughs that walked it and how many of them
 //!   logged a friction on it: [`walkthrough_completed`] in the transaction that completes one
 //!   (a completed walkthrough's frictions no longer change);
@@ -50,14 +50,13 @@ pub(super) fn score_sql() -> String {
     )
 }
 
-/// Recounts improvement `id`'s linked frictions and recognitions and sets `days_to_fix` from its
-/// status and dates.
+/// Recounts improvement `id`'s linked frictions and recognitions (after a triage into it).
 pub async fn refresh_improvement(tx: &mut WriteTx, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query(&format!("update improvement set {COUNTS} where id = ?"))
         .bind(id)
         .execute(&mut **tx)
         .await?;
-    set_days_to_fix(tx, id).await
+    Ok(())
 }
 
 /// The counts over the linked frictions, for `update improvement set …`.
@@ -74,7 +73,8 @@ const COUNTS: &str = "
                     join friction_recognition r on r.friction_id = ft.friction_id
                     where ft.improvement_id = improvement.id)";
 
-async fn set_days_to_fix(db: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+/// Sets improvement `id`'s `days_to_fix` from its status and dates (after a status change).
+pub async fn set_days_to_fix(db: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
     let row = sqlx::query_as::<
         _,
         (
@@ -126,24 +126,21 @@ pub async fn walkthrough_completed(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into step_tally (step_id, walkers, reporters, created_at, updated_at)
-         select ws.step_id, 1, 0, ?, ? from walkthrough_step ws where ws.walkthrough_id = ?
-         on conflict (step_id) do update set walkers = step_tally.walkers + 1,
+         select step_id, sum(walked), sum(reported), ?, ?
+         from (select ws.step_id, 1 as walked, 0 as reported from walkthrough_step ws
+               where ws.walkthrough_id = ?
+               union all
+               select distinct f.step_id, 0, 1 from friction f
+               where f.walkthrough_id = ? and f.kind = 'friction') counted
+         where true
+         group by step_id
+         on conflict (step_id) do update set walkers = step_tally.walkers + excluded.walkers,
+             reporters = step_tally.reporters + excluded.reporters,
              updated_at = excluded.updated_at",
     )
     .bind(now)
     .bind(now)
     .bind(walkthrough_id)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query(
-        "insert into step_tally (step_id, walkers, reporters, created_at, updated_at)
-         select distinct f.step_id, 0, 1, ?, ? from friction f
-         where f.walkthrough_id = ? and f.kind = 'friction'
-         on conflict (step_id) do update set reporters = step_tally.reporters + 1,
-             updated_at = excluded.updated_at",
-    )
-    .bind(now)
-    .bind(now)
     .bind(walkthrough_id)
     .execute(&mut **tx)
     .await?;
