@@ -179,7 +179,21 @@ async fn filters_narrow_the_list_and_the_list_is_paged() {
             second.iter().all(|id| !first.contains(id)),
             "no friction on two pages"
         );
+        assert_eq!(
+            next["rows"]["total"], total,
+            "every page carries the same total"
+        );
     }
+    // A page past the end shows nothing but still says how many there are (counted on its own,
+    // since no row carries the total).
+    let past: serde_json::Value = serde_json::from_str(
+        &app.call_as(&cx, "improvements/inbox", &[("page", "999")])
+            .await
+            .body,
+    )
+    .expect("json");
+    assert_eq!(past["rows"]["items"].as_array().map(Vec::len), Some(0));
+    assert_eq!(past["rows"]["total"], total);
     let blockers: serde_json::Value = serde_json::from_str(
         &app.call_as(
             &cx,

@@ -133,6 +133,15 @@ fn push_candidates(
     }
 }
 
+/// `(select count(*) …)` of the matching frictions, counted up to one past the cap (the page says
+/// "more than COUNT_CAP" beyond it); the outer limit stops reading the ranges as soon as that many
+/// are found.
+fn push_count(q: &mut QueryBuilder<'_, Sqlite>, ranges: &[Range], filter: &InboxFilter) {
+    q.push("(select count(*) from (select 1 from (");
+    push_candidates(q, ranges, filter, COUNT_CAP + 1, true);
+    q.push(") limit ").push_bind(COUNT_CAP + 1).push("))");
+}
+
 /// The ranges of a scope: every friction, or the team's steps and its tag.
 async fn ranges(db: &mut SqliteConnection, scope: Scope) -> Result<Vec<Range>, sqlx::Error> {
     Ok(match scope {
@@ -154,6 +163,7 @@ async fn ranges(db: &mut SqliteConnection, scope: Scope) -> Result<Vec<Range>, s
 
 #[derive(sqlx::FromRow)]
 struct Row {
+    total: i64,
     id: i64,
     step_id: i64,
     step_title: String,
@@ -237,14 +247,12 @@ pub async fn list(
 ) -> Result<Paged<InboxFriction>, sqlx::Error> {
     let ranges = ranges(&mut *db, scope).await?;
     let offset = Paged::<InboxFriction>::offset(page, page_size);
-    // Counted up to one past the cap (the page says "more than COUNT_CAP" beyond it); the outer
-    // limit stops reading the ranges as soon as that many are found.
-    let mut count = QueryBuilder::<Sqlite>::new("select count(*) from (select 1 from (");
-    push_candidates(&mut count, &ranges, filter, COUNT_CAP + 1, true);
-    count.push(") limit ").push_bind(COUNT_CAP + 1).push(")");
-    let total: i64 = count.build_query_scalar().fetch_one(&mut *db).await?;
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
+    // The total rides on every row of the page (a subquery SQLite runs once), saving the count
+    // its own round trip to the connection's thread; only a page past the end counts alone.
+    let mut q = QueryBuilder::<Sqlite>::new("select ");
+    push_count(&mut q, &ranges, filter);
+    q.push(
+        " as total, f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
                 j.title as journey_title, w.cycle_year, f.severity, f.title, f.what_happened,
                 f.suggestion, p.name as reporter_name, f.created_at, f.similar_friction_id,
                 f.similar_improvement_id,
@@ -257,7 +265,14 @@ pub async fn list(
                 t.created_at as triaged_at
          from (",
     );
+    // The page's rows are chosen before their details are joined: every range reads up to
+    // offset + page size candidates, and only the page's own need the six lookups.
+    q.push("select id, created_at from (");
     push_candidates(&mut q, &ranges, filter, offset + page_size, false);
+    q.push(") order by created_at desc, id desc limit ")
+        .push_bind(page_size)
+        .push(" offset ")
+        .push_bind(offset);
     q.push(
         ") c
          join friction f on f.id = c.id
@@ -266,16 +281,22 @@ pub async fn list(
          join journey j on j.id = s.journey_id
          join person p on p.id = w.person_id
          left join friction_triage t on t.friction_id = f.id
-         order by c.created_at desc, c.id desc limit ",
-    )
-    .push_bind(page_size)
-    .push(" offset ")
-    .push_bind(offset);
+         order by c.created_at desc, c.id desc",
+    );
     let rows: Vec<Row> = q.build_query_as().fetch_all(&mut *db).await?;
     let similar: Vec<(i64, i64)> = rows
         .iter()
         .filter_map(|r| r.similar_friction_id.map(|s| (r.id, s)))
         .collect();
+    let total = match rows.first() {
+        Some(row) => row.total,
+        None if page <= 1 => 0,
+        None => {
+            let mut count = QueryBuilder::<Sqlite>::new("select ");
+            push_count(&mut count, &ranges, filter);
+            count.build_query_scalar().fetch_one(&mut *db).await?
+        }
+    };
     let mut items = rows
         .into_iter()
         .map(Row::into_friction)
