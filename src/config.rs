@@ -245,7 +245,10 @@ impl Config {
             return Err(ConfigError::Invalid {
                 name: "DEMO_DATA",
                 value: "true".to_owned(),
-                reason: "the demo accounts share a published password and APP_ADDR is reachable                          from other machines, so anyone could sign in as an administrator; use                          DEMO_DATA=false, listen on 127.0.0.1, or set DEMO_DATA_ALLOW_PUBLIC=true                          for a demonstration server on purpose",
+                reason: "the demo accounts share a published password and APP_ADDR is reachable \
+                         from other machines, so anyone could sign in as an administrator; use \
+                         DEMO_DATA=false, listen on 127.0.0.1, or set DEMO_DATA_ALLOW_PUBLIC=true \
+                         for a demonstration server on purpose",
             });
         }
         let reminder_interval_secs = parse_number(
@@ -542,6 +545,10 @@ mod tests {
                 .expect_err("demo data on a public address");
             assert_eq!(err.variable(), Some("DEMO_DATA"), "{addr}");
             assert!(err.to_string().contains("DEMO_DATA_ALLOW_PUBLIC"), "{err}");
+            assert!(
+                !err.to_string().contains("  "),
+                "one sentence, no layout: {err}"
+            );
             let allowed = config(&[
                 ("APP_ADDR", addr),
                 ("DEMO_DATA", "true"),

@@ -101,6 +101,16 @@ mod cli {
             #[arg(long, default_value_t = 0)]
             walkthroughs: i64,
         },
+        /// Copy the database (consistent, while the app runs) and the evidence files it names into
+        /// a new or empty directory.
+        Backup { dir: std::path::PathBuf },
+        /// Put a backup made by `backup` in the place of the stopped app's database and evidence.
+        Restore {
+            dir: std::path::PathBuf,
+            /// Replace the database and evidence that are there (otherwise refused).
+            #[arg(long)]
+            replace: bool,
+        },
         /// Benchmark (not a test): times reading, dry-running and applying an employee import of
         /// N generated rows against a temporary demo database.
         BenchImport {
@@ -163,6 +173,14 @@ mod cli {
                 people,
                 walkthroughs,
             } => seed_scale(config, people, walkthroughs).await,
+            Command::Backup { dir } => klantenrijbewijs::backup::backup(&config, &dir)
+                .await
+                .map(|summary| println!("backed up to {}: {summary}", dir.display())),
+            Command::Restore { dir, replace } => {
+                klantenrijbewijs::backup::restore(&config, &dir, replace)
+                    .await
+                    .map(|summary| println!("restored from {}: {summary}", dir.display()))
+            }
             Command::BenchImport { rows } => bench::import(rows).await,
             Command::BenchLibrary { presentations } => bench::library(presentations).await,
         };

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod backup;
 pub mod coverage;
 pub mod evidence;
 pub mod first_reminder;

@@ -1,0 +1,288 @@
+//! The real binary as its own process, for what an in-process server cannot show: a SIGKILL, a
+//! restart on the same files, the `backup` and `restore` commands beside a running app.
+
+use super::{DEMO_PASSWORD, TestApp};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_klantenrijbewijs");
+
+/// Where one app keeps its database and evidence: `dir/krb.db`, `dir/evidence`.
+pub struct Place {
+    pub dir: PathBuf,
+}
+
+impl Place {
+    pub fn new(dir: &Path) -> Place {
+        Place {
+            dir: dir.to_owned(),
+        }
+    }
+
+    pub fn database(&self) -> PathBuf {
+        self.dir.join("krb.db")
+    }
+
+    /// The binary with `args`, this place's settings and only PATH from the environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .current_dir(&self.dir)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", self.database().display()),
+            )
+            .env("EVIDENCE_DIR", self.dir.join("evidence"))
+            .env("LEPTOS_SITE_ROOT", self.dir.join("site"))
+            .env("COOKIE_SECURE", "false")
+            .env("REMINDER_INTERVAL_SECS", "0")
+            .env("RUST_LOG", "warn")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Runs a command of the binary to its end.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("the binary runs")
+    }
+
+    /// Serves this place on `port` (demo data when `demo`), its log in `dir/server-<n>.log`.
+    pub async fn serve(&self, port: u16, demo: bool, n: u32) -> Server {
+        let log = std::fs::File::create(self.dir.join(format!("server-{n}.log"))).expect("log");
+        let mut child = self
+            .command(&["serve"])
+            .env("APP_ADDR", format!("127.0.0.1:{port}"))
+            .env("DEMO_DATA", if demo { "true" } else { "false" })
+            .stdout(log.try_clone().expect("log"))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("the binary starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let client = TestApp::new_client();
+        let until = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(res) = client.get(format!("{base}/healthz")).send().await
+                && res.status() == 200
+            {
+                break;
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("the server stopped while starting: {status}");
+            }
+            assert!(Instant::now() < until, "the server did not become ready");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Server { child, base }
+    }
+
+    /// A read-only look at this place's database (beside a running server).
+    pub async fn read(&self) -> sqlx::SqlitePool {
+        sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=ro", self.database().display()))
+            .await
+            .expect("the database, read-only")
+    }
+}
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+}
+
+impl Server {
+    /// SIGKILL: no shutdown, no flush.
+    pub fn kill(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("the server is gone");
+    }
+
+    /// Calls a server function as the hydrated app does: (status, body), None when the server
+    /// did not answer.
+    pub async fn post(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Option<(u16, String)> {
+        post(client, &self.base, endpoint, form).await
+    }
+
+    /// A new browser signed in as `email` with the demo password.
+    pub async fn signed_in(&self, email: &str) -> reqwest::Client {
+        let client = TestApp::new_client();
+        let answer = self
+            .post(
+                &client,
+                "login",
+                &[("email", email), ("password", DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(answer.map(|(s, _)| s), Some(200), "sign-in as {email}");
+        client
+    }
+
+    /// Starts a walkthrough of the first live journey; (walkthrough id, its first `steps` step ids).
+    pub async fn start_walk(
+        &self,
+        place: &Place,
+        client: &reqwest::Client,
+        steps: usize,
+    ) -> (i64, Vec<i64>) {
+        let db = place.read().await;
+        let journey: i64 =
+            sqlx::query_scalar("select id from journey where status = 'live' order by id limit 1")
+                .fetch_one(&db)
+                .await
+                .expect("a live journey");
+        let (status, body) = self
+            .post(
+                client,
+                "walk/start",
+                &[("journey_id", journey.to_string().as_str())],
+            )
+            .await
+            .expect("answer");
+        assert_eq!(status, 200, "{body}");
+        let walk: i64 = body.trim().parse().expect("walkthrough id");
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "select id from journey_step where journey_id = ? order by position limit ?",
+        )
+        .bind(journey)
+        .bind(steps as i64)
+        .fetch_all(&db)
+        .await
+        .expect("steps");
+        assert_eq!(ids.len(), steps, "the journey has enough steps");
+        db.close().await;
+        (walk, ids)
+    }
+}
+
+async fn post(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> Option<(u16, String)> {
+    let res = client
+        .post(format!("{base}/api/{endpoint}"))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .ok()?;
+    let status = res.status().as_u16();
+    Some((status, res.text().await.ok()?))
+}
+
+/// Saves being made while something else happens: one task per step saves it again and again
+/// with a rising number in its text (`<label> <step> #<n>`), each with the version it got back.
+pub struct SaveStream {
+    tasks: Vec<(i64, tokio::task::JoinHandle<Option<u64>>)>,
+    acknowledged: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+}
+
+impl SaveStream {
+    pub fn start(
+        server: &Server,
+        client: &reqwest::Client,
+        walk: i64,
+        steps: &[i64],
+    ) -> SaveStream {
+        let acknowledged = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let tasks = steps
+            .iter()
+            .map(|&step| {
+                let task = tokio::spawn(save_again_and_again(
+                    client.clone(),
+                    server.base.clone(),
+                    walk,
+                    step,
+                    acknowledged.clone(),
+                    stop.clone(),
+                ));
+                (step, task)
+            })
+            .collect();
+        SaveStream {
+            tasks,
+            acknowledged,
+            stop,
+        }
+    }
+
+    /// Waits until `n` saves in all were answered 200.
+    pub async fn until_acknowledged(&self, n: usize) {
+        let until = Instant::now() + Duration::from_secs(60);
+        while self.acknowledged.load(Ordering::Relaxed) < n {
+            assert!(Instant::now() < until, "the saves did not get going");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Stops the stream; per step the highest number answered 200.
+    pub async fn finish(self) -> Vec<(i64, u64)> {
+        self.stop.store(true, Ordering::Relaxed);
+        let mut last = Vec::new();
+        for (step, task) in self.tasks {
+            let n = task
+                .await
+                .expect("saver")
+                .expect("every step had a save acknowledged");
+            last.push((step, n));
+        }
+        last
+    }
+}
+
+/// The number a stream's save put in a step's text.
+pub fn save_number(text: &str) -> u64 {
+    text.rsplit('#')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("not a stream's save: {text:?}"))
+}
+
+async fn save_again_and_again(
+    client: reqwest::Client,
+    base: String,
+    walk: i64,
+    step: i64,
+    acknowledged: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+) -> Option<u64> {
+    let (walk, step_id) = (walk.to_string(), step.to_string());
+    let mut version = 0_i64;
+    let mut last = None;
+    for n in 1_u64.. {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let text = format!("Opslag {step} #{n}");
+        let version_text = version.to_string();
+        let mut form = super::step_form(&walk, &step_id, &version_text);
+        for field in &mut form {
+            if field.0 == "form[happened]" {
+                field.1 = &text;
+            }
+        }
+        match post(&client, &base, "walk/step", &form).await {
+            Some((200, body)) => {
+                let answer: serde_json::Value = serde_json::from_str(&body).expect("json");
+                version = answer["version"].as_i64().expect("the save's version");
+                last = Some(n);
+                acknowledged.fetch_add(1, Ordering::Relaxed);
+            }
+            Some((status, body)) => panic!("save {n} of step {step} answered {status}: {body}"),
+            // The server is gone: what was acknowledged is what counts.
+            None => break,
+        }
+    }
+    last
+}
