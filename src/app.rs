@@ -1,6 +1,6 @@
 //! The HTML shell, the session context every page reads, and the route table.
 
-use crate::api::session::SessionInfo;
+use crate::auth::SessionInfo;
 use crate::components::layout::SiteHeader;
 use crate::domain::Locale;
 use crate::i18n::I18n;

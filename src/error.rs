@@ -116,19 +116,6 @@ impl FromServerFnError for AppError {
 mod ssr {
     use super::AppError;
 
-    impl From<crate::db::WriteError> for AppError {
-        #[track_caller]
-        fn from(e: crate::db::WriteError) -> Self {
-            use crate::db::WriteError;
-            match e {
-                WriteError::NotFound => AppError::NotFound,
-                WriteError::Conflict => AppError::Conflict,
-                WriteError::Refused(reason) => AppError::Refused(reason),
-                WriteError::Db(e) => AppError::internal("database write", e),
-            }
-        }
-    }
-
     impl AppError {
         /// Logs an internal failure with context and returns the opaque error the user sees.
         #[track_caller]

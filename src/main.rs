@@ -54,7 +54,7 @@ fn main() {}
 mod cli {
     use clap::{Parser, Subcommand};
     use klantenrijbewijs::config::Config;
-    use klantenrijbewijs::db;
+    use klantenrijbewijs::{db, demo};
     use std::process::ExitCode;
 
     #[derive(Parser)]
@@ -222,8 +222,8 @@ mod cli {
     }
 
     mod bench {
-        use klantenrijbewijs::db;
         use klantenrijbewijs::domain::presentation::{LibraryFilter, LibraryViewer};
+        use klantenrijbewijs::{db, demo};
         use std::time::Instant;
 
         pub async fn import(rows: usize) -> Result<(), String> {
@@ -233,7 +233,7 @@ mod cli {
             let result = async {
                 let pool = db::connect(&url).await.map_err(|e| e.to_string())?;
                 db::migrate(&pool).await.map_err(|e| e.to_string())?;
-                db::seed::load_demo(&pool)
+                demo::seed::load_demo(&pool)
                     .await
                     .map_err(|e| e.to_string())?;
                 let hr: i64 = sqlx::query_scalar(
@@ -242,7 +242,7 @@ mod cli {
                 .fetch_one(&pool)
                 .await
                 .map_err(|e| e.to_string())?;
-                let t = db::scale::time_import(&pool, rows, hr)
+                let t = demo::scale::time_import(&pool, rows, hr)
                     .await
                     .map_err(|e| e.to_string())?;
                 println!(
@@ -277,11 +277,11 @@ mod cli {
         async fn run(url: &str, presentations: i64) -> Result<(), String> {
             let pool = db::connect(url).await.map_err(|e| e.to_string())?;
             db::migrate(&pool).await.map_err(|e| e.to_string())?;
-            db::seed::load_demo(&pool)
+            demo::seed::load_demo(&pool)
                 .await
                 .map_err(|e| e.to_string())?;
             let started = Instant::now();
-            let added = db::presentation::bench::grow_library(&pool, presentations)
+            let added = demo::library::grow_library(&pool, presentations)
                 .await
                 .map_err(|e| e.to_string())?;
             println!(
@@ -360,25 +360,25 @@ mod cli {
             .await
             .map_err(|e| e.to_string())?;
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
-        if db::seed::load_demo(&pool)
+        if demo::seed::load_demo(&pool)
             .await
             .map_err(|e| format!("demo data: {e}"))?
         {
             println!("demo organisation loaded into the empty database");
         }
-        let before = db::scale::employee_count(&pool)
+        let before = demo::scale::employee_count(&pool)
             .await
             .map_err(|e| e.to_string())?;
         let missing = people.saturating_sub(usize::try_from(before).unwrap_or(usize::MAX));
         let started = std::time::Instant::now();
-        let added = db::scale::grow_people(&pool, missing)
+        let added = demo::scale::grow_people(&pool, missing)
             .await
             .map_err(|e| e.to_string())?;
         match (added.first(), added.last()) {
             (Some(first), Some(last)) => println!(
                 "{} employees added ({first} … {last}, password {}) in {:.1} s; {} employees now",
                 added.len(),
-                db::seed::DEMO_PASSWORD,
+                demo::seed::DEMO_PASSWORD,
                 started.elapsed().as_secs_f64(),
                 before + i64::try_from(added.len()).unwrap_or(i64::MAX),
             ),
@@ -394,7 +394,7 @@ mod cli {
     /// Team leads, walkthroughs with findings, and licences, each step timed.
     async fn grow_history(pool: &db::Db, walkthroughs: i64) -> Result<(), String> {
         let t = std::time::Instant::now();
-        let (leads, moved) = db::scale::assign_leads(pool)
+        let (leads, moved) = demo::scale::assign_leads(pool)
             .await
             .map_err(|e| e.to_string())?;
         println!(
@@ -402,7 +402,7 @@ mod cli {
             t.elapsed().as_secs_f64()
         );
         let t = std::time::Instant::now();
-        let (walks, findings) = db::scale::grow_walkthroughs(pool, walkthroughs)
+        let (walks, findings) = demo::scale::grow_walkthroughs(pool, walkthroughs)
             .await
             .map_err(|e| e.to_string())?;
         println!(
@@ -410,7 +410,7 @@ mod cli {
             t.elapsed().as_secs_f64()
         );
         let t = std::time::Instant::now();
-        let grown = db::scale::grow_improvements(pool)
+        let grown = demo::scale::grow_improvements(pool)
             .await
             .map_err(|e| e.to_string())?;
         println!(
@@ -422,7 +422,7 @@ mod cli {
             t.elapsed().as_secs_f64()
         );
         let t = std::time::Instant::now();
-        let issued = db::scale::grow_licences(pool)
+        let issued = demo::scale::grow_licences(pool)
             .await
             .map_err(|e| e.to_string())?;
         println!(

@@ -4,7 +4,7 @@ use crate::app::{App, shell};
 use crate::assets::{SiteAssets, hash_file_path, is_content_hashed};
 use crate::config::Config;
 use crate::state::AppState;
-use crate::{db, error::AppError};
+use crate::{db, demo, error::AppError};
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -129,7 +129,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         .map_err(|e| StartError::Sessions(sqlx::Error::Configuration(e.into())))?;
     store.migrate().await.map_err(StartError::Sessions)?;
     if config.demo_data {
-        db::seed::load_demo(&pool).await.map_err(StartError::Demo)?;
+        demo::seed::load_demo(&pool)
+            .await
+            .map_err(StartError::Demo)?;
     }
     crate::auth::password::warm_up();
 
@@ -289,7 +291,7 @@ async fn attach_session_info(
             .get::<tower_sessions::Session>()
             .cloned()
     {
-        match crate::api::session::load_session_info(&state, &session, request.headers()).await {
+        match crate::auth::session::load_session_info(&state, &session, request.headers()).await {
             // A temporary password (an admin typed it): every page but changing it waits.
             Ok(info)
                 if info.user.as_ref().is_some_and(|u| u.must_change_password)

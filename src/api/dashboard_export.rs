@@ -3,7 +3,7 @@
 //! organisation, reviewers their direct reports; the role is checked before anything is read.
 
 use crate::api::dashboard::CoverageFilter;
-use crate::api::session::SessionInfo;
+use crate::auth::SessionInfo;
 use crate::export::csv::{CsvWriter, Separator};
 use crate::i18n::I18n;
 use crate::state::AppState;

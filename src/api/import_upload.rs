@@ -4,7 +4,7 @@
 //! (`/hr/import/<token>`). Works without JavaScript. The role is checked before the file is read;
 //! cross-site posts never get here (`security::csrf`).
 
-use crate::api::session::SessionInfo;
+use crate::auth::SessionInfo;
 use crate::state::AppState;
 use axum::Extension;
 use axum::Router;

@@ -89,7 +89,7 @@ pub(crate) mod ssr {
         let error_page = parts.uri.query().is_some_and(|q| q.contains("__err="));
         let page_user = parts
             .extensions
-            .get::<crate::api::session::SessionInfo>()
+            .get::<crate::auth::SessionInfo>()
             .map(|info| info.user.clone());
         Ok(Ctx {
             state,

@@ -35,7 +35,8 @@ pub async fn list_people(
 ) -> Result<Paged<PersonSummary>, AppError> {
     super::ssr::serve(async |ctx| {
         ctx.require(|r| r.can_view_people_overview()).await?;
-        let filter = people_filter(&query, &team, &department, &status);
+        let filter =
+            crate::domain::org::PeopleFilter::from_form(&query, &team, &department, &status);
         let page = crate::domain::paging::parse_page(&page);
         Ok(crate::db::person::list(
             &ctx.state.pool,
@@ -46,26 +47,6 @@ pub async fn list_people(
         .await?)
     })
     .await
-}
-
-/// The people filter from the list's GET form fields (also used by the CSV export).
-pub fn people_filter(
-    query: &str,
-    team: &str,
-    department: &str,
-    status: &str,
-) -> crate::domain::org::PeopleFilter {
-    use crate::domain::person::parse_optional_id;
-    crate::domain::org::PeopleFilter {
-        query: query.chars().take(100).collect(),
-        team_id: parse_optional_id(team).unwrap_or(None),
-        department_id: parse_optional_id(department).unwrap_or(None),
-        active: match status {
-            "active" => Some(true),
-            "inactive" => Some(false),
-            _ => None,
-        },
-    }
 }
 
 /// The signed-in person's own profile line (team, manager, roles).

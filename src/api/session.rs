@@ -1,62 +1,12 @@
 //! Sign-in, sign-out, own password, and the language choice.
 
-use crate::auth::CurrentUser;
+use crate::auth::SessionInfo;
+#[cfg(feature = "ssr")]
+use crate::auth::session::{LOCALE_COOKIE, load_session_info};
+#[cfg(feature = "ssr")]
 use crate::domain::Locale;
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// What every page needs to know before rendering: who is signed in and in which language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionInfo {
-    pub user: Option<CurrentUser>,
-    pub locale: Locale,
-    /// Demo data is loaded: the sign-in page lists the demo accounts.
-    pub demo: bool,
-    /// Unread notifications of the signed-in person, for the bell in the header.
-    #[serde(default)]
-    pub unread_notifications: i64,
-}
-
-#[cfg(feature = "ssr")]
-pub const LOCALE_COOKIE: &str = "lang";
-
-/// Language before sign-in: the `lang` cookie, else Dutch (the product's default, whatever the browser says).
-#[cfg(feature = "ssr")]
-pub fn cookie_locale(headers: &axum::http::HeaderMap) -> Locale {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LOCALE_COOKIE)
-        .and_then(|(_, value)| Locale::parse(value))
-        .unwrap_or_default()
-}
-
-/// Who is signed in and in which language, for one request.
-#[cfg(feature = "ssr")]
-pub async fn load_session_info(
-    state: &crate::state::AppState,
-    session: &tower_sessions::Session,
-    headers: &axum::http::HeaderMap,
-) -> Result<SessionInfo, AppError> {
-    let user = crate::auth::session::current_user(state, session).await?;
-    let locale = user
-        .as_ref()
-        .map_or_else(|| cookie_locale(headers), |u| u.locale);
-    let unread_notifications = match &user {
-        Some(u) => crate::db::notification::unread_count(&state.pool, u.id).await?,
-        None => 0,
-    };
-    Ok(SessionInfo {
-        user,
-        locale,
-        demo: state.config.demo_data,
-        unread_notifications,
-    })
-}
 
 /// The same information as pages get, for API clients.
 #[server(endpoint = "session_info")]

@@ -1,4 +1,5 @@
-//! Who is signed in. `CurrentUser` is shared with the browser; hashing and session access are server-only.
+//! Who is signed in. `CurrentUser` and `SessionInfo` are shared with the browser; hashing and
+//! session access are server-only.
 
 #[cfg(feature = "ssr")]
 pub mod password;
@@ -19,4 +20,16 @@ pub struct CurrentUser {
     /// An admin typed the password: nothing but changing it works until they did.
     #[serde(default)]
     pub must_change_password: bool,
+}
+
+/// What every page needs to know before rendering: who is signed in and in which language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: Option<CurrentUser>,
+    pub locale: Locale,
+    /// Demo data is loaded: the sign-in page lists the demo accounts.
+    pub demo: bool,
+    /// Unread notifications of the signed-in person, for the bell in the header.
+    #[serde(default)]
+    pub unread_notifications: i64,
 }

@@ -1,4 +1,5 @@
-//! Server-side sessions (tower-sessions, stored in the database) and the role checks every server function uses.
+//! Server-side sessions (tower-sessions, stored in the database), the role checks every server
+//! function uses, and what every page learns from the session first (`load_session_info`).
 //!
 //! A signed-in session keeps a [`SignedIn`] and ends (is deleted) on the first request that finds
 //! it idle longer than `SESSION_IDLE_MINUTES`, older than `SESSION_MAX_HOURS`, or signed in with
@@ -7,9 +8,10 @@
 //! were last seen, at most every [`touch_interval`]: that write moves the stored expiry (and the
 //! cookie's) on, keeping an active person's session alive without a write per request.
 
-use super::CurrentUser;
+use super::{CurrentUser, SessionInfo};
 use crate::config::Config;
 use crate::db;
+use crate::domain::Locale;
 use crate::error::AppError;
 use crate::state::AppState;
 use serde::{Deserialize, Serialize};
@@ -154,6 +156,44 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
         .flush()
         .await
         .map_err(|e| AppError::internal("session flush", e))
+}
+
+/// The cookie that keeps the chosen language before sign-in.
+pub const LOCALE_COOKIE: &str = "lang";
+
+/// Language before sign-in: the `lang` cookie, else Dutch (the product's default, whatever the browser says).
+pub fn cookie_locale(headers: &axum::http::HeaderMap) -> Locale {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LOCALE_COOKIE)
+        .and_then(|(_, value)| Locale::parse(value))
+        .unwrap_or_default()
+}
+
+/// Who is signed in and in which language, for one request.
+pub async fn load_session_info(
+    state: &crate::state::AppState,
+    session: &Session,
+    headers: &axum::http::HeaderMap,
+) -> Result<SessionInfo, AppError> {
+    let user = current_user(state, session).await?;
+    let locale = user
+        .as_ref()
+        .map_or_else(|| cookie_locale(headers), |u| u.locale);
+    let unread_notifications = match &user {
+        Some(u) => crate::db::notification::unread_count(&state.pool, u.id).await?,
+        None => 0,
+    };
+    Ok(SessionInfo {
+        user,
+        locale,
+        demo: state.config.demo_data,
+        unread_notifications,
+    })
 }
 
 #[cfg(test)]

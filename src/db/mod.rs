@@ -17,8 +17,6 @@ pub mod org_upkeep;
 pub mod person;
 pub mod presentation;
 pub mod reminder;
-pub mod scale;
-pub mod seed;
 pub mod throttle;
 pub mod walkthrough;
 
@@ -102,6 +100,21 @@ pub enum WriteError {
 impl From<sqlx::Error> for WriteError {
     fn from(e: sqlx::Error) -> Self {
         WriteError::Db(e)
+    }
+}
+
+/// What a refused or failed write becomes at the boundary: the database layer knows its own
+/// outcomes, the error type stays free of database types.
+impl From<WriteError> for crate::error::AppError {
+    #[track_caller]
+    fn from(e: WriteError) -> Self {
+        use crate::error::AppError;
+        match e {
+            WriteError::NotFound => AppError::NotFound,
+            WriteError::Conflict => AppError::Conflict,
+            WriteError::Refused(reason) => AppError::Refused(reason),
+            WriteError::Db(e) => AppError::internal("database write", e),
+        }
     }
 }
 

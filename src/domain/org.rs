@@ -72,6 +72,25 @@ pub struct PeopleFilter {
     pub active: Option<bool>,
 }
 
+impl PeopleFilter {
+    /// The filter from the people list's GET form fields (the list and its CSV export): the
+    /// search text cut at 100 characters, ids that do not parse ignored, status `active` or
+    /// `inactive` (anything else: everyone).
+    pub fn from_form(query: &str, team: &str, department: &str, status: &str) -> PeopleFilter {
+        use crate::domain::person::parse_optional_id;
+        PeopleFilter {
+            query: query.chars().take(100).collect(),
+            team_id: parse_optional_id(team).unwrap_or(None),
+            department_id: parse_optional_id(department).unwrap_or(None),
+            active: match status {
+                "active" => Some(true),
+                "inactive" => Some(false),
+                _ => None,
+            },
+        }
+    }
+}
+
 /// A department or a team picked in the organisation's upkeep forms: `department:3`, `team:7`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrgUnit {
@@ -122,6 +141,20 @@ pub fn creates_management_cycle(person: i64, proposed_manager: i64, chain: &[i64
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_people_filter_reads_the_form_and_ignores_what_does_not_parse() {
+        let f = super::PeopleFilter::from_form(&"x".repeat(150), "7", "abc", "inactive");
+        assert_eq!(f.query.len(), 100);
+        assert_eq!(
+            (f.team_id, f.department_id, f.active),
+            (Some(7), None, Some(false))
+        );
+        assert_eq!(
+            super::PeopleFilter::from_form("", "", "", "iedereen").active,
+            None
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -3,7 +3,7 @@
 use super::guard::{cross_site, require_edit, user};
 use super::reply::{Failure, answer, reply_for};
 use super::store;
-use crate::api::session::SessionInfo;
+use crate::auth::SessionInfo;
 use crate::db;
 use crate::state::AppState;
 use axum::Extension;

@@ -3,7 +3,7 @@
 use super::guard::user;
 use super::reply::Failure;
 use super::store;
-use crate::api::session::SessionInfo;
+use crate::auth::SessionInfo;
 use crate::db;
 use crate::domain::evidence::{self as rules, EvidenceKind};
 use crate::domain::walkthrough::{Access, access};
@@ -103,7 +103,7 @@ pub(super) async fn serve(
     let user = user(state, session, info).await;
     let locale = match &user {
         Ok(Some(user)) => user.locale,
-        _ => crate::api::session::cookie_locale(headers),
+        _ => crate::auth::session::cookie_locale(headers),
     };
     let result = async {
         let user = user?.ok_or_else(Failure::unauthenticated)?;

@@ -2,8 +2,8 @@
 //! (`domain::walkthrough::may_edit`) turned into an answer.
 
 use super::reply::{Failure, not_editable};
-use crate::api::session::SessionInfo;
 use crate::auth::CurrentUser;
+use crate::auth::SessionInfo;
 use crate::db;
 use crate::domain::walkthrough::{EditRefusal, may_edit};
 use crate::state::AppState;

@@ -3,8 +3,8 @@
 //! anything is read). Not signed in: to the sign-in page; another role: 403.
 
 use super::csv::{CsvWriter, Separator};
-use crate::api::session::SessionInfo;
 use crate::auth::CurrentUser;
+use crate::auth::SessionInfo;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -119,7 +119,7 @@ async fn people(
         Ok(turn) => turn,
         Err(answer) => return answer,
     };
-    let filter = crate::api::people::people_filter(
+    let filter = crate::domain::org::PeopleFilter::from_form(
         param(&query, "q"),
         param(&query, "team"),
         param(&query, "department"),

@@ -112,7 +112,7 @@ async fn stored(app: &TestApp, walk: i64, step: i64) -> (i64, Option<String>) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_people_autosaving_at_once_lose_nothing() {
     let app = Arc::new(TestApp::spawn().await);
-    let emails = klantenrijbewijs::db::scale::grow_people(&app.state.pool, PEOPLE)
+    let emails = klantenrijbewijs::demo::scale::grow_people(&app.state.pool, PEOPLE)
         .await
         .expect("grow the demo organisation");
     assert_eq!(emails.len(), PEOPLE);

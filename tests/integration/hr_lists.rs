@@ -25,7 +25,7 @@ fn ids(page: &serde_json::Value) -> Vec<i64> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_pages_cover_every_person_exactly_once() {
     let app = TestApp::spawn().await;
-    klantenrijbewijs::db::scale::grow_people(&app.state.pool, 130)
+    klantenrijbewijs::demo::scale::grow_people(&app.state.pool, 130)
         .await
         .expect("grow");
     let all = app.count("select count(*) from person").await;
@@ -60,7 +60,7 @@ async fn people_pages_cover_every_person_exactly_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn people_filters_by_department_and_the_page_links_keep_the_filter() {
     let app = TestApp::spawn().await;
-    klantenrijbewijs::db::scale::grow_people(&app.state.pool, 130)
+    klantenrijbewijs::demo::scale::grow_people(&app.state.pool, 130)
         .await
         .expect("grow");
     app.login_ok(HR).await;
@@ -195,7 +195,7 @@ async fn lists_and_export_stay_closed_to_others() {
 
 /// Inserts `n` completed walkthroughs of the first live journey, one per grown employee.
 async fn many_walkthroughs(app: &TestApp, n: usize) {
-    let people = klantenrijbewijs::db::scale::grow_people(&app.state.pool, n)
+    let people = klantenrijbewijs::demo::scale::grow_people(&app.state.pool, n)
         .await
         .expect("grow");
     let journey: i64 = sqlx::query_scalar("select min(id) from journey where status = 'live'")

@@ -350,7 +350,7 @@ async fn every_improvement_kind_is_a_sentence_with_its_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_scale_triages_a_share_of_the_frictions_once() {
-    use klantenrijbewijs::db::scale;
+    use klantenrijbewijs::demo::scale;
     let app = TestApp::spawn().await;
     let pool = &app.state.pool;
     scale::grow_people(pool, 200).await.expect("people");

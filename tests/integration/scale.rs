@@ -8,7 +8,7 @@ use crate::common;
 
 use chrono::{NaiveDate, Utc};
 use common::{HR, TestApp};
-use klantenrijbewijs::db::scale;
+use klantenrijbewijs::demo::scale;
 use klantenrijbewijs::domain::licence::{
     Current, LicenceSettings, LicenceStatus, amsterdam_date, standing,
 };

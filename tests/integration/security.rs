@@ -231,7 +231,7 @@ async fn guessing_one_account_makes_it_wait_and_the_answer_reveals_nothing() {
 #[tokio::test]
 async fn an_office_of_200_behind_one_address_signs_in_within_a_minute() {
     let app = TestApp::spawn().await;
-    let people = klantenrijbewijs::db::scale::grow_people(&app.state.pool, 200)
+    let people = klantenrijbewijs::demo::scale::grow_people(&app.state.pool, 200)
         .await
         .expect("grow");
     let started = std::time::Instant::now();

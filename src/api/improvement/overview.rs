@@ -98,7 +98,7 @@ pub use export::routes;
 /// `?sep=comma`, formula cells neutralised by `export::csv`), authorized like the page.
 #[cfg(feature = "ssr")]
 mod export {
-    use crate::api::session::SessionInfo;
+    use crate::auth::SessionInfo;
     use crate::db::audit::{AuditAction, record};
     use crate::domain::improvement::overview::OverviewFilter;
     use crate::error::AppError;

@@ -5,7 +5,7 @@
 //! `last_activity_at`; closing it (fixed, won't fix) also tells every reporter and recogniser, in
 //! the app and through one `improvement_mail` row each, in the same transaction.
 
-use super::tally::{FACT_COLUMNS, FACT_JOIN};
+use super::tally::{FACT_COLUMNS, FACT_JOIN, FactRow};
 use crate::db::audit::{AuditAction, record};
 use crate::db::notification::ImprovementNews;
 use crate::db::{Db, WriteError, WriteTx, begin_write};
@@ -29,31 +29,6 @@ const MANAGES: &str = "(improvement.owner_id = ?
     or exists (select 1 from person_role r where r.person_id = ? and r.role = 'cx')
     or exists (select 1 from person p join person_role r on r.person_id = p.id
                where p.id = ? and r.role = 'reviewer' and p.team_id = improvement.team_id))";
-
-#[derive(sqlx::FromRow)]
-pub(super) struct FactRow {
-    pub blockers: i64,
-    pub majors: i64,
-    pub papercuts: i64,
-    pub unrated: i64,
-    pub recognitions: i64,
-    pub step_walkers: i64,
-    pub step_reporters: i64,
-}
-
-impl From<&FactRow> for PriorityFacts {
-    fn from(r: &FactRow) -> Self {
-        PriorityFacts {
-            blockers: r.blockers,
-            majors: r.majors,
-            papercuts: r.papercuts,
-            unrated: r.unrated,
-            recognitions: r.recognitions,
-            step_walkers: r.step_walkers,
-            step_reporters: r.step_reporters,
-        }
-    }
-}
 
 pub(super) fn status(code: &str) -> ImprovementStatus {
     ImprovementStatus::parse(code).unwrap_or(ImprovementStatus::New)

@@ -3,7 +3,8 @@
 //! team and status and the median days to fix, added up in the database; and every row for the
 //! CSV. Each reads the counts `db::improvement::tally` keeps, so no request counts frictions.
 
-use super::life::{FactRow, day, priority, status};
+use super::life::{day, priority, status};
+use super::tally::FactRow;
 use super::tally::{FACT_COLUMNS, FACT_JOIN, score_sql};
 use crate::domain::improvement::ImprovementStatus;
 use crate::domain::improvement::overview::{

@@ -16,19 +16,46 @@ use crate::db::WriteTx;
 use crate::domain::improvement::ImprovementStatus;
 use crate::domain::improvement::overview::days_to_fix;
 use crate::domain::improvement::priority::{
-    BLOCKER_POINTS, MAJOR_POINTS, PAPERCUT_POINTS, RECOGNITION_POINTS, UNRATED_POINTS,
+    BLOCKER_POINTS, MAJOR_POINTS, PAPERCUT_POINTS, PriorityFacts, RECOGNITION_POINTS,
+    UNRATED_POINTS,
 };
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 /// The stored counts of improvement `i` with its step's tally `st` (left-joined), as the columns
-/// `db::improvement::life::FactRow` reads.
+/// [`FactRow`] reads.
 pub(super) const FACT_COLUMNS: &str = "i.blockers, i.majors, i.papercuts, i.unrated,
     i.recognitions, coalesce(st.walkers, 0) as step_walkers,
     coalesce(st.reporters, 0) as step_reporters";
 
 /// The join that [`FACT_COLUMNS`] and [`score_sql`] need.
 pub(super) const FACT_JOIN: &str = "left join step_tally st on st.step_id = i.step_id";
+
+/// The priority facts of one improvement as [`FACT_COLUMNS`] reads them.
+#[derive(sqlx::FromRow)]
+pub(super) struct FactRow {
+    pub blockers: i64,
+    pub majors: i64,
+    pub papercuts: i64,
+    pub unrated: i64,
+    pub recognitions: i64,
+    pub step_walkers: i64,
+    pub step_reporters: i64,
+}
+
+impl From<&FactRow> for PriorityFacts {
+    fn from(r: &FactRow) -> Self {
+        PriorityFacts {
+            blockers: r.blockers,
+            majors: r.majors,
+            papercuts: r.papercuts,
+            unrated: r.unrated,
+            recognitions: r.recognitions,
+            step_walkers: r.step_walkers,
+            step_reporters: r.step_reporters,
+        }
+    }
+}
 
 /// `PriorityFacts::score` as SQL over [`FACT_COLUMNS`]' sources, for sorting in the database
 /// (the same whole-number arithmetic; `score_in_sql_matches_the_domain` holds them together).
@@ -208,9 +235,9 @@ pub async fn backfill(db: &crate::db::Db) -> Result<(), sqlx::Error> {
 pub async fn stored_facts(
     db: impl SqliteExecutor<'_>,
     id: i64,
-) -> Result<Option<crate::domain::improvement::priority::PriorityFacts>, sqlx::Error> {
+) -> Result<Option<PriorityFacts>, sqlx::Error> {
     let sql = format!("select {FACT_COLUMNS} from improvement i {FACT_JOIN} where i.id = ?");
-    let row = sqlx::query_as::<_, super::life::FactRow>(&sql)
+    let row = sqlx::query_as::<_, FactRow>(&sql)
         .bind(id)
         .fetch_optional(db)
         .await?;

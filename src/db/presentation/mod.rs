@@ -2,7 +2,6 @@
 //! on, and reading one back. Editing, meetings, the library and the social parts live in the
 //! files beside this one.
 
-pub mod bench;
 pub mod edit;
 pub mod meeting;
 pub mod search;

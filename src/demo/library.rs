@@ -2,7 +2,7 @@
 //! bench-library`): copies of the demo walkthroughs with their findings, presented by people all
 //! over the organisation on spread-out dates, each indexed like a real one. Never for production.
 
-use super::super::Db;
+use crate::db::Db;
 use chrono::{Duration, Utc};
 
 /// Adds presentations until the library holds `target`; returns how many were added.
@@ -25,7 +25,7 @@ pub async fn grow_library(db: &Db, target: i64) -> Result<i64, sqlx::Error> {
     let now = Utc::now();
     let mut added = 0;
     while added < missing {
-        let mut tx = super::super::begin_write(db).await?;
+        let mut tx = crate::db::begin_write(db).await?;
         for _ in 0..500.min(missing - added) {
             let n = have + added;
             let idx = usize::try_from(n).unwrap_or(0);
@@ -97,7 +97,7 @@ pub async fn grow_library(db: &Db, target: i64) -> Result<i64, sqlx::Error> {
                 .execute(&mut *tx)
                 .await?;
             }
-            super::search::reindex(&mut tx, id).await?;
+            crate::db::presentation::search::reindex(&mut tx, id).await?;
             added += 1;
         }
         tx.commit().await?;

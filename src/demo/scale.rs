@@ -15,7 +15,7 @@ pub use improvements::{ImprovementGrowth, grow_improvements};
 pub use licences::{assign_leads, grow_licences};
 pub use walks::{grow_walkthroughs, walkthrough_count};
 
-use super::{Db, WriteTx, begin_write, now};
+use crate::db::{Db, WriteTx, begin_write, now};
 use crate::domain::{Password, Role};
 use crate::error::AppError;
 

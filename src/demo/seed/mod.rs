@@ -12,7 +12,7 @@ mod people;
 mod presentations;
 mod walks;
 
-use super::{Db, org, person};
+use crate::db::{Db, org, person};
 use crate::domain::journey::{JourneyInput, StepInput};
 use crate::domain::{Email, EmployeeNumber, Password, PersonName, RoleSet, TeamName};
 use crate::error::AppError;
@@ -31,7 +31,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
         Password::parse(DEMO_PASSWORD).map_err(|e| AppError::internal("demo password", e))?;
     // One hash for every demo account keeps start-up fast; real accounts each get their own salt.
     let hash = crate::auth::password::hash(&password).await?;
-    let mut tx = super::begin_write(db).await?;
+    let mut tx = crate::db::begin_write(db).await?;
     let mut teams = std::collections::HashMap::new();
     for (department, team_names) in ORGANISATION {
         let name =
@@ -65,7 +65,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     // the HR dashboard's 12-month trend (which counts people from the day they joined) would be
     // empty but for this month.
     sqlx::query("update person set created_at = ?")
-        .bind(super::now() - chrono::Duration::days(3 * 365))
+        .bind(crate::db::now() - chrono::Duration::days(3 * 365))
         .execute(&mut *tx)
         .await?;
     load_demo_journeys(&mut tx, &teams, ids.get(DEMO_CURATOR).copied()).await?;
@@ -77,7 +77,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     licences::load(db, &ids).await?;
     improvements::load(db, &ids).await?;
     // The demo rows were written in bulk: count them once for the improvements' priority.
-    super::improvement::tally::rebuild(db).await?;
+    crate::db::improvement::tally::rebuild(db).await?;
     Ok(true)
 }
 
@@ -98,8 +98,8 @@ async fn load_demo_journeys(
             demo.rules,
         )
         .map_err(|e| AppError::internal("demo journey", format!("{}: {e:?}", demo.title)))?;
-        let family = super::journey::insert_family(conn).await?;
-        let id = super::journey::insert(conn, family, 1, &input, demo.status, curator).await?;
+        let family = crate::db::journey::insert_family(conn).await?;
+        let id = crate::db::journey::insert(conn, family, 1, &input, demo.status, curator).await?;
         for step in demo.steps {
             let team = teams.get(step.team).copied().ok_or_else(|| {
                 AppError::internal("demo journey step", format!("unknown team {}", step.team))
@@ -115,7 +115,7 @@ async fn load_demo_journeys(
             .map_err(|e| {
                 AppError::internal("demo journey step", format!("{}: {e:?}", step.title))
             })?;
-            super::journey::insert_step(conn, id, &input).await?;
+            crate::db::journey::insert_step(conn, id, &input).await?;
         }
     }
     Ok(())
