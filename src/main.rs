@@ -236,12 +236,9 @@ mod cli {
                 demo::seed::load_demo(&pool)
                     .await
                     .map_err(|e| e.to_string())?;
-                let hr: i64 = sqlx::query_scalar(
-                    "select id from person where email = 'fatima.elamrani@dijkhuis.example'",
-                )
-                .fetch_one(&pool)
-                .await
-                .map_err(|e| e.to_string())?;
+                let (hr, _) = demo::seed::demo_person(&pool, "fatima.elamrani@dijkhuis.example")
+                    .await
+                    .map_err(|e| e.to_string())?;
                 let t = demo::scale::time_import(&pool, rows, hr)
                     .await
                     .map_err(|e| e.to_string())?;
@@ -289,12 +286,9 @@ mod cli {
                 started.elapsed().as_secs_f64()
             );
             // An employee in a team (sees organisation-wide and their team's) and HR (sees all).
-            let (employee, team): (i64, Option<i64>) = sqlx::query_as(
-                "select id, team_id from person where email = 'daan.bakker@dijkhuis.example'",
-            )
-            .fetch_one(&pool)
-            .await
-            .map_err(|e| e.to_string())?;
+            let (employee, team) = demo::seed::demo_person(&pool, "daan.bakker@dijkhuis.example")
+                .await
+                .map_err(|e| e.to_string())?;
             let viewer = LibraryViewer {
                 id: employee,
                 team_id: team,

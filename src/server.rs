@@ -15,7 +15,6 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
 
 /// How often expired session rows are deleted (also once at start-up).
 const SESSION_SWEEP: std::time::Duration = std::time::Duration::from_secs(15 * 60);
@@ -124,10 +123,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
         })?;
     db::migrate(&pool).await?;
     crate::evidence::sweep_orphans(&pool, &config.evidence_dir).await;
-    let store = SqliteStore::new(pool.clone())
-        .with_table_name("session")
-        .map_err(|e| StartError::Sessions(sqlx::Error::Configuration(e.into())))?;
-    store.migrate().await.map_err(StartError::Sessions)?;
+    let store = db::session_store(&pool)
+        .await
+        .map_err(StartError::Sessions)?;
     if config.demo_data {
         demo::seed::load_demo(&pool)
             .await
@@ -260,7 +258,7 @@ fn start_reminders(pool: &db::Db, config: &Config, mailer: &crate::mail::Mailer)
 
 /// Deletes expired session rows (they are never loaded again); a failed sweep is logged and the
 /// next one tries again.
-async fn sweep_sessions(store: &SqliteStore) {
+async fn sweep_sessions(store: &db::SessionStore) {
     if let Err(e) = store.delete_expired().await {
         tracing::warn!(error = %e, "deleting expired sessions failed");
     }

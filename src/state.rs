@@ -3,12 +3,11 @@
 use crate::config::Config;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub pool: crate::db::Db,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
     /// Sign-in attempts per client address (`security::throttle`).

@@ -16,7 +16,6 @@ use crate::mail::{MailContent, Mailer, Recipient};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
 
 /// A fresh random token (64 hex characters) and the hash that is stored for it.
 pub fn new_token() -> (String, String) {
@@ -67,7 +66,7 @@ pub enum Occasion {
 /// transaction. None when they are not one, or, for [`Occasion::Resent`], when one went out in
 /// the last day.
 pub async fn issue_invitation(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     person_id: i64,
     actor_id: Option<i64>,
     occasion: Occasion,

@@ -74,12 +74,7 @@ pub async fn licence_import_preview(token: String) -> Result<LicenceDryRun, AppE
             }
         };
         let plan = crate::db::licence_import::dry_run(&mut conn, &rows).await?;
-        let names: std::collections::HashMap<i64, String> =
-            sqlx::query_as::<_, (i64, String)>("select id, name from person")
-                .fetch_all(&mut *conn)
-                .await?
-                .into_iter()
-                .collect();
+        let names = crate::db::licence_import::person_names(&mut conn).await?;
         let today = crate::domain::licence::amsterdam_date(crate::db::now());
         out.rows = rows.len();
         out.period_count = plan.periods.len();

@@ -65,3 +65,16 @@ pub async fn apply(
     }
     Ok(plan.periods.len())
 }
+
+/// Every person's name by id, to label the planned licences of a register import.
+pub async fn person_names(
+    conn: &mut super::Conn,
+) -> Result<std::collections::HashMap<i64, String>, sqlx::Error> {
+    Ok(
+        sqlx::query_as::<_, (i64, String)>("select id, name from person")
+            .fetch_all(conn)
+            .await?
+            .into_iter()
+            .collect(),
+    )
+}

@@ -30,6 +30,21 @@ pub type Db = SqlitePool;
 /// A write transaction (see [`begin_write`]).
 pub type WriteTx = sqlx::Transaction<'static, sqlx::Sqlite>;
 
+/// One connection of the pool (inside a transaction, or acquired for several reads).
+pub type Conn = sqlx::SqliteConnection;
+
+/// Where sessions are kept: the `session` table of this database.
+pub type SessionStore = tower_sessions_sqlx_store::SqliteStore;
+
+/// The session store over `db`, its table created when missing.
+pub async fn session_store(db: &Db) -> Result<SessionStore, sqlx::Error> {
+    let store = SessionStore::new(db.clone())
+        .with_table_name("session")
+        .map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    store.migrate().await?;
+    Ok(store)
+}
+
 /// How long one connection waits for another writer before SQLite answers "busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// How much of the database file readers map into memory (address space, not memory in use).

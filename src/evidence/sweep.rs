@@ -12,7 +12,6 @@
 
 use super::storage::{Storage, is_valid_name};
 use crate::db;
-use sqlx::SqlitePool;
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -32,7 +31,7 @@ pub struct Swept {
 }
 
 /// Removes orphaned evidence files under `dir` (see the module invariants) and logs how many.
-pub async fn sweep_orphans(pool: &SqlitePool, dir: &Path) {
+pub async fn sweep_orphans(pool: &db::Db, dir: &Path) {
     let referenced: HashSet<String> = match db::evidence::file_names(pool).await {
         Ok(names) => names.into_iter().collect(),
         Err(e) => {

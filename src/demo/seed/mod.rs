@@ -120,3 +120,11 @@ async fn load_demo_journeys(
     }
     Ok(())
 }
+
+/// A demo person's id and team by e-mail address, for the benchmarks that act as them.
+pub async fn demo_person(db: &Db, email: &str) -> Result<(i64, Option<i64>), sqlx::Error> {
+    sqlx::query_as("select id, team_id from person where email = ?")
+        .bind(email)
+        .fetch_one(db)
+        .await
+}
