@@ -53,6 +53,11 @@ pub struct Config {
     /// Seconds between two runs of the reminder scheduler (it also runs once at start-up);
     /// 0 switches the scheduler off.
     pub reminder_interval_secs: u64,
+    /// How log lines are written (`LOG_FORMAT`): text for people, JSON lines for a log collector.
+    pub log_format: LogFormat,
+    /// Seconds requests in flight may take to finish after SIGTERM before the app stops anyway
+    /// (`SHUTDOWN_GRACE_SECS`).
+    pub shutdown_grace_secs: u64,
     /// Days an invitation link works (`INVITE_VALID_DAYS`).
     pub invite_valid_days: i64,
     /// Days an open improvement may go untouched before its owner and team leads are reminded
@@ -112,6 +117,8 @@ const EVIDENCE_UPLOAD_BUDGET_MAX: u64 = 16 * 1024 * 1024 * 1024;
 pub use crate::mail::DEFAULT_MAIL_FROM;
 /// The reminder scheduler runs hourly by default: reminders go out within the hour of midnight.
 pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 3600;
+/// A load balancer's usual drain time is 30 s; in-flight requests get most of it.
+pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 20;
 /// A month without any change on an open improvement is worth a reminder.
 pub const DEFAULT_IMPROVEMENT_STALE_DAYS: i64 = 30;
 /// One walker may have had a bad day; two saying the same is a signal.
@@ -279,7 +286,27 @@ impl Config {
             1..=100,
             "expected a whole number of walkers between 1 and 100",
         )?;
+        let shutdown_grace_secs = parse_number(
+            "SHUTDOWN_GRACE_SECS",
+            get("SHUTDOWN_GRACE_SECS"),
+            DEFAULT_SHUTDOWN_GRACE_SECS,
+            1..=600,
+            "expected a number of seconds between 1 and 600",
+        )?;
+        let log_format = match get("LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("") | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "LOG_FORMAT",
+                    value: other.to_owned(),
+                    reason: "expected text or json",
+                });
+            }
+        };
         Ok(Config {
+            log_format,
+            shutdown_grace_secs,
             invite_valid_days,
             improvement_stale_days,
             improvement_reopen_after,
@@ -414,6 +441,15 @@ pub fn origin_of(raw: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
     (matches!(scheme, "http" | "https") && host_ok).then_some(raw)
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per event (colours only on a terminal).
+    Text,
+    /// One JSON object per line, with the event's fields, for a log collector.
+    Json,
 }
 
 fn parse_bool(

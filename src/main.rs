@@ -126,15 +126,6 @@ mod cli {
     }
 
     pub async fn run(env_file: Option<klantenrijbewijs::config::env_file::EnvFile>) -> ExitCode {
-        use std::io::IsTerminal;
-        tracing_subscriber::fmt()
-            .with_env_filter(
-                tracing_subscriber::EnvFilter::try_from_default_env()
-                    .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
-            )
-            // Colour codes only for a person watching; log files and journald get plain text.
-            .with_ansi(std::io::stdout().is_terminal())
-            .init();
         let cli = Cli::parse();
         let config = match Config::from_env() {
             Ok(c) => c,
@@ -147,6 +138,7 @@ mod cli {
                 return ExitCode::FAILURE;
             }
         };
+        init_logging(config.log_format);
         let result = match cli.command.unwrap_or(Command::Serve) {
             Command::Serve => serve(config).await,
             Command::Migrate => migrate(config).await,
@@ -194,12 +186,29 @@ mod cli {
         }
     }
 
+    /// Log lines to standard output, filtered by `RUST_LOG`: text (colour codes only for a person
+    /// watching; log files and journald get plain text) or JSON lines.
+    fn init_logging(format: klantenrijbewijs::config::LogFormat) {
+        use std::io::IsTerminal;
+        let subscriber = tracing_subscriber::fmt().with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+        );
+        match format {
+            klantenrijbewijs::config::LogFormat::Text => {
+                subscriber.with_ansi(std::io::stdout().is_terminal()).init()
+            }
+            klantenrijbewijs::config::LogFormat::Json => subscriber.json().init(),
+        }
+    }
+
     async fn serve(config: Config) -> Result<(), String> {
         tracing::info!("{}", config.summary());
         for warning in config.warnings() {
             tracing::warn!("{warning}");
         }
         let addr = config.addr;
+        let grace = std::time::Duration::from_secs(config.shutdown_grace_secs);
         let (router, _) = klantenrijbewijs::server::build(config)
             .await
             .map_err(|e| e.to_string())?;
@@ -207,7 +216,7 @@ mod cli {
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         tracing::info!("listening on http://{addr}");
-        klantenrijbewijs::server::serve(listener, router)
+        klantenrijbewijs::server::serve(listener, router, grace)
             .await
             .map_err(|e| e.to_string())
     }

@@ -175,7 +175,9 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let routes = route_list();
     let fallback_state = state.clone();
     let page_assets = assets.clone();
-    let mut router = Router::new().route("/healthz", get(healthz));
+    let mut router = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz));
     // Benchmarks only (scripts/bench.sh): a fixed page through the same layers, as the ceiling
     // the real pages are compared with. Off unless BENCH_STATIC=1.
     if std::env::var("BENCH_STATIC").is_ok_and(|v| v == "1") {
@@ -280,6 +282,7 @@ async fn attach_session_info(
     let is_page = !(is_api
         || path.starts_with("/pkg/")
         || path == "/healthz"
+        || path == "/readyz"
         || path == "/favicon.svg"
         || path == BENCH_STATIC_PATH);
     let open_to_temporary = crate::domain::access::open_while_password_temporary(path);
@@ -355,15 +358,59 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-/// Serves on `listener` until Ctrl-C or SIGTERM.
-pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+/// Ready to take traffic: the database answers and every migration this binary carries is
+/// applied (a load balancer sends nothing to an instance that would serve a schema it does not
+/// know); `/healthz` only says the process is alive and reaches its database.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match db::pending_migrations(&state.pool).await {
+        Ok(0) => (StatusCode::OK, "ready"),
+        Ok(pending) => {
+            tracing::warn!(pending, "readiness: migrations not applied");
+            (StatusCode::SERVICE_UNAVAILABLE, "migrations pending")
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "readiness: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+/// Serves on `listener` until Ctrl-C or SIGTERM. From the signal on no connection is accepted;
+/// requests in flight get `grace` to finish, then the app stops anyway (a load balancer drains
+/// for about that long, and a stuck client must not keep an update waiting).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    grace: std::time::Duration,
+) -> std::io::Result<()> {
+    let signalled = Arc::new(tokio::sync::Notify::new());
+    let stopping = signalled.clone();
     // The client's address is kept with each request for the sign-in throttle.
-    axum::serve(
+    let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!(
+            grace_secs = grace.as_secs(),
+            "stopping: requests in flight may finish"
+        );
+        stopping.notify_one();
+    });
+    tokio::select! {
+        served = server => {
+            tracing::info!("stopped");
+            served
+        }
+        () = async {
+            signalled.notified().await;
+            tokio::time::sleep(grace).await;
+        } => {
+            tracing::warn!(grace_secs = grace.as_secs(), "stopped with requests still in flight");
+            Ok(())
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -77,12 +77,28 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .await
 }
 
+/// The migrations in `migrations/`, embedded at compile time.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
 /// Applies pending migrations from `migrations/` (embedded at compile time).
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
-    sqlx::migrate!("./migrations").run(db).await?;
+    MIGRATOR.run(db).await?;
     // What a migration cannot compute in SQL (Amsterdam calendar days); nothing on later starts.
     improvement::tally::backfill(db).await?;
     Ok(())
+}
+
+/// How many of the migrations this binary carries are not (successfully) applied to `db`: a
+/// readiness check, since an instance of a newer version may be serving an older schema.
+pub async fn pending_migrations(db: &Db) -> Result<usize, sqlx::Error> {
+    let applied: Vec<i64> =
+        sqlx::query_scalar("select version from _sqlx_migrations where success = true")
+            .fetch_all(db)
+            .await?;
+    Ok(MIGRATOR
+        .iter()
+        .filter(|m| !applied.contains(&m.version))
+        .count())
 }
 
 /// One cheap round-trip, for the health check.

@@ -36,6 +36,7 @@ mod licence_import;
 mod many_servers;
 mod notifications;
 mod nudge_outcome;
+mod operations;
 mod org_upkeep;
 mod people;
 mod presentation_edit;

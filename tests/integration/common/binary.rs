@@ -53,9 +53,15 @@ impl Place {
 
     /// Serves this place on `port` (demo data when `demo`), its log in `dir/server-<n>.log`.
     pub async fn serve(&self, port: u16, demo: bool, n: u32) -> Server {
+        self.serve_with(port, demo, n, &[]).await
+    }
+
+    /// [`Place::serve`] with more settings.
+    pub async fn serve_with(&self, port: u16, demo: bool, n: u32, env: &[(&str, &str)]) -> Server {
         let log = std::fs::File::create(self.dir.join(format!("server-{n}.log"))).expect("log");
         let mut child = self
             .command(&["serve"])
+            .envs(env.iter().copied())
             .env("APP_ADDR", format!("127.0.0.1:{port}"))
             .env("DEMO_DATA", if demo { "true" } else { "false" })
             .stdout(log.try_clone().expect("log"))
@@ -93,11 +99,49 @@ pub struct Server {
     pub base: String,
 }
 
+impl Drop for Server {
+    /// A test that fails half-way leaves no server behind.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Server {
+    /// SIGTERM, as a service manager or an orchestrator stops the app.
+    pub fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "SIGTERM sent");
+    }
+
+    /// Waits up to `limit` for the process to end; its exit status, or None if it still runs.
+    pub async fn exited_within(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let until = Instant::now() + limit;
+        while Instant::now() < until {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return Some(status);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        None
+    }
+
     /// SIGKILL: no shutdown, no flush.
     pub fn kill(mut self) {
         self.child.kill().expect("SIGKILL");
         self.child.wait().expect("the server is gone");
+    }
+
+    /// The port this server listens on.
+    pub fn port(&self) -> u16 {
+        self.base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("port")
     }
 
     /// Calls a server function as the hydrated app does: (status, body), None when the server

@@ -66,7 +66,11 @@ impl TestApp {
             .await
             .expect("bind");
         let port = listener.local_addr().expect("local addr").port();
-        tokio::spawn(klantenrijbewijs::server::serve(listener, router));
+        tokio::spawn(klantenrijbewijs::server::serve(
+            listener,
+            router,
+            std::time::Duration::from_secs(5),
+        ));
         let demo_walkthroughs =
             sqlx::query_scalar::<_, i64>("select coalesce(max(id), 0) from walkthrough")
                 .fetch_one(&state.pool)
