@@ -112,14 +112,9 @@ async fn a_backup_taken_during_saves_restores_into_a_working_app() {
     );
     let server = restored.serve(free_port(), false, 1).await;
     let client = server.signed_in(EMPLOYEE).await;
-    let page = client
-        .get(format!("{}/walkthroughs/{walk}/steps/1", server.base))
-        .header("accept", "text/html")
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.expect("html");
+    let html = server
+        .page_ok(&client, &format!("/walkthroughs/{walk}/steps/1"))
+        .await;
     assert!(
         html.contains(ANSWER),
         "the restored walkthrough shows its answer"

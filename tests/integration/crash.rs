@@ -50,14 +50,9 @@ async fn every_acknowledged_save_survives_a_sigkill_and_the_server_starts_again(
     }
     // The restarted server serves it: a new sign-in, and the walker's step shows the last text.
     let client = server.signed_in(EMPLOYEE).await;
-    let page = client
-        .get(format!("{}/walkthroughs/{walk}/steps/1", server.base))
-        .header("accept", "text/html")
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.expect("html");
+    let html = server
+        .page_ok(&client, &format!("/walkthroughs/{walk}/steps/1"))
+        .await;
     assert!(
         html.contains(&format!("Opslag {} #", steps[0])),
         "the step shows its saved answer"

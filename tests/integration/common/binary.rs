@@ -155,6 +155,18 @@ impl Server {
         post(client, &self.base, endpoint, form).await
     }
 
+    /// Loads page `path` as `client`'s browser does; its HTML, which must come with 200.
+    pub async fn page_ok(&self, client: &reqwest::Client, path: &str) -> String {
+        let page = client
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(page.status(), 200, "{path}");
+        page.text().await.expect("html")
+    }
+
     /// A new browser signed in as `email` with the demo password.
     pub async fn signed_in(&self, email: &str) -> reqwest::Client {
         let client = TestApp::new_client();
