@@ -96,6 +96,22 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        let error = Self::from_framework(value);
+        // On the server this is a request the app's code never saw (its arguments did not
+        // parse): the answer's status says so, instead of the framework's 500 for every error.
+        #[cfg(feature = "ssr")]
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+            && let Ok(status) = axum::http::StatusCode::from_u16(error.status_code())
+        {
+            response.set_status(status);
+        }
+        error
+    }
+}
+
+impl AppError {
+    /// What a failure of the server-function machinery (not of the app's code) means.
+    fn from_framework(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,

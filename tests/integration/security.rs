@@ -334,3 +334,33 @@ async fn text_in_the_url_never_reaches_the_page_as_a_message() {
         .await;
     assert!(!evidence.body.contains("0900-1234"));
 }
+
+/// A call whose arguments do not parse never reaches the app's code: it is the caller's mistake
+/// (400 with the opaque "BadRequest"), not a server failure (the framework's default 500, which
+/// also logged an error for every malformed request).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_function_call_whose_arguments_do_not_parse_is_a_400() {
+    let app = TestApp::spawn().await;
+    for client in [TestApp::new_client(), app.client_for(EMPLOYEE).await] {
+        let malformed = app.call_as(&client, "walk/step", &[("x", "1")]).await;
+        assert_eq!(
+            malformed.status,
+            StatusCode::BAD_REQUEST,
+            "{}",
+            malformed.body
+        );
+        assert_eq!(malformed.body, "\"BadRequest\"");
+        let wrong_type = app
+            .call_as(&client, "walk/start", &[("journey_id", "een")])
+            .await;
+        assert_eq!(
+            wrong_type.status,
+            StatusCode::BAD_REQUEST,
+            "{}",
+            wrong_type.body
+        );
+    }
+    // Well-formed, the anonymous caller is still told to sign in first.
+    let anonymous = app.call("walk/start", &[("journey_id", "1")]).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
