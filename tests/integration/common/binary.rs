@@ -110,11 +110,10 @@ impl Drop for Server {
 impl Server {
     /// SIGTERM, as a service manager or an orchestrator stops the app.
     pub fn terminate(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(status.success(), "SIGTERM sent");
+        let pid = libc::pid_t::try_from(self.child.id()).expect("a pid");
+        // SAFETY: kill only sends a signal to the process this test started.
+        let sent = unsafe { libc::kill(pid, libc::SIGTERM) };
+        assert_eq!(sent, 0, "SIGTERM sent");
     }
 
     /// Waits up to `limit` for the process to end; its exit status, or None if it still runs.
