@@ -99,8 +99,11 @@ impl FromServerFnError for AppError {
         let error = Self::from_framework(value);
         // On the server this is a request the app's code never saw (its arguments did not
         // parse): the answer's status says so, instead of the framework's 500 for every error.
+        // A plain form post keeps the framework's redirect back to its form.
         #[cfg(feature = "ssr")]
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        if let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>()
+            && !is_plain_form(&parts)
+            && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
             && let Ok(status) = axum::http::StatusCode::from_u16(error.status_code())
         {
             response.set_status(status);
@@ -131,6 +134,17 @@ impl AppError {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::AppError;
+
+    /// A server function posted by a plain HTML form (no JavaScript): whatever its outcome, the
+    /// answer is a redirect (back to the form, or on), never an error status.
+    pub fn is_plain_form(parts: &axum::http::request::Parts) -> bool {
+        parts.uri.path().starts_with("/api/")
+            && parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    }
 
     impl AppError {
         /// Logs an internal failure with context and returns the opaque error the user sees.
@@ -186,7 +200,7 @@ mod ssr {
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::{unique_to_field, unique_violation_field};
+pub use ssr::{is_plain_form, unique_to_field, unique_violation_field};
 
 #[cfg(test)]
 mod tests {

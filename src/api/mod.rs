@@ -25,7 +25,7 @@ pub(crate) mod ssr {
     use crate::auth::CurrentUser;
     use crate::error::AppError;
     use crate::state::AppState;
-    use axum::http::header::{ACCEPT, LOCATION, SET_COOKIE};
+    use axum::http::header::{LOCATION, SET_COOKIE};
     use axum::http::request::Parts;
     use axum::http::{HeaderValue, StatusCode};
     use leptos::prelude::*;
@@ -80,12 +80,7 @@ pub(crate) mod ssr {
                 "session layer missing",
             ));
         };
-        let plain_form = parts.uri.path().starts_with("/api/")
-            && parts
-                .headers
-                .get(ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"));
+        let plain_form = crate::error::is_plain_form(&parts);
         let error_page = parts.uri.query().is_some_and(|q| q.contains("__err="));
         let page_user = parts
             .extensions

@@ -363,4 +363,13 @@ async fn a_server_function_call_whose_arguments_do_not_parse_is_a_400() {
     // Well-formed, the anonymous caller is still told to sign in first.
     let anonymous = app.call("walk/start", &[("journey_id", "1")]).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    // Without JavaScript the browser is sent back to its form with the error, as for every
+    // other error.
+    let plain = app.plain_post("walk/step", &[("x", "1")], "/walk").await;
+    assert_eq!(plain.status, StatusCode::FOUND, "{}", plain.body);
+    let location = plain.headers["location"].to_str().expect("location");
+    assert!(
+        location.starts_with(&format!("{}/walk?", app.base)) && location.contains("__err="),
+        "{location}"
+    );
 }
