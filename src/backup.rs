@@ -99,10 +99,9 @@ pub async fn backup(config: &Config, dir: &Path) -> Result<Summary, String> {
         return Err(err("no database at", &source, "nothing to back up"));
     }
     if !is_empty_dir(dir)? {
-        return Err(err(
-            "not empty:",
-            dir,
-            "a backup goes into a new or empty directory",
+        return Err(format!(
+            "{} is not empty: a backup goes into a new or empty directory",
+            dir.display()
         ));
     }
     std::fs::create_dir_all(dir).map_err(|e| err("cannot create", dir, e))?;
@@ -115,20 +114,10 @@ pub async fn backup(config: &Config, dir: &Path) -> Result<Summary, String> {
         .map_err(|e| err("cannot copy the database to", &copy, e))?;
     live.close().await;
     // The files the copy names, not the ones the live database names a moment later.
-    let snapshot = db::backup::open_existing(&copy)
+    let content = read_copy(&copy, false).await?;
+    content
+        .copy_files(&config.evidence_dir, &dir.join(EVIDENCE_DIR))
         .await
-        .map_err(|e| err("cannot open", &copy, e))?;
-    let names = db::evidence::file_names(&snapshot)
-        .await
-        .map_err(|e| err("cannot list the evidence of", &copy, e))?;
-    let (walkthroughs, evidence_rows) = db::backup::counts(&snapshot)
-        .await
-        .map_err(|e| err("cannot count in", &copy, e))?;
-    snapshot.close().await;
-    let mut summary = copy_files(&config.evidence_dir, &dir.join(EVIDENCE_DIR), &names).await?;
-    summary.walkthroughs = walkthroughs;
-    summary.evidence_rows = evidence_rows;
-    Ok(summary)
 }
 
 /// Puts the backup in `dir` in the place of the (stopped) app's database and evidence; with
@@ -153,22 +142,7 @@ pub async fn restore(config: &Config, dir: &Path, replace: bool) -> Result<Summa
             config.evidence_dir.display()
         ));
     }
-    let backup = db::backup::open_existing(&copy)
-        .await
-        .map_err(|e| err("cannot open", &copy, e))?;
-    let integrity = db::backup::integrity(&backup)
-        .await
-        .map_err(|e| err("cannot check", &copy, e))?;
-    if integrity != "ok" {
-        return Err(err("the backup is damaged:", &copy, integrity));
-    }
-    let names = db::evidence::file_names(&backup)
-        .await
-        .map_err(|e| err("cannot list the evidence of", &copy, e))?;
-    let (walkthroughs, evidence_rows) = db::backup::counts(&backup)
-        .await
-        .map_err(|e| err("cannot count in", &copy, e))?;
-    backup.close().await;
+    let content = read_copy(&copy, true).await?;
 
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| err("cannot create", parent, e))?;
@@ -187,10 +161,54 @@ pub async fn restore(config: &Config, dir: &Path, replace: bool) -> Result<Summa
     if evidence_in_use {
         remove_stored_files(&config.evidence_dir)?;
     }
-    let mut summary = copy_files(&dir.join(EVIDENCE_DIR), &config.evidence_dir, &names).await?;
-    summary.walkthroughs = walkthroughs;
-    summary.evidence_rows = evidence_rows;
-    Ok(summary)
+    content
+        .copy_files(&dir.join(EVIDENCE_DIR), &config.evidence_dir)
+        .await
+}
+
+/// What a database copy holds: the evidence files it names and its counts for the summary.
+struct CopyContent {
+    names: Vec<String>,
+    walkthroughs: i64,
+    evidence_rows: i64,
+}
+
+impl CopyContent {
+    /// Copies the named files and sums up.
+    async fn copy_files(self, from: &Path, to: &Path) -> Result<Summary, String> {
+        let mut summary = copy_files(from, to, &self.names).await?;
+        summary.walkthroughs = self.walkthroughs;
+        summary.evidence_rows = self.evidence_rows;
+        Ok(summary)
+    }
+}
+
+/// Reads the database copy at `copy`, after SQLite's integrity check when `check` (a copy about
+/// to be put in place; a backup just written by `vacuum into` needs none).
+async fn read_copy(copy: &Path, check: bool) -> Result<CopyContent, String> {
+    let db = db::backup::open_existing(copy)
+        .await
+        .map_err(|e| err("cannot open", copy, e))?;
+    if check {
+        let integrity = db::backup::integrity(&db)
+            .await
+            .map_err(|e| err("cannot check", copy, e))?;
+        if integrity != "ok" {
+            return Err(err("the backup is damaged:", copy, integrity));
+        }
+    }
+    let names = db::evidence::file_names(&db)
+        .await
+        .map_err(|e| err("cannot list the evidence of", copy, e))?;
+    let (walkthroughs, evidence_rows) = db::backup::counts(&db)
+        .await
+        .map_err(|e| err("cannot count in", copy, e))?;
+    db.close().await;
+    Ok(CopyContent {
+        names,
+        walkthroughs,
+        evidence_rows,
+    })
 }
 
 /// `path` with `suffix` appended to its file name (`krb.db` → `krb.db-wal`).
