@@ -45,12 +45,7 @@ async fn a_backup_taken_during_saves_restores_into_a_working_app() {
     let (walk_text, first) = (walk.to_string(), steps[0].to_string());
 
     // One answer and one photo before the backup.
-    let mut form = crate::common::step_form(&walk_text, &first, "0");
-    for field in &mut form {
-        if field.0 == "form[happened]" {
-            field.1 = ANSWER;
-        }
-    }
+    let form = crate::common::step_form_saying(&walk_text, &first, "0", ANSWER);
     let (status, body) = server
         .post(&client, "walk/step", &form)
         .await

@@ -3,7 +3,7 @@
 //! `LOG_FORMAT=json` writes one JSON object per log line.
 
 use crate::common::binary::Place;
-use crate::common::{EMPLOYEE, TestApp, session_cookie, smtp::free_port, step_form};
+use crate::common::{EMPLOYEE, TestApp, session_cookie, smtp::free_port, step_form_saying};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -65,29 +65,11 @@ async fn walker(
     assert_eq!(res.status(), 200);
     let (walk, steps) = server.start_walk(place, &client, 1).await;
     let (walk_text, step_text) = (walk.to_string(), steps[0].to_string());
-    let mut form = step_form(&walk_text, &step_text, "0");
-    for field in &mut form {
-        if field.0 == "form[happened]" {
-            field.1 = text;
-        }
-    }
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let form = step_form_saying(&walk_text, &step_text, "0", text);
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish();
     (cookie, body, walk)
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

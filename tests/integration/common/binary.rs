@@ -321,12 +321,7 @@ async fn save_again_and_again(
         }
         let text = format!("Opslag {step} #{n}");
         let version_text = version.to_string();
-        let mut form = super::step_form(&walk, &step_id, &version_text);
-        for field in &mut form {
-            if field.0 == "form[happened]" {
-                field.1 = &text;
-            }
-        }
+        let form = super::step_form_saying(&walk, &step_id, &version_text, &text);
         match post(&client, &base, "walk/step", &form).await {
             Some((200, body)) => {
                 let answer: serde_json::Value = serde_json::from_str(&body).expect("json");

@@ -6,7 +6,9 @@ pub mod smtp;
 mod walks;
 // Not every test file makes walkthroughs.
 #[allow(unused_imports)]
-pub use walks::{CompletedWalk, completed_walkthrough, draft_presentation, step_form};
+pub use walks::{
+    CompletedWalk, completed_walkthrough, draft_presentation, step_form, step_form_saying,
+};
 
 use klantenrijbewijs::config::Config;
 use klantenrijbewijs::state::AppState;

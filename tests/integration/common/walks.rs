@@ -144,3 +144,19 @@ pub fn step_form<'a>(walk: &'a str, step: &'a str, version: &'a str) -> Vec<(&'a
         ("form[go]", "stay"),
     ]
 }
+
+/// [`step_form`] with `happened` as what happened (a text a test looks for afterwards).
+pub fn step_form_saying<'a>(
+    walk: &'a str,
+    step: &'a str,
+    version: &'a str,
+    happened: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    let mut form = step_form(walk, step, version);
+    for field in &mut form {
+        if field.0 == "form[happened]" {
+            field.1 = happened;
+        }
+    }
+    form
+}
