@@ -150,7 +150,13 @@ mod load {
                 crate::domain::improvement::inbox::PAGE_SIZE,
             )
             .await?;
-            let choices = db::choices(&mut conn, scope, filter.journey, user.id).await?;
+            let choices = crate::db::improvement::inbox_choices::choices(
+                &mut conn,
+                scope,
+                filter.journey,
+                user.id,
+            )
+            .await?;
             drop(conn);
             let lead_team = user
                 .roles

@@ -4,6 +4,7 @@
 pub mod confirm;
 pub mod escalation;
 pub mod inbox;
+pub mod inbox_choices;
 pub mod life;
 pub mod mail;
 pub mod overview;
