@@ -156,38 +156,6 @@ mod ssr {
         }
     }
 
-    /// Which form field a unique-constraint violation belongs to, so it can be shown on that field.
-    /// SQLite names the column in the message, PostgreSQL names the constraint; both contain the column name.
-    pub fn unique_violation_field(
-        err: &sqlx::Error,
-        fields: &[&'static str],
-    ) -> Option<&'static str> {
-        let sqlx::Error::Database(db) = err else {
-            return None;
-        };
-        if !db.is_unique_violation() {
-            return None;
-        }
-        let haystack = format!("{} {}", db.message(), db.constraint().unwrap_or_default());
-        fields.iter().copied().find(|f| haystack.contains(f))
-    }
-
-    /// Maps a unique violation on one of `columns` — (column, form field, message key) — to an
-    /// error on that field; any other database error becomes an opaque internal error.
-    #[track_caller]
-    pub fn unique_to_field(
-        err: sqlx::Error,
-        columns: &[(&'static str, &'static str, &'static str)],
-    ) -> AppError {
-        let names: Vec<&'static str> = columns.iter().map(|(column, _, _)| *column).collect();
-        let hit = unique_violation_field(&err, &names)
-            .and_then(|column| columns.iter().find(|(c, _, _)| *c == column));
-        match hit {
-            Some((_, field, key)) => AppError::field(field, key),
-            None => AppError::from(err),
-        }
-    }
-
     impl From<sqlx::Error> for AppError {
         #[track_caller]
         fn from(err: sqlx::Error) -> Self {
@@ -200,7 +168,7 @@ mod ssr {
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::{is_plain_form, unique_to_field, unique_violation_field};
+pub use ssr::is_plain_form;
 
 #[cfg(test)]
 mod tests {

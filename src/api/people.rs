@@ -258,12 +258,12 @@ mod ssr {
 
     /// Turns a unique violation into an error on the field that caused it.
     pub fn map_unique(err: sqlx::Error) -> AppError {
-        crate::error::unique_to_field(
+        crate::db::unique::to_field_error(
             err,
             &[
-                ("email", "email", "error-email-taken"),
+                ("person_email_key", "email", "error-email-taken"),
                 (
-                    "employee_number",
+                    "person_employee_number_key",
                     "employee_number",
                     "error-employee-number-taken",
                 ),

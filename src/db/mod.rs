@@ -18,6 +18,9 @@ pub mod person;
 pub mod presentation;
 pub mod reminder;
 pub mod throttle;
+pub mod unique;
+
+pub use unique::{is_violation_of, violated_unique};
 pub mod walkthrough;
 
 use sqlx::SqlitePool;
@@ -152,12 +155,6 @@ impl From<WriteError> for crate::error::AppError {
 /// The current time as stored in `created_at`/`updated_at` columns.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
-}
-
-/// True when `err` is a unique-constraint violation (a second row where only one may exist).
-pub fn is_unique_violation(err: &sqlx::Error) -> bool {
-    err.as_database_error()
-        .is_some_and(|db| db.is_unique_violation())
 }
 
 /// Starts a transaction that will write, holding SQLite's write lock from the first statement.

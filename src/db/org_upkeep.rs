@@ -31,26 +31,17 @@ impl From<sqlx::Error> for UpkeepError {
 }
 
 /// True for a unique violation of a department's or team's name, told apart from any other
-/// unique violation by the index or constraint named (SQLite names the index or the columns,
-/// PostgreSQL the constraint).
+/// unique violation by the constraint's name.
 pub fn is_name_clash(err: &sqlx::Error) -> bool {
-    let Some(db) = err.as_database_error() else {
-        return false;
-    };
-    if !db.is_unique_violation() {
-        return false;
-    }
-    let text = format!("{} {}", db.message(), db.constraint().unwrap_or_default());
-    [
-        "department_name_lower_key",
-        "team_name_lower_key",
-        "department.name",
-        "team.department_id, team.name",
-        "department_name_key",
-        "team_department_id_name_key",
-    ]
-    .iter()
-    .any(|name| text.contains(name))
+    matches!(
+        super::violated_unique(err).as_deref(),
+        Some(
+            "department_name_lower_key"
+                | "team_name_lower_key"
+                | "department_name_key"
+                | "team_department_id_name_key"
+        )
+    )
 }
 
 /// The tables whose `team_id` a team merge moves.

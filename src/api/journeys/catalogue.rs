@@ -207,7 +207,7 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
             .await
             .map_err(|e| {
                 // Two clicks at once: the other one already made this version.
-                if crate::error::unique_violation_field(&e, &["version"]).is_some() {
+                if crate::db::is_violation_of(&e, "journey_family_id_version_key") {
                     AppError::Refused(crate::domain::Refusal::JourneyDraftExists)
                 } else {
                     AppError::from(e)

@@ -7,7 +7,7 @@
 
 use crate::db::audit::{AuditAction, record};
 use crate::db::notification::{ImprovementNews, notify_improvement};
-use crate::db::{begin_write, is_unique_violation};
+use crate::db::{begin_write, is_violation_of};
 use crate::domain::improvement::Gap;
 use crate::domain::improvement::triage::{Decision, NewImprovement, TriageInput};
 use chrono::{DateTime, Utc};
@@ -48,7 +48,7 @@ pub enum TriageError {
 
 impl From<sqlx::Error> for TriageError {
     fn from(e: sqlx::Error) -> Self {
-        if is_unique_violation(&e) {
+        if is_violation_of(&e, "friction_triage_pkey") {
             TriageError::AlreadyTriaged
         } else {
             TriageError::Db(e)

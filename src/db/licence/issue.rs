@@ -286,7 +286,9 @@ pub async fn revoke(
     .await
     .map_err(|e| match e {
         // the partial unique index: revoked in another request a moment ago
-        WriteError::Db(ref db) if crate::db::is_unique_violation(db) => {
+        WriteError::Db(ref db)
+            if crate::db::is_violation_of(db, "licence_decision_one_revocation_idx") =>
+        {
             WriteError::Refused(Refusal::LicenceAlreadyRevoked)
         }
         other => other,

@@ -82,7 +82,7 @@ pub async fn start(
     .fetch_one(&mut *tx)
     .await
     .map_err(|e| {
-        if super::is_unique_violation(&e) {
+        if super::is_violation_of(&e, "walkthrough_one_active_idx") {
             WriteError::Refused(crate::domain::Refusal::WalkAlreadyInProgress)
         } else {
             WriteError::Db(e)
