@@ -3,6 +3,7 @@
 use crate::app::{App, shell};
 use crate::assets::{SiteAssets, hash_file_path, is_content_hashed};
 use crate::config::Config;
+use crate::http_routes::Listed;
 use crate::state::AppState;
 use crate::{db, demo, error::AppError};
 use axum::Router;
@@ -113,6 +114,23 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The app's pages, as listed from the route table in `app.rs`.
+pub fn page_routes() -> Vec<AxumRouteListing> {
+    route_list()
+}
+
+/// Every HTTP route that is neither a page, a server function nor a static file.
+pub fn http_routes(config: &Config) -> Listed<AppState> {
+    Listed::default()
+        .get("/healthz", healthz)
+        .get("/readyz", readyz)
+        .merge(crate::evidence::routes(config))
+        .merge(crate::export::routes::routes())
+        .merge(crate::api::dashboard_export::routes())
+        .merge(crate::api::improvement::overview::routes())
+        .merge(crate::api::import_upload::routes())
+}
+
 /// Opens and migrates the database, loads demo data if asked, and returns the router.
 pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let pool = db::connect(&config.database_url)
@@ -175,9 +193,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let routes = route_list();
     let fallback_state = state.clone();
     let page_assets = assets.clone();
-    let mut router = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz));
+    let mut router = http_routes(&state.config).into_router();
     // Benchmarks only (scripts/bench.sh): a fixed page through the same layers, as the ceiling
     // the real pages are compared with. Off unless BENCH_STATIC=1.
     if std::env::var("BENCH_STATIC").is_ok_and(|v| v == "1") {
@@ -185,12 +201,6 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     }
     let router = router
         .nest("/pkg", pkg_service(&leptos_options))
-        .merge(crate::evidence::routes(&state.config))
-        // HR (issue 12): CSV exports and the employee import's upload.
-        .merge(crate::export::routes::routes())
-        .merge(crate::api::dashboard_export::routes())
-        .merge(crate::api::improvement::overview::routes())
-        .merge(crate::api::import_upload::routes())
         .leptos_routes_with_context(
             &state,
             routes,

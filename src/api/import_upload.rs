@@ -5,34 +5,33 @@
 //! cross-site posts never get here (`security::csrf`).
 
 use crate::auth::SessionInfo;
+use crate::http_routes::Listed;
 use crate::state::AppState;
 use axum::Extension;
-use axum::Router;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
 use tower_sessions::Session;
 
 /// The largest file accepted: 10,000 employees take about 1 MB.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes() -> Listed<AppState> {
+    Listed::default()
+        .post(
             crate::routes::HR_IMPORT_UPLOAD,
-            post(|state, session, info, multipart| async move {
+            |state, session, info, multipart| async move {
                 upload(crate::db::import::PEOPLE, state, session, info, multipart).await
-            }),
+            },
         )
-        .route(
+        .post(
             crate::routes::HR_LICENCE_IMPORT_UPLOAD,
-            post(|state, session, info, multipart| async move {
+            |state, session, info, multipart| async move {
                 upload(crate::db::import::LICENCES, state, session, info, multipart).await
-            }),
+            },
         )
-        .layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024))
+        .map_router(|r| r.layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024)))
 }
 
 fn see_other(to: &str) -> Response {

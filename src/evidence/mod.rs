@@ -34,26 +34,29 @@ mod upload;
 pub use sweep::sweep_orphans;
 
 use crate::config::Config;
+use crate::http_routes::Listed;
 use crate::state::AppState;
+use axum::Extension;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
-use axum::{Extension, Router};
 use budget::Budget;
 use std::sync::Arc;
 use storage::Storage;
 
 /// The routes, with a request body limit fitted to the configured file limit and the upload
 /// budget all of them share.
-pub fn routes(config: &Config) -> Router<AppState> {
+pub fn routes(config: &Config) -> Listed<AppState> {
     let budget = Budget::new(config.evidence_upload_budget_bytes, config.evidence_decodes);
-    Router::new()
-        .route("/evidence", post(upload::upload))
-        .route("/quick-capture", post(upload::quick_capture))
-        .route("/evidence/{id}", get(download::download))
-        .route("/evidence/{id}/thumb", get(download::download_thumbnail))
-        .route("/evidence/{id}/delete", post(delete::delete))
-        .layer(DefaultBodyLimit::max(body_limit(config.evidence_max_bytes)))
-        .layer(Extension(Arc::new(budget)))
+    let limit = body_limit(config.evidence_max_bytes);
+    Listed::default()
+        .post("/evidence", upload::upload)
+        .post("/quick-capture", upload::quick_capture)
+        .get("/evidence/{id}", download::download)
+        .get("/evidence/{id}/thumb", download::download_thumbnail)
+        .post("/evidence/{id}/delete", delete::delete)
+        .map_router(|r| {
+            r.layer(DefaultBodyLimit::max(limit))
+                .layer(Extension(Arc::new(budget)))
+        })
 }
 
 /// The file limit is checked while the file streams in, and reading stops the moment it is

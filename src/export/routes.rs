@@ -5,20 +5,20 @@
 use super::csv::{CsvWriter, Separator};
 use crate::auth::CurrentUser;
 use crate::auth::SessionInfo;
+use crate::http_routes::Listed;
 use crate::i18n::I18n;
 use crate::state::AppState;
+use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Router};
 use std::collections::HashMap;
 use tower_sessions::Session;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(crate::routes::PEOPLE_EXPORT, get(people))
-        .route(crate::routes::AUDIT_EXPORT, get(audit))
+pub fn routes() -> Listed<AppState> {
+    Listed::default()
+        .get(crate::routes::PEOPLE_EXPORT, people)
+        .get(crate::routes::AUDIT_EXPORT, audit)
 }
 
 /// The signed-in person, or the answer for a request without one: to the sign-in page (back to

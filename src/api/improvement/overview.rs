@@ -103,18 +103,18 @@ mod export {
     use crate::domain::improvement::overview::OverviewFilter;
     use crate::error::AppError;
     use crate::export::csv::{CsvWriter, Separator};
+    use crate::http_routes::Listed;
     use crate::i18n::I18n;
     use crate::state::AppState;
+    use axum::Extension;
     use axum::extract::{Query, State};
     use axum::http::StatusCode;
     use axum::response::{IntoResponse, Response};
-    use axum::routing::get;
-    use axum::{Extension, Router};
     use std::collections::HashMap;
     use tower_sessions::Session;
 
-    pub fn routes() -> Router<AppState> {
-        Router::new().route(crate::routes::IMPROVEMENTS_EXPORT, get(export))
+    pub fn routes() -> Listed<AppState> {
+        Listed::default().get(crate::routes::IMPROVEMENTS_EXPORT, export)
     }
 
     fn failed(error: impl std::fmt::Display) -> Response {
