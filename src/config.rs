@@ -58,6 +58,8 @@ pub struct Config {
     /// Seconds requests in flight may take to finish after SIGTERM before the app stops anyway
     /// (`SHUTDOWN_GRACE_SECS`).
     pub shutdown_grace_secs: u64,
+    /// Who may read `GET /metrics` (`METRICS_TOKEN`, `METRICS_ALLOW`); neither set: nobody.
+    pub metrics_access: crate::monitoring::access::MetricsAccess,
     /// Days an invitation link works (`INVITE_VALID_DAYS`).
     pub invite_valid_days: i64,
     /// Days an open improvement may go untouched before its owner and team leads are reminded
@@ -293,6 +295,15 @@ impl Config {
             1..=600,
             "expected a number of seconds between 1 and 600",
         )?;
+        let metrics_access = crate::monitoring::access::MetricsAccess::from_settings(
+            get("METRICS_TOKEN").as_deref(),
+            get("METRICS_ALLOW").as_deref(),
+        )
+        .map_err(|e| ConfigError::Invalid {
+            name: e.name,
+            value: e.value,
+            reason: e.reason,
+        })?;
         let log_format = match get("LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("") | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -305,6 +316,7 @@ impl Config {
             }
         };
         Ok(Config {
+            metrics_access,
             log_format,
             shutdown_grace_secs,
             invite_valid_days,

@@ -39,6 +39,8 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]
+pub mod monitoring;
+#[cfg(feature = "ssr")]
 pub mod reminders;
 #[cfg(feature = "ssr")]
 pub mod security;

@@ -124,6 +124,7 @@ pub fn http_routes(config: &Config) -> Listed<AppState> {
     Listed::default()
         .get("/healthz", healthz)
         .get("/readyz", readyz)
+        .get("/metrics", crate::monitoring::http::metrics)
         .merge(crate::evidence::routes(config))
         .merge(crate::export::routes::routes())
         .merge(crate::api::dashboard_export::routes())
@@ -139,6 +140,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
             url: config.database_url.clone(),
             source,
         })?;
+    // Counting starts with the first request.
+    crate::monitoring::handle();
     db::migrate(&pool).await?;
     crate::evidence::sweep_orphans(&pool, &config.evidence_dir).await;
     let store = db::session_store(&pool)
@@ -210,6 +213,11 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
                 move || shell(options.clone())
             },
         )
+        // After the routes above (a route layer sees the matched route): marks each answer with
+        // its route's pattern for the request metrics.
+        .route_layer(axum::middleware::from_fn(
+            crate::monitoring::http::mark_route,
+        ))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
@@ -244,6 +252,8 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
                 // uses fixed Huffman codes: pages only halved.
                 .quality(tower_http::CompressionLevel::Precise(2)),
         )
+        // Outermost: the time a request takes includes every layer.
+        .layer(axum::middleware::from_fn(crate::monitoring::http::track))
         .with_state(state.clone());
     Ok((router, state))
 }

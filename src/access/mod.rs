@@ -218,7 +218,7 @@ pub fn mail_invitations(state: &AppState, issued: Vec<Issued>) {
                 expires_at: i.expires_at,
                 sign_in: &sign_in,
             });
-            if deliver(&mailer, &to.name, &to.email, &content, to.id).await {
+            if deliver("invitation", &mailer, &to.name, &to.email, &content, to.id).await {
                 sent += 1;
             } else {
                 failed += 1;
@@ -228,12 +228,19 @@ pub fn mail_invitations(state: &AppState, issued: Vec<Issued>) {
     });
 }
 
-async fn deliver(mailer: &Mailer, name: &str, email: &str, content: &MailContent, id: i64) -> bool {
+async fn deliver(
+    kind: &'static str,
+    mailer: &Mailer,
+    name: &str,
+    email: &str,
+    content: &MailContent,
+    id: i64,
+) -> bool {
     let to = Recipient {
         name: name.to_owned(),
         email: email.to_owned(),
     };
-    match mailer.send(&[to], &[], content).await {
+    match mailer.send(kind, &[to], &[], content).await {
         Ok(()) => true,
         Err(e) => {
             tracing::warn!(person = id, error = %e, "access mail not delivered");
@@ -286,7 +293,15 @@ pub async fn request_reset(state: &AppState, email: &str) -> Result<(), AppError
                 if let Some(to) = people.first() {
                     let locale = Locale::parse(&to.preferred_language).unwrap_or_default();
                     let content = reset(locale, &to.name, &link);
-                    deliver(&mailer, &to.name, &to.email, &content, to.id).await;
+                    deliver(
+                        "password_reset",
+                        &mailer,
+                        &to.name,
+                        &to.email,
+                        &content,
+                        to.id,
+                    )
+                    .await;
                 }
             }
             Err(e) => tracing::error!(error = %e, "reset mail: address could not be read"),

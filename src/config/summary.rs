@@ -37,7 +37,7 @@ impl Config {
         format!(
             "klantenrijbewijs {version}: listening on {addr}; database {database}; demo data {demo}; \
              public URL {public}; secure cookies {cookies}; mail {mail}; reminder scheduler {reminders}; \
-             improvements stale after {stale} days, reopened after {reopen} walkers",
+             improvements stale after {stale} days, reopened after {reopen} walkers; metrics {metrics}",
             version = env!("CARGO_PKG_VERSION"),
             addr = self.addr,
             database = database_location(&self.database_url),
@@ -45,6 +45,7 @@ impl Config {
             cookies = on(self.cookie_secure),
             stale = self.improvement_stale_days,
             reopen = self.improvement_reopen_after,
+            metrics = self.metrics_access.describe(),
         )
     }
 }

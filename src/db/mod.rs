@@ -104,6 +104,23 @@ pub async fn pending_migrations(db: &Db) -> Result<usize, sqlx::Error> {
         .count())
 }
 
+/// How the pool's connections are used right now, for the metrics.
+pub struct PoolUse {
+    pub in_use: u64,
+    pub idle: u64,
+    pub max: u64,
+}
+
+pub fn pool_use(db: &Db) -> PoolUse {
+    let size = u64::from(db.size());
+    let idle = u64::try_from(db.num_idle()).unwrap_or(u64::MAX);
+    PoolUse {
+        in_use: size.saturating_sub(idle),
+        idle,
+        max: u64::from(db.options().get_max_connections()),
+    }
+}
+
 /// One cheap round-trip, for the health check.
 pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
     sqlx::query_scalar::<_, i64>("select 1")
@@ -168,9 +185,13 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub async fn begin_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
     let mut attempt = 1;
     loop {
-        match db.begin_with("begin immediate").await {
+        let asked = std::time::Instant::now();
+        let begun = db.begin_with("begin immediate").await;
+        crate::monitoring::acquire_wait(asked.elapsed());
+        match begun {
             Err(e) if is_busy(&e) && attempt < BEGIN_ATTEMPTS => {
                 tracing::warn!(attempt, error = %e, "database busy at begin; trying again");
+                crate::monitoring::busy_retry();
                 attempt += 1;
                 tokio::time::sleep(Duration::from_millis(50 * u64::from(attempt))).await;
             }

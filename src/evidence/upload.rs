@@ -110,12 +110,17 @@ impl Request<'_> {
         let max = self.state.config.evidence_max_bytes;
         let mut reply = reply_for(self.headers, None);
         let Ok(mut multipart) = multipart else {
-            return answer(&reply, Err(Failure::bad_request()), max);
+            let failure = Failure::bad_request();
+            crate::monitoring::upload_refused(failure.key);
+            return answer(&reply, Err(failure), max);
         };
         let mut body_read = false;
         let result = self
             .post(info, &mut multipart, post, &mut reply, &mut body_read)
             .await;
+        if let Err(failure) = &result {
+            crate::monitoring::upload_refused(failure.key);
+        }
         let mut response = answer(&reply, result, max);
         if !body_read {
             linger(multipart, &mut response);

@@ -111,9 +111,11 @@ impl Mailer {
             .map_err(|e| e.to_string())
     }
 
-    /// Sends one message to `to`, copying `cc`.
+    /// Sends one message of `kind` (`licence_reminder`, `invitation`, …: the label it is
+    /// counted under in the metrics) to `to`, copying `cc`.
     pub async fn send(
         &self,
+        kind: &'static str,
         to: &[Recipient],
         cc: &[Recipient],
         content: &MailContent,
@@ -121,9 +123,16 @@ impl Mailer {
         let Some(transport) = &self.transport else {
             return Err(MailError::Disabled);
         };
-        let message = self.build(to, cc, content)?;
-        transport.send(message).await?;
-        Ok(())
+        let sent = match self.build(to, cc, content) {
+            Ok(message) => transport
+                .send(message)
+                .await
+                .map(drop)
+                .map_err(MailError::from),
+            Err(e) => Err(e),
+        };
+        crate::monitoring::mail(kind, sent.is_ok());
+        sent
     }
 
     /// The message as it goes out (also what the unit tests look at).

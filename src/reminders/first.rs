@@ -105,12 +105,21 @@ pub(super) async fn send_pending(
             link.clone()
         };
         let sent = if newcomer_link != link && !cc.is_empty() {
-            match mailer.send(&to, &[], &content(&newcomer_link)).await {
-                Ok(()) => mailer.send(&cc, &[], &content(&link)).await,
+            match mailer
+                .send("first_licence", &to, &[], &content(&newcomer_link))
+                .await
+            {
+                Ok(()) => {
+                    mailer
+                        .send("first_licence", &cc, &[], &content(&link))
+                        .await
+                }
                 Err(e) => Err(e),
             }
         } else {
-            mailer.send(&to, &cc, &content(&newcomer_link)).await
+            mailer
+                .send("first_licence", &to, &cc, &content(&newcomer_link))
+                .await
         };
         match sent {
             Ok(()) => {

@@ -127,7 +127,7 @@ pub async fn send_pending_at(
             name: row.recipient_name.clone(),
             email: row.recipient_email.clone(),
         }];
-        match mailer.send(&to, &[], &content).await {
+        match mailer.send("improvement", &to, &[], &content).await {
             Ok(()) => {
                 report.sent += 1;
                 db::improvement::mail::mark_sent(db, row.id, now).await?;

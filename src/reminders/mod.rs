@@ -292,12 +292,21 @@ async fn send_pending(
             _ => link.clone(),
         };
         let sent = if holder_link != link && !cc.is_empty() {
-            match mailer.send(&to, &[], &content(&holder_link)).await {
-                Ok(()) => mailer.send(&cc, &[], &content(&link)).await,
+            match mailer
+                .send("licence_reminder", &to, &[], &content(&holder_link))
+                .await
+            {
+                Ok(()) => {
+                    mailer
+                        .send("licence_reminder", &cc, &[], &content(&link))
+                        .await
+                }
                 Err(e) => Err(e),
             }
         } else {
-            mailer.send(&to, &cc, &content(&holder_link)).await
+            mailer
+                .send("licence_reminder", &to, &cc, &content(&holder_link))
+                .await
         };
         match sent {
             Ok(()) => {

@@ -158,7 +158,7 @@ impl NudgeMail {
                 name: to.name.clone(),
                 email: to.email.clone(),
             };
-            match self.mailer.send(&[recipient], &[], &content).await {
+            match self.mailer.send("nudge", &[recipient], &[], &content).await {
                 Ok(()) => report = count(true),
                 Err(e) => {
                     report = count(false);

@@ -33,11 +33,13 @@ pub async fn check(
         && !state.sign_in_limiter.allow(address)
     {
         tracing::warn!(%address, "sign-in refused: too many attempts from this address");
+        crate::monitoring::sign_in_throttled("address");
         return Err(AppError::TooManyAttempts);
     }
     if let Some(until) = crate::db::throttle::locked_until(&state.pool, account, Utc::now()).await?
     {
         tracing::warn!(account, address = ?address, %until, "sign-in refused: account waits");
+        crate::monitoring::sign_in_throttled("account");
         return Err(AppError::TooManyAttempts);
     }
     Ok(())
@@ -52,6 +54,7 @@ pub async fn failed(
     let failures =
         crate::db::throttle::record_failure(&state.pool, account, &ACCOUNT, Utc::now()).await?;
     tracing::warn!(account, address = ?address, failures, "failed sign-in");
+    crate::monitoring::sign_in_failed();
     Ok(())
 }
 

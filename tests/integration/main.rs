@@ -34,6 +34,7 @@ mod licence;
 mod licence_card;
 mod licence_import;
 mod many_servers;
+mod metrics;
 mod notifications;
 mod nudge_outcome;
 mod operations;

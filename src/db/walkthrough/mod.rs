@@ -299,6 +299,7 @@ pub async fn save_answer(
     .await?
     .ok_or(WriteError::NotFound)?;
     if current != expected_version {
+        crate::monitoring::autosave_conflict();
         return Err(WriteError::Conflict);
     }
     let now = super::now();
