@@ -209,14 +209,14 @@ mod cli {
         }
         let addr = config.addr;
         let grace = std::time::Duration::from_secs(config.shutdown_grace_secs);
-        let (router, _) = klantenrijbewijs::server::build(config)
+        let (router, state) = klantenrijbewijs::server::build(config)
             .await
             .map_err(|e| e.to_string())?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         tracing::info!("listening on http://{addr}");
-        klantenrijbewijs::server::serve(listener, router, grace)
+        klantenrijbewijs::server::serve(listener, router, grace, state.mailer.in_flight.clone())
             .await
             .map_err(|e| e.to_string())
     }

@@ -395,16 +395,21 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
-/// Serves on `listener` until Ctrl-C or SIGTERM. From the signal on no connection is accepted;
-/// requests in flight get `grace` to finish, then the app stops anyway (a load balancer drains
-/// for about that long, and a stuck client must not keep an update waiting).
+/// Serves on `listener` until Ctrl-C or SIGTERM. From the signal on no connection is accepted and
+/// no next e-mail is started; requests in flight and the e-mail being sent get `grace` to finish,
+/// then the app stops anyway (a load balancer drains for about that long, and a stuck client must
+/// not keep an update waiting).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
     grace: std::time::Duration,
+    mail: crate::mail::in_flight::InFlight,
 ) -> std::io::Result<()> {
     let signalled = Arc::new(tokio::sync::Notify::new());
     let stopping = signalled.clone();
+    let mail_stops = mail.clone();
+    let since = Arc::new(std::sync::OnceLock::new());
+    let signal_at = since.clone();
     // The client's address is kept with each request for the sign-in throttle.
     let server = axum::serve(
         listener,
@@ -414,23 +419,32 @@ pub async fn serve(
         shutdown_signal().await;
         tracing::info!(
             grace_secs = grace.as_secs(),
-            "stopping: requests in flight may finish"
+            "stopping: requests in flight and the e-mail being sent may finish"
         );
+        let _ = signal_at.set(std::time::Instant::now());
+        mail_stops.stop();
         stopping.notify_one();
     });
-    tokio::select! {
-        served = server => {
-            tracing::info!("stopped");
-            served
-        }
+    let served = tokio::select! {
+        served = server => served,
         () = async {
             signalled.notified().await;
             tokio::time::sleep(grace).await;
         } => {
             tracing::warn!(grace_secs = grace.as_secs(), "stopped with requests still in flight");
-            Ok(())
+            return Ok(());
         }
+    };
+    let elapsed = since.get().map_or(grace, std::time::Instant::elapsed);
+    if mail.finish(grace.saturating_sub(elapsed)).await {
+        tracing::info!("stopped");
+    } else {
+        tracing::warn!(
+            grace_secs = grace.as_secs(),
+            "stopped with e-mail still being sent"
+        );
     }
+    served
 }
 
 async fn shutdown_signal() {

@@ -192,7 +192,7 @@ pub fn mail_invitations(state: &AppState, issued: Vec<Issued>) {
     let db = state.pool.clone();
     let mailer = state.mailer.clone();
     let base = state.config.link_base().to_owned();
-    tokio::spawn(async move {
+    state.mailer.in_flight.spawn(async move {
         let ids: Vec<i64> = issued.iter().map(|i| i.person_id).collect();
         let people = match db::access::addressees(&db, &ids).await {
             Ok(p) => p,
@@ -208,6 +208,9 @@ pub fn mail_invitations(state: &AppState, issued: Vec<Issued>) {
         );
         let (mut sent, mut failed) = (0, 0);
         for i in &issued {
+            if mailer.in_flight.is_stopping() {
+                break;
+            }
             let Some(to) = people.iter().find(|p| p.id == i.person_id) else {
                 continue;
             };
@@ -287,7 +290,7 @@ pub async fn request_reset(state: &AppState, email: &str) -> Result<(), AppError
     let db = state.pool.clone();
     let mailer = state.mailer.clone();
     let link = password_link(state.config.link_base(), &token);
-    tokio::spawn(async move {
+    state.mailer.in_flight.spawn(async move {
         match db::access::addressees(&db, &[person_id]).await {
             Ok(people) => {
                 if let Some(to) = people.first() {

@@ -9,6 +9,7 @@
 pub mod access;
 pub mod first_licence;
 pub mod improvement;
+pub mod in_flight;
 pub mod nudge;
 pub mod reminder;
 
@@ -57,6 +58,8 @@ pub const DEFAULT_MAIL_FROM: &str = "Klantenrijbewijs <noreply@localhost>";
 pub struct Mailer {
     transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
     from: Mailbox,
+    /// Mail being sent in the background, let finish when the app stops.
+    pub in_flight: in_flight::InFlight,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -82,7 +85,11 @@ impl Mailer {
                     .build(),
             ),
         };
-        Ok(Mailer { transport, from })
+        Ok(Mailer {
+            transport,
+            from,
+            in_flight: Default::default(),
+        })
     }
 
     /// From the app's configuration (`SMTP_URL`, `MAIL_FROM`). Whether mail is on and where it
@@ -97,6 +104,7 @@ impl Mailer {
             transport: None,
             // A constant, checked by the configuration tests.
             from: parse_mailbox(DEFAULT_MAIL_FROM).expect("the default sender is a valid address"),
+            in_flight: Default::default(),
         }
     }
 

@@ -55,6 +55,9 @@ pub(super) async fn send_pending(
     let today = amsterdam_date(now);
     let link = licence_link(link_base);
     for group in rows.chunk_by(|a, b| a.person_id == b.person_id && a.kind == b.kind) {
+        if mailer.in_flight.is_stopping() {
+            break;
+        }
         let first = &group[0];
         let Some(kind) = FirstKind::parse(&first.kind) else {
             tracing::warn!(kind = %first.kind, "unknown day-one reminder kind left unsent");

@@ -71,7 +71,7 @@ pub async fn claim_escalations(
 pub fn send_soon(state: &crate::state::AppState, why: &'static str) {
     let (db, mailer) = (state.pool.clone(), state.mailer.clone());
     let link_base = state.config.link_base().to_owned();
-    tokio::spawn(async move {
+    state.mailer.in_flight.spawn(async move {
         if let Err(e) = send_pending(&db, &mailer, &link_base).await {
             tracing::warn!(error = %e, why, "improvement mail could not be sent now");
         }
@@ -100,6 +100,9 @@ pub async fn send_pending_at(
         return Ok(report);
     }
     for row in db::improvement::mail::pending(db, MAX_SEND_ATTEMPTS).await? {
+        if mailer.in_flight.is_stopping() {
+            break;
+        }
         let Some(event) = MailEvent::parse(&row.event) else {
             tracing::warn!(event = %row.event, "unknown improvement mail event left unsent");
             continue;

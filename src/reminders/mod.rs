@@ -136,12 +136,17 @@ impl Scheduler {
 
     /// Runs at once (catching up on what was missed while the app was down), then every
     /// `interval`, until the process ends. Failed runs are logged; the next one tries again.
+    /// When the app stops, a run in progress finishes the message it is sending and ends.
     pub fn spawn(self, interval: Duration) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
+        let in_flight = self.mailer.in_flight.clone();
+        in_flight.clone().spawn(async move {
             let mut every = tokio::time::interval(interval);
             every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
-                every.tick().await;
+                tokio::select! {
+                    _ = every.tick() => {}
+                    () = in_flight.stopping() => break,
+                }
                 match self.run_once().await {
                     Ok(r) => r.log("scheduled"),
                     Err(e) => tracing::error!(error = %e, "reminder run failed"),
@@ -238,6 +243,9 @@ async fn send_pending(
     let today = amsterdam_date(now);
     let link = licence_link(link_base);
     for group in rows.chunk_by(|a, b| a.period_id == b.period_id && a.kind == b.kind) {
+        if mailer.in_flight.is_stopping() {
+            break;
+        }
         let Some(kind) = ReminderKind::parse(&group[0].kind) else {
             tracing::warn!(kind = %group[0].kind, "unknown reminder kind left unsent");
             continue;

@@ -75,7 +75,7 @@ impl NudgeMail {
         }
         let progress = Arc::new(Mutex::new(NudgeReport::default()));
         let counted = progress.clone();
-        let mut task = tokio::spawn(async move {
+        let mut task = self.mailer.in_flight.clone().spawn(async move {
             match self.send(&targets, &counted).await {
                 Ok(r) => tracing::info!(sent = r.sent, failed = r.failed, "nudge mailed"),
                 Err(e) => tracing::error!(error = %e, "nudge mail: addresses could not be read"),
@@ -128,6 +128,9 @@ impl NudgeMail {
         let link = super::licence_link(&self.link_base);
         let mut report = NudgeReport::default();
         for target in targets {
+            if self.mailer.in_flight.is_stopping() {
+                break;
+            }
             let Some(to) = addresses.get(&target.person_id) else {
                 report = count(false);
                 continue;

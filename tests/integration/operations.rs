@@ -1,9 +1,10 @@
 //! What an operations team relies on: `/readyz` says whether this binary's migrations are all
-//! applied, SIGTERM lets a request in flight finish (and no more than the grace period), and
-//! `LOG_FORMAT=json` writes one JSON object per log line.
+//! applied, SIGTERM lets a request in flight and the e-mail being sent finish (and no more than
+//! the grace period), and `LOG_FORMAT=json` writes one JSON object per log line.
 
 use crate::common::binary::Place;
-use crate::common::{EMPLOYEE, TestApp, session_cookie, smtp::free_port, step_form_saying};
+use crate::common::smtp::{SmtpSink, free_port};
+use crate::common::{EMPLOYEE, TestApp, session_cookie, step_form_saying};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -185,4 +186,106 @@ async fn log_format_json_writes_one_json_object_per_line() {
         err.contains("LOG_FORMAT") && err.contains("text or json"),
         "{err}"
     );
+}
+
+/// The tables of claimed mail: a row's try is counted before its message goes out, `sent_at` is
+/// set once the SMTP server accepted it.
+const MAIL_ROWS: [&str; 3] = [
+    "licence_reminder",
+    "first_licence_reminder",
+    "improvement_mail",
+];
+
+/// Rows whose message was started but not recorded as sent (a claimed e-mail cut off).
+async fn cut_off(place: &Place) -> i64 {
+    let db = place.read().await;
+    let mut n = 0;
+    for table in MAIL_ROWS {
+        n += sqlx::query_scalar::<_, i64>(&format!(
+            "select count(*) from {table} where attempts > 0 and sent_at is null"
+        ))
+        .fetch_one(&db)
+        .await
+        .expect("count");
+    }
+    db.close().await;
+    n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_lets_the_email_being_sent_finish_and_starts_no_next_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let place = Place::new(dir.path());
+    // The demo's reminders go out in the scheduler's first run; each takes the slow server 2 s.
+    let slow = SmtpSink::start_slow(2.0);
+    let env = [
+        ("SMTP_URL", slow.url()),
+        ("REMINDER_INTERVAL_SECS", "3600".to_owned()),
+        ("SHUTDOWN_GRACE_SECS", "15".to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut server = place.serve_with(free_port(), true, 2, &env).await;
+    // Stop while a message is on its way: its row is claimed, not yet sent.
+    let until = std::time::Instant::now() + Duration::from_secs(30);
+    while cut_off(&place).await == 0 {
+        assert!(
+            std::time::Instant::now() < until,
+            "no reminder was being sent"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    server.terminate();
+    let status = server
+        .exited_within(Duration::from_secs(15))
+        .await
+        .expect("stopped within the grace period");
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        cut_off(&place).await,
+        0,
+        "the message in flight was finished and recorded"
+    );
+    let first_run = slow.messages();
+    assert!(!first_run.is_empty(), "the message in flight arrived");
+
+    // The next start sends what is left, and nothing twice.
+    let sink = SmtpSink::start();
+    let env = [
+        ("SMTP_URL", sink.url()),
+        ("REMINDER_INTERVAL_SECS", "3600".to_owned()),
+        ("RUST_LOG", "info".to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut again = place.serve_with(free_port(), true, 3, &env).await;
+    // The scheduler's first run ends with its one summary line.
+    let log = dir.path().join("server-3.log");
+    let until = std::time::Instant::now() + Duration::from_secs(30);
+    while !std::fs::read_to_string(&log).is_ok_and(|l| l.contains("reminder run")) {
+        assert!(
+            std::time::Instant::now() < until,
+            "the second run did not end: {}",
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(cut_off(&place).await, 0);
+    let second_run = sink.messages();
+    assert!(
+        !second_run.is_empty(),
+        "the first run stopped before its last message ({} sent)",
+        first_run.len()
+    );
+    let mut seen = std::collections::HashSet::new();
+    for mail in first_run.iter().chain(&second_run) {
+        let mut to = mail.rcpt_to.clone();
+        to.sort();
+        assert!(
+            seen.insert((to, mail.subject.clone())),
+            "sent twice: {:?} {}",
+            mail.rcpt_to,
+            mail.subject
+        );
+    }
+    again.terminate();
+    assert!(again.exited_within(Duration::from_secs(15)).await.is_some());
 }

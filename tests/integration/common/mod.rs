@@ -72,6 +72,7 @@ impl TestApp {
             listener,
             router,
             std::time::Duration::from_secs(5),
+            state.mailer.in_flight.clone(),
         ));
         let demo_walkthroughs =
             sqlx::query_scalar::<_, i64>("select coalesce(max(id), 0) from walkthrough")

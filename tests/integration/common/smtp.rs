@@ -35,6 +35,15 @@ impl SmtpSink {
 
     /// A sink on `port` (e.g. one a test first used while nothing listened there).
     pub fn start_on(port: u16) -> SmtpSink {
+        Self::start_with(port, 0.0)
+    }
+
+    /// A slow sink: it waits `delay_secs` before accepting each message.
+    pub fn start_slow(delay_secs: f64) -> SmtpSink {
+        Self::start_with(free_port(), delay_secs)
+    }
+
+    fn start_with(port: u16, delay_secs: f64) -> SmtpSink {
         let dir = tempfile::tempdir().expect("temp dir");
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/smtp_sink.py");
         let mut child = Command::new("python3")
@@ -43,6 +52,8 @@ impl SmtpSink {
             .arg(port.to_string())
             .arg("--dir")
             .arg(dir.path())
+            .arg("--delay")
+            .arg(delay_secs.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
