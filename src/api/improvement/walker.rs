@@ -158,7 +158,14 @@ pub async fn load_similar(
         crate::api::walkthrough::ssr::require_edit(ctx, walkthrough_id).await?;
         let pool = &ctx.state.pool;
         let mut state = SimilarState::default();
-        if let Ok(Some(id)) = crate::domain::person::parse_optional_id(&friction_id) {
+        // Only a friction of this walkthrough: what another walker's friction is linked to is
+        // theirs (the edit check above was on the walkthrough, not on this id).
+        if let Ok(Some(id)) = crate::domain::person::parse_optional_id(&friction_id)
+            && crate::db::walkthrough::frictions(pool, walkthrough_id)
+                .await?
+                .iter()
+                .any(|f| f.id == id)
+        {
             state.linked = crate::db::improvement::similar::linked(pool, id).await?;
         }
         if !searched {
