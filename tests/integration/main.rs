@@ -9,6 +9,7 @@ mod access;
 mod assets;
 mod audit;
 mod auth;
+mod authorization_matrix;
 mod backup;
 mod concurrency;
 mod config_start;
