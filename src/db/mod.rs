@@ -80,10 +80,10 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .await
 }
 
-/// The migrations in `migrations/`, embedded at compile time.
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// The SQLite migrations in `migrations/sqlite/`, embedded at compile time.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
-/// Applies pending migrations from `migrations/` (embedded at compile time).
+/// Applies pending migrations from `migrations/sqlite/` (embedded at compile time).
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     MIGRATOR.run(db).await?;
     // What a migration cannot compute in SQL (Amsterdam calendar days); nothing on later starts.
