@@ -10,7 +10,8 @@
 #             .tools/, brotli and zopfli (apt).
 # "test":     additionally Chromium + fonts + the sqlite3 shell (apt), the Playwright deps in
 #             end2end/ (npm ci) and
-#             Python's aiosmtpd (the local SMTP server tests/integration/reminders.rs mails to).
+#             Python's aiosmtpd (the local SMTP server tests/integration/reminders.rs mails to),
+#             PostgreSQL (apt; the integration tests start a server of their own with it).
 # "dev":      additionally cargo-leptos 0.3.11, only for `cargo leptos watch` (20-35 min from
 #             source on 2 cores; nothing else needs it).
 #
@@ -272,6 +273,16 @@ if [ "$MODE" = test ]; then
     fi
   fi
   python3 -c 'import aiosmtpd' >/dev/null 2>&1 || die "python aiosmtpd still missing"
+
+  # PostgreSQL: the integration tests start their own server in a temporary directory
+  # (tests/integration/common/postgres.rs) with initdb and pg_ctl from Debian's package.
+  pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+  if [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ]; then
+    skip "postgresql" "$("$(pg_bin)/postgres" --version)"
+  else
+    timed "postgresql (apt)" apt_install postgresql
+  fi
+  [ -x "$(pg_bin)/initdb" ] || die "PostgreSQL's initdb still missing"
 fi
 
 # ---------------------------------------------------------------------------------------------

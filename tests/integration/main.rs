@@ -49,6 +49,7 @@ mod presentations_core;
 mod reminder_delivery;
 mod reminders;
 mod scale;
+mod schema;
 mod security;
 mod sessions;
 mod walkthrough;

@@ -1,6 +1,7 @@
 //! Test harness: the real app on port 0 with a fresh SQLite database in a temporary directory.
 
 pub mod binary;
+pub mod postgres;
 pub mod reminders;
 pub mod smtp;
 mod walks;
