@@ -20,10 +20,11 @@ pub async fn open_existing(file: &Path) -> Result<Db, sqlx::Error> {
         .filename(file)
         .create_if_missing(false)
         .busy_timeout(std::time::Duration::from_secs(30));
-    sqlx::sqlite::SqlitePoolOptions::new()
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(options)
-        .await
+        .await?;
+    Ok(Db::Sqlite(pool))
 }
 
 /// Writes a compact copy of the whole database, as of one moment, to `target` (which must not

@@ -1,4 +1,5 @@
-//! All database access lives below this module (server only). Swap the pool type here for PostgreSQL later.
+//! All database access lives below this module (server only): SQLite or PostgreSQL, see
+//! [`backend`]; nothing above names a database type.
 
 pub mod access;
 pub mod audit;
@@ -23,111 +24,26 @@ pub mod unique;
 pub use unique::{is_violation_of, violated_unique};
 pub mod walkthrough;
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use std::str::FromStr;
+pub mod backend;
+mod connect;
+mod session_store;
+mod unported;
+
+pub use backend::{Db, Dialect, Source, Tx, begin, numbered};
+pub use connect::{PoolUse, connect, migrate, pending_migrations, ping, pool_use};
+pub use session_store::{SessionStore, session_store};
+
 use std::time::Duration;
 
-pub type Db = SqlitePool;
-
-/// A write transaction (see [`begin_write`]).
+/// A write transaction on SQLite (see [`begin_write`]); code written for both backends uses
+/// [`Tx`] from [`begin`].
 pub type WriteTx = sqlx::Transaction<'static, sqlx::Sqlite>;
 
-/// One connection of the pool (inside a transaction, or acquired for several reads).
+/// One SQLite connection (inside a transaction, or acquired for several reads).
 pub type Conn = sqlx::SqliteConnection;
 
-/// Where sessions are kept: the `session` table of this database.
-pub type SessionStore = tower_sessions_sqlx_store::SqliteStore;
-
-/// The session store over `db`, its table created when missing.
-pub async fn session_store(db: &Db) -> Result<SessionStore, sqlx::Error> {
-    let store = SessionStore::new(db.clone())
-        .with_table_name("session")
-        .map_err(|e| sqlx::Error::Configuration(e.into()))?;
-    store.migrate().await?;
-    Ok(store)
-}
-
-/// How long one connection waits for another writer before SQLite answers "busy".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-/// How much of the database file readers map into memory (address space, not memory in use).
-const MMAP_SIZE: u64 = 1 << 30;
 /// How often [`begin_write`] asks again after SQLite still said "busy" (each after a busy wait).
 const BEGIN_ATTEMPTS: u32 = 4;
-
-/// Opens the database, creating the file and its directory when missing, in WAL mode with foreign keys on.
-pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(BUSY_TIMEOUT)
-        // Readers on every connection share the operating system's cache of the file instead of
-        // each copying pages into its own 2 MB cache (measured: the inbox's count at 10,000
-        // employees went from 5.9 ms in the app to the 2 ms it takes one warm connection).
-        .pragma("mmap_size", MMAP_SIZE.to_string());
-    if let Some(dir) = std::path::Path::new(options.get_filename()).parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
-    }
-    SqlitePoolOptions::new()
-        .max_connections(8)
-        // Many people saving at once queue for a connection; a save should wait, not fail.
-        .acquire_timeout(Duration::from_secs(30))
-        .connect_with(options)
-        .await
-}
-
-/// The SQLite migrations in `migrations/sqlite/`, embedded at compile time.
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
-
-/// Applies pending migrations from `migrations/sqlite/` (embedded at compile time).
-pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
-    MIGRATOR.run(db).await?;
-    // What a migration cannot compute in SQL (Amsterdam calendar days); nothing on later starts.
-    improvement::tally::backfill(db).await?;
-    Ok(())
-}
-
-/// How many of the migrations this binary carries are not (successfully) applied to `db`: a
-/// readiness check, since an instance of a newer version may be serving an older schema.
-pub async fn pending_migrations(db: &Db) -> Result<usize, sqlx::Error> {
-    let applied: Vec<i64> =
-        sqlx::query_scalar("select version from _sqlx_migrations where success = true")
-            .fetch_all(db)
-            .await?;
-    Ok(MIGRATOR
-        .iter()
-        .filter(|m| !applied.contains(&m.version))
-        .count())
-}
-
-/// How the pool's connections are used right now, for the metrics.
-pub struct PoolUse {
-    pub in_use: u64,
-    pub idle: u64,
-    pub max: u64,
-}
-
-pub fn pool_use(db: &Db) -> PoolUse {
-    let size = u64::from(db.size());
-    let idle = u64::try_from(db.num_idle()).unwrap_or(u64::MAX);
-    PoolUse {
-        in_use: size.saturating_sub(idle),
-        idle,
-        max: u64::from(db.options().get_max_connections()),
-    }
-}
-
-/// One cheap round-trip, for the health check.
-pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select 1")
-        .fetch_one(db)
-        .await
-        .map(|_| ())
-}
 
 /// The "may edit" rule (`domain::walkthrough::access` gives `Edit`) as SQL, binding the
 /// walkthrough id and then the person: it is theirs and still in progress. Every write repeats it
@@ -183,10 +99,11 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 /// if it still times out under a long queue, it is retried a bounded number of times.
 /// Every transaction that writes starts here (PostgreSQL: a plain `BEGIN` will do).
 pub async fn begin_write(db: &Db) -> Result<WriteTx, sqlx::Error> {
+    let pool = db.sqlite()?;
     let mut attempt = 1;
     loop {
         let asked = std::time::Instant::now();
-        let begun = db.begin_with("begin immediate").await;
+        let begun = pool.begin_with("begin immediate").await;
         crate::monitoring::acquire_wait(asked.elapsed());
         match begun {
             Err(e) if is_busy(&e) && attempt < BEGIN_ATTEMPTS => {

@@ -134,7 +134,9 @@ mod schema_tests {
         let db = sqlx::SqlitePool::connect("sqlite::memory:")
             .await
             .expect("memory db");
-        crate::db::migrate(&db).await.expect("migrate");
+        crate::db::migrate(&crate::db::Db::Sqlite(db.clone()))
+            .await
+            .expect("migrate");
         db
     }
 

@@ -212,9 +212,9 @@ impl TestApp {
     /// without a request: its expiry and the sign-in and last-seen times kept in it.
     pub async fn age_sessions(&self, minutes: i64) {
         use tower_sessions::SessionStore;
-        let store = tower_sessions_sqlx_store::SqliteStore::new(self.state.pool.clone())
-            .with_table_name("session")
-            .expect("table name");
+        let store = klantenrijbewijs::db::session_store(&self.state.pool)
+            .await
+            .expect("session store");
         let ids: Vec<String> = sqlx::query_scalar("select id from session")
             .fetch_all(&self.state.pool)
             .await
