@@ -117,3 +117,11 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
     });
     Ok(())
 }
+
+/// The one whole number `sql` (no parameters) answers, for tools and tests that look at the
+/// database beside the app.
+pub async fn number(db: &Db, sql: &str) -> Result<i64, sqlx::Error> {
+    Ok(super::backend::on!(db, |c| {
+        sqlx::query_scalar::<_, i64>(sql).fetch_one(&mut *c).await?
+    }))
+}

@@ -30,7 +30,7 @@ mod session_store;
 mod unported;
 
 pub use backend::{Db, Dialect, Source, Tx, begin, numbered};
-pub use connect::{PoolUse, connect, migrate, pending_migrations, ping, pool_use};
+pub use connect::{PoolUse, connect, migrate, number, pending_migrations, ping, pool_use};
 pub use session_store::{SessionStore, session_store};
 
 use std::time::Duration;

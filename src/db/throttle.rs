@@ -1,6 +1,7 @@
 //! Failed sign-ins per account, for `security::throttle` (which holds the rules).
 
-use super::{Db, begin_write};
+use super::backend::on;
+use super::{Db, begin};
 use crate::domain::throttle::Rule;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -11,14 +12,15 @@ pub async fn locked_until(
     account: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>, AppError> {
-    let until = sqlx::query_scalar::<_, Option<DateTime<Utc>>>(
-        "select locked_until from sign_in_throttle where account = ?",
-    )
-    .bind(account)
-    .fetch_optional(db)
-    .await?
-    .flatten();
-    Ok(until.filter(|u| *u > now))
+    let until = on!(db, |c| {
+        sqlx::query_scalar::<_, Option<DateTime<Utc>>>(
+            "select locked_until from sign_in_throttle where account = $1",
+        )
+        .bind(account)
+        .fetch_optional(&mut *c)
+        .await?
+    });
+    Ok(until.flatten().filter(|u| *u > now))
 }
 
 /// Counts one more failure for `account` at `now` under `rule`; returns the new count.
@@ -28,43 +30,47 @@ pub async fn record_failure(
     rule: &Rule,
     now: DateTime<Utc>,
 ) -> Result<u32, AppError> {
-    let mut tx = begin_write(db).await?;
-    let stored = sqlx::query_as::<_, (i64, DateTime<Utc>)>(
-        "select failures, last_failure_at from sign_in_throttle where account = ?",
-    )
-    .bind(account)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (count, last) = match stored {
-        Some((n, last)) => (u32::try_from(n).unwrap_or(u32::MAX), Some(last)),
-        None => (0, None),
-    };
-    let failures = rule.count_after_failure(count, last, now);
-    let locked_until = rule.wait_after(failures).map(|wait| now + wait);
-    sqlx::query(
-        "insert into sign_in_throttle (account, failures, last_failure_at, locked_until, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?)
-         on conflict (account) do update set failures = excluded.failures,
-             last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until,
-             updated_at = excluded.updated_at",
-    )
-    .bind(account)
-    .bind(i64::from(failures))
-    .bind(now)
-    .bind(locked_until)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = begin(db).await?;
+    let failures = on!(&mut tx, |c| {
+        let stored = sqlx::query_as::<_, (i64, DateTime<Utc>)>(
+            "select failures, last_failure_at from sign_in_throttle where account = $1",
+        )
+        .bind(account)
+        .fetch_optional(&mut *c)
+        .await?;
+        let (count, last) = match stored {
+            Some((n, last)) => (u32::try_from(n).unwrap_or(u32::MAX), Some(last)),
+            None => (0, None),
+        };
+        let failures = rule.count_after_failure(count, last, now);
+        let locked_until = rule.wait_after(failures).map(|wait| now + wait);
+        sqlx::query(
+            "insert into sign_in_throttle
+                 (account, failures, last_failure_at, locked_until, created_at, updated_at)
+             values ($1, $2, $3, $4, $3, $3)
+             on conflict (account) do update set failures = excluded.failures,
+                 last_failure_at = excluded.last_failure_at,
+                 locked_until = excluded.locked_until, updated_at = excluded.updated_at",
+        )
+        .bind(account)
+        .bind(i64::from(failures))
+        .bind(now)
+        .bind(locked_until)
+        .execute(&mut *c)
+        .await?;
+        failures
+    });
     tx.commit().await?;
     Ok(failures)
 }
 
 /// Forgets `account`'s failures (after a successful sign-in).
 pub async fn clear(db: &Db, account: &str) -> Result<(), AppError> {
-    sqlx::query("delete from sign_in_throttle where account = ?")
-        .bind(account)
-        .execute(db)
-        .await?;
+    on!(db, |c| {
+        sqlx::query("delete from sign_in_throttle where account = $1")
+            .bind(account)
+            .execute(&mut *c)
+            .await?;
+    });
     Ok(())
 }

@@ -214,11 +214,13 @@ pub async fn rebuild(db: &crate::db::Db) -> Result<(), sqlx::Error> {
 /// Fills `days_to_fix` where a fixed improvement lacks it (those fixed before it was kept);
 /// nothing to do on later starts.
 pub async fn backfill(db: &crate::db::Db) -> Result<(), sqlx::Error> {
-    let missing: Vec<i64> = sqlx::query_scalar(
-        "select id from improvement where status = 'fixed' and days_to_fix is null",
-    )
-    .fetch_all(db)
-    .await?;
+    let missing: Vec<i64> = crate::db::backend::on!(db, |c| {
+        sqlx::query_scalar(
+            "select id from improvement where status = 'fixed' and days_to_fix is null",
+        )
+        .fetch_all(&mut *c)
+        .await?
+    });
     if missing.is_empty() {
         return Ok(());
     }

@@ -51,10 +51,9 @@ impl TestApp {
     /// A running app whose configuration `adjust` may change first (e.g. a small upload limit).
     pub async fn spawn_configured(demo_data: bool, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("test.db");
         // Defaults as in production, then what a test needs; new settings need no change here.
         let mut config = Config::from_lookup(|_| None).expect("default configuration");
-        config.database_url = format!("sqlite://{}", db.display());
+        config.database_url = database_url(dir.path()).await;
         config.addr = "127.0.0.1:0".parse().expect("addr");
         config.demo_data = demo_data;
         config.site_root = dir.path().join("site").display().to_string();
@@ -75,11 +74,12 @@ impl TestApp {
             std::time::Duration::from_secs(5),
             state.mailer.in_flight.clone(),
         ));
-        let demo_walkthroughs =
-            sqlx::query_scalar::<_, i64>("select coalesce(max(id), 0) from walkthrough")
-                .fetch_one(&state.pool)
-                .await
-                .expect("demo walkthroughs");
+        let demo_walkthroughs = klantenrijbewijs::db::number(
+            &state.pool,
+            "select coalesce(max(id), 0) from walkthrough",
+        )
+        .await
+        .expect("demo walkthroughs");
         TestApp {
             demo_walkthroughs,
             base: format!("http://127.0.0.1:{port}"),
@@ -260,10 +260,18 @@ impl TestApp {
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar::<_, i64>(sql)
-            .fetch_one(&self.state.pool)
+        klantenrijbewijs::db::number(&self.state.pool, sql)
             .await
             .expect("count")
+    }
+}
+
+/// The database a test's app runs on: a fresh SQLite file in `dir`, or with
+/// `KRB_TEST_DATABASE=postgres` a fresh database on the test run's own PostgreSQL server.
+pub async fn database_url(dir: &std::path::Path) -> String {
+    match std::env::var("KRB_TEST_DATABASE").as_deref() {
+        Ok("postgres") => postgres::cluster().await.fresh_database().await,
+        _ => format!("sqlite://{}", dir.join("test.db").display()),
     }
 }
 
