@@ -362,6 +362,14 @@ mod cli {
         let pool = db::connect(&config.database_url)
             .await
             .map_err(|e| e.to_string())?;
+        if pool.dialect() != db::Dialect::Sqlite {
+            pool.close().await;
+            return Err(
+                "seed-scale grows SQLite databases only (its bulk SQL is written for \
+                        SQLite); point DATABASE_URL at a sqlite:// database"
+                    .to_string(),
+            );
+        }
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
         if demo::seed::load_demo(&pool)
             .await

@@ -72,7 +72,7 @@ pub async fn time_import(db: &Db, rows: usize, actor_id: i64) -> Result<ImportTi
     let parse_ms = ms(t);
     let mut conn = db.acquire().await?;
     let t = Instant::now();
-    let plan = crate::db::import::dry_run(&mut conn, &raw, options(actor_id)).await?;
+    let plan = crate::db::import::dry_run(&mut *conn, &raw, options(actor_id)).await?;
     let dry_run_ms = ms(t);
     drop(conn);
     let errors = plan.errors.len();

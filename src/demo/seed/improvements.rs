@@ -12,8 +12,9 @@
 
 use super::later_walks::LATER_WALKS;
 use super::walks::DemoWalk;
-use crate::db::Db;
+use crate::db::backend::on;
 use crate::db::notification::ImprovementNews;
+use crate::db::{Db, Source, Tx};
 use crate::domain::licence::amsterdam_date;
 use crate::error::AppError;
 use chrono::{DateTime, Datelike, Duration, Utc};
@@ -446,25 +447,27 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
             .ok_or_else(|| bad("unknown person", email))
     };
     let ago = |days: i64| now - Duration::days(days);
-    let mut tx = crate::db::begin_write(db).await?;
+    let mut tx = crate::db::begin(db).await?;
     for story in STORIES {
         load_story(&mut tx, story, &id_of, &ago, now).await?;
     }
     for (reporter, title, by, days, reason) in NO_ACTION {
         let (friction, person, _) = friction_of(&mut tx, reporter, title).await?;
-        sqlx::query(
-            "insert into friction_triage (friction_id, outcome, reason, triaged_by, created_at, updated_at)
-             values (?, 'no_action', ?, ?, ?, ?)",
-        )
-        .bind(friction)
-        .bind(reason)
-        .bind(id_of(by)?)
-        .bind(ago(*days))
-        .bind(ago(*days))
-        .execute(&mut *tx)
-        .await?;
+        let by = id_of(by)?;
+        on!(&mut tx, |c| {
+            sqlx::query(
+                "insert into friction_triage (friction_id, outcome, reason, triaged_by, created_at, updated_at)
+                 values ($1, 'no_action', $2, $3, $4, $4)",
+            )
+            .bind(friction)
+            .bind(reason)
+            .bind(by)
+            .bind(ago(*days))
+            .execute(&mut *c)
+            .await?;
+        });
         let news = (ImprovementNews::NoAction, None, Some(friction));
-        tell(&mut tx, person, news, Some(id_of(by)?), ago(*days), now).await?;
+        tell(&mut tx, person, news, Some(by), ago(*days), now).await?;
     }
     tx.commit().await?;
     tracing::info!(
@@ -476,7 +479,7 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
 }
 
 async fn load_story(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Tx,
     story: &Story,
     id_of: &impl Fn(&str) -> Result<i64, AppError>,
     ago: &impl Fn(i64) -> DateTime<Utc>,
@@ -505,171 +508,176 @@ async fn load_story(
         .min()
         .unwrap_or(created_days);
     let last_activity = ago(last.0.min(last_triage));
-    let (step_id, family_id): (i64, i64) = sqlx::query_as(
-        "select s.id, j.family_id from journey_step s join journey j on j.id = s.journey_id
-         where j.title = ? and j.status = 'live' order by s.position, s.id limit 1 offset ?",
-    )
-    .bind(story.journey)
-    .bind(i64::try_from(story.step).unwrap_or_default())
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| bad("no such step", story.title))?;
-    let team: i64 = sqlx::query_scalar("select id from team where name = ?")
-        .bind(story.team)
-        .fetch_optional(&mut *tx)
+    on!(tx, |c| {
+        let (step_id, family_id): (i64, i64) = sqlx::query_as(
+            "select s.id, j.family_id from journey_step s join journey j on j.id = s.journey_id
+             where j.title = $1 and j.status = 'live' order by s.position, s.id limit 1 offset $2",
+        )
+        .bind(story.journey)
+        .bind(i64::try_from(story.step).unwrap_or_default())
+        .fetch_optional(&mut *c)
         .await?
-        .ok_or_else(|| bad("no such team", story.team))?;
-    let changes = story.path.len() + story.frictions.len() - 2;
-    let id: i64 = sqlx::query_scalar(
-        "insert into improvement (title, problem, team_id, owner_id, journey_family_id, step_id, due_on,
-                                  priority, status, status_reason, fixed_at, closed_at, last_activity_at,
-                                  version, created_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(story.title)
-    .bind(story.problem)
-    .bind(team)
-    .bind(id_of(story.owner)?)
-    .bind(family_id)
-    .bind(step_id)
-    .bind(amsterdam_date(now + Duration::days(story.due_in_days)).to_string())
-    .bind(story.priority)
-    .bind(status)
-    .bind(last.3)
-    .bind(fixed_at)
-    .bind(closed_at)
-    .bind(last_activity)
-    .bind(i64::try_from(changes).unwrap_or_default())
-    .bind(id_of(creator)?)
-    .bind(ago(created_days))
-    .bind(last_activity)
-    .fetch_one(&mut *tx)
-    .await?;
-    let mut from = None;
-    for (days, who, to, comment) in story.path {
-        let actor = who.map(id_of).transpose()?;
-        sqlx::query(
-            "insert into improvement_history (improvement_id, actor_id, from_status, to_status, comment, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?)",
+        .ok_or_else(|| bad("no such step", story.title))?;
+        let team: i64 = sqlx::query_scalar("select id from team where name = $1")
+            .bind(story.team)
+            .fetch_optional(&mut *c)
+            .await?
+            .ok_or_else(|| bad("no such team", story.team))?;
+        let changes = story.path.len() + story.frictions.len() - 2;
+        let id: i64 = sqlx::query_scalar(
+            "insert into improvement (title, problem, team_id, owner_id, journey_family_id, step_id, due_on,
+                                      priority, status, status_reason, fixed_at, closed_at, last_activity_at,
+                                      version, created_by, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id",
         )
-        .bind(id)
-        .bind(actor)
-        .bind(from)
-        .bind(to)
-        .bind(comment)
-        .bind(ago(*days))
-        .bind(ago(*days))
-        .execute(&mut *tx)
-        .await?;
-        from = Some(*to);
-    }
-    // Who reported a linked friction, when it was linked, and who recognised it.
-    let mut heard = Vec::new();
-    for (reporter, title, gap, days, by) in story.frictions {
-        let (friction, person, finished) = friction_of(&mut *tx, reporter, title).await?;
-        if finished > ago(*days) {
-            return Err(bad("triaged before it was walked", title));
-        }
-        let by = id_of(by)?;
-        sqlx::query(
-            "insert into friction_triage (friction_id, outcome, improvement_id, gap, triaged_by, created_at, updated_at)
-             values (?, 'improvement', ?, ?, ?, ?, ?)",
-        )
-        .bind(friction)
-        .bind(id)
-        .bind(gap)
-        .bind(by)
-        .bind(ago(*days))
-        .bind(ago(*days))
-        .execute(&mut *tx)
-        .await?;
-        let news = (ImprovementNews::Created, Some(id), Some(friction));
-        tell(&mut *tx, person, news, Some(by), ago(*days), now).await?;
-        heard.push((person, ago(*days)));
-        let recognisers: Vec<i64> =
-            sqlx::query_scalar("select person_id from friction_recognition where friction_id = ?")
-                .bind(friction)
-                .fetch_all(&mut *tx)
-                .await?;
-        heard.extend(recognisers.into_iter().map(|p| (p, ago(*days))));
-    }
-    // Everyone linked by then hears that it was fixed or closed; the owner hears of a reopening.
-    for (days, who, to, _) in story.path {
-        let at = ago(*days);
-        let actor = who.map(id_of).transpose()?;
-        let news = match (*to, actor) {
-            ("fixed", _) => ImprovementNews::Fixed,
-            ("wont_fix", _) => ImprovementNews::WontFix,
-            (_, None) => {
-                let news = (ImprovementNews::Reopened, Some(id), None);
-                tell(&mut *tx, id_of(story.owner)?, news, None, at, now).await?;
-                continue;
-            }
-            _ => continue,
-        };
-        let mut told = Vec::new();
-        for (person, since) in &heard {
-            if *since <= at && !told.contains(person) {
-                told.push(*person);
-                tell(&mut *tx, *person, (news, Some(id), None), actor, at, now).await?;
-            }
-        }
-    }
-    for (walker, answer) in story.confirmations {
-        let (walk, person, finished): (i64, i64, DateTime<Utc>) = sqlx::query_as(
-            "select w.id, w.person_id, w.finished_at from walkthrough w
-             join journey j on j.id = w.journey_id
-             join person p on p.id = w.person_id
-             where p.email = ? and j.family_id = ? and w.status = 'completed'
-             order by w.finished_at desc limit 1",
-        )
-        .bind(walker)
+        .bind(story.title)
+        .bind(story.problem)
+        .bind(team)
+        .bind(id_of(story.owner)?)
         .bind(family_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| bad("no later walk", walker))?;
-        if fixed_at.is_none_or(|fixed| finished <= fixed) {
-            return Err(bad("confirmed before the fix", walker));
-        }
-        sqlx::query(
-            "insert into improvement_confirmation (improvement_id, walkthrough_id, person_id, answer, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(walk)
-        .bind(person)
-        .bind(answer)
-        .bind(finished)
-        .bind(finished)
-        .execute(&mut *tx)
+        .bind(step_id)
+        .bind(amsterdam_date(now + Duration::days(story.due_in_days)))
+        .bind(story.priority)
+        .bind(status)
+        .bind(last.3)
+        .bind(fixed_at)
+        .bind(closed_at)
+        .bind(last_activity)
+        .bind(i64::try_from(changes).unwrap_or_default())
+        .bind(id_of(creator)?)
+        .bind(ago(created_days))
+        .bind(last_activity)
+        .fetch_one(&mut *c)
         .await?;
-    }
+        let mut from = None;
+        for (days, who, to, comment) in story.path {
+            let actor = who.map(id_of).transpose()?;
+            sqlx::query(
+                "insert into improvement_history (improvement_id, actor_id, from_status, to_status, comment, created_at, updated_at)
+                 values ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(actor)
+            .bind(from)
+            .bind(to)
+            .bind(comment)
+            .bind(ago(*days))
+            .bind(ago(*days))
+            .execute(&mut *c)
+            .await?;
+            from = Some(*to);
+        }
+        // Who reported a linked friction, when it was linked, and who recognised it.
+        let mut heard = Vec::new();
+        for (reporter, title, gap, days, by) in story.frictions {
+            let (friction, person, finished) = friction_of(&mut *c, reporter, title).await?;
+            if finished > ago(*days) {
+                return Err(bad("triaged before it was walked", title));
+            }
+            let by = id_of(by)?;
+            sqlx::query(
+                "insert into friction_triage (friction_id, outcome, improvement_id, gap, triaged_by, created_at, updated_at)
+                 values ($1, 'improvement', $2, $3, $4, $5, $6)",
+            )
+            .bind(friction)
+            .bind(id)
+            .bind(gap)
+            .bind(by)
+            .bind(ago(*days))
+            .bind(ago(*days))
+            .execute(&mut *c)
+            .await?;
+            let news = (ImprovementNews::Created, Some(id), Some(friction));
+            tell(&mut *c, person, news, Some(by), ago(*days), now).await?;
+            heard.push((person, ago(*days)));
+            let recognisers: Vec<i64> = sqlx::query_scalar(
+                "select person_id from friction_recognition where friction_id = $1",
+            )
+            .bind(friction)
+            .fetch_all(&mut *c)
+            .await?;
+            heard.extend(recognisers.into_iter().map(|p| (p, ago(*days))));
+        }
+        // Everyone linked by then hears that it was fixed or closed; the owner hears of a reopening.
+        for (days, who, to, _) in story.path {
+            let at = ago(*days);
+            let actor = who.map(id_of).transpose()?;
+            let news = match (*to, actor) {
+                ("fixed", _) => ImprovementNews::Fixed,
+                ("wont_fix", _) => ImprovementNews::WontFix,
+                (_, None) => {
+                    let news = (ImprovementNews::Reopened, Some(id), None);
+                    tell(&mut *c, id_of(story.owner)?, news, None, at, now).await?;
+                    continue;
+                }
+                _ => continue,
+            };
+            let mut told = Vec::new();
+            for (person, since) in &heard {
+                if *since <= at && !told.contains(person) {
+                    told.push(*person);
+                    tell(&mut *c, *person, (news, Some(id), None), actor, at, now).await?;
+                }
+            }
+        }
+        for (walker, answer) in story.confirmations {
+            let (walk, person, finished): (i64, i64, DateTime<Utc>) = sqlx::query_as(
+                "select w.id, w.person_id, w.finished_at from walkthrough w
+                 join journey j on j.id = w.journey_id
+                 join person p on p.id = w.person_id
+                 where p.email = $1 and j.family_id = $2 and w.status = 'completed'
+                 order by w.finished_at desc limit 1",
+            )
+            .bind(walker)
+            .bind(family_id)
+            .fetch_optional(&mut *c)
+            .await?
+            .ok_or_else(|| bad("no later walk", walker))?;
+            if fixed_at.is_none_or(|fixed| finished <= fixed) {
+                return Err(bad("confirmed before the fix", walker));
+            }
+            sqlx::query(
+                "insert into improvement_confirmation (improvement_id, walkthrough_id, person_id, answer, created_at, updated_at)
+                 values ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(walk)
+            .bind(person)
+            .bind(answer)
+            .bind(finished)
+            .bind(finished)
+            .execute(&mut *c)
+            .await?;
+        }
+    });
     Ok(())
 }
 
 /// A demo friction by its reporter and title: (id, reporter's id, when its walkthrough finished).
 async fn friction_of(
-    conn: &mut sqlx::SqliteConnection,
+    src: impl Source<'_>,
     reporter: &str,
     title: &str,
 ) -> Result<(i64, i64, DateTime<Utc>), AppError> {
-    sqlx::query_as(
-        "select f.id, w.person_id, w.finished_at from friction f
+    let found = on!(src, |c| {
+        sqlx::query_as(
+            "select f.id, w.person_id, w.finished_at from friction f
          join walkthrough w on w.id = f.walkthrough_id
          join person p on p.id = w.person_id
-         where p.email = ? and f.title = ? and w.status = 'completed'",
-    )
-    .bind(reporter)
-    .bind(title)
-    .fetch_optional(conn)
-    .await?
-    .ok_or_else(|| bad("no such friction", format!("{reporter}: {title}")))
+         where p.email = $1 and f.title = $2 and w.status = 'completed'",
+        )
+        .bind(reporter)
+        .bind(title)
+        .fetch_optional(&mut *c)
+        .await?
+    });
+    found.ok_or_else(|| bad("no such friction", format!("{reporter}: {title}")))
 }
 
 /// A notification as `notify_improvement` writes it, at `at` (read a day later when older than
 /// two weeks). Nobody is told about their own action.
 async fn tell(
-    conn: &mut sqlx::SqliteConnection,
+    src: impl Source<'_>,
     person: i64,
     (news, improvement, friction): (ImprovementNews, Option<i64>, Option<i64>),
     actor: Option<i64>,
@@ -680,9 +688,10 @@ async fn tell(
         return Ok(());
     }
     let read = (now - at > Duration::days(READ_AFTER_DAYS)).then(|| at + Duration::days(1));
-    sqlx::query(
+    on!(src, |c| {
+        sqlx::query(
         "insert into notification (person_id, kind, improvement_id, friction_id, actor_id, read_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(person)
     .bind(news.code())
@@ -692,7 +701,8 @@ async fn tell(
     .bind(read)
     .bind(at)
     .bind(read.unwrap_or(at))
-    .execute(conn)
+    .execute(&mut *c)
     .await?;
+    });
     Ok(())
 }

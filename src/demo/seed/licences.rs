@@ -7,6 +7,7 @@
 
 use crate::db::Db;
 use crate::db::audit::{AuditAction, record_at};
+use crate::db::backend::on;
 use crate::db::licence::{
     certified_detail, insert_decision_row, insert_period_row, revoked_detail, signed_off_detail,
 };
@@ -167,7 +168,7 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
     let now = Utc::now();
     let today = amsterdam_date(now);
     let hr = id_of(HR)?;
-    let mut tx = crate::db::begin_write(db).await?;
+    let mut tx = crate::db::begin(db).await?;
     for demo in LICENCES {
         let person = id_of(demo.email)?;
         let through = shift(today, demo.through_in_days);
@@ -175,16 +176,20 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
         let (source, walk, issuer, decision, comment) = match demo.source {
             Source::Register => ("manual", None, hr, "certified", REGISTER),
             Source::SignOff => {
-                let walk: i64 = sqlx::query_scalar(
-                    "select id from walkthrough where person_id = ? and status = 'completed' order by id desc limit 1",
-                )
-                .bind(person)
-                .fetch_one(&mut *tx)
-                .await?;
-                let manager: i64 = sqlx::query_scalar("select manager_id from person where id = ?")
+                let (walk, manager) = on!(&mut tx, |c| {
+                    let walk: i64 = sqlx::query_scalar(
+                        "select id from walkthrough where person_id = $1 and status = 'completed' order by id desc limit 1",
+                    )
                     .bind(person)
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut *c)
                     .await?;
+                    let manager: i64 =
+                        sqlx::query_scalar("select manager_id from person where id = $1")
+                            .bind(person)
+                            .fetch_one(&mut *c)
+                            .await?;
+                    (walk, manager)
+                });
                 ("sign_off", Some(walk), manager, "signed_off", "")
             }
         };
@@ -209,7 +214,7 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
             ),
         };
         record_at(
-            &mut *tx,
+            &mut tx,
             issued_at,
             Some(issuer),
             action,
@@ -222,7 +227,7 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
             insert_decision_row(&mut tx, person, period, "revoked", hr, reason, at).await?;
             let detail = revoked_detail(period, through, reason);
             record_at(
-                &mut *tx,
+                &mut tx,
                 at,
                 Some(hr),
                 AuditAction::LicenceRevoked,

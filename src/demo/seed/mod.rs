@@ -12,7 +12,8 @@ mod people;
 mod presentations;
 mod walks;
 
-use crate::db::{Db, org, person};
+use crate::db::backend::on;
+use crate::db::{Db, Tx, org, person};
 use crate::domain::journey::{JourneyInput, StepInput};
 use crate::domain::{Email, EmployeeNumber, Password, PersonName, RoleSet, TeamName};
 use crate::error::AppError;
@@ -31,7 +32,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
         Password::parse(DEMO_PASSWORD).map_err(|e| AppError::internal("demo password", e))?;
     // One hash for every demo account keeps start-up fast; real accounts each get their own salt.
     let hash = crate::auth::password::hash(&password).await?;
-    let mut tx = crate::db::begin_write(db).await?;
+    let mut tx = crate::db::begin(db).await?;
     let mut teams = std::collections::HashMap::new();
     for (department, team_names) in ORGANISATION {
         let name =
@@ -64,10 +65,13 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
     // The demo company has existed for years: without this everyone would have joined today and
     // the HR dashboard's 12-month trend (which counts people from the day they joined) would be
     // empty but for this month.
-    sqlx::query("update person set created_at = ?")
-        .bind(crate::db::now() - chrono::Duration::days(3 * 365))
-        .execute(&mut *tx)
-        .await?;
+    let joined = crate::db::now() - chrono::Duration::days(3 * 365);
+    on!(&mut tx, |c| {
+        sqlx::query("update person set created_at = $1")
+            .bind(joined)
+            .execute(&mut *c)
+            .await?;
+    });
     load_demo_journeys(&mut tx, &teams, ids.get(DEMO_CURATOR).copied()).await?;
     tx.commit().await?;
     tracing::info!(people = PEOPLE.len(), "demo organisation loaded");
@@ -83,7 +87,7 @@ pub async fn load_demo(db: &Db) -> Result<bool, AppError> {
 
 /// Loads the demo journeys in the seed's transaction. `teams` maps team names to ids.
 async fn load_demo_journeys(
-    conn: &mut sqlx::SqliteConnection,
+    tx: &mut Tx,
     teams: &std::collections::HashMap<&str, i64>,
     curator: Option<i64>,
 ) -> Result<(), AppError> {
@@ -98,8 +102,9 @@ async fn load_demo_journeys(
             demo.rules,
         )
         .map_err(|e| AppError::internal("demo journey", format!("{}: {e:?}", demo.title)))?;
-        let family = crate::db::journey::insert_family(conn).await?;
-        let id = crate::db::journey::insert(conn, family, 1, &input, demo.status, curator).await?;
+        let family = crate::db::journey::insert_family(&mut *tx).await?;
+        let id =
+            crate::db::journey::insert(&mut *tx, family, 1, &input, demo.status, curator).await?;
         for step in demo.steps {
             let team = teams.get(step.team).copied().ok_or_else(|| {
                 AppError::internal("demo journey step", format!("unknown team {}", step.team))
@@ -115,7 +120,7 @@ async fn load_demo_journeys(
             .map_err(|e| {
                 AppError::internal("demo journey step", format!("{}: {e:?}", step.title))
             })?;
-            crate::db::journey::insert_step(conn, id, &input).await?;
+            crate::db::journey::insert_step(&mut *tx, id, &input).await?;
         }
     }
     Ok(())
@@ -123,8 +128,11 @@ async fn load_demo_journeys(
 
 /// A demo person's id and team by e-mail address, for the benchmarks that act as them.
 pub async fn demo_person(db: &Db, email: &str) -> Result<(i64, Option<i64>), sqlx::Error> {
-    sqlx::query_as("select id, team_id from person where email = ?")
-        .bind(email)
-        .fetch_one(db)
-        .await
+    let person = on!(db, |c| {
+        sqlx::query_as("select id, team_id from person where email = $1")
+            .bind(email)
+            .fetch_one(&mut *c)
+            .await?
+    });
+    Ok(person)
 }

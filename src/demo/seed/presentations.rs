@@ -6,6 +6,7 @@
 //! (end2end/presentation-present.spec.ts), zoe.vos@ (end2end/presentation-meeting.spec.ts).
 
 use super::walks::{DemoWalk, WALKS};
+use crate::db::backend::on;
 use crate::db::notification::{NotificationKind, notify};
 use crate::db::{Db, presentation, walkthrough};
 use crate::domain::walkthrough::Access;
@@ -244,131 +245,126 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
             .map_err(|e| bad("create", format!("{e:?}")))?;
         let reviewer = walk_reviewer(db, author).await?;
         let presented = now - Duration::days(demo.presented_days_ago);
-        let mut tx = crate::db::begin_write(db).await?;
         let status = match demo.stage {
             Stage::Presented => "presented",
             Stage::Confirmed => "confirmed",
             Stage::SentBack(_) => "sent_back",
         };
-        sqlx::query(
-            "update presentation set title = ?, key_message = ?, recommendations = ?, visibility = ?,
-                    status = ?, presented_at = ?, version = version + 1, updated_at = ?
-             where id = ?",
-        )
-        .bind(demo.title)
-        .bind(demo.key_message)
-        .bind(demo.recommendations)
-        .bind(demo.visibility)
-        .bind(status)
-        .bind(presented)
-        .bind(presented)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        let held_on = presented
-            .with_timezone(&chrono_tz::Europe::Amsterdam)
-            .format("%Y-%m-%d")
-            .to_string();
-        let meeting: i64 = sqlx::query_scalar(
-            "insert into presentation_meeting (presentation_id, held_on, audience, team_id, recorded_by, created_at, updated_at)
-             select ?, ?, ?, team_id, id, ?, ? from person where id = ? returning id",
-        )
-        .bind(id)
-        .bind(&held_on)
-        .bind(demo.audience)
-        .bind(presented)
-        .bind(presented)
-        .bind(author)
-        .fetch_one(&mut *tx)
-        .await?;
-        for email in demo.attendees {
-            sqlx::query(
-                "insert into presentation_attendee (meeting_id, person_id, created_at) values (?, ?, ?)",
-            )
-            .bind(meeting)
-            .bind(id_of(email)?)
-            .bind(presented)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let held_on = crate::domain::licence::amsterdam_date(presented);
         let review = match demo.stage {
             Stage::Presented => None,
             Stage::Confirmed => Some(("confirmed", "", NotificationKind::Confirmed)),
             Stage::SentBack(comment) => Some(("sent_back", comment, NotificationKind::SentBack)),
         };
-        if let (Some((decision, comment, kind)), Some(reviewer)) = (review, reviewer) {
-            let at = presented + Duration::days(1);
-            sqlx::query(
-                "insert into presentation_review (presentation_id, meeting_id, reviewer_id, decision, comment, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(meeting)
-            .bind(reviewer)
-            .bind(decision)
-            .bind(comment)
-            .bind(at)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-            notify(&mut *tx, author, kind, Some(id), Some(reviewer)).await?;
-        }
         let in_library = !matches!(demo.stage, Stage::SentBack(_));
-        for (n, (_, commenter, body)) in
-            (1_i64..).zip(COMMENTS.iter().filter(|c| c.0 == demo.email))
-        {
-            let at = presented + Duration::hours(3 * n);
-            let commenter = id_of(commenter)?;
+        let mut tx = crate::db::begin(db).await?;
+        on!(&mut tx, |c| {
             sqlx::query(
-                "insert into presentation_comment (presentation_id, person_id, body, created_at, updated_at)
-                 values (?, ?, ?, ?, ?)",
+                "update presentation set title = $1, key_message = $2, recommendations = $3,
+                        visibility = $4, status = $5, presented_at = $6, version = version + 1,
+                        updated_at = $6
+                 where id = $7",
+            )
+            .bind(demo.title)
+            .bind(demo.key_message)
+            .bind(demo.recommendations)
+            .bind(demo.visibility)
+            .bind(status)
+            .bind(presented)
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+            let meeting: i64 = sqlx::query_scalar(
+                "insert into presentation_meeting (presentation_id, held_on, audience, team_id, recorded_by, created_at, updated_at)
+                 select $1, $2, $3, team_id, id, $4, $4 from person where id = $5 returning id",
             )
             .bind(id)
-            .bind(commenter)
-            .bind(body)
-            .bind(at)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-            notify(
-                &mut *tx,
-                author,
-                NotificationKind::Comment,
-                Some(id),
-                Some(commenter),
-            )
-            .await?;
-        }
-        for (_, title, who, note) in RECOGNITIONS
-            .iter()
-            .filter(|r| r.0 == demo.email && in_library)
-        {
-            let friction = frictions
-                .get(&(demo.email, *title))
-                .copied()
-                .ok_or_else(|| bad("unknown demo friction", title))?;
-            let who = id_of(who)?;
-            sqlx::query(
-                "insert into friction_recognition (friction_id, person_id, note, created_at, updated_at)
-                 values (?, ?, ?, ?, ?)",
-            )
-            .bind(friction)
-            .bind(who)
-            .bind(note)
+            .bind(held_on)
+            .bind(demo.audience)
             .bind(presented)
-            .bind(presented)
-            .execute(&mut *tx)
+            .bind(author)
+            .fetch_one(&mut *c)
             .await?;
-            notify(
-                &mut *tx,
-                author,
-                NotificationKind::Recognition,
-                Some(id),
-                Some(who),
-            )
-            .await?;
-        }
-        presentation::search::reindex(&mut tx, id).await?;
+            for email in demo.attendees {
+                sqlx::query(
+                    "insert into presentation_attendee (meeting_id, person_id, created_at) values ($1, $2, $3)",
+                )
+                .bind(meeting)
+                .bind(id_of(email)?)
+                .bind(presented)
+                .execute(&mut *c)
+                .await?;
+            }
+            if let (Some((decision, comment, kind)), Some(reviewer)) = (review, reviewer) {
+                let at = presented + Duration::days(1);
+                sqlx::query(
+                    "insert into presentation_review (presentation_id, meeting_id, reviewer_id, decision, comment, created_at, updated_at)
+                     values ($1, $2, $3, $4, $5, $6, $6)",
+                )
+                .bind(id)
+                .bind(meeting)
+                .bind(reviewer)
+                .bind(decision)
+                .bind(comment)
+                .bind(at)
+                .execute(&mut *c)
+                .await?;
+                notify(&mut *c, author, kind, Some(id), Some(reviewer)).await?;
+            }
+            for (n, (_, commenter, body)) in
+                (1_i64..).zip(COMMENTS.iter().filter(|c| c.0 == demo.email))
+            {
+                let at = presented + Duration::hours(3 * n);
+                let commenter = id_of(commenter)?;
+                sqlx::query(
+                    "insert into presentation_comment (presentation_id, person_id, body, created_at, updated_at)
+                     values ($1, $2, $3, $4, $4)",
+                )
+                .bind(id)
+                .bind(commenter)
+                .bind(body)
+                .bind(at)
+                .execute(&mut *c)
+                .await?;
+                notify(
+                    &mut *c,
+                    author,
+                    NotificationKind::Comment,
+                    Some(id),
+                    Some(commenter),
+                )
+                .await?;
+            }
+            for (_, title, who, note) in RECOGNITIONS
+                .iter()
+                .filter(|r| r.0 == demo.email && in_library)
+            {
+                let friction = frictions
+                    .get(&(demo.email, *title))
+                    .copied()
+                    .ok_or_else(|| bad("unknown demo friction", title))?;
+                let who = id_of(who)?;
+                sqlx::query(
+                    "insert into friction_recognition (friction_id, person_id, note, created_at, updated_at)
+                     values ($1, $2, $3, $4, $4)",
+                )
+                .bind(friction)
+                .bind(who)
+                .bind(note)
+                .bind(presented)
+                .execute(&mut *c)
+                .await?;
+                notify(
+                    &mut *c,
+                    author,
+                    NotificationKind::Recognition,
+                    Some(id),
+                    Some(who),
+                )
+                .await?;
+            }
+            presentation::search::reindex(&mut *c, id).await?;
+        });
         tx.commit().await?;
     }
     tracing::info!(
@@ -381,10 +377,13 @@ pub(super) async fn load(db: &Db, people: &HashMap<&str, i64>) -> Result<(), App
 
 /// The author's manager, who reviews their presentation.
 async fn walk_reviewer(db: &Db, person_id: i64) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = ?")
-        .bind(person_id)
-        .fetch_one(db)
-        .await
+    let manager = on!(db, |c| {
+        sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = $1")
+            .bind(person_id)
+            .fetch_one(&mut *c)
+            .await?
+    });
+    Ok(manager)
 }
 
 /// Inserts one completed walkthrough with its answers and findings; returns its id and the
@@ -394,100 +393,105 @@ pub(super) async fn insert_walk(
     person_id: i64,
     walk: &DemoWalk,
 ) -> Result<(i64, Vec<(&'static str, i64)>), AppError> {
-    let mut tx = crate::db::begin_write(db).await?;
-    let journey: i64 =
-        sqlx::query_scalar("select id from journey where title = ? and status = 'live'")
-            .bind(walk.journey)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| bad("no live journey", walk.journey))?;
-    let steps = sqlx::query_as::<_, (i64, Option<i64>)>(
-        "select id, team_id from journey_step where journey_id = ? order by position, id",
-    )
-    .bind(journey)
-    .fetch_all(&mut *tx)
-    .await?;
-    let finished = Utc::now() - Duration::days(walk.days_ago);
-    let started = finished - Duration::minutes(75);
-    let walk_id: i64 = sqlx::query_scalar(
-        "insert into walkthrough (person_id, journey_id, cycle_year, status, recommend_score, summary, pros, cons,
-                                  started_at, finished_at, created_at, updated_at)
-         values (?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(person_id)
-    .bind(journey)
-    .bind(walk.cycle_year)
-    .bind(walk.recommend)
-    .bind(walk.summary)
-    .bind(walk.pros)
-    .bind(walk.cons)
-    .bind(started)
-    .bind(finished)
-    .bind(started)
-    .bind(finished)
-    .fetch_one(&mut *tx)
-    .await?;
-    let answers: Vec<&str> = walk.answers.lines().collect();
-    if answers.len() != steps.len() {
-        return Err(bad("answers do not match the steps", walk.email));
-    }
-    for ((step, _), line) in steps.iter().zip(answers) {
-        let f: Vec<&str> = line.split('|').collect();
-        let [outcome, minutes, emotion, effort, happened] = f[..] else {
-            return Err(bad("answer line", line));
-        };
-        let num = |v: &str| v.parse::<i64>().map_err(|e| bad(line, e));
-        sqlx::query(
-            "insert into walkthrough_step (walkthrough_id, step_id, outcome, minutes, emotion, effort, happened,
-                                           version, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+    let mut tx = crate::db::begin(db).await?;
+    let result = on!(&mut tx, |c| {
+        let journey: i64 =
+            sqlx::query_scalar("select id from journey where title = $1 and status = 'live'")
+                .bind(walk.journey)
+                .fetch_optional(&mut *c)
+                .await?
+                .ok_or_else(|| bad("no live journey", walk.journey))?;
+        let steps = sqlx::query_as::<_, (i64, Option<i64>)>(
+            "select id, team_id from journey_step where journey_id = $1 order by position, id",
         )
-        .bind(walk_id)
-        .bind(step)
-        .bind(outcome)
-        .bind(num(minutes)?)
-        .bind(num(emotion)?)
-        .bind(num(effort)?)
-        .bind(happened)
+        .bind(journey)
+        .fetch_all(&mut *c)
+        .await?;
+        let finished = Utc::now() - Duration::days(walk.days_ago);
+        let started = finished - Duration::minutes(75);
+        let walk_id: i64 = sqlx::query_scalar(
+            "insert into walkthrough (person_id, journey_id, cycle_year, status, recommend_score, summary, pros, cons,
+                                      started_at, finished_at, created_at, updated_at)
+             values ($1, $2, $3, 'completed', $4, $5, $6, $7, $8, $9, $10, $11) returning id",
+        )
+        .bind(person_id)
+        .bind(journey)
+        .bind(walk.cycle_year)
+        .bind(walk.recommend)
+        .bind(walk.summary)
+        .bind(walk.pros)
+        .bind(walk.cons)
         .bind(started)
         .bind(finished)
-        .execute(&mut *tx)
-        .await?;
-    }
-    let mut titles = Vec::new();
-    for line in walk.findings.lines() {
-        let f: Vec<&str> = line.split('|').collect();
-        let [step, kind, severity, title, what, suggestion, principles] = f[..] else {
-            return Err(bad("finding line", line));
-        };
-        let index: usize = step.parse().map_err(|e| bad(line, e))?;
-        let (step_id, team) = *steps.get(index).ok_or_else(|| bad("finding step", line))?;
-        let id: i64 = sqlx::query_scalar(
-            "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion, team_id,
-                                   incomplete, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?) returning id",
-        )
-        .bind(walk_id)
-        .bind(step_id)
-        .bind(kind)
-        .bind((severity != "-").then_some(severity))
-        .bind(title)
-        .bind(what)
-        .bind(suggestion)
-        .bind(team)
         .bind(started)
         .bind(finished)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *c)
         .await?;
-        for principle in principles.split(',').filter(|p| !p.is_empty()) {
-            sqlx::query("insert into friction_principle (friction_id, principle) values (?, ?)")
+        let answers: Vec<&str> = walk.answers.lines().collect();
+        if answers.len() != steps.len() {
+            return Err(bad("answers do not match the steps", walk.email));
+        }
+        for ((step, _), line) in steps.iter().zip(answers) {
+            let f: Vec<&str> = line.split('|').collect();
+            let [outcome, minutes, emotion, effort, happened] = f[..] else {
+                return Err(bad("answer line", line));
+            };
+            let num = |v: &str| v.parse::<i64>().map_err(|e| bad(line, e));
+            sqlx::query(
+                "insert into walkthrough_step (walkthrough_id, step_id, outcome, minutes, emotion, effort, happened,
+                                               version, created_at, updated_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
+            )
+            .bind(walk_id)
+            .bind(step)
+            .bind(outcome)
+            .bind(num(minutes)?)
+            .bind(num(emotion)?)
+            .bind(num(effort)?)
+            .bind(happened)
+            .bind(started)
+            .bind(finished)
+            .execute(&mut *c)
+            .await?;
+        }
+        let mut titles = Vec::new();
+        for line in walk.findings.lines() {
+            let f: Vec<&str> = line.split('|').collect();
+            let [step, kind, severity, title, what, suggestion, principles] = f[..] else {
+                return Err(bad("finding line", line));
+            };
+            let index: usize = step.parse().map_err(|e| bad(line, e))?;
+            let (step_id, team) = *steps.get(index).ok_or_else(|| bad("finding step", line))?;
+            let id: i64 = sqlx::query_scalar(
+                "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion, team_id,
+                                       incomplete, created_at, updated_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, false, $9, $10) returning id",
+            )
+            .bind(walk_id)
+            .bind(step_id)
+            .bind(kind)
+            .bind((severity != "-").then_some(severity))
+            .bind(title)
+            .bind(what)
+            .bind(suggestion)
+            .bind(team)
+            .bind(started)
+            .bind(finished)
+            .fetch_one(&mut *c)
+            .await?;
+            for principle in principles.split(',').filter(|p| !p.is_empty()) {
+                sqlx::query(
+                    "insert into friction_principle (friction_id, principle) values ($1, $2)",
+                )
                 .bind(id)
                 .bind(principle)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
+            }
+            titles.push((title, id));
         }
-        titles.push((title, id));
-    }
+        (walk_id, titles)
+    });
     tx.commit().await?;
-    Ok((walk_id, titles))
+    Ok(result)
 }
