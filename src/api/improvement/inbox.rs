@@ -139,11 +139,8 @@ mod load {
                 filter.team = None;
             }
             let scope = super::ssr::scope(&user, team_id, filter.team);
-            // One connection for the page's reads: sixteen leads at once would otherwise queue
-            // for the pool between every read.
-            let mut conn = pool.acquire().await?;
             let rows = db::list(
-                &mut conn,
+                pool,
                 scope,
                 &filter,
                 crate::domain::paging::parse_page(&page),
@@ -151,13 +148,12 @@ mod load {
             )
             .await?;
             let choices = crate::db::improvement::inbox_choices::choices(
-                &mut conn,
+                pool,
                 scope,
                 filter.journey,
                 user.id,
             )
             .await?;
-            drop(conn);
             let lead_team = user
                 .roles
                 .has(crate::domain::Role::Reviewer)

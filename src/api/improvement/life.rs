@@ -221,8 +221,8 @@ pub(crate) mod ssr {
 
     pub async fn page(ctx: &Ctx, id: i64, page: &str) -> Result<ImprovementPage, AppError> {
         let (_, access) = access(ctx, id).await?;
-        let mut conn = ctx.state.pool.acquire().await?;
-        let detail = db::detail(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+        let pool = &ctx.state.pool;
+        let detail = db::detail(pool, id).await?.ok_or(AppError::NotFound)?;
         let sees = access.sees_frictions();
         let friction_pages =
             ((detail.facts.reports() + FRICTIONS_PER_PAGE - 1) / FRICTIONS_PER_PAGE).max(1);
@@ -234,18 +234,18 @@ pub(crate) mod ssr {
         let (frictions, (reporters, recognisers)) = if sees {
             let offset = (friction_page - 1) * FRICTIONS_PER_PAGE;
             (
-                db::linked_frictions(&mut conn, id, FRICTIONS_PER_PAGE, offset).await?,
-                db::people_counts(&mut *conn, id).await?,
+                db::linked_frictions(pool, id, FRICTIONS_PER_PAGE, offset).await?,
+                db::people_counts(pool, id).await?,
             )
         } else {
             (Vec::new(), (0, 0))
         };
-        let history = db::history(&mut *conn, id).await?;
-        let confirmed = crate::db::improvement::confirm::tally(&mut *conn, id)
+        let history = db::history(pool, id).await?;
+        let confirmed = crate::db::improvement::confirm::tally(pool, id)
             .await?
             .confirmed_of();
         let teams = if access.can_manage() {
-            db::teams(&mut *conn).await?
+            db::teams(pool).await?
         } else {
             Vec::new()
         };

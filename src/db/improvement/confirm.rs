@@ -4,15 +4,16 @@
 //! still a problem — all in the answering transaction, so it happens exactly once.
 
 use crate::db::audit::{AuditAction, record};
+use crate::db::backend::on;
 use crate::db::notification::ImprovementNews;
-use crate::db::{Db, WriteError, begin_write, now};
+use crate::db::{Db, Source, WriteError, begin, now};
 use crate::domain::improvement::reopen::{REOPENED_STATUS, Tally, should_reopen};
 use crate::domain::improvement::{ConfirmationAnswer, ImprovementStatus};
-use sqlx::SqliteExecutor;
 
 /// SQL joining, for walkthrough `w` at its step `s`, the fixed improvements `i` it meets: the same
 /// journey family, and the same step or one with the same title (a new journey version keeps the
-/// title, not the id). Binds: the step id, then the walkthrough id.
+/// title, not the id). Binds: the step id, then the walkthrough id (`?`: the finished statement
+/// goes through `db::numbered`).
 const AT_STEP: &str = "from walkthrough w
      join journey j on j.id = w.journey_id
      join journey_step s on s.journey_id = j.id and s.id = ?
@@ -31,21 +32,25 @@ pub struct FixedHere {
 /// The fixed improvements walkthrough `walkthrough_id` meets at `step_id`, most recently fixed
 /// first.
 pub async fn fixed_at_step(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     walkthrough_id: i64,
     step_id: i64,
 ) -> Result<Vec<FixedHere>, sqlx::Error> {
-    sqlx::query_as::<_, FixedHere>(&format!(
+    let sql = crate::db::numbered(&format!(
         "select i.id, i.title,
                 (select c.answer from improvement_confirmation c
                   where c.improvement_id = i.id and c.walkthrough_id = w.id) as answer
          {AT_STEP}
          order by i.fixed_at desc, i.id"
     ))
-    .bind(step_id)
-    .bind(walkthrough_id)
-    .fetch_all(db)
-    .await
+    .into_owned();
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, FixedHere>(&sql)
+            .bind(step_id)
+            .bind(walkthrough_id)
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }
 
 /// What storing an answer did.
@@ -72,9 +77,9 @@ pub async fn answer(
     threshold: i64,
     reopen_comment: &str,
 ) -> Result<Answered, WriteError> {
-    let mut tx = begin_write(db).await?;
+    let mut tx = begin(db).await?;
     let at = now();
-    let stored = sqlx::query(&format!(
+    let sql = crate::db::numbered(&format!(
         "insert into improvement_confirmation (improvement_id, walkthrough_id, person_id, answer,
                 created_at, updated_at)
          select i.id, w.id, w.person_id, ?, ?, ?
@@ -82,49 +87,58 @@ pub async fn answer(
          on conflict (improvement_id, walkthrough_id)
          do update set answer = excluded.answer, updated_at = excluded.updated_at"
     ))
-    .bind(answer.code())
-    .bind(at)
-    .bind(at)
-    .bind(step_id)
-    .bind(walkthrough_id)
-    .bind(improvement_id)
-    .bind(person_id)
-    .execute(&mut *tx)
-    .await?;
-    if stored.rows_affected() != 1 {
-        // Tell why: not theirs, no longer in progress, or nothing fixed to answer about here.
-        let owner = crate::db::walkthrough::ownership(&mut *tx, walkthrough_id).await?;
-        return Err(match owner {
-            Some(o) if o.owner_id != person_id => WriteError::NotFound,
-            Some(o) if o.status != crate::domain::walkthrough::WalkthroughStatus::InProgress => {
-                WriteError::Refused(crate::domain::Refusal::WalkNotEditable)
-            }
-            _ => WriteError::NotFound,
-        });
-    }
-    let (status, owner_id, still_problem) = sqlx::query_as::<_, (String, Option<i64>, i64)>(
-        "select i.status, i.owner_id,
-                (select count(distinct c.person_id) from improvement_confirmation c
-                  where c.improvement_id = i.id and c.answer = 'still_problem'
-                    and c.updated_at >= i.fixed_at)
-         from improvement i where i.id = ?",
-    )
-    .bind(improvement_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let status = ImprovementStatus::parse(&status)
-        .map_err(|_| sqlx::Error::Decode(format!("unknown improvement status {status}").into()))?;
-    let mut reopened = false;
-    if should_reopen(status, still_problem, threshold) {
-        reopened = reopen(
-            &mut tx,
-            improvement_id,
-            owner_id,
-            still_problem,
-            reopen_comment,
+    .into_owned();
+    let reopened = on!(&mut tx, |c| {
+        let stored = sqlx::query(&sql)
+            .bind(answer.code())
+            .bind(at)
+            .bind(at)
+            .bind(step_id)
+            .bind(walkthrough_id)
+            .bind(improvement_id)
+            .bind(person_id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if stored != 1 {
+            // Tell why: not theirs, no longer in progress, or nothing fixed to answer about here.
+            let owner = crate::db::walkthrough::ownership(&mut *c, walkthrough_id).await?;
+            return Err(match owner {
+                Some(o) if o.owner_id != person_id => WriteError::NotFound,
+                Some(o)
+                    if o.status != crate::domain::walkthrough::WalkthroughStatus::InProgress =>
+                {
+                    WriteError::Refused(crate::domain::Refusal::WalkNotEditable)
+                }
+                _ => WriteError::NotFound,
+            });
+        }
+        let (status, owner_id, still_problem) = sqlx::query_as::<_, (String, Option<i64>, i64)>(
+            "select i.status, i.owner_id,
+                    (select count(distinct c.person_id) from improvement_confirmation c
+                      where c.improvement_id = i.id and c.answer = 'still_problem'
+                        and c.updated_at >= i.fixed_at)
+             from improvement i where i.id = $1",
         )
+        .bind(improvement_id)
+        .fetch_one(&mut *c)
         .await?;
-    }
+        let status = ImprovementStatus::parse(&status).map_err(|_| {
+            sqlx::Error::Decode(format!("unknown improvement status {status}").into())
+        })?;
+        if should_reopen(status, still_problem, threshold) {
+            reopen(
+                &mut *c,
+                improvement_id,
+                owner_id,
+                still_problem,
+                reopen_comment,
+            )
+            .await?
+        } else {
+            false
+        }
+    });
     tx.commit().await?;
     Ok(Answered { reopened })
 }
@@ -133,76 +147,77 @@ pub async fn answer(
 /// longer closed, a history row by the app (no actor), an audit event, and the owner (when active)
 /// told in the app with a mail claimed for them (period: the history row).
 async fn reopen(
-    tx: &mut crate::db::WriteTx,
+    src: impl Source<'_>,
     improvement_id: i64,
     owner_id: Option<i64>,
     still_problem: i64,
     comment: &str,
 ) -> Result<bool, sqlx::Error> {
     let at = now();
-    let changed = sqlx::query(
-        "update improvement set status = ?, closed_at = null, status_reason = ?,
-                last_activity_at = ?, version = version + 1, updated_at = ?
-         where id = ? and status = 'fixed'",
-    )
-    .bind(REOPENED_STATUS.code())
-    .bind(comment)
-    .bind(at)
-    .bind(at)
-    .bind(improvement_id)
-    .execute(&mut **tx)
-    .await?;
-    if changed.rows_affected() != 1 {
-        return Ok(false);
-    }
-    super::tally::set_days_to_fix(tx, improvement_id).await?;
-    let history_id: i64 = sqlx::query_scalar(
-        "insert into improvement_history (improvement_id, actor_id, from_status, to_status, comment,
-                created_at, updated_at)
-         values (?, null, 'fixed', ?, ?, ?, ?) returning id",
-    )
-    .bind(improvement_id)
-    .bind(REOPENED_STATUS.code())
-    .bind(comment)
-    .bind(at)
-    .bind(at)
-    .fetch_one(&mut **tx)
-    .await?;
-    record(
-        &mut **tx,
-        None,
-        AuditAction::ImprovementReopened,
-        owner_id,
-        &serde_json::json!({
-            "improvement_id": improvement_id,
-            "from": ImprovementStatus::Fixed.code(),
-            "to": REOPENED_STATUS.code(),
-            "still_problem": still_problem,
-        }),
-    )
-    .await?;
-    let active_owner: Option<i64> = match owner_id {
-        Some(owner) => {
-            sqlx::query_scalar("select id from person where id = ? and active = 1")
-                .bind(owner)
-                .fetch_optional(&mut **tx)
-                .await?
+    on!(src, |c| {
+        let changed = sqlx::query(
+            "update improvement set status = $1, closed_at = null, status_reason = $2,
+                    last_activity_at = $3, version = version + 1, updated_at = $3
+             where id = $4 and status = 'fixed'",
+        )
+        .bind(REOPENED_STATUS.code())
+        .bind(comment)
+        .bind(at)
+        .bind(improvement_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+        if changed != 1 {
+            return Ok(false);
         }
-        None => None,
-    };
-    if let Some(owner) = active_owner {
-        super::mail::tell_of_change(
-            tx,
-            improvement_id,
-            owner,
-            "reopened",
-            ImprovementNews::Reopened,
-            history_id,
+        super::tally::set_days_to_fix(&mut *c, improvement_id).await?;
+        let history_id: i64 = sqlx::query_scalar(
+            "insert into improvement_history (improvement_id, actor_id, from_status, to_status,
+                    comment, created_at, updated_at)
+             values ($1, null, 'fixed', $2, $3, $4, $4) returning id",
+        )
+        .bind(improvement_id)
+        .bind(REOPENED_STATUS.code())
+        .bind(comment)
+        .bind(at)
+        .fetch_one(&mut *c)
+        .await?;
+        record(
+            &mut *c,
             None,
-            at,
+            AuditAction::ImprovementReopened,
+            owner_id,
+            &serde_json::json!({
+                "improvement_id": improvement_id,
+                "from": ImprovementStatus::Fixed.code(),
+                "to": REOPENED_STATUS.code(),
+                "still_problem": still_problem,
+            }),
         )
         .await?;
-    }
+        let active_owner: Option<i64> = match owner_id {
+            Some(owner) => {
+                sqlx::query_scalar("select id from person where id = $1 and active")
+                    .bind(owner)
+                    .fetch_optional(&mut *c)
+                    .await?
+            }
+            None => None,
+        };
+        if let Some(owner) = active_owner {
+            super::mail::tell_of_change(
+                &mut *c,
+                improvement_id,
+                owner,
+                "reopened",
+                ImprovementNews::Reopened,
+                history_id,
+                None,
+                at,
+            )
+            .await?;
+        }
+    });
     tracing::info!(
         improvement_id,
         still_problem,
@@ -214,17 +229,20 @@ async fn reopen(
 /// Later walkers' answers about `improvement_id` since it was last fixed (none before it was).
 /// The improvement page shows "bevestigd door {fixed} van {fixed + still_problem} lopers"
 /// (`Tally::confirmed_of`).
-pub async fn tally(db: impl SqliteExecutor<'_>, improvement_id: i64) -> Result<Tally, sqlx::Error> {
-    let rows = sqlx::query_as::<_, (String, i64)>(
-        "select c.answer, count(*)
-         from improvement_confirmation c
-         join improvement i on i.id = c.improvement_id
-         where c.improvement_id = ? and i.fixed_at is not null and c.updated_at >= i.fixed_at
-         group by c.answer",
-    )
-    .bind(improvement_id)
-    .fetch_all(db)
-    .await?;
+pub async fn tally(src: impl Source<'_>, improvement_id: i64) -> Result<Tally, sqlx::Error> {
+    let rows = on!(src, |c| {
+        sqlx::query_as::<_, (String, i64)>(
+            "select c.answer, count(*)
+             from improvement_confirmation c
+             join improvement i on i.id = c.improvement_id
+             where c.improvement_id = $1 and i.fixed_at is not null
+               and c.updated_at >= i.fixed_at
+             group by c.answer",
+        )
+        .bind(improvement_id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     let mut tally = Tally::default();
     for (answer, count) in rows {
         match ConfirmationAnswer::parse(&answer) {

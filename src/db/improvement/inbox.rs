@@ -3,6 +3,8 @@
 //! marked sensitive, the walker's links, the triage), and the facts the evidence routes need to
 //! let a lead or CX read a friction's files. The forms' choices are in `inbox_choices`.
 
+use crate::db::Source;
+use crate::db::backend::on;
 use crate::domain::improvement::Gap;
 use crate::domain::improvement::access::FrictionFacts;
 use crate::domain::improvement::inbox::{
@@ -14,7 +16,7 @@ use crate::domain::journey::Phase;
 use crate::domain::paging::Paged;
 use crate::domain::walkthrough::{Principle, Severity};
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqliteExecutor};
+use sqlx::{Database, Encode, QueryBuilder, Type};
 use std::collections::HashMap;
 
 /// Whose frictions: every team's (CX), or one team's (its lead, or CX choosing a team).
@@ -29,7 +31,7 @@ use crate::domain::improvement::inbox::COUNT_CAP;
 /// The joins a candidate row needs: the walkthrough always (only completed ones count), the step,
 /// its journey and the triage only when the filter or the range asks about them, since each is
 /// one more lookup for every row a range reads.
-fn push_joins(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter, needs_step: bool) {
+fn push_joins<DB: Database>(q: &mut QueryBuilder<'_, DB>, filter: &InboxFilter, needs_step: bool) {
     q.push(
         " from friction f
           join walkthrough w on w.id = f.walkthrough_id and w.status = 'completed'",
@@ -58,7 +60,12 @@ enum Range {
 }
 
 /// The filter's conditions, the same for every range.
-fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter) {
+fn push_filter<'a, DB>(q: &mut QueryBuilder<'a, DB>, filter: &InboxFilter)
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
     if let Some(family) = filter.journey {
         q.push(" and j.family_id = ").push_bind(family);
     }
@@ -90,7 +97,7 @@ fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter) {
     }
 }
 
-/// `select id, created_at from (…newest first… limit n)` for each range. Each range walks its
+/// `select id, created_at from (…newest first… limit n) as r<i>` for each range. Each range walks its
 /// index newest first and stops after `limit` matches, so a page never reads a team's whole
 /// history and a team with nothing logged reads nothing. A friction on the team's own step that
 /// is also tagged with the team is in two ranges: the page joins them with `union` (one row
@@ -98,13 +105,17 @@ fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, filter: &InboxFilter) {
 /// with `union all`, so an outer limit can stop early. Measured on the grown database: the
 /// exclusion makes the page's tag range read every tagged friction (70 ms), the union makes the
 /// count read every range to its limit (28 ms); each way is fast where it is used (3–4 ms).
-fn push_candidates(
-    q: &mut QueryBuilder<'_, Sqlite>,
+fn push_candidates<'a, DB>(
+    q: &mut QueryBuilder<'a, DB>,
     ranges: &[Range],
     filter: &InboxFilter,
     limit: i64,
     disjoint: bool,
-) {
+) where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
     for (i, range) in ranges.iter().enumerate() {
         if i > 0 {
             q.push(if disjoint { " union all " } else { " union " });
@@ -128,29 +139,37 @@ fn push_candidates(
         push_filter(q, filter);
         q.push(" order by f.created_at desc, f.id desc limit ")
             .push_bind(limit)
-            .push(")");
+            .push(format_args!(") as r{i}"));
     }
 }
 
 /// `(select count(*) …)` of the matching frictions, counted up to one past the cap (the page says
 /// "more than COUNT_CAP" beyond it); the outer limit stops reading the ranges as soon as that many
 /// are found.
-fn push_count(q: &mut QueryBuilder<'_, Sqlite>, ranges: &[Range], filter: &InboxFilter) {
+fn push_count<'a, DB>(q: &mut QueryBuilder<'a, DB>, ranges: &[Range], filter: &InboxFilter)
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
     q.push("(select count(*) from (select 1 from (");
     push_candidates(q, ranges, filter, COUNT_CAP + 1, true);
-    q.push(") limit ").push_bind(COUNT_CAP + 1).push("))");
+    q.push(") as candidates limit ")
+        .push_bind(COUNT_CAP + 1)
+        .push(") as counted)");
 }
 
 /// The ranges of a scope: every friction, or the team's steps and its tag.
-async fn ranges(db: &mut SqliteConnection, scope: Scope) -> Result<Vec<Range>, sqlx::Error> {
+async fn ranges(src: impl Source<'_>, scope: Scope) -> Result<Vec<Range>, sqlx::Error> {
     Ok(match scope {
         Scope::All => vec![Range::All],
         Scope::Team(team) => {
-            let steps: Vec<i64> =
-                sqlx::query_scalar("select id from journey_step where team_id = ? order by id")
+            let steps: Vec<i64> = on!(src, |c| {
+                sqlx::query_scalar("select id from journey_step where team_id = $1 order by id")
                     .bind(team)
-                    .fetch_all(&mut *db)
-                    .await?;
+                    .fetch_all(&mut *c)
+                    .await?
+            });
             steps
                 .into_iter()
                 .map(Range::Step)
@@ -238,69 +257,76 @@ impl Row {
 
 /// One page of the inbox (1-based), newest first, with the total matching.
 pub async fn list(
-    db: &mut SqliteConnection,
+    src: impl Source<'_>,
     scope: Scope,
     filter: &InboxFilter,
     page: i64,
     page_size: i64,
 ) -> Result<Paged<InboxFriction>, sqlx::Error> {
-    let ranges = ranges(&mut *db, scope).await?;
     let offset = Paged::<InboxFriction>::offset(page, page_size);
-    // The total rides on every row of the page (a subquery SQLite runs once), saving the count
-    // its own round trip to the connection's thread; only a page past the end counts alone.
-    let mut q = QueryBuilder::<Sqlite>::new("select ");
-    push_count(&mut q, &ranges, filter);
-    q.push(
-        " as total, f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
-                j.title as journey_title, w.cycle_year, f.severity, f.title, f.what_happened,
-                f.suggestion, p.name as reporter_name, f.created_at, f.similar_friction_id,
-                f.similar_improvement_id,
-                (select si.title from improvement si where si.id = f.similar_improvement_id)
-                    as similar_improvement_title,
-                t.outcome, t.improvement_id,
-                (select i.title from improvement i where i.id = t.improvement_id) as improvement_title,
-                t.reason, t.gap,
-                (select tp.name from person tp where tp.id = t.triaged_by) as triaged_by,
-                t.created_at as triaged_at
-         from (",
-    );
-    // The page's rows are chosen before their details are joined: every range reads up to
-    // offset + page size candidates, and only the page's own need the six lookups.
-    q.push("select id, created_at from (");
-    push_candidates(&mut q, &ranges, filter, offset + page_size, false);
-    q.push(") order by created_at desc, id desc limit ")
-        .push_bind(page_size)
-        .push(" offset ")
-        .push_bind(offset);
-    q.push(
-        ") c
-         join friction f on f.id = c.id
-         join walkthrough w on w.id = f.walkthrough_id
-         join journey_step s on s.id = f.step_id
-         join journey j on j.id = s.journey_id
-         join person p on p.id = w.person_id
-         left join friction_triage t on t.friction_id = f.id
-         order by c.created_at desc, c.id desc",
-    );
-    let rows: Vec<Row> = q.build_query_as().fetch_all(&mut *db).await?;
-    let similar: Vec<(i64, i64)> = rows
-        .iter()
-        .filter_map(|r| r.similar_friction_id.map(|s| (r.id, s)))
-        .collect();
-    let total = match rows.first() {
-        Some(row) => row.total,
-        None if page <= 1 => 0,
-        None => {
-            let mut count = QueryBuilder::<Sqlite>::new("select ");
-            push_count(&mut count, &ranges, filter);
-            count.build_query_scalar().fetch_one(&mut *db).await?
-        }
-    };
-    let mut items = rows
-        .into_iter()
-        .map(Row::into_friction)
-        .collect::<Result<Vec<_>, _>>()?;
-    fill_details(&mut *db, scope, &mut items, &similar).await?;
+    // One connection for the page's reads: sixteen leads at once would otherwise queue for the
+    // pool between every read.
+    let (items, total) = on!(src, |c| {
+        let ranges = ranges(&mut *c, scope).await?;
+        // The total rides on every row of the page (a subquery SQLite runs once), saving the
+        // count its own round trip to the connection's thread; only a page past the end counts
+        // alone.
+        let mut q = QueryBuilder::new("select ");
+        push_count(&mut q, &ranges, filter);
+        q.push(
+            " as total, f.id, f.step_id, s.title as step_title, s.phase, j.family_id,
+                    j.title as journey_title, w.cycle_year, f.severity, f.title, f.what_happened,
+                    f.suggestion, p.name as reporter_name, f.created_at, f.similar_friction_id,
+                    f.similar_improvement_id,
+                    (select si.title from improvement si where si.id = f.similar_improvement_id)
+                        as similar_improvement_title,
+                    t.outcome, t.improvement_id,
+                    (select i.title from improvement i where i.id = t.improvement_id)
+                        as improvement_title,
+                    t.reason, t.gap,
+                    (select tp.name from person tp where tp.id = t.triaged_by) as triaged_by,
+                    t.created_at as triaged_at
+             from (",
+        );
+        // The page's rows are chosen before their details are joined: every range reads up to
+        // offset + page size candidates, and only the page's own need the six lookups.
+        q.push("select id, created_at from (");
+        push_candidates(&mut q, &ranges, filter, offset + page_size, false);
+        q.push(") as candidates order by created_at desc, id desc limit ")
+            .push_bind(page_size)
+            .push(" offset ")
+            .push_bind(offset);
+        q.push(
+            ") c
+             join friction f on f.id = c.id
+             join walkthrough w on w.id = f.walkthrough_id
+             join journey_step s on s.id = f.step_id
+             join journey j on j.id = s.journey_id
+             join person p on p.id = w.person_id
+             left join friction_triage t on t.friction_id = f.id
+             order by c.created_at desc, c.id desc",
+        );
+        let rows: Vec<Row> = q.build_query_as().fetch_all(&mut *c).await?;
+        let similar: Vec<(i64, i64)> = rows
+            .iter()
+            .filter_map(|r| r.similar_friction_id.map(|s| (r.id, s)))
+            .collect();
+        let total = match rows.first() {
+            Some(row) => row.total,
+            None if page <= 1 => 0,
+            None => {
+                let mut count = QueryBuilder::new("select ");
+                push_count(&mut count, &ranges, filter);
+                count.build_query_scalar().fetch_one(&mut *c).await?
+            }
+        };
+        let mut items = rows
+            .into_iter()
+            .map(Row::into_friction)
+            .collect::<Result<Vec<_>, _>>()?;
+        fill_details(&mut *c, scope, &mut items, &similar).await?;
+        (items, total)
+    });
     Ok(Paged {
         items,
         page,
@@ -309,15 +335,10 @@ pub async fn list(
     })
 }
 
-/// `(?, ?, …)` for `n` values.
-fn placeholders(n: usize) -> String {
-    format!("({})", vec!["?"; n].join(", "))
-}
-
 /// Principles, recognition counts, evidence (never what the walker marked sensitive) and the
 /// titles of linked frictions this scope may read, for the frictions of one page.
 async fn fill_details(
-    db: &mut SqliteConnection,
+    src: impl Source<'_>,
     scope: Scope,
     items: &mut [InboxFriction],
     similar: &[(i64, i64)],
@@ -326,11 +347,13 @@ async fn fill_details(
         return Ok(());
     }
     let ids: Vec<i64> = items.iter().map(|f| f.id).collect();
-    let list = placeholders(ids.len());
+    // The same numbered list in all three parts (bound once).
+    let list = super::numbered_list(1, ids.len());
     // One statement for the three (each is a round trip to the connection's thread): principles
     // by code, the recognition count, evidence in upload order.
     let sql = format!(
-        "select friction_id, 'principle' as part, 0 as n, 0 as thumb, principle as a, '' as b
+        "select friction_id, 'principle' as part, cast(0 as bigint) as n,
+                cast(0 as bigint) as thumb, principle as a, '' as b
          from friction_principle where friction_id in {list}
          union all
          select friction_id, 'recognitions', count(*), 0, '', ''
@@ -342,41 +365,41 @@ async fn fill_details(
            and not exists (select 1 from presentation_sensitive_evidence pse where pse.evidence_id = e.id)
          order by 1, 2, 3, 5"
     );
-    let mut q = sqlx::query_as::<_, (i64, String, i64, i64, String, String)>(&sql);
-    for _ in 0..3 {
-        for id in &ids {
-            q = q.bind(id);
-        }
-    }
     let mut principles: HashMap<i64, Vec<Principle>> = HashMap::new();
     let mut recognitions: HashMap<i64, i64> = HashMap::new();
     let mut evidence: HashMap<i64, Vec<InboxEvidence>> = HashMap::new();
-    for (friction, part, n, thumb, a, b) in q.fetch_all(&mut *db).await? {
-        match part.as_str() {
-            "principle" => {
-                if let Ok(p) = Principle::parse(&a) {
-                    principles.entry(friction).or_default().push(p);
-                }
-            }
-            "recognitions" => {
-                recognitions.insert(friction, n);
-            }
-            _ => evidence.entry(friction).or_default().push(InboxEvidence {
-                id: n,
-                has_thumbnail: thumb == 1,
-                original_name: a,
-                caption: b,
-            }),
-        }
-    }
     let mut similar_titles: HashMap<i64, SimilarLink> = HashMap::new();
-    for (friction, other) in similar {
-        if let Some((facts, title)) = titled_facts(&mut *db, *other).await?
-            && in_scope(scope, facts)
-        {
-            similar_titles.insert(*friction, SimilarLink { id: *other, title });
+    on!(src, |c| {
+        let mut q = sqlx::query_as::<_, (i64, String, i64, i64, String, String)>(&sql);
+        for id in &ids {
+            q = q.bind(id);
         }
-    }
+        for (friction, part, n, thumb, a, b) in q.fetch_all(&mut *c).await? {
+            match part.as_str() {
+                "principle" => {
+                    if let Ok(p) = Principle::parse(&a) {
+                        principles.entry(friction).or_default().push(p);
+                    }
+                }
+                "recognitions" => {
+                    recognitions.insert(friction, n);
+                }
+                _ => evidence.entry(friction).or_default().push(InboxEvidence {
+                    id: n,
+                    has_thumbnail: thumb == 1,
+                    original_name: a,
+                    caption: b,
+                }),
+            }
+        }
+        for (friction, other) in similar {
+            if let Some((facts, title)) = titled_facts(&mut *c, *other).await?
+                && in_scope(scope, facts)
+            {
+                similar_titles.insert(*friction, SimilarLink { id: *other, title });
+            }
+        }
+    });
     for f in items.iter_mut() {
         f.principles = principles.remove(&f.id).unwrap_or_default();
         f.recognitions = recognitions.get(&f.id).copied().unwrap_or(0);
@@ -400,27 +423,29 @@ fn in_scope(scope: Scope, facts: FrictionFacts) -> bool {
 /// The facts that decide who reads friction `id` outside its walkthrough; None when there is no
 /// such friction (delights and questions stay in their walkthrough: None too).
 pub async fn friction_facts(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<FrictionFacts>, sqlx::Error> {
-    Ok(titled_facts(db, id).await?.map(|(facts, _)| facts))
+    Ok(titled_facts(src, id).await?.map(|(facts, _)| facts))
 }
 
 /// [`friction_facts`] with the friction's title, in the same read.
 async fn titled_facts(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<(FrictionFacts, String)>, sqlx::Error> {
-    let row = sqlx::query_as::<_, (Option<i64>, Option<i64>, bool, String)>(
-        "select s.team_id, f.team_id, w.status = 'completed', f.title
-         from friction f
-         join walkthrough w on w.id = f.walkthrough_id
-         join journey_step s on s.id = f.step_id
-         where f.id = ? and f.kind = 'friction'",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, (Option<i64>, Option<i64>, bool, String)>(
+            "select s.team_id, f.team_id, w.status = 'completed', f.title
+             from friction f
+             join walkthrough w on w.id = f.walkthrough_id
+             join journey_step s on s.id = f.step_id
+             where f.id = $1 and f.kind = 'friction'",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
     Ok(row.map(
         |(step_team_id, tagged_team_id, walkthrough_completed, title)| {
             let facts = FrictionFacts {
@@ -436,17 +461,20 @@ async fn titled_facts(
 /// The friction evidence `id` belongs to, and whether its walker marked it sensitive on a
 /// presentation; None for evidence of a step rather than a friction.
 pub async fn evidence_friction(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<(i64, bool)>, sqlx::Error> {
-    sqlx::query_as::<_, (i64, bool)>(
-        "select e.friction_id,
-                exists (select 1 from presentation_sensitive_evidence pse where pse.evidence_id = e.id)
-         from evidence e where e.id = ? and e.friction_id is not null",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, (i64, bool)>(
+            "select e.friction_id,
+                    exists (select 1 from presentation_sensitive_evidence pse
+                            where pse.evidence_id = e.id)
+             from evidence e where e.id = $1 and e.friction_id is not null",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 /// What became of the triaged frictions of walkthrough `walkthrough_id`, for its log.
@@ -454,17 +482,19 @@ pub async fn outcomes(
     db: &crate::db::Db,
     walkthrough_id: i64,
 ) -> Result<Vec<FrictionOutcome>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, (i64, String, Option<i64>, Option<String>, String)>(
-        "select t.friction_id, t.outcome, t.improvement_id, i.title, t.reason
-         from friction_triage t
-         join friction f on f.id = t.friction_id
-         left join improvement i on i.id = t.improvement_id
-         where f.walkthrough_id = ?
-         order by t.friction_id",
-    )
-    .bind(walkthrough_id)
-    .fetch_all(db)
-    .await?;
+    let rows = on!(db, |c| {
+        sqlx::query_as::<_, (i64, String, Option<i64>, Option<String>, String)>(
+            "select t.friction_id, t.outcome, t.improvement_id, i.title, t.reason
+             from friction_triage t
+             join friction f on f.id = t.friction_id
+             left join improvement i on i.id = t.improvement_id
+             where f.walkthrough_id = $1
+             order by t.friction_id",
+        )
+        .bind(walkthrough_id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     rows.into_iter()
         .map(
             |(friction_id, outcome, improvement_id, improvement_title, reason)| {

@@ -2,8 +2,10 @@
 //! own a new improvement, and the open improvements frictions may join, read in one statement.
 
 use super::inbox::Scope;
+use crate::db::Source;
+use crate::db::backend::on;
 use crate::domain::improvement::inbox::InboxOption;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::QueryBuilder;
 
 /// The choices of the filter and triage forms, read in one statement (each is small, and every
 /// statement is a round trip to the connection's thread).
@@ -32,7 +34,7 @@ const IMPROVEMENT_CHOICES: i64 = 200;
 
 /// The form choices for `scope` (steps of `journey` when chosen), with `viewer_id` among the owners.
 pub async fn choices(
-    db: &mut SqliteConnection,
+    src: impl Source<'_>,
     scope: Scope,
     journey: Option<i64>,
     viewer_id: i64,
@@ -41,73 +43,75 @@ pub async fn choices(
         Scope::Team(team) => Some(team),
         Scope::All => None,
     };
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select list, id, label, grp from (
-           select 'team' as list, t.id, t.name as label, '' as grp,
-                  row_number() over (order by t.name, t.id) as n
-           from team t
-           union all
-           select 'journey', j.family_id, j.title, '',
-                  row_number() over (order by j.title, j.family_id)
-           from journey j
-           where j.version = (select max(j2.version) from journey j2 where j2.family_id = j.family_id)
-           union all
-           select 'step', s.id, cast(s.position + 1 as text) || '. ' || s.title,
-                  j.title || ' (v' || cast(j.version as text) || ')',
-                  row_number() over (order by j.title, j.version desc, s.position)
-           from journey_step s join journey j on j.id = s.journey_id
-           where j.status <> 'draft'",
-    );
-    if let Some(team) = team {
-        q.push(" and s.team_id = ").push_bind(team);
-    }
-    if let Some(journey) = journey {
-        q.push(" and j.family_id = ").push_bind(journey);
-    }
-    q.push(
-        "
-           union all
-           select 'owner', p.id, p.name, coalesce(t.name, ''), row_number() over (order by p.name, p.id)
-           from person p left join team t on t.id = p.team_id
-           where p.active and (p.id = ",
+    let rows: Vec<(String, i64, String, String)> = on!(src, |c| {
+        let mut q = QueryBuilder::new(
+            "select list, id, label, grp from (
+               select 'team' as list, t.id, t.name as label, '' as grp,
+                      row_number() over (order by t.name, t.id) as n
+               from team t
+               union all
+               select 'journey', j.family_id, j.title, '',
+                      row_number() over (order by j.title, j.family_id)
+               from journey j
+               where j.version = (select max(j2.version) from journey j2 where j2.family_id = j.family_id)
+               union all
+               select 'step', s.id, cast(s.position + 1 as text) || '. ' || s.title,
+                      j.title || ' (v' || cast(j.version as text) || ')',
+                      row_number() over (order by j.title, j.version desc, s.position)
+               from journey_step s join journey j on j.id = s.journey_id
+               where j.status <> 'draft'",
+        );
+        if let Some(team) = team {
+            q.push(" and s.team_id = ").push_bind(team);
+        }
+        if let Some(journey) = journey {
+            q.push(" and j.family_id = ").push_bind(journey);
+        }
+        q.push(
+            "
+               union all
+               select 'owner', p.id, p.name, coalesce(t.name, ''), row_number() over (order by p.name, p.id)
+               from person p left join team t on t.id = p.team_id
+               where p.active and (p.id = ",
+            )
+            .push_bind(viewer_id);
+        match team {
+            Some(team) => {
+                q.push(" or p.team_id = ").push_bind(team).push(
+                    " and p.id in (select r.person_id from person_role r
+                                   where r.role in ('reviewer', 'cx'))",
+                );
+            }
+            None => {
+                q.push(" or p.id in (select r.person_id from person_role r where r.role = 'cx')");
+            }
+        }
+        q.push(
+            ")
+               union all
+               select 'improvement', i.id, i.title,
+                      coalesce((select j.title from journey j where j.family_id = i.journey_family_id
+                                order by j.version desc limit 1), ''),
+                      row_number() over (order by i.id desc)
+               from improvement i where i.status not in ('fixed', 'wont_fix')",
+        );
+        // Only when there is a team, so the team's index is used (`? is null or …` reads them all).
+        if let Some(team) = team {
+            q.push(" and i.team_id = ").push_bind(team);
+        }
+        q.push(
+            "
+             ) c
+             where (list <> 'step' or n <= ",
         )
-        .push_bind(viewer_id);
-    match team {
-        Some(team) => {
-            q.push(" or p.team_id = ").push_bind(team).push(
-                " and p.id in (select r.person_id from person_role r
-                               where r.role in ('reviewer', 'cx'))",
-            );
-        }
-        None => {
-            q.push(" or p.id in (select r.person_id from person_role r where r.role = 'cx')");
-        }
-    }
-    q.push(
-        ")
-           union all
-           select 'improvement', i.id, i.title,
-                  coalesce((select j.title from journey j where j.family_id = i.journey_family_id
-                            order by j.version desc limit 1), ''),
-                  row_number() over (order by i.id desc)
-           from improvement i where i.status not in ('fixed', 'wont_fix')",
-    );
-    // Only when there is a team, so the team's index is used (`? is null or …` reads them all).
-    if let Some(team) = team {
-        q.push(" and i.team_id = ").push_bind(team);
-    }
-    q.push(
-        "
-         ) c
-         where (list <> 'step' or n <= ",
-    )
-    .push_bind(STEP_CHOICES)
-    .push(") and (list <> 'owner' or n <= ")
-    .push_bind(OWNER_CHOICES)
-    .push(") and (list <> 'improvement' or n <= ")
-    .push_bind(IMPROVEMENT_CHOICES)
-    .push(") order by list, n");
-    let rows: Vec<(String, i64, String, String)> = q.build_query_as().fetch_all(&mut *db).await?;
+        .push_bind(STEP_CHOICES)
+        .push(") and (list <> 'owner' or n <= ")
+        .push_bind(OWNER_CHOICES)
+        .push(") and (list <> 'improvement' or n <= ")
+        .push_bind(IMPROVEMENT_CHOICES)
+        .push(") order by list, n");
+        q.build_query_as().fetch_all(&mut *c).await?
+    });
     let mut choices = Choices::default();
     for (list, id, label, group) in rows {
         let option = InboxOption { id, label, group };

@@ -1,14 +1,16 @@
 //! One improvement's life in the database: its page (facts, priority counts, linked frictions
 //! paged, history) and the two changes a manager makes — a status change and an edit of its own
-//! fields. Each change is one `BEGIN IMMEDIATE` transaction that checks the version and who may
+//! fields. Each change is one write transaction (`db::begin`) that checks the version and who may
 //! manage inside the update itself, writes an insert-only history row, an audit event and
 //! `last_activity_at`; closing it (fixed, won't fix) also tells every reporter and recogniser, in
 //! the app and through one `improvement_mail` row each, in the same transaction.
 
+use super::numbered_list;
 use super::tally::{FACT_COLUMNS, FACT_JOIN, FactRow};
 use crate::db::audit::{AuditAction, record};
+use crate::db::backend::on;
 use crate::db::notification::ImprovementNews;
-use crate::db::{Db, WriteError, WriteTx, begin_write};
+use crate::db::{Db, Source, WriteError, begin};
 use crate::domain::FieldErrors;
 use crate::domain::improvement::life::{
     EditInput, EditableFields, HistoryEntry, ImprovementDetail, LinkedFriction,
@@ -19,11 +21,10 @@ use crate::domain::improvement::{Gap, ImprovementStatus, LeadPriority};
 use crate::domain::walkthrough::{EvidenceItem, Severity};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqliteExecutor};
 use std::collections::HashMap;
 
 /// Who may manage an improvement, as SQL inside the statement that changes it (binds the actor
-/// three times): its owner, anyone with the CX role, a lead (reviewer) of its team. The same rule
+/// three times, `?`: the finished statement goes through `db::numbered`): its owner, anyone with the CX role, a lead (reviewer) of its team. The same rule
 /// as `domain::improvement::access::improvement_access` giving `Manage`.
 const MANAGES: &str = "(improvement.owner_id = ?
     or exists (select 1 from person_role r where r.person_id = ? and r.role = 'cx')
@@ -38,33 +39,30 @@ pub(super) fn priority(code: &str) -> LeadPriority {
     LeadPriority::parse(code).unwrap_or(LeadPriority::Medium)
 }
 
-pub(super) fn day(raw: Option<&str>) -> Option<NaiveDate> {
-    raw.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-}
-
 /// The team of `person_id` (a lead leads the team they belong to).
-pub async fn viewer_team(
-    db: impl SqliteExecutor<'_>,
-    person_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<i64>>("select team_id from person where id = ?")
-        .bind(person_id)
-        .fetch_optional(db)
-        .await
-        .map(Option::flatten)
+pub async fn viewer_team(src: impl Source<'_>, person_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let team = on!(src, |c| {
+        sqlx::query_scalar::<_, Option<i64>>("select team_id from person where id = $1")
+            .bind(person_id)
+            .fetch_optional(&mut *c)
+            .await?
+    });
+    Ok(team.flatten())
 }
 
 /// The owning team and owner of an improvement, for the access rule; None if there is none.
 pub async fn access_facts(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
-    sqlx::query_as::<_, (i64, Option<i64>)>(
-        "select team_id, owner_id from improvement where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, (i64, Option<i64>)>(
+            "select team_id, owner_id from improvement where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 #[derive(sqlx::FromRow)]
@@ -79,7 +77,7 @@ struct DetailRow {
     owner_email: Option<String>,
     journey_title: String,
     step_title: String,
-    due_on: Option<String>,
+    due_on: Option<NaiveDate>,
     priority: String,
     status: String,
     status_reason: String,
@@ -94,7 +92,7 @@ struct DetailRow {
 
 /// An improvement's own facts and its priority counts.
 pub async fn detail(
-    db: &mut SqliteConnection,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<ImprovementDetail>, sqlx::Error> {
     let sql = format!(
@@ -110,12 +108,14 @@ pub async fn detail(
          join person c on c.id = i.created_by
          left join person o on o.id = i.owner_id
          {FACT_JOIN}
-         where i.id = ?"
+         where i.id = $1"
     );
-    let row = sqlx::query_as::<_, DetailRow>(&sql)
-        .bind(id)
-        .fetch_optional(&mut *db)
-        .await?;
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, DetailRow>(&sql)
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?
+    });
     Ok(row.map(|r| ImprovementDetail {
         facts: PriorityFacts::from(&r.facts),
         id: r.id,
@@ -128,7 +128,7 @@ pub async fn detail(
         owner_email: r.owner_email,
         journey_title: r.journey_title,
         step_title: r.step_title,
-        due_on: day(r.due_on.as_deref()),
+        due_on: r.due_on,
         priority: priority(&r.priority),
         status: status(&r.status),
         status_reason: r.status_reason,
@@ -156,56 +156,64 @@ struct LinkedRow {
 /// One page of the linked frictions, newest first, with their reporters, recognisers and the
 /// evidence their walkers did not mark sensitive.
 pub async fn linked_frictions(
-    db: &mut SqliteConnection,
+    src: impl Source<'_>,
     id: i64,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<LinkedFriction>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, LinkedRow>(
-        "select f.id, f.walkthrough_id, f.title, f.what_happened, f.suggestion, f.severity,
-                ft.gap, p.name as reporter_name, f.created_at
-         from friction_triage ft
-         join friction f on f.id = ft.friction_id
-         join walkthrough w on w.id = f.walkthrough_id
-         join person p on p.id = w.person_id
-         where ft.improvement_id = ?
-         order by f.created_at desc, f.id desc
-         limit ? offset ?",
-    )
-    .bind(id)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *db)
-    .await?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select r.friction_id, p.name from friction_recognition r join person p on p.id = r.person_id
-         where r.friction_id in (",
-    );
-    push_ids(&mut q, &ids);
-    q.push(") order by p.name");
+    type EvidenceRow = (i64, i64, Option<i64>, String, i64, bool, String, String);
+    let (rows, recognised, files) = on!(src, |c| {
+        let rows = sqlx::query_as::<_, LinkedRow>(
+            "select f.id, f.walkthrough_id, f.title, f.what_happened, f.suggestion, f.severity,
+                    ft.gap, p.name as reporter_name, f.created_at
+             from friction_triage ft
+             join friction f on f.id = ft.friction_id
+             join walkthrough w on w.id = f.walkthrough_id
+             join person p on p.id = w.person_id
+             where ft.improvement_id = $1
+             order by f.created_at desc, f.id desc
+             limit $2 offset $3",
+        )
+        .bind(id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = numbered_list(1, rows.len());
+        let sql = format!(
+            "select r.friction_id, p.name from friction_recognition r
+             join person p on p.id = r.person_id
+             where r.friction_id in {list} order by p.name"
+        );
+        let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+        for r in &rows {
+            q = q.bind(r.id);
+        }
+        let recognised = q.fetch_all(&mut *c).await?;
+        let sql = format!(
+            "select e.id, e.step_id, e.friction_id, e.content_type, e.byte_size,
+                    e.thumbnail_name is not null as has_thumbnail, e.original_name, e.caption
+             from evidence e
+             where not exists (select 1 from presentation_sensitive_evidence s
+                               where s.evidence_id = e.id)
+               and e.friction_id in {list}
+             order by e.id"
+        );
+        let mut q = sqlx::query_as::<_, EvidenceRow>(&sql);
+        for r in &rows {
+            q = q.bind(r.id);
+        }
+        let files = q.fetch_all(&mut *c).await?;
+        (rows, recognised, files)
+    });
     let mut recognisers: HashMap<i64, Vec<String>> = HashMap::new();
-    for (friction, name) in q
-        .build_query_as::<(i64, String)>()
-        .fetch_all(&mut *db)
-        .await?
-    {
+    for (friction, name) in recognised {
         recognisers.entry(friction).or_default().push(name);
     }
-    let mut q = QueryBuilder::<Sqlite>::new(
-        "select e.id, e.step_id, e.friction_id, e.content_type, e.byte_size,
-                e.thumbnail_name is not null as has_thumbnail, e.original_name, e.caption
-         from evidence e
-         where not exists (select 1 from presentation_sensitive_evidence s where s.evidence_id = e.id)
-           and e.friction_id in (",
-    );
-    push_ids(&mut q, &ids);
-    q.push(") order by e.id");
     let mut evidence: HashMap<i64, Vec<EvidenceItem>> = HashMap::new();
-    type EvidenceRow = (i64, i64, Option<i64>, String, i64, bool, String, String);
     for (
         id,
         step_id,
@@ -215,10 +223,7 @@ pub async fn linked_frictions(
         has_thumbnail,
         original_name,
         caption,
-    ) in q
-        .build_query_as::<EvidenceRow>()
-        .fetch_all(&mut *db)
-        .await?
+    ) in files
     {
         if let Some(friction) = friction_id {
             evidence.entry(friction).or_default().push(EvidenceItem {
@@ -254,31 +259,23 @@ pub async fn linked_frictions(
         .collect())
 }
 
-fn push_ids(q: &mut QueryBuilder<'_, Sqlite>, ids: &[i64]) {
-    let mut list = q.separated(", ");
-    for id in ids {
-        list.push_bind(*id);
-    }
-}
-
 /// How many distinct people reported a linked friction, and how many recognised one.
-pub async fn people_counts(
-    db: impl SqliteExecutor<'_>,
-    id: i64,
-) -> Result<(i64, i64), sqlx::Error> {
-    sqlx::query_as::<_, (i64, i64)>(
-        "select
-            (select count(distinct w.person_id) from friction_triage ft
-             join friction f on f.id = ft.friction_id join walkthrough w on w.id = f.walkthrough_id
-             where ft.improvement_id = ?),
-            (select count(distinct r.person_id) from friction_triage ft
-             join friction_recognition r on r.friction_id = ft.friction_id
-             where ft.improvement_id = ?)",
-    )
-    .bind(id)
-    .bind(id)
-    .fetch_one(db)
-    .await
+pub async fn people_counts(src: impl Source<'_>, id: i64) -> Result<(i64, i64), sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, (i64, i64)>(
+            "select
+                (select count(distinct w.person_id) from friction_triage ft
+                 join friction f on f.id = ft.friction_id
+                 join walkthrough w on w.id = f.walkthrough_id
+                 where ft.improvement_id = $1),
+                (select count(distinct r.person_id) from friction_triage ft
+                 join friction_recognition r on r.friction_id = ft.friction_id
+                 where ft.improvement_id = $1)",
+        )
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 #[derive(sqlx::FromRow)]
@@ -293,20 +290,19 @@ struct HistoryRow {
 }
 
 /// The history, newest first.
-pub async fn history(
-    db: impl SqliteExecutor<'_>,
-    id: i64,
-) -> Result<Vec<HistoryEntry>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, HistoryRow>(
-        "select h.id, p.name as actor_name, h.from_status, h.to_status, h.comment, h.changed,
-                h.created_at
-         from improvement_history h left join person p on p.id = h.actor_id
-         where h.improvement_id = ?
-         order by h.id desc",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
+pub async fn history(src: impl Source<'_>, id: i64) -> Result<Vec<HistoryEntry>, sqlx::Error> {
+    let rows = on!(src, |c| {
+        sqlx::query_as::<_, HistoryRow>(
+            "select h.id, p.name as actor_name, h.from_status, h.to_status, h.comment, h.changed,
+                    h.created_at
+             from improvement_history h left join person p on p.id = h.actor_id
+             where h.improvement_id = $1
+             order by h.id desc",
+        )
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     Ok(rows
         .into_iter()
         .map(|r| HistoryEntry {
@@ -356,21 +352,23 @@ pub struct StatusOutcome {
 
 /// The status and version as they are now, inside the transaction.
 async fn current(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<(ImprovementStatus, i64, String), WriteError> {
-    let row = sqlx::query_as::<_, (String, i64, String)>(
-        "select status, version, title from improvement where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, (String, i64, String)>(
+            "select status, version, title from improvement where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    })
     .ok_or(WriteError::NotFound)?;
     Ok((status(&row.0), row.1, row.2))
 }
 
 async fn insert_history(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     id: i64,
     actor_id: i64,
     (from, to): (ImprovementStatus, ImprovementStatus),
@@ -378,21 +376,22 @@ async fn insert_history(
     changed: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "insert into improvement_history (improvement_id, actor_id, from_status, to_status, comment,
-                                          changed, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(id)
-    .bind(actor_id)
-    .bind(from.code())
-    .bind(to.code())
-    .bind(comment)
-    .bind(changed)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar(
+            "insert into improvement_history (improvement_id, actor_id, from_status, to_status,
+                                              comment, changed, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $7) returning id",
+        )
+        .bind(id)
+        .bind(actor_id)
+        .bind(from.code())
+        .bind(to.code())
+        .bind(comment)
+        .bind(changed)
+        .bind(now)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 /// Moves improvement `id` (at `version`, as the actor saw it) to the status `check` allows from
@@ -406,120 +405,125 @@ pub async fn change_status(
     check: impl FnOnce(ImprovementStatus) -> Result<StatusChange, FieldErrors>,
     now: DateTime<Utc>,
 ) -> Result<StatusOutcome, ChangeError> {
-    let mut tx = begin_write(db).await?;
+    let mut tx = begin(db).await?;
     let (from, seen_version, title) = current(&mut tx, id).await?;
     if seen_version != version {
         return Err(WriteError::Conflict.into());
     }
     let change = check(from).map_err(ChangeError::Invalid)?;
-    let sql = format!(
+    let sql = crate::db::numbered(&format!(
         "update improvement set status = ?, status_reason = ?,
              fixed_at = case when ? then ? else fixed_at end,
              closed_at = case when ? then ? else null end,
              last_activity_at = ?, version = version + 1, updated_at = ?
          where id = ? and version = ? and {MANAGES}"
-    );
-    let updated = sqlx::query(&sql)
-        .bind(change.to.code())
-        .bind(&change.comment)
-        .bind(change.sets_fixed_at())
-        .bind(now)
-        .bind(change.closes())
-        .bind(now)
-        .bind(now)
-        .bind(now)
-        .bind(id)
-        .bind(version)
-        .bind(actor_id)
-        .bind(actor_id)
-        .bind(actor_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if updated != 1 {
-        return Err(WriteError::NotFound.into());
-    }
-    super::tally::set_days_to_fix(&mut tx, id).await?;
-    let history_id = insert_history(
-        &mut tx,
-        id,
-        actor_id,
-        (from, change.to),
-        &change.comment,
-        "",
-        now,
-    )
-    .await?;
-    let detail = json!({
-        "improvement_id": id,
-        "name": title,
-        "before": from.code(),
-        "after": change.to.code(),
-        "comment": change.comment,
+    ))
+    .into_owned();
+    let outcome = on!(&mut tx, |c| {
+        let updated = sqlx::query(&sql)
+            .bind(change.to.code())
+            .bind(&change.comment)
+            .bind(change.sets_fixed_at())
+            .bind(now)
+            .bind(change.closes())
+            .bind(now)
+            .bind(now)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .bind(actor_id)
+            .bind(actor_id)
+            .bind(actor_id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if updated != 1 {
+            return Err(WriteError::NotFound.into());
+        }
+        super::tally::set_days_to_fix(&mut *c, id).await?;
+        let history_id = insert_history(
+            &mut *c,
+            id,
+            actor_id,
+            (from, change.to),
+            &change.comment,
+            "",
+            now,
+        )
+        .await?;
+        let detail = json!({
+            "improvement_id": id,
+            "name": title,
+            "before": from.code(),
+            "after": change.to.code(),
+            "comment": change.comment,
+        });
+        record(
+            &mut *c,
+            Some(actor_id),
+            AuditAction::ImprovementStatusChanged,
+            None,
+            &detail,
+        )
+        .await?;
+        let told = match change.news_event() {
+            Some(event) => fan_out(&mut *c, id, actor_id, event, history_id, now).await?,
+            None => 0,
+        };
+        StatusOutcome { history_id, told }
     });
-    record(
-        &mut *tx,
-        Some(actor_id),
-        AuditAction::ImprovementStatusChanged,
-        None,
-        &detail,
-    )
-    .await?;
-    let told = match change.news_event() {
-        Some(event) => fan_out(&mut tx, id, actor_id, event, history_id, now).await?,
-        None => 0,
-    };
     tx.commit().await?;
-    Ok(StatusOutcome { history_id, told })
+    Ok(outcome)
 }
 
 /// Tells every distinct active person who reported a linked friction or marked one herkenbaar,
 /// except the actor: one notification and one `improvement_mail` row (period = the history row)
 /// each. Returns how many were told.
 async fn fan_out(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     id: i64,
     actor_id: i64,
     event: &'static str,
     history_id: i64,
     now: DateTime<Utc>,
 ) -> Result<usize, sqlx::Error> {
-    let people: Vec<i64> = sqlx::query_scalar(
-        "select p.id from person p
-         where p.active and p.id <> ?
-           and (p.id in (select w.person_id from friction_triage ft
-                         join friction f on f.id = ft.friction_id
-                         join walkthrough w on w.id = f.walkthrough_id
-                         where ft.improvement_id = ?)
-                or p.id in (select r.person_id from friction_triage ft
-                            join friction_recognition r on r.friction_id = ft.friction_id
-                            where ft.improvement_id = ?))
-         order by p.id",
-    )
-    .bind(actor_id)
-    .bind(id)
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await?;
     let news = if event == "fixed" {
         ImprovementNews::Fixed
     } else {
         ImprovementNews::WontFix
     };
-    for person in &people {
-        super::mail::tell_of_change(
-            tx,
-            id,
-            *person,
-            event,
-            news,
-            history_id,
-            Some(actor_id),
-            now,
+    Ok(on!(src, |c| {
+        let people: Vec<i64> = sqlx::query_scalar(
+            "select p.id from person p
+             where p.active and p.id <> $1
+               and (p.id in (select w.person_id from friction_triage ft
+                             join friction f on f.id = ft.friction_id
+                             join walkthrough w on w.id = f.walkthrough_id
+                             where ft.improvement_id = $2)
+                    or p.id in (select r.person_id from friction_triage ft
+                                join friction_recognition r on r.friction_id = ft.friction_id
+                                where ft.improvement_id = $2))
+             order by p.id",
         )
+        .bind(actor_id)
+        .bind(id)
+        .fetch_all(&mut *c)
         .await?;
-    }
-    Ok(people.len())
+        for person in &people {
+            super::mail::tell_of_change(
+                &mut *c,
+                id,
+                *person,
+                event,
+                news,
+                history_id,
+                Some(actor_id),
+                now,
+            )
+            .await?;
+        }
+        people.len()
+    }))
 }
 
 #[derive(sqlx::FromRow)]
@@ -528,7 +532,7 @@ struct EditableRow {
     problem: String,
     team_id: i64,
     owner_id: Option<i64>,
-    due_on: Option<String>,
+    due_on: Option<NaiveDate>,
     priority: String,
     status: String,
     version: i64,
@@ -544,129 +548,136 @@ pub async fn edit(
     input: &EditInput,
     now: DateTime<Utc>,
 ) -> Result<Vec<&'static str>, ChangeError> {
-    let mut tx = begin_write(db).await?;
-    let row = sqlx::query_as::<_, EditableRow>(
-        "select title, problem, team_id, owner_id, due_on, priority, status, version
-         from improvement where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(WriteError::NotFound)?;
-    if row.version != version {
-        return Err(WriteError::Conflict.into());
-    }
-    let mut errors = FieldErrors::new();
-    let owner_id = match &input.owner_email {
-        None => None,
-        Some(email) => {
-            let found: Option<i64> =
-                sqlx::query_scalar("select id from person where email = ? and active")
-                    .bind(email)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if found.is_none() {
-                errors.add("owner", "improvement-life-error-owner-unknown");
-            }
-            found
-        }
-    };
-    let team_exists: bool = sqlx::query_scalar("select exists (select 1 from team where id = ?)")
-        .bind(input.team_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if !team_exists {
-        errors.add("team", "improvement-life-error-team");
-    }
-    if !errors.is_empty() {
-        return Err(ChangeError::Invalid(errors));
-    }
-    let before = EditableFields {
-        title: row.title,
-        problem: row.problem,
-        team_id: row.team_id,
-        owner_id: row.owner_id,
-        due_on: day(row.due_on.as_deref()),
-        priority: priority(&row.priority),
-    };
-    let after = EditableFields {
-        title: input.title.clone(),
-        problem: input.problem.clone(),
-        team_id: input.team_id,
-        owner_id,
-        due_on: input.due_on,
-        priority: input.priority,
-    };
-    let changed = after.changed_from(&before);
-    if changed.is_empty() {
-        return Ok(changed);
-    }
-    let sql = format!(
+    let mut tx = begin(db).await?;
+    let sql = crate::db::numbered(&format!(
         "update improvement set title = ?, problem = ?, team_id = ?, owner_id = ?, due_on = ?,
              priority = ?, last_activity_at = ?, version = version + 1, updated_at = ?
          where id = ? and version = ? and {MANAGES}"
-    );
-    let updated = sqlx::query(&sql)
-        .bind(&after.title)
-        .bind(&after.problem)
-        .bind(after.team_id)
-        .bind(after.owner_id)
-        .bind(after.due_on.map(|d| d.format("%Y-%m-%d").to_string()))
-        .bind(after.priority.code())
-        .bind(now)
-        .bind(now)
+    ))
+    .into_owned();
+    let changed = on!(&mut tx, |c| {
+        let row = sqlx::query_as::<_, EditableRow>(
+            "select title, problem, team_id, owner_id, due_on, priority, status, version
+             from improvement where id = $1",
+        )
         .bind(id)
-        .bind(version)
-        .bind(actor_id)
-        .bind(actor_id)
-        .bind(actor_id)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *c)
         .await?
-        .rows_affected();
-    if updated != 1 {
-        return Err(WriteError::NotFound.into());
-    }
-    let now_status = status(&row.status);
-    let codes = changed.join(",");
-    insert_history(
-        &mut tx,
-        id,
-        actor_id,
-        (now_status, now_status),
-        "",
-        &codes,
-        now,
-    )
-    .await?;
-    let due = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    let detail = json!({
-        "improvement_id": id,
-        "name": after.title,
-        "changed": codes,
-        "before": {
-            "title": before.title, "team_id": before.team_id, "owner_id": before.owner_id,
-            "due_on": due(before.due_on), "priority": before.priority.code(),
-        },
-        "after": {
-            "title": after.title, "team_id": after.team_id, "owner_id": after.owner_id,
-            "due_on": due(after.due_on), "priority": after.priority.code(),
-        },
+        .ok_or(WriteError::NotFound)?;
+        if row.version != version {
+            return Err(WriteError::Conflict.into());
+        }
+        let mut errors = FieldErrors::new();
+        let owner_id = match &input.owner_email {
+            None => None,
+            Some(email) => {
+                let found: Option<i64> =
+                    sqlx::query_scalar("select id from person where email = $1 and active")
+                        .bind(email)
+                        .fetch_optional(&mut *c)
+                        .await?;
+                if found.is_none() {
+                    errors.add("owner", "improvement-life-error-owner-unknown");
+                }
+                found
+            }
+        };
+        let team_exists: bool =
+            sqlx::query_scalar("select exists (select 1 from team where id = $1)")
+                .bind(input.team_id)
+                .fetch_one(&mut *c)
+                .await?;
+        if !team_exists {
+            errors.add("team", "improvement-life-error-team");
+        }
+        if !errors.is_empty() {
+            return Err(ChangeError::Invalid(errors));
+        }
+        let before = EditableFields {
+            title: row.title,
+            problem: row.problem,
+            team_id: row.team_id,
+            owner_id: row.owner_id,
+            due_on: row.due_on,
+            priority: priority(&row.priority),
+        };
+        let after = EditableFields {
+            title: input.title.clone(),
+            problem: input.problem.clone(),
+            team_id: input.team_id,
+            owner_id,
+            due_on: input.due_on,
+            priority: input.priority,
+        };
+        let changed = after.changed_from(&before);
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        let updated = sqlx::query(&sql)
+            .bind(&after.title)
+            .bind(&after.problem)
+            .bind(after.team_id)
+            .bind(after.owner_id)
+            .bind(after.due_on)
+            .bind(after.priority.code())
+            .bind(now)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .bind(actor_id)
+            .bind(actor_id)
+            .bind(actor_id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if updated != 1 {
+            return Err(WriteError::NotFound.into());
+        }
+        let now_status = status(&row.status);
+        let codes = changed.join(",");
+        insert_history(
+            &mut *c,
+            id,
+            actor_id,
+            (now_status, now_status),
+            "",
+            &codes,
+            now,
+        )
+        .await?;
+        let due = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let detail = json!({
+            "improvement_id": id,
+            "name": after.title,
+            "changed": codes,
+            "before": {
+                "title": before.title, "team_id": before.team_id, "owner_id": before.owner_id,
+                "due_on": due(before.due_on), "priority": before.priority.code(),
+            },
+            "after": {
+                "title": after.title, "team_id": after.team_id, "owner_id": after.owner_id,
+                "due_on": due(after.due_on), "priority": after.priority.code(),
+            },
+        });
+        record(
+            &mut *c,
+            Some(actor_id),
+            AuditAction::ImprovementEdited,
+            None,
+            &detail,
+        )
+        .await?;
+        changed
     });
-    record(
-        &mut *tx,
-        Some(actor_id),
-        AuditAction::ImprovementEdited,
-        None,
-        &detail,
-    )
-    .await?;
     tx.commit().await?;
     Ok(changed)
 }
 
 /// The teams, by name, for the edit form and the overview's filter.
-pub async fn teams(db: impl SqliteExecutor<'_>) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("select id, name from team order by name, id")
-        .fetch_all(db)
-        .await
+pub async fn teams(src: impl Source<'_>) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_as("select id, name from team order by name, id")
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }

@@ -5,8 +5,9 @@
 //! The lease is the reminders' (`db::reminder::lease_in`): it marks the row as being sent, so two
 //! senders never mail it twice.
 
-use crate::db::Db;
+use crate::db::backend::on;
 use crate::db::reminder::{MAIL_DISABLED, lease_in, mark_failed_in, mark_sent_in};
+use crate::db::{Db, Source};
 use chrono::{DateTime, NaiveDate, Utc};
 
 const TABLE: &str = "improvement_mail";
@@ -16,7 +17,7 @@ const TABLE: &str = "improvement_mail";
 /// mails anyone twice. Written in the transaction of the change.
 #[allow(clippy::too_many_arguments)]
 pub async fn tell_of_change(
-    conn: &mut sqlx::SqliteConnection,
+    src: impl Source<'_>,
     improvement_id: i64,
     person: i64,
     event: &str,
@@ -25,30 +26,31 @@ pub async fn tell_of_change(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    crate::db::notification::notify_improvement(
-        &mut *conn,
-        person,
-        news,
-        Some(improvement_id),
-        None,
-        actor_id,
-    )
-    .await?;
-    sqlx::query(
-        "insert into improvement_mail (improvement_id, recipient_id, event, period, created_at,
-                                       updated_at)
-         values (?, ?, ?, ?, ?, ?)
-         on conflict (improvement_id, event, period, recipient_id) do nothing",
-    )
-    .bind(improvement_id)
-    .bind(person)
-    .bind(event)
-    .bind(history_id.to_string())
-    .bind(now)
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        crate::db::notification::notify_improvement(
+            &mut *c,
+            person,
+            news,
+            Some(improvement_id),
+            None,
+            actor_id,
+        )
+        .await?;
+        sqlx::query(
+            "insert into improvement_mail (improvement_id, recipient_id, event, period, created_at,
+                                           updated_at)
+             values ($1, $2, $3, $4, $5, $5)
+             on conflict (improvement_id, event, period, recipient_id) do nothing",
+        )
+        .bind(improvement_id)
+        .bind(person)
+        .bind(event)
+        .bind(history_id.to_string())
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 /// A row waiting to be mailed, with what its message needs.
@@ -72,23 +74,25 @@ pub struct PendingMail {
 /// Rows to mail: not sent, not marked "mail disabled", fewer than `max_attempts` tries, to an
 /// active person; an escalation only while its improvement is still open. Oldest first.
 pub async fn pending(db: &Db, max_attempts: i64) -> Result<Vec<PendingMail>, sqlx::Error> {
-    sqlx::query_as::<_, PendingMail>(
-        "select m.id, m.improvement_id, m.event, m.period, m.attempts,
-                p.name as recipient_name, p.email as recipient_email,
-                p.preferred_language as recipient_language,
-                i.title, i.status_reason, i.due_on, i.last_activity_at
-         from improvement_mail m
-         join improvement i on i.id = m.improvement_id
-         join person p on p.id = m.recipient_id
-         where m.sent_at is null and m.attempts < ? and coalesce(m.last_error, '') <> ?
-           and p.active = 1
-           and (m.event not in ('overdue', 'stale') or i.status not in ('fixed', 'wont_fix'))
-         order by m.id",
-    )
-    .bind(max_attempts)
-    .bind(MAIL_DISABLED)
-    .fetch_all(db)
-    .await
+    Ok(on!(db, |c| {
+        sqlx::query_as::<_, PendingMail>(
+            "select m.id, m.improvement_id, m.event, m.period, m.attempts,
+                    p.name as recipient_name, p.email as recipient_email,
+                    p.preferred_language as recipient_language,
+                    i.title, i.status_reason, i.due_on, i.last_activity_at
+             from improvement_mail m
+             join improvement i on i.id = m.improvement_id
+             join person p on p.id = m.recipient_id
+             where m.sent_at is null and m.attempts < $1 and coalesce(m.last_error, '') <> $2
+               and p.active
+               and (m.event not in ('overdue', 'stale') or i.status not in ('fixed', 'wont_fix'))
+             order by m.id",
+        )
+        .bind(max_attempts)
+        .bind(MAIL_DISABLED)
+        .fetch_all(&mut *c)
+        .await?
+    }))
 }
 
 /// Counts a try at sending row `id` and marks it as being sent (`db::reminder::lease_in`):

@@ -12,7 +12,8 @@
 //!   (a completed walkthrough's frictions no longer change);
 //! - [`rebuild`] recounts everything (after demo and scale seeding, which write rows in bulk).
 
-use crate::db::WriteTx;
+use crate::db::Source;
+use crate::db::backend::on;
 use crate::domain::improvement::ImprovementStatus;
 use crate::domain::improvement::overview::days_to_fix;
 use crate::domain::improvement::priority::{
@@ -20,7 +21,6 @@ use crate::domain::improvement::priority::{
     UNRATED_POINTS,
 };
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqliteExecutor};
 
 /// The stored counts of improvement `i` with its step's tally `st` (left-joined), as the columns
 /// [`FactRow`] reads.
@@ -78,11 +78,13 @@ pub(super) fn score_sql() -> String {
 }
 
 /// Recounts improvement `id`'s linked frictions and recognitions (after a triage into it).
-pub async fn refresh_improvement(tx: &mut WriteTx, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!("update improvement set {COUNTS} where id = ?"))
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+pub async fn refresh_improvement(src: impl Source<'_>, id: i64) -> Result<(), sqlx::Error> {
+    on!(src, |c| {
+        sqlx::query(&format!("update improvement set {COUNTS} where id = $1"))
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
     Ok(())
 }
 
@@ -101,120 +103,130 @@ const COUNTS: &str = "
                     where ft.improvement_id = improvement.id)";
 
 /// Sets improvement `id`'s `days_to_fix` from its status and dates (after a status change).
-pub async fn set_days_to_fix(db: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    let row = sqlx::query_as::<
-        _,
-        (
-            String,
-            DateTime<Utc>,
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-        ),
-    >("select status, created_at, fixed_at, closed_at from improvement where id = ?")
-    .bind(id)
-    .fetch_optional(&mut *db)
-    .await?;
-    let Some((status, created_at, fixed_at, closed_at)) = row else {
-        return Ok(());
-    };
-    let days = (ImprovementStatus::parse(&status) == Ok(ImprovementStatus::Fixed))
-        .then(|| closed_at.or(fixed_at).map(|at| days_to_fix(created_at, at)))
-        .flatten();
-    sqlx::query("update improvement set days_to_fix = ? where id = ?")
-        .bind(days)
+pub async fn set_days_to_fix(src: impl Source<'_>, id: i64) -> Result<(), sqlx::Error> {
+    on!(src, |c| {
+        let row = sqlx::query_as::<
+            _,
+            (
+                String,
+                DateTime<Utc>,
+                Option<DateTime<Utc>>,
+                Option<DateTime<Utc>>,
+            ),
+        >(
+            "select status, created_at, fixed_at, closed_at from improvement where id = $1"
+        )
         .bind(id)
-        .execute(&mut *db)
+        .fetch_optional(&mut *c)
         .await?;
+        let Some((status, created_at, fixed_at, closed_at)) = row else {
+            return Ok(());
+        };
+        let days = (ImprovementStatus::parse(&status) == Ok(ImprovementStatus::Fixed))
+            .then(|| closed_at.or(fixed_at).map(|at| days_to_fix(created_at, at)))
+            .flatten();
+        sqlx::query("update improvement set days_to_fix = $1 where id = $2")
+            .bind(days)
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
     Ok(())
 }
 
 /// After a "herkenbaar" mark on friction `friction_id` was given or taken back: the recognitions
 /// of the improvement it is triaged into, if any.
-pub async fn friction_recognised(tx: &mut WriteTx, friction_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "update improvement set recognitions =
-             (select count(*) from friction_triage ft
-              join friction_recognition r on r.friction_id = ft.friction_id
-              where ft.improvement_id = improvement.id)
-         where id = (select improvement_id from friction_triage where friction_id = ?)",
-    )
-    .bind(friction_id)
-    .execute(&mut **tx)
-    .await?;
+pub async fn friction_recognised(
+    src: impl Source<'_>,
+    friction_id: i64,
+) -> Result<(), sqlx::Error> {
+    on!(src, |c| {
+        sqlx::query(
+            "update improvement set recognitions =
+                 (select count(*) from friction_triage ft
+                  join friction_recognition r on r.friction_id = ft.friction_id
+                  where ft.improvement_id = improvement.id)
+             where id = (select improvement_id from friction_triage where friction_id = $1)",
+        )
+        .bind(friction_id)
+        .execute(&mut *c)
+        .await?;
+    });
     Ok(())
 }
 
 /// Walkthrough `walkthrough_id` has just been completed: one more walker on each step it walked,
 /// one more reporter on each step it logged a friction on.
 pub async fn walkthrough_completed(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     walkthrough_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into step_tally (step_id, walkers, reporters, created_at, updated_at)
-         select step_id, sum(walked), sum(reported), ?, ?
-         from (select ws.step_id, 1 as walked, 0 as reported from walkthrough_step ws
-               where ws.walkthrough_id = ?
-               union all
-               select distinct f.step_id, 0, 1 from friction f
-               where f.walkthrough_id = ? and f.kind = 'friction') counted
-         where true
-         group by step_id
-         on conflict (step_id) do update set walkers = step_tally.walkers + excluded.walkers,
-             reporters = step_tally.reporters + excluded.reporters,
-             updated_at = excluded.updated_at",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(walkthrough_id)
-    .bind(walkthrough_id)
-    .execute(&mut **tx)
-    .await?;
+    on!(src, |c| {
+        sqlx::query(
+            "insert into step_tally (step_id, walkers, reporters, created_at, updated_at)
+             select step_id, sum(walked), sum(reported), $1, $1
+             from (select ws.step_id, 1 as walked, 0 as reported from walkthrough_step ws
+                   where ws.walkthrough_id = $2
+                   union all
+                   select distinct f.step_id, 0, 1 from friction f
+                   where f.walkthrough_id = $2 and f.kind = 'friction') counted
+             where true
+             group by step_id
+             on conflict (step_id) do update set walkers = step_tally.walkers + excluded.walkers,
+                 reporters = step_tally.reporters + excluded.reporters,
+                 updated_at = excluded.updated_at",
+        )
+        .bind(now)
+        .bind(walkthrough_id)
+        .execute(&mut *c)
+        .await?;
+    });
     Ok(())
 }
 
 /// Recounts every step and every improvement from the rows (after seeding in bulk).
 pub async fn rebuild(db: &crate::db::Db) -> Result<(), sqlx::Error> {
     let now = crate::db::now();
-    let mut tx = crate::db::begin_write(db).await?;
-    sqlx::query("delete from step_tally")
-        .execute(&mut *tx)
+    let mut tx = crate::db::begin(db).await?;
+    on!(&mut tx, |c| {
+        sqlx::query("delete from step_tally")
+            .execute(&mut *c)
+            .await?;
+        sqlx::query(
+            "insert into step_tally (step_id, walkers, reporters, created_at, updated_at)
+             select s.id,
+                    (select count(*) from walkthrough_step ws
+                     join walkthrough w on w.id = ws.walkthrough_id
+                     where ws.step_id = s.id and w.status = 'completed'),
+                    (select count(distinct f.walkthrough_id) from friction f
+                     join walkthrough w on w.id = f.walkthrough_id
+                     where f.step_id = s.id and w.status = 'completed' and f.kind = 'friction'),
+                    $1, $1
+             from journey_step s",
+        )
+        .bind(now)
+        .execute(&mut *c)
         .await?;
-    sqlx::query(
-        "insert into step_tally (step_id, walkers, reporters, created_at, updated_at)
-         select s.id,
-                (select count(*) from walkthrough_step ws
-                 join walkthrough w on w.id = ws.walkthrough_id
-                 where ws.step_id = s.id and w.status = 'completed'),
-                (select count(distinct f.walkthrough_id) from friction f
-                 join walkthrough w on w.id = f.walkthrough_id
-                 where f.step_id = s.id and w.status = 'completed' and f.kind = 'friction'),
-                ?, ?
-         from journey_step s",
-    )
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(&format!("update improvement set {COUNTS}"))
-        .execute(&mut *tx)
+        sqlx::query(&format!("update improvement set {COUNTS}"))
+            .execute(&mut *c)
+            .await?;
+        let fixed: Vec<i64> = sqlx::query_scalar(
+            "select id from improvement where status = 'fixed' or days_to_fix is not null",
+        )
+        .fetch_all(&mut *c)
         .await?;
-    let fixed: Vec<i64> = sqlx::query_scalar(
-        "select id from improvement where status = 'fixed' or days_to_fix is not null",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for id in fixed {
-        set_days_to_fix(&mut tx, id).await?;
-    }
+        for id in fixed {
+            set_days_to_fix(&mut *c, id).await?;
+        }
+    });
     tx.commit().await
 }
 
 /// Fills `days_to_fix` where a fixed improvement lacks it (those fixed before it was kept);
 /// nothing to do on later starts.
 pub async fn backfill(db: &crate::db::Db) -> Result<(), sqlx::Error> {
-    let missing: Vec<i64> = crate::db::backend::on!(db, |c| {
+    let missing: Vec<i64> = on!(db, |c| {
         sqlx::query_scalar(
             "select id from improvement where status = 'fixed' and days_to_fix is null",
         )
@@ -224,7 +236,7 @@ pub async fn backfill(db: &crate::db::Db) -> Result<(), sqlx::Error> {
     if missing.is_empty() {
         return Ok(());
     }
-    let mut tx = crate::db::begin_write(db).await?;
+    let mut tx = crate::db::begin(db).await?;
     for id in &missing {
         set_days_to_fix(&mut tx, *id).await?;
     }
@@ -235,14 +247,16 @@ pub async fn backfill(db: &crate::db::Db) -> Result<(), sqlx::Error> {
 
 /// Reads the stored counts of one improvement (for tests and checks).
 pub async fn stored_facts(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<PriorityFacts>, sqlx::Error> {
-    let sql = format!("select {FACT_COLUMNS} from improvement i {FACT_JOIN} where i.id = ?");
-    let row = sqlx::query_as::<_, FactRow>(&sql)
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    let sql = format!("select {FACT_COLUMNS} from improvement i {FACT_JOIN} where i.id = $1");
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, FactRow>(&sql)
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?
+    });
     Ok(row.as_ref().map(Into::into))
 }
 

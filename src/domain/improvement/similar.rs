@@ -69,6 +69,25 @@ pub fn similar_query(text: &str) -> Option<String> {
     Some(query)
 }
 
+/// [`similar_query`] for PostgreSQL's `to_tsquery('krb_search', …)`: every word a quoted lexeme
+/// (`\` and `'` escaped, so `&`, `|`, `!`, `:` and `<->` are only text), joined with ` | `, the
+/// last one a prefix (`:*`). A word the parser splits into several tokens becomes a phrase, like
+/// FTS5's quoted string. `None` when no word is left.
+pub fn similar_tsquery(text: &str) -> Option<String> {
+    let quoted: Vec<String> = terms(text)
+        .into_iter()
+        .map(|(w, _)| format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''")))
+        .collect();
+    let (last, rest) = quoted.split_last()?;
+    let mut query = rest.join(" | ");
+    if !query.is_empty() {
+        query.push_str(" | ");
+    }
+    query.push_str(last);
+    query.push_str(":*");
+    Some(query)
+}
+
 /// The same words for matching improvements' text with `like`: letters and digits, lower case.
 pub fn similar_words(text: &str) -> Vec<String> {
     terms(text).into_iter().map(|(_, core)| core).collect()
@@ -174,6 +193,20 @@ mod tests {
             Some(11)
         );
         assert_eq!(similar_query("foto foto"), Some("\"foto\"*".into()));
+    }
+
+    #[test]
+    fn the_tsquery_quotes_every_word_and_prefixes_the_last() {
+        assert_eq!(similar_tsquery("de en het"), None);
+        assert_eq!(similar_tsquery("foto"), Some("'foto':*".into()));
+        assert_eq!(
+            similar_tsquery("De app crasht bij foto's"),
+            Some("'app' | 'crasht' | 'foto''s':*".into())
+        );
+        assert_eq!(
+            similar_tsquery("a\\b & !xy"),
+            Some("'a\\\\b' | '!xy':*".into())
+        );
     }
 
     #[test]
