@@ -11,6 +11,9 @@
 //!   place that already holds a database or evidence unless told to replace them;
 //! - a restore checks the copy (`pragma integrity_check`) before it touches anything, and puts
 //!   the database into place by renaming a complete file.
+//!
+//! SQLite only: with a PostgreSQL `DATABASE_URL` both refuse and say to use `pg_dump` and
+//! `pg_restore` plus a copy of `EVIDENCE_DIR` (`db::backup::POSTGRES_ADVICE`).
 
 use crate::config::Config;
 use crate::db;
@@ -92,9 +95,17 @@ async fn copy_files(from: &Path, to: &Path, names: &[String]) -> Result<Summary,
     Ok(summary)
 }
 
+/// The SQLite file `DATABASE_URL` names; for PostgreSQL, the advice to use its own tools.
+fn database_file(config: &Config) -> Result<PathBuf, String> {
+    if db::backup::is_postgres_url(&config.database_url) {
+        return Err(db::backup::POSTGRES_ADVICE.to_owned());
+    }
+    db::backup::sqlite_file(&config.database_url).map_err(|e| e.to_string())
+}
+
 /// Backs the running app's database and evidence up into `dir` (new or empty).
 pub async fn backup(config: &Config, dir: &Path) -> Result<Summary, String> {
-    let source = db::backup::sqlite_file(&config.database_url).map_err(|e| e.to_string())?;
+    let source = database_file(config)?;
     if !source.exists() {
         return Err(err("no database at", &source, "nothing to back up"));
     }
@@ -123,6 +134,7 @@ pub async fn backup(config: &Config, dir: &Path) -> Result<Summary, String> {
 /// Puts the backup in `dir` in the place of the (stopped) app's database and evidence; with
 /// `replace` what is there is removed first, otherwise a place already in use is refused.
 pub async fn restore(config: &Config, dir: &Path, replace: bool) -> Result<Summary, String> {
+    let target = database_file(config)?;
     let copy = dir.join(DATABASE_FILE);
     if !copy.exists() {
         return Err(err(
@@ -131,7 +143,6 @@ pub async fn restore(config: &Config, dir: &Path, replace: bool) -> Result<Summa
             "expected the database copy there",
         ));
     }
-    let target = db::backup::sqlite_file(&config.database_url).map_err(|e| e.to_string())?;
     let companions = [suffixed(&target, "-wal"), suffixed(&target, "-shm")];
     let in_use = target.exists() || companions.iter().any(|p| p.exists());
     let evidence_in_use = !is_empty_dir(&config.evidence_dir)?;
@@ -251,6 +262,25 @@ mod tests {
         assert!(is_empty_dir(dir.path()).expect("read"));
         std::fs::write(dir.path().join("x"), b"x").expect("write");
         assert!(!is_empty_dir(dir.path()).expect("read"));
+    }
+
+    #[tokio::test]
+    async fn postgres_is_left_to_its_own_tools() {
+        let mut config = Config::from_lookup(|_| None).expect("defaults");
+        config.database_url = "postgres://krb@127.0.0.1:1/krb".to_owned();
+        let dir = tempfile::tempdir().expect("dir");
+        let backed_up = backup(&config, dir.path()).await;
+        let restored = restore(&config, dir.path(), true).await;
+        for refused in [backed_up, restored] {
+            let e = refused.expect_err("refused for PostgreSQL");
+            assert!(
+                ["pg_dump", "pg_restore", "EVIDENCE_DIR"]
+                    .iter()
+                    .all(|w| e.contains(w)),
+                "{e}"
+            );
+        }
+        assert!(is_empty_dir(dir.path()).expect("read"), "nothing written");
     }
 
     #[tokio::test]

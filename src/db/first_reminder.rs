@@ -9,12 +9,12 @@
 //! licence issued, a deactivation or the employee role taken away a moment earlier is never
 //! outrun.
 
+use super::backend::on;
 use super::reminder::{Claimed, MAIL_DISABLED, SUPERSEDED};
-use super::{Db, WriteTx, begin_write};
+use super::{Db, Source, begin};
 use crate::domain::licence::reminder::Plan;
 use crate::domain::licence::reminder::first::FirstKind;
 use chrono::{DateTime, Utc};
-use sqlx::SqliteExecutor;
 
 const TABLE: &str = "first_licence_reminder";
 
@@ -39,33 +39,37 @@ pub struct Newcomer {
 
 /// Newcomers who joined at `since` or later.
 pub async fn newcomers(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     since: DateTime<Utc>,
 ) -> Result<Vec<Newcomer>, sqlx::Error> {
-    sqlx::query_as::<_, Newcomer>(&format!(
+    let sql = format!(
         "select h.id as person_id, h.created_at as joined_at, m.id as manager_id
          from person h
-         left join person m on m.id = h.manager_id and m.active = 1
-         where h.created_at >= ? and {}
+         left join person m on m.id = h.manager_id and m.active
+         where h.created_at >= $1 and {}
          order by h.id",
         newcomer_sql("h")
-    ))
-    .bind(since)
-    .fetch_all(db)
-    .await
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, Newcomer>(&sql)
+            .bind(since)
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }
 
 /// The kinds recorded for a person (any recipient, any state).
 pub async fn recorded_kinds(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
 ) -> Result<Vec<FirstKind>, sqlx::Error> {
-    let codes: Vec<String> = sqlx::query_scalar(&format!(
-        "select distinct kind from {TABLE} where person_id = ?"
-    ))
-    .bind(person_id)
-    .fetch_all(db)
-    .await?;
+    let sql = format!("select distinct kind from {TABLE} where person_id = $1");
+    let codes: Vec<String> = on!(src, |c| {
+        sqlx::query_scalar(&sql)
+            .bind(person_id)
+            .fetch_all(&mut *c)
+            .await?
+    });
     Ok(codes.iter().filter_map(|c| FirstKind::parse(c)).collect())
 }
 
@@ -79,41 +83,44 @@ pub async fn claim(
     mail_enabled: bool,
     now: DateTime<Utc>,
 ) -> Result<Claimed, sqlx::Error> {
-    let mut tx = begin_write(db).await?;
-    let mut done = Claimed::default();
     let holder = newcomer.person_id;
-    for kind in &plan.supersede {
-        if insert_row(&mut tx, holder, *kind, holder, "to", Some(SUPERSEDED), now).await? {
-            done.superseded += 1;
-        }
-    }
-    if let Some(send) = plan.send {
-        // An older reminder still waiting for the SMTP server is replaced by this one.
-        sqlx::query(&format!(
-            "update {TABLE} set last_error = ?, updated_at = ?
-             where person_id = ? and sent_at is null and kind <> ?
-               and coalesce(last_error, '') not in (?, ?)"
-        ))
-        .bind(SUPERSEDED)
-        .bind(now)
-        .bind(holder)
-        .bind(send.kind.code())
-        .bind(SUPERSEDED)
-        .bind(MAIL_DISABLED)
-        .execute(&mut *tx)
-        .await?;
-        let state = (!mail_enabled).then_some(MAIL_DISABLED);
-        if insert_row(&mut tx, holder, send.kind, holder, "to", state, now).await? {
-            done.claimed = true;
-            notify(&mut tx, holder, None, send.kind, now).await?;
-            if send.copy_manager
-                && let Some(manager) = newcomer.manager_id
-                && insert_row(&mut tx, holder, send.kind, manager, "cc", state, now).await?
-            {
-                notify(&mut tx, manager, Some(holder), send.kind, now).await?;
+    let supersede = format!(
+        "update {TABLE} set last_error = $1, updated_at = $2
+         where person_id = $3 and sent_at is null and kind <> $4
+           and coalesce(last_error, '') not in ($1, $5)"
+    );
+    let mut tx = begin(db).await?;
+    let done = on!(&mut tx, |c| {
+        let mut done = Claimed::default();
+        for kind in &plan.supersede {
+            if insert_row(&mut *c, holder, *kind, holder, "to", Some(SUPERSEDED), now).await? {
+                done.superseded += 1;
             }
         }
-    }
+        if let Some(send) = plan.send {
+            // An older reminder still waiting for the SMTP server is replaced by this one.
+            sqlx::query(&supersede)
+                .bind(SUPERSEDED)
+                .bind(now)
+                .bind(holder)
+                .bind(send.kind.code())
+                .bind(MAIL_DISABLED)
+                .execute(&mut *c)
+                .await?;
+            let state = (!mail_enabled).then_some(MAIL_DISABLED);
+            if insert_row(&mut *c, holder, send.kind, holder, "to", state, now).await? {
+                done.claimed = true;
+                notify(&mut *c, holder, None, send.kind, now).await?;
+                if send.copy_manager
+                    && let Some(manager) = newcomer.manager_id
+                    && insert_row(&mut *c, holder, send.kind, manager, "cc", state, now).await?
+                {
+                    notify(&mut *c, manager, Some(holder), send.kind, now).await?;
+                }
+            }
+        }
+        done
+    });
     tx.commit().await?;
     Ok(done)
 }
@@ -121,7 +128,7 @@ pub async fn claim(
 /// One row, only while `person_id` is a newcomer (and, for the manager, while they are the
 /// person's active manager). `true` when it was inserted.
 async fn insert_row(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     person_id: i64,
     kind: FirstKind,
     recipient_id: i64,
@@ -129,50 +136,53 @@ async fn insert_row(
     state: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let inserted = sqlx::query(&format!(
-        "insert into {TABLE} (person_id, kind, recipient_id, role, last_error, created_at, updated_at)
-         select h.id, ?, ?, ?, ?, ?, ? from person h
-         where h.id = ? and {}
-           and (? = 'to' or exists (select 1 from person m
-                where m.id = h.manager_id and m.id = ? and m.active = 1))
+    let sql = format!(
+        "insert into {TABLE} (person_id, kind, recipient_id, role, last_error, created_at,
+                updated_at)
+         select h.id, $1, $2, $3, $4, $5, $5 from person h
+         where h.id = $6 and {}
+           and ($3 = 'to' or exists (select 1 from person m
+                where m.id = h.manager_id and m.id = $2 and m.active))
          on conflict (person_id, kind, recipient_id) do nothing",
         newcomer_sql("h")
-    ))
-    .bind(kind.code())
-    .bind(recipient_id)
-    .bind(role)
-    .bind(state)
-    .bind(now)
-    .bind(now)
-    .bind(person_id)
-    .bind(role)
-    .bind(recipient_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(inserted.rows_affected() == 1)
+    );
+    let inserted = on!(src, |c| {
+        sqlx::query(&sql)
+            .bind(kind.code())
+            .bind(recipient_id)
+            .bind(role)
+            .bind(state)
+            .bind(now)
+            .bind(person_id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+    });
+    Ok(inserted == 1)
 }
 
 /// The in-app notification (`licence_reminder`, no period; `detail` is the kind). The manager's
 /// copy names the newcomer as its actor.
 async fn notify(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     person_id: i64,
     actor_id: Option<i64>,
     kind: FirstKind,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into notification (person_id, kind, actor_id, detail, created_at, updated_at)
-         values (?, 'licence_reminder', ?, ?, ?, ?)",
-    )
-    .bind(person_id)
-    .bind(actor_id)
-    .bind(kind.code())
-    .bind(now)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into notification (person_id, kind, actor_id, detail, created_at, updated_at)
+             values ($1, 'licence_reminder', $2, $3, $4, $4)",
+        )
+        .bind(person_id)
+        .bind(actor_id)
+        .bind(kind.code())
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 /// A day-one reminder row waiting to be mailed, with what the message needs.
@@ -194,10 +204,10 @@ pub struct PendingRow {
 /// Rows to mail: not sent, not superseded or disabled, fewer than `max_attempts` tries, about a
 /// person who is still a newcomer, to an active recipient. Ordered by person and kind, `to` first.
 pub async fn pending(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     max_attempts: i64,
 ) -> Result<Vec<PendingRow>, sqlx::Error> {
-    sqlx::query_as::<_, PendingRow>(&format!(
+    let sql = format!(
         "select r.id, r.person_id, r.kind, r.role, r.attempts,
                 rp.name as recipient_name, rp.email as recipient_email,
                 h.name as holder_name, h.preferred_language as holder_language,
@@ -205,17 +215,20 @@ pub async fn pending(
          from {TABLE} r
          join person h on h.id = r.person_id
          join person rp on rp.id = r.recipient_id
-         where r.sent_at is null and r.attempts < ?
-           and coalesce(r.last_error, '') not in (?, ?)
-           and rp.active = 1 and {}
+         where r.sent_at is null and r.attempts < $1
+           and coalesce(r.last_error, '') not in ($2, $3)
+           and rp.active and {}
          order by r.person_id, r.kind, r.role desc, r.id",
         newcomer_sql("h")
-    ))
-    .bind(max_attempts)
-    .bind(SUPERSEDED)
-    .bind(MAIL_DISABLED)
-    .fetch_all(db)
-    .await
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, PendingRow>(&sql)
+            .bind(max_attempts)
+            .bind(SUPERSEDED)
+            .bind(MAIL_DISABLED)
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }
 
 /// Takes one try at sending row `id` (see `db::reminder::lease`).

@@ -15,11 +15,11 @@
 //! Every write repeats "the person's current period, not revoked, person active" inside its own
 //! statement, so a revocation or a new period committed a moment earlier is never outrun.
 
-use super::{Db, WriteTx, begin_write};
+use super::backend::on;
+use super::{Db, Source, begin};
 use crate::db::licence::REVOKED;
 use crate::domain::licence::reminder::{Plan, ReminderKind};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteExecutor;
 
 /// `last_error` of a reminder a newer one replaced (never mailed).
 pub const SUPERSEDED: &str = "superseded";
@@ -57,36 +57,40 @@ pub struct ReminderPeriod {
 /// Current periods (latest per person, not revoked, person active) ending between `from` and
 /// `through` (inclusive).
 pub async fn current_periods(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     from: NaiveDate,
     through: NaiveDate,
 ) -> Result<Vec<ReminderPeriod>, sqlx::Error> {
-    sqlx::query_as::<_, ReminderPeriod>(&format!(
+    let sql = format!(
         "select lp.id as period_id, lp.person_id, lp.valid_through, lp.created_at,
                 m.id as manager_id
          from licence_period lp
          join person h on h.id = lp.person_id
-         left join person m on m.id = h.manager_id and m.active = 1
-         where lp.valid_through between ? and ? and {}
+         left join person m on m.id = h.manager_id and m.active
+         where lp.valid_through between $1 and $2 and {}
          order by lp.id",
         current_period_sql()
-    ))
-    .bind(from)
-    .bind(through)
-    .fetch_all(db)
-    .await
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, ReminderPeriod>(&sql)
+            .bind(from)
+            .bind(through)
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }
 
 /// The kinds recorded for a period (any recipient, any state).
 pub async fn recorded_kinds(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     period_id: i64,
 ) -> Result<Vec<ReminderKind>, sqlx::Error> {
-    let codes: Vec<String> =
-        sqlx::query_scalar("select distinct kind from licence_reminder where period_id = ?")
+    let codes: Vec<String> = on!(src, |c| {
+        sqlx::query_scalar("select distinct kind from licence_reminder where period_id = $1")
             .bind(period_id)
-            .fetch_all(db)
-            .await?;
+            .fetch_all(&mut *c)
+            .await?
+    });
     Ok(codes
         .iter()
         .filter_map(|c| ReminderKind::parse(c))
@@ -112,43 +116,45 @@ pub async fn claim(
     mail_enabled: bool,
     now: DateTime<Utc>,
 ) -> Result<Claimed, sqlx::Error> {
-    let mut tx = begin_write(db).await?;
-    let mut done = Claimed::default();
-    for kind in &plan.supersede {
-        let state = Some(SUPERSEDED);
-        if insert_row(&mut tx, period, *kind, period.person_id, "to", state, now).await? {
-            done.superseded += 1;
-        }
-    }
-    if let Some(send) = plan.send {
-        // An older reminder still waiting for the SMTP server is replaced by this one.
-        sqlx::query(
-            "update licence_reminder set last_error = ?, updated_at = ?
-             where period_id = ? and sent_at is null and kind <> ?
-               and coalesce(last_error, '') not in (?, ?)",
-        )
-        .bind(SUPERSEDED)
-        .bind(now)
-        .bind(period.period_id)
-        .bind(send.kind.code())
-        .bind(SUPERSEDED)
-        .bind(MAIL_DISABLED)
-        .execute(&mut *tx)
-        .await?;
-        let state = (!mail_enabled).then_some(MAIL_DISABLED);
-        let holder = period.person_id;
-        if insert_row(&mut tx, period, send.kind, holder, "to", state, now).await? {
-            done.claimed = true;
-            notify(&mut tx, period, period.person_id, None, send.kind, now).await?;
-            if send.copy_manager
-                && let Some(manager) = period.manager_id
-                && insert_row(&mut tx, period, send.kind, manager, "cc", state, now).await?
-            {
-                let holder = Some(period.person_id);
-                notify(&mut tx, period, manager, holder, send.kind, now).await?;
+    let mut tx = begin(db).await?;
+    let done = on!(&mut tx, |c| {
+        let mut done = Claimed::default();
+        for kind in &plan.supersede {
+            let state = Some(SUPERSEDED);
+            if insert_row(&mut *c, period, *kind, period.person_id, "to", state, now).await? {
+                done.superseded += 1;
             }
         }
-    }
+        if let Some(send) = plan.send {
+            // An older reminder still waiting for the SMTP server is replaced by this one.
+            sqlx::query(
+                "update licence_reminder set last_error = $1, updated_at = $2
+                 where period_id = $3 and sent_at is null and kind <> $4
+                   and coalesce(last_error, '') not in ($1, $5)",
+            )
+            .bind(SUPERSEDED)
+            .bind(now)
+            .bind(period.period_id)
+            .bind(send.kind.code())
+            .bind(MAIL_DISABLED)
+            .execute(&mut *c)
+            .await?;
+            let state = (!mail_enabled).then_some(MAIL_DISABLED);
+            let holder = period.person_id;
+            if insert_row(&mut *c, period, send.kind, holder, "to", state, now).await? {
+                done.claimed = true;
+                notify(&mut *c, period, period.person_id, None, send.kind, now).await?;
+                if send.copy_manager
+                    && let Some(manager) = period.manager_id
+                    && insert_row(&mut *c, period, send.kind, manager, "cc", state, now).await?
+                {
+                    let holder = Some(period.person_id);
+                    notify(&mut *c, period, manager, holder, send.kind, now).await?;
+                }
+            }
+        }
+        done
+    });
     tx.commit().await?;
     Ok(done)
 }
@@ -156,7 +162,7 @@ pub async fn claim(
 /// One `licence_reminder` row, only while the period is current (and, for the manager, while
 /// they are the holder's active manager). `true` when it was inserted.
 async fn insert_row(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     period: &ReminderPeriod,
     kind: ReminderKind,
     recipient_id: i64,
@@ -164,35 +170,36 @@ async fn insert_row(
     state: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let inserted = sqlx::query(&format!(
+    let sql = format!(
         "insert into licence_reminder (period_id, kind, recipient_id, role, last_error,
                 created_at, updated_at)
-         select lp.id, ?, ?, ?, ?, ?, ? from licence_period lp
-         where lp.id = ? and {}
-           and (? = 'to' or exists (select 1 from person h join person m on m.id = h.manager_id
-                where h.id = lp.person_id and m.id = ? and m.active = 1))
+         select lp.id, $1, $2, $3, $4, $5, $5 from licence_period lp
+         where lp.id = $6 and {}
+           and ($3 = 'to' or exists (select 1 from person h join person m on m.id = h.manager_id
+                where h.id = lp.person_id and m.id = $2 and m.active))
          on conflict (period_id, kind, recipient_id) do nothing",
         current_period_sql()
-    ))
-    .bind(kind.code())
-    .bind(recipient_id)
-    .bind(role)
-    .bind(state)
-    .bind(now)
-    .bind(now)
-    .bind(period.period_id)
-    .bind(role)
-    .bind(recipient_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(inserted.rows_affected() == 1)
+    );
+    let inserted = on!(src, |c| {
+        sqlx::query(&sql)
+            .bind(kind.code())
+            .bind(recipient_id)
+            .bind(role)
+            .bind(state)
+            .bind(now)
+            .bind(period.period_id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+    });
+    Ok(inserted == 1)
 }
 
 /// An in-app notification about `period` for `person_id`: `licence_window` when the window
 /// opens, else `licence_reminder`; `detail` is the reminder kind. The manager's copy names the
 /// holder as its actor (the page then says whose licence it is).
 async fn notify(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     period: &ReminderPeriod,
     person_id: i64,
     actor_id: Option<i64>,
@@ -204,21 +211,22 @@ async fn notify(
     } else {
         "licence_reminder"
     };
-    sqlx::query(
-        "insert into notification (person_id, kind, actor_id, licence_period_id, detail,
-                created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person_id)
-    .bind(notification_kind)
-    .bind(actor_id)
-    .bind(period.period_id)
-    .bind(kind.code())
-    .bind(now)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into notification (person_id, kind, actor_id, licence_period_id, detail,
+                    created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(person_id)
+        .bind(notification_kind)
+        .bind(actor_id)
+        .bind(period.period_id)
+        .bind(kind.code())
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 /// A reminder row waiting to be mailed, with what the message needs.
@@ -240,10 +248,10 @@ pub struct PendingRow {
 /// Rows to mail: not sent, not superseded or disabled, fewer than `max_attempts` tries, of a
 /// period that is still current, to an active recipient. Ordered by period and kind, `to` first.
 pub async fn pending(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     max_attempts: i64,
 ) -> Result<Vec<PendingRow>, sqlx::Error> {
-    sqlx::query_as::<_, PendingRow>(&format!(
+    let sql = format!(
         "select r.id, r.period_id, r.kind, r.role, r.attempts,
                 rp.name as recipient_name, rp.email as recipient_email,
                 h.name as holder_name, h.preferred_language as holder_language, lp.valid_through
@@ -251,17 +259,20 @@ pub async fn pending(
          join licence_period lp on lp.id = r.period_id
          join person h on h.id = lp.person_id
          join person rp on rp.id = r.recipient_id
-         where r.sent_at is null and r.attempts < ?
-           and coalesce(r.last_error, '') not in (?, ?)
-           and rp.active = 1 and {}
+         where r.sent_at is null and r.attempts < $1
+           and coalesce(r.last_error, '') not in ($2, $3)
+           and rp.active and {}
          order by r.period_id, r.kind, r.role desc, r.id",
         current_period_sql()
-    ))
-    .bind(max_attempts)
-    .bind(SUPERSEDED)
-    .bind(MAIL_DISABLED)
-    .fetch_all(db)
-    .await
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, PendingRow>(&sql)
+            .bind(max_attempts)
+            .bind(SUPERSEDED)
+            .bind(MAIL_DISABLED)
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }
 
 /// Takes one try at sending `id`: counts the attempt and marks it as being sent, only if nobody
@@ -289,20 +300,23 @@ pub(crate) async fn lease_in(
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let stuck = now - chrono::Duration::minutes(LEASE_MINUTES);
-    sqlx::query(&format!(
-        "update {table} set attempts = attempts + 1, last_error = ?, updated_at = ?
-         where id = ? and attempts = ? and sent_at is null
-           and (coalesce(last_error, '') <> ? or updated_at < ?)"
-    ))
-    .bind(SENDING)
-    .bind(now)
-    .bind(id)
-    .bind(attempts)
-    .bind(SENDING)
-    .bind(stuck)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    let sql = format!(
+        "update {table} set attempts = attempts + 1, last_error = $1, updated_at = $2
+         where id = $3 and attempts = $4 and sent_at is null
+           and (coalesce(last_error, '') <> $1 or updated_at < $5)"
+    );
+    let leased = on!(db, |c| {
+        sqlx::query(&sql)
+            .bind(SENDING)
+            .bind(now)
+            .bind(id)
+            .bind(attempts)
+            .bind(stuck)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+    });
+    Ok(leased == 1)
 }
 
 /// The SMTP server accepted the message for row `id`.
@@ -317,15 +331,17 @@ pub(super) async fn mark_sent_in(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!(
-        "update {table} set sent_at = ?, last_error = null, updated_at = ? where id = ?"
-    ))
-    .bind(now)
-    .bind(now)
-    .bind(id)
-    .execute(db)
-    .await
-    .map(|_| ())
+    let sql = format!(
+        "update {table} set sent_at = $1, last_error = null, updated_at = $1 where id = $2"
+    );
+    on!(db, |c| {
+        sqlx::query(&sql)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }
 
 /// Sending row `id` failed with `error` (kept short); the next run tries again.
@@ -347,15 +363,16 @@ pub(super) async fn mark_failed_in(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let error: String = error.chars().take(500).collect();
-    sqlx::query(&format!(
-        "update {table} set last_error = ?, updated_at = ? where id = ?"
-    ))
-    .bind(error)
-    .bind(now)
-    .bind(id)
-    .execute(db)
-    .await
-    .map(|_| ())
+    let sql = format!("update {table} set last_error = $1, updated_at = $2 where id = $3");
+    on!(db, |c| {
+        sqlx::query(&sql)
+            .bind(&error)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }
 
 /// Name, address and language of a person a nudge mails.
@@ -371,16 +388,22 @@ pub struct MailAddress {
 pub async fn addresses(db: &Db, ids: &[i64]) -> Result<Vec<MailAddress>, sqlx::Error> {
     let mut found = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
+        let marks = (1..=chunk.len())
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let sql = format!(
             "select id, name, email, preferred_language from person
-             where active = 1 and id in ({marks})"
+             where active and id in ({marks})"
         );
-        let mut query = sqlx::query_as::<_, MailAddress>(&sql);
-        for id in chunk {
-            query = query.bind(id);
-        }
-        found.extend(query.fetch_all(db).await?);
+        let rows = on!(db, |c| {
+            let mut query = sqlx::query_as::<_, MailAddress>(&sql);
+            for id in chunk {
+                query = query.bind(id);
+            }
+            query.fetch_all(&mut *c).await?
+        });
+        found.extend(rows);
     }
     Ok(found)
 }

@@ -196,10 +196,10 @@ pub async fn verify_licence(code: String) -> Result<VerifyAnswer, AppError> {
         let Some(code) = crate::domain::licence::normalize_code(&code) else {
             return Err(AppError::NotFound);
         };
-        let mut conn = ctx.state.pool.acquire().await?;
-        let settings = crate::db::licence::settings(&mut *conn).await?;
+        let pool = &ctx.state.pool;
+        let settings = crate::db::licence::settings(pool).await?;
         let today = crate::db::licence::today();
-        let found = crate::db::licence::verify(&mut conn, &code, &settings, today).await?;
+        let found = crate::db::licence::verify(pool, &code, &settings, today).await?;
         let found = found.ok_or(AppError::NotFound)?;
         Ok(VerifyAnswer {
             verdict: Verdict::of(found.card_revoked, found.card_valid_through, &found.standing),
@@ -285,8 +285,7 @@ pub(crate) mod ssr {
         period: Option<i64>,
         base: &str,
     ) -> Result<CardPage, AppError> {
-        let mut conn = ctx.state.pool.acquire().await?;
-        let rows = crate::db::licence::periods(&mut conn, holder_id).await?;
+        let rows = crate::db::licence::periods(&ctx.state.pool, holder_id).await?;
         let today = crate::db::licence::today();
         let status = |r: &crate::domain::licence::PeriodRecord| {
             CardStatus::of(r.valid_from, r.valid_through, r.revoked, today)

@@ -78,8 +78,7 @@ pub async fn load_team_licences() -> Result<TeamPage, AppError> {
         let pool = &ctx.state.pool;
         let settings = crate::db::licence::settings(pool).await?;
         let today = crate::db::licence::today();
-        let mut conn = pool.acquire().await?;
-        let members = crate::db::licence::team(&mut conn, user.id, &settings, today).await?;
+        let members = crate::db::licence::team(pool, user.id, &settings, today).await?;
         Ok(TeamPage { members, today })
     })
     .await
@@ -101,8 +100,7 @@ pub(crate) mod ssr {
         user: &CurrentUser,
         person_id: i64,
     ) -> Result<Holder, AppError> {
-        let mut conn = ctx.state.pool.acquire().await?;
-        let holder = db::holder(&mut conn, person_id)
+        let holder = db::holder(&ctx.state.pool, person_id)
             .await?
             .ok_or(AppError::NotFound)?;
         let allowed = user.id == person_id
@@ -128,13 +126,10 @@ pub(crate) mod ssr {
         let pool = &ctx.state.pool;
         let settings = db::settings(pool).await?;
         let today = db::today();
-        let mut conn = pool.acquire().await?;
-        let current = db::current(&mut *conn, person_id)
-            .await?
-            .map(|c| c.current());
-        let progress = db::progress(&mut conn, person_id, current, &settings).await?;
-        let periods = db::periods(&mut conn, person_id).await?;
-        let decisions = db::decisions(&mut conn, person_id).await?;
+        let current = db::current(pool, person_id).await?.map(|c| c.current());
+        let progress = db::progress(pool, person_id, current, &settings).await?;
+        let periods = db::periods(pool, person_id).await?;
+        let decisions = db::decisions(pool, person_id).await?;
         let field = |form: &std::collections::BTreeMap<String, String>, key: &str| {
             // a draft belongs to the person it was typed for
             let same_person = form.get("person_id") == Some(&person_id.to_string());

@@ -1,5 +1,5 @@
 //! Licence decisions: a reviewer signs off or sends back; HR or an admin certifies manually or
-//! revokes. Each runs in one `BEGIN IMMEDIATE` transaction that re-reads what it decides on, and
+//! revokes. Each runs in one write transaction (`db::begin`) that re-reads what it decides on, and
 //! repeats who may decide inside the statement that writes the period or decision, so a manager
 //! changed or a role removed a moment earlier cannot be outrun. Each writes the decision row, a
 //! notification for the person and an audit event, all or nothing.
@@ -7,7 +7,8 @@
 use super::read::eligible_walkthrough;
 use super::{current, settings};
 use crate::db::audit::{AuditAction, record};
-use crate::db::{Db, WriteError, WriteTx, begin_write};
+use crate::db::backend::on;
+use crate::db::{Db, Source, WriteError, begin, numbered};
 use crate::domain::Refusal;
 use crate::domain::licence::{
     Certify, NewPeriod, amsterdam_date, encode_code, next_period, period_from,
@@ -45,12 +46,15 @@ impl Authority {
         }
     }
 
-    async fn holds(self, tx: &mut WriteTx, person_id: i64) -> Result<bool, sqlx::Error> {
-        sqlx::query_scalar::<_, bool>(&format!("select {}", self.condition()))
-            .bind(person_id)
-            .bind(self.actor())
-            .fetch_one(&mut **tx)
-            .await
+    async fn holds(self, src: impl Source<'_>, person_id: i64) -> Result<bool, sqlx::Error> {
+        let sql = format!("select {}", self.condition());
+        Ok(on!(src, |c| {
+            sqlx::query_scalar::<_, bool>(&numbered(&sql))
+                .bind(person_id)
+                .bind(self.actor())
+                .fetch_one(&mut *c)
+                .await?
+        }))
     }
 }
 
@@ -63,47 +67,50 @@ pub async fn sign_off(
     now: DateTime<Utc>,
 ) -> Result<i64, WriteError> {
     let who = Authority::Manager { reviewer_id };
-    let mut tx = begin_write(db).await?;
-    if !who.holds(&mut tx, person_id).await? {
-        return Err(WriteError::NotFound);
-    }
-    let settings = settings(&mut *tx).await?;
-    let current = current(&mut *tx, person_id).await?.map(|c| c.current());
-    let Some(walk) = eligible_walkthrough(&mut tx, person_id, current, &settings).await? else {
-        return Err(WriteError::Refused(Refusal::LicenceNotReady));
-    };
-    let period = next_period(&settings, current, amsterdam_date(now))
-        .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?;
-    let period_id =
-        insert_period(&mut tx, who, person_id, period, "sign_off", Some(walk), now).await?;
-    let decision_id = insert_decision(
-        &mut tx,
-        who,
-        person_id,
-        Some(period_id),
-        "signed_off",
-        "",
-        now,
-    )
-    .await?;
-    notify(
-        &mut tx,
-        person_id,
-        "licence_signed",
-        decision_id,
-        Some(period_id),
-        who.actor(),
-    )
-    .await?;
-    let detail = signed_off_detail(period_id, period.valid_from, period.valid_through, walk);
-    record(
-        &mut *tx,
-        Some(reviewer_id),
-        AuditAction::LicenceSignedOff,
-        Some(person_id),
-        &detail,
-    )
-    .await?;
+    let mut tx = begin(db).await?;
+    let period_id = on!(&mut tx, |c| {
+        if !who.holds(&mut *c, person_id).await? {
+            return Err(WriteError::NotFound);
+        }
+        let settings = settings(&mut *c).await?;
+        let current = current(&mut *c, person_id).await?.map(|p| p.current());
+        let Some(walk) = eligible_walkthrough(&mut *c, person_id, current, &settings).await? else {
+            return Err(WriteError::Refused(Refusal::LicenceNotReady));
+        };
+        let period = next_period(&settings, current, amsterdam_date(now))
+            .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?;
+        let period_id =
+            insert_period(&mut *c, who, person_id, period, "sign_off", Some(walk), now).await?;
+        let decision_id = insert_decision(
+            &mut *c,
+            who,
+            person_id,
+            Some(period_id),
+            "signed_off",
+            "",
+            now,
+        )
+        .await?;
+        notify(
+            &mut *c,
+            person_id,
+            "licence_signed",
+            decision_id,
+            Some(period_id),
+            who.actor(),
+        )
+        .await?;
+        let detail = signed_off_detail(period_id, period.valid_from, period.valid_through, walk);
+        record(
+            &mut *c,
+            Some(reviewer_id),
+            AuditAction::LicenceSignedOff,
+            Some(person_id),
+            &detail,
+        )
+        .await?;
+        period_id
+    });
     tx.commit().await?;
     Ok(period_id)
 }
@@ -118,26 +125,29 @@ pub async fn send_back(
     now: DateTime<Utc>,
 ) -> Result<i64, WriteError> {
     let who = Authority::Manager { reviewer_id };
-    let mut tx = begin_write(db).await?;
-    let decision_id =
-        insert_decision(&mut tx, who, person_id, None, "sent_back", comment, now).await?;
-    notify(
-        &mut tx,
-        person_id,
-        "licence_sent_back",
-        decision_id,
-        None,
-        reviewer_id,
-    )
-    .await?;
-    record(
-        &mut *tx,
-        Some(reviewer_id),
-        AuditAction::LicenceSentBack,
-        Some(person_id),
-        &json!({ "comment": comment }),
-    )
-    .await?;
+    let mut tx = begin(db).await?;
+    let decision_id = on!(&mut tx, |c| {
+        let decision_id =
+            insert_decision(&mut *c, who, person_id, None, "sent_back", comment, now).await?;
+        notify(
+            &mut *c,
+            person_id,
+            "licence_sent_back",
+            decision_id,
+            None,
+            reviewer_id,
+        )
+        .await?;
+        record(
+            &mut *c,
+            Some(reviewer_id),
+            AuditAction::LicenceSentBack,
+            Some(person_id),
+            &json!({ "comment": comment }),
+        )
+        .await?;
+        decision_id
+    });
     tx.commit().await?;
     Ok(decision_id)
 }
@@ -153,66 +163,70 @@ pub async fn certify(
     now: DateTime<Utc>,
 ) -> Result<i64, WriteError> {
     let who = Authority::HrOrAdmin { actor_id };
-    let mut tx = begin_write(db).await?;
-    if !who.holds(&mut tx, person_id).await? {
-        return Err(WriteError::NotFound);
-    }
-    let settings = settings(&mut *tx).await?;
-    let today = amsterdam_date(now);
-    let current = current(&mut *tx, person_id).await?.map(|c| c.current());
-    let period = match input.valid_from {
-        None => next_period(&settings, current, today)
-            .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?,
-        Some(start) => {
-            // Moved over from an older register, possibly long expired: it may not overlap a
-            // period the person already holds.
-            let period = period_from(&settings, start);
-            if overlapping(&mut tx, person_id, period).await? {
-                return Err(WriteError::Refused(Refusal::LicenceStillValid));
-            }
-            period
+    let mut tx = begin(db).await?;
+    let period_id = on!(&mut tx, |c| {
+        if !who.holds(&mut *c, person_id).await? {
+            return Err(WriteError::NotFound);
         }
-    };
-    let period_id = certify_period(
-        &mut tx,
-        actor_id,
-        person_id,
-        period,
-        &input.reason,
-        now,
-        true,
-    )
-    .await?;
+        let settings = settings(&mut *c).await?;
+        let today = amsterdam_date(now);
+        let current = current(&mut *c, person_id).await?.map(|p| p.current());
+        let period = match input.valid_from {
+            None => next_period(&settings, current, today)
+                .map_err(|_| WriteError::Refused(Refusal::LicenceWindowNotOpen))?,
+            Some(start) => {
+                // Moved over from an older register, possibly long expired: it may not overlap
+                // a period the person already holds.
+                let period = period_from(&settings, start);
+                if overlapping(&mut *c, person_id, period).await? {
+                    return Err(WriteError::Refused(Refusal::LicenceStillValid));
+                }
+                period
+            }
+        };
+        certify_period(
+            &mut *c,
+            actor_id,
+            person_id,
+            period,
+            &input.reason,
+            now,
+            true,
+        )
+        .await?
+    });
     tx.commit().await?;
     Ok(period_id)
 }
 
 /// Whether `period` overlaps one of the person's periods that was not revoked.
 pub(crate) async fn overlapping(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     person_id: i64,
     period: NewPeriod,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar::<_, bool>(
-        "select exists (select 1 from licence_period p
-                        where p.person_id = ? and p.valid_from <= ? and ? <= p.valid_through
-                          and not exists (select 1 from licence_decision d
-                                          where d.period_id = p.id and d.decision = 'revoked'))",
-    )
-    .bind(person_id)
-    .bind(period.valid_through)
-    .bind(period.valid_from)
-    .fetch_one(&mut **tx)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, bool>(
+            "select exists (select 1 from licence_period p
+                            where p.person_id = $1 and p.valid_from <= $2 and $3 <= p.valid_through
+                              and not exists (select 1 from licence_decision d
+                                              where d.period_id = p.id and d.decision = 'revoked'))",
+        )
+        .bind(person_id)
+        .bind(period.valid_through)
+        .bind(period.valid_from)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
-/// Writes a manual certification of `period` in `tx`: the period, the decision, (with `tell`)
-/// the person's notification and the audit event, each repeating that the actor is HR or an
-/// admin and the person active. The one path every manual certification takes, so the bulk
-/// import of an old register writes the same rows as the form.
+/// Writes a manual certification of `period` in `src` (a transaction): the period, the
+/// decision, (with `tell`) the person's notification and the audit event, each repeating that
+/// the actor is HR or an admin and the person active. The one path every manual certification
+/// takes, so the bulk import of an old register writes the same rows as the form.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn certify_period(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     actor_id: i64,
     person_id: i64,
     period: NewPeriod,
@@ -221,38 +235,40 @@ pub(crate) async fn certify_period(
     tell: bool,
 ) -> Result<i64, WriteError> {
     let who = Authority::HrOrAdmin { actor_id };
-    let period_id = insert_period(tx, who, person_id, period, "manual", None, now).await?;
-    let decision_id = insert_decision(
-        tx,
-        who,
-        person_id,
-        Some(period_id),
-        "certified",
-        reason,
-        now,
-    )
-    .await?;
-    if tell {
-        notify(
-            tx,
+    Ok(on!(src, |c| {
+        let period_id = insert_period(&mut *c, who, person_id, period, "manual", None, now).await?;
+        let decision_id = insert_decision(
+            &mut *c,
+            who,
             person_id,
-            "licence_certified",
-            decision_id,
             Some(period_id),
-            actor_id,
+            "certified",
+            reason,
+            now,
         )
         .await?;
-    }
-    let detail = certified_detail(period_id, period.valid_from, period.valid_through, reason);
-    record(
-        &mut **tx,
-        Some(actor_id),
-        AuditAction::LicenceCertified,
-        Some(person_id),
-        &detail,
-    )
-    .await?;
-    Ok(period_id)
+        if tell {
+            notify(
+                &mut *c,
+                person_id,
+                "licence_certified",
+                decision_id,
+                Some(period_id),
+                actor_id,
+            )
+            .await?;
+        }
+        let detail = certified_detail(period_id, period.valid_from, period.valid_through, reason);
+        record(
+            &mut *c,
+            Some(actor_id),
+            AuditAction::LicenceCertified,
+            Some(person_id),
+            &detail,
+        )
+        .await?;
+        period_id
+    }))
 }
 
 /// HR or an admin revokes `person_id`'s current period with a reason (already checked).
@@ -264,53 +280,56 @@ pub async fn revoke(
     now: DateTime<Utc>,
 ) -> Result<i64, WriteError> {
     let who = Authority::HrOrAdmin { actor_id };
-    let mut tx = begin_write(db).await?;
-    if !who.holds(&mut tx, person_id).await? {
-        return Err(WriteError::NotFound);
-    }
-    let Some(current) = current(&mut *tx, person_id).await? else {
-        return Err(WriteError::Refused(Refusal::LicenceNothingToRevoke));
-    };
-    if current.revoked {
-        return Err(WriteError::Refused(Refusal::LicenceAlreadyRevoked));
-    }
-    let decision_id = insert_decision(
-        &mut tx,
-        who,
-        person_id,
-        Some(current.id),
-        "revoked",
-        reason,
-        now,
-    )
-    .await
-    .map_err(|e| match e {
-        // the partial unique index: revoked in another request a moment ago
-        WriteError::Db(ref db)
-            if crate::db::is_violation_of(db, "licence_decision_one_revocation_idx") =>
-        {
-            WriteError::Refused(Refusal::LicenceAlreadyRevoked)
+    let mut tx = begin(db).await?;
+    let decision_id = on!(&mut tx, |c| {
+        if !who.holds(&mut *c, person_id).await? {
+            return Err(WriteError::NotFound);
         }
-        other => other,
-    })?;
-    notify(
-        &mut tx,
-        person_id,
-        "licence_revoked",
-        decision_id,
-        Some(current.id),
-        actor_id,
-    )
-    .await?;
-    let detail = revoked_detail(current.id, current.valid_through, reason);
-    record(
-        &mut *tx,
-        Some(actor_id),
-        AuditAction::LicenceRevoked,
-        Some(person_id),
-        &detail,
-    )
-    .await?;
+        let Some(current) = current(&mut *c, person_id).await? else {
+            return Err(WriteError::Refused(Refusal::LicenceNothingToRevoke));
+        };
+        if current.revoked {
+            return Err(WriteError::Refused(Refusal::LicenceAlreadyRevoked));
+        }
+        let decision_id = insert_decision(
+            &mut *c,
+            who,
+            person_id,
+            Some(current.id),
+            "revoked",
+            reason,
+            now,
+        )
+        .await
+        .map_err(|e| match e {
+            // the partial unique index: revoked in another request a moment ago
+            WriteError::Db(ref db)
+                if crate::db::is_violation_of(db, "licence_decision_one_revocation_idx") =>
+            {
+                WriteError::Refused(Refusal::LicenceAlreadyRevoked)
+            }
+            other => other,
+        })?;
+        notify(
+            &mut *c,
+            person_id,
+            "licence_revoked",
+            decision_id,
+            Some(current.id),
+            actor_id,
+        )
+        .await?;
+        let detail = revoked_detail(current.id, current.valid_through, reason);
+        record(
+            &mut *c,
+            Some(actor_id),
+            AuditAction::LicenceRevoked,
+            Some(person_id),
+            &detail,
+        )
+        .await?;
+        decision_id
+    });
     tx.commit().await?;
     Ok(decision_id)
 }
@@ -359,7 +378,7 @@ pub(crate) fn revoked_detail(
 }
 
 async fn insert_period(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     who: Authority,
     person_id: i64,
     period: NewPeriod,
@@ -368,31 +387,34 @@ async fn insert_period(
     now: DateTime<Utc>,
 ) -> Result<i64, WriteError> {
     let code = encode_code(rand::random::<[u8; 10]>());
-    let id: Option<i64> = sqlx::query_scalar(&format!(
+    let sql = format!(
         "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
                 issued_by, verification_code, created_at, updated_at)
          select ?, ?, ?, ?, ?, ?, ?, ?, ? where {}
          returning id",
         who.condition()
-    ))
-    .bind(person_id)
-    .bind(period.valid_from)
-    .bind(period.valid_through)
-    .bind(source)
-    .bind(walkthrough_id)
-    .bind(who.actor())
-    .bind(code)
-    .bind(now)
-    .bind(now)
-    .bind(person_id)
-    .bind(who.actor())
-    .fetch_optional(&mut **tx)
-    .await?;
+    );
+    let id: Option<i64> = on!(src, |c| {
+        sqlx::query_scalar(&numbered(&sql))
+            .bind(person_id)
+            .bind(period.valid_from)
+            .bind(period.valid_through)
+            .bind(source)
+            .bind(walkthrough_id)
+            .bind(who.actor())
+            .bind(&code)
+            .bind(now)
+            .bind(now)
+            .bind(person_id)
+            .bind(who.actor())
+            .fetch_optional(&mut *c)
+            .await?
+    });
     id.ok_or(WriteError::NotFound)
 }
 
 async fn insert_decision(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     who: Authority,
     person_id: i64,
     period_id: Option<i64>,
@@ -400,29 +422,33 @@ async fn insert_decision(
     comment: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, WriteError> {
-    let id: Option<i64> = sqlx::query_scalar(&format!(
-        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
+    let sql = format!(
+        "insert into licence_decision (person_id, period_id, decision, decided_by, comment,
+                created_at, updated_at)
          select ?, ?, ?, ?, ?, ?, ? where {}
          returning id",
         who.condition()
-    ))
-    .bind(person_id)
-    .bind(period_id)
-    .bind(decision)
-    .bind(who.actor())
-    .bind(comment)
-    .bind(now)
-    .bind(now)
-    .bind(person_id)
-    .bind(who.actor())
-    .fetch_optional(&mut **tx)
-    .await?;
+    );
+    let id: Option<i64> = on!(src, |c| {
+        sqlx::query_scalar(&numbered(&sql))
+            .bind(person_id)
+            .bind(period_id)
+            .bind(decision)
+            .bind(who.actor())
+            .bind(comment)
+            .bind(now)
+            .bind(now)
+            .bind(person_id)
+            .bind(who.actor())
+            .fetch_optional(&mut *c)
+            .await?
+    });
     id.ok_or(WriteError::NotFound)
 }
 
 /// Tells the person about a decision (never the decider about their own).
 async fn notify(
-    tx: &mut WriteTx,
+    src: impl Source<'_>,
     person_id: i64,
     kind: &str,
     decision_id: i64,
@@ -433,19 +459,20 @@ async fn notify(
         return Ok(());
     }
     let now = crate::db::now();
-    sqlx::query(
-        "insert into notification (person_id, kind, actor_id, licence_decision_id, licence_period_id,
-                created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person_id)
-    .bind(kind)
-    .bind(actor_id)
-    .bind(decision_id)
-    .bind(period_id)
-    .bind(now)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into notification (person_id, kind, actor_id, licence_decision_id,
+                    licence_period_id, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(person_id)
+        .bind(kind)
+        .bind(actor_id)
+        .bind(decision_id)
+        .bind(period_id)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }

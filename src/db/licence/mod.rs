@@ -8,9 +8,10 @@ mod read;
 pub use issue::*;
 pub use read::*;
 
+use super::backend::on;
+use super::{Source, begin};
 use crate::domain::licence::{Current, ExpiryAnchor, LicenceSettings, amsterdam_date};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteExecutor;
 
 #[derive(sqlx::FromRow)]
 struct SettingsRow {
@@ -32,14 +33,17 @@ fn small(n: i64) -> u32 {
 }
 
 /// The organisation's licence rules (the migration inserts the one row).
-pub async fn settings(db: impl SqliteExecutor<'_>) -> Result<LicenceSettings, sqlx::Error> {
-    let row = sqlx::query_as::<_, SettingsRow>(
-        "select validity_months, anchor, fixed_month, fixed_day, min_validity_days, window_days,
-                grace_days, grace_counts_as_covered, reminder_days, expired_every_days, manager_cc_days
-         from licence_setting where id = 1",
-    )
-    .fetch_one(db)
-    .await?;
+pub async fn settings(src: impl Source<'_>) -> Result<LicenceSettings, sqlx::Error> {
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, SettingsRow>(
+            "select validity_months, anchor, fixed_month, fixed_day, min_validity_days, window_days,
+                    grace_days, grace_counts_as_covered, reminder_days, expired_every_days,
+                    manager_cc_days
+             from licence_setting where id = 1",
+        )
+        .fetch_one(&mut *c)
+        .await?
+    });
     let anchor = match (row.anchor.as_str(), row.fixed_month, row.fixed_day) {
         ("fixed_date", Some(month), Some(day)) => ExpiryAnchor::FixedDate {
             month: small(month),
@@ -86,16 +90,19 @@ pub(crate) const REVOKED: &str = "exists (select 1 from licence_decision rd
     where rd.period_id = lp.id and rd.decision = 'revoked')";
 
 pub async fn current(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
 ) -> Result<Option<CurrentRow>, sqlx::Error> {
-    sqlx::query_as::<_, CurrentRow>(&format!(
+    let sql = format!(
         "select lp.id, lp.valid_from, lp.valid_through, {REVOKED} as revoked
-         from licence_period lp where lp.person_id = ? order by lp.id desc limit 1"
-    ))
-    .bind(person_id)
-    .fetch_optional(db)
-    .await
+         from licence_period lp where lp.person_id = $1 order by lp.id desc limit 1"
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, CurrentRow>(&sql)
+            .bind(person_id)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }
 
 /// Midnight in Amsterdam at the start of `day`, as the instant stored timestamps compare with.
@@ -116,15 +123,18 @@ pub fn today() -> NaiveDate {
 
 /// When the settings were last changed and by whom (None: never since installation).
 pub async fn settings_changed(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
 ) -> Result<(Option<DateTime<Utc>>, Option<String>), sqlx::Error> {
-    sqlx::query_as(
-        "select s.updated_at, p.name from licence_setting s left join person p on p.id = s.updated_by
-         where s.id = 1 and s.updated_by is not null",
-    )
-    .fetch_optional(db)
-    .await
-    .map(|row: Option<(DateTime<Utc>, Option<String>)>| match row {
+    let row: Option<(DateTime<Utc>, Option<String>)> = on!(src, |c| {
+        sqlx::query_as(
+            "select s.updated_at, p.name from licence_setting s
+             left join person p on p.id = s.updated_by
+             where s.id = 1 and s.updated_by is not null",
+        )
+        .fetch_optional(&mut *c)
+        .await?
+    });
+    Ok(match row {
         Some((at, by)) => (Some(at), by),
         None => (None, None),
     })
@@ -137,8 +147,6 @@ pub async fn save_settings(
     actor_id: i64,
     new: &LicenceSettings,
 ) -> Result<(), super::WriteError> {
-    let mut tx = super::begin_write(db).await?;
-    let old = settings(&mut *tx).await?;
     let (anchor, month, day) = match new.anchor {
         ExpiryAnchor::FixedDate { month, day } => ("fixed_date", Some(month), Some(day)),
         other => (other.code(), None, None),
@@ -150,40 +158,46 @@ pub async fn save_settings(
         .collect::<Vec<_>>()
         .join(",");
     let now = super::now();
-    let done = sqlx::query(
-        "update licence_setting set validity_months = ?, anchor = ?, fixed_month = ?, fixed_day = ?,
-                min_validity_days = ?, window_days = ?, grace_days = ?, grace_counts_as_covered = ?,
-                reminder_days = ?, expired_every_days = ?, manager_cc_days = ?, updated_by = ?, updated_at = ?
-         where id = 1 and exists (select 1 from person_role r where r.person_id = ? and r.role in ('hr', 'admin'))",
-    )
-    .bind(new.validity_months)
-    .bind(anchor)
-    .bind(month)
-    .bind(day)
-    .bind(new.min_validity_days)
-    .bind(new.window_days)
-    .bind(new.grace_days)
-    .bind(new.grace_counts_as_covered)
-    .bind(reminders)
-    .bind(new.expired_every_days)
-    .bind(new.manager_cc_days)
-    .bind(actor_id)
-    .bind(now)
-    .bind(actor_id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(super::WriteError::NotFound);
-    }
-    let detail = serde_json::json!({ "before": old, "after": new });
-    super::audit::record(
-        &mut *tx,
-        Some(actor_id),
-        super::audit::AuditAction::SettingsChanged,
-        None,
-        &detail,
-    )
-    .await?;
+    let mut tx = begin(db).await?;
+    on!(&mut tx, |c| {
+        let old = settings(&mut *c).await?;
+        let done = sqlx::query(
+            "update licence_setting set validity_months = $1, anchor = $2, fixed_month = $3,
+                    fixed_day = $4, min_validity_days = $5, window_days = $6, grace_days = $7,
+                    grace_counts_as_covered = $8, reminder_days = $9, expired_every_days = $10,
+                    manager_cc_days = $11, updated_by = $12, updated_at = $13
+             where id = 1 and exists (select 1 from person_role r
+                                      where r.person_id = $12 and r.role in ('hr', 'admin'))",
+        )
+        .bind(i64::from(new.validity_months))
+        .bind(anchor)
+        .bind(month.map(i64::from))
+        .bind(day.map(i64::from))
+        .bind(i64::from(new.min_validity_days))
+        .bind(i64::from(new.window_days))
+        .bind(i64::from(new.grace_days))
+        .bind(new.grace_counts_as_covered)
+        .bind(&reminders)
+        .bind(i64::from(new.expired_every_days))
+        .bind(i64::from(new.manager_cc_days))
+        .bind(actor_id)
+        .bind(now)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+        if done != 1 {
+            return Err(super::WriteError::NotFound);
+        }
+        let detail = serde_json::json!({ "before": old, "after": new });
+        super::audit::record(
+            &mut *c,
+            Some(actor_id),
+            super::audit::AuditAction::SettingsChanged,
+            None,
+            &detail,
+        )
+        .await?;
+    });
     tx.commit().await?;
     Ok(())
 }
@@ -192,7 +206,7 @@ pub async fn save_settings(
 /// data, which set dates in the past. Returns its id. Real decisions go through `issue`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn insert_period_row(
-    tx: &mut super::WriteTx,
+    src: impl Source<'_>,
     person_id: i64,
     valid_from: NaiveDate,
     valid_through: NaiveDate,
@@ -201,29 +215,29 @@ pub(crate) async fn insert_period_row(
     issued_by: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
-                issued_by, verification_code, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(person_id)
-    .bind(valid_from)
-    .bind(valid_through)
-    .bind(source)
-    .bind(walkthrough_id)
-    .bind(issued_by)
-    .bind(crate::domain::licence::encode_code(
-        rand::random::<[u8; 10]>(),
-    ))
-    .bind(at)
-    .bind(at)
-    .fetch_one(&mut **tx)
-    .await
+    let code = crate::domain::licence::encode_code(rand::random::<[u8; 10]>());
+    Ok(on!(src, |c| {
+        sqlx::query_scalar(
+            "insert into licence_period (person_id, valid_from, valid_through, source,
+                    walkthrough_id, issued_by, verification_code, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id",
+        )
+        .bind(person_id)
+        .bind(valid_from)
+        .bind(valid_through)
+        .bind(source)
+        .bind(walkthrough_id)
+        .bind(issued_by)
+        .bind(&code)
+        .bind(at)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 /// A decision row as given (demo and scale data; see [`insert_period_row`]).
 pub(crate) async fn insert_decision_row(
-    tx: &mut super::WriteTx,
+    src: impl Source<'_>,
     person_id: i64,
     period_id: i64,
     decision: &str,
@@ -231,18 +245,20 @@ pub(crate) async fn insert_decision_row(
     comment: &str,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person_id)
-    .bind(period_id)
-    .bind(decision)
-    .bind(decided_by)
-    .bind(comment)
-    .bind(at)
-    .bind(at)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into licence_decision (person_id, period_id, decision, decided_by, comment,
+                    created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(person_id)
+        .bind(period_id)
+        .bind(decision)
+        .bind(decided_by)
+        .bind(comment)
+        .bind(at)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }

@@ -2,19 +2,20 @@
 //! decisions, a reviewer's team with where each stands, and the public verification lookup.
 
 use super::{REVOKED, current, start_of_day};
+use crate::db::Source;
+use crate::db::backend::on;
 use crate::domain::licence::{
     Current, DecisionRecord, LicenceSettings, PeriodRecord, RenewalProgress, TeamMember,
     Verification, cycle_start, standing,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteConnection;
 
 /// The walkthrough that can earn the next period: completed since `since` (None: any time), not
-/// used for an earlier period, newest first. `?` binds: person, since, since.
+/// used for an earlier period, newest first. Binds: `$1` person, `$2` since.
 const ELIGIBLE_WALK: &str = "select w.id from walkthrough w
-    where w.person_id = ? and w.status = 'completed'
+    where w.person_id = $1 and w.status = 'completed'
       and not exists (select 1 from licence_period used where used.walkthrough_id = w.id)
-      and (? is null or w.finished_at >= ?)
+      and ($2 is null or w.finished_at >= $2)
     order by (select count(*) from presentation cp where cp.walkthrough_id = w.id and cp.status = 'confirmed') desc,
              w.finished_at desc, w.id desc
     limit 1";
@@ -22,33 +23,36 @@ const ELIGIBLE_WALK: &str = "select w.id from walkthrough w
 /// What is still needed for `person_id`'s next sign-off, given their `current` period (the
 /// caller has read it already: it also decides the standing).
 pub async fn progress(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     person_id: i64,
     current: Option<Current>,
     settings: &LicenceSettings,
 ) -> Result<RenewalProgress, sqlx::Error> {
     let since: Option<DateTime<Utc>> = cycle_start(current, settings).map(start_of_day);
-    let completed: Option<i64> = sqlx::query_scalar(ELIGIBLE_WALK)
+    let (completed, in_progress, presentation) = on!(src, |c| {
+        let completed: Option<i64> = sqlx::query_scalar(ELIGIBLE_WALK)
+            .bind(person_id)
+            .bind(since)
+            .fetch_optional(&mut *c)
+            .await?;
+        let in_progress: Option<i64> = sqlx::query_scalar(
+            "select id from walkthrough where person_id = $1 and status = 'in_progress'
+             order by id desc limit 1",
+        )
         .bind(person_id)
-        .bind(since)
-        .bind(since)
-        .fetch_optional(&mut *conn)
+        .fetch_optional(&mut *c)
         .await?;
-    let in_progress: Option<i64> = sqlx::query_scalar(
-        "select id from walkthrough where person_id = ? and status = 'in_progress' order by id desc limit 1",
-    )
-    .bind(person_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let presentation: Option<(i64, String)> = match completed {
-        Some(walk) => {
-            sqlx::query_as("select id, status from presentation where walkthrough_id = ?")
-                .bind(walk)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        None => None,
-    };
+        let presentation: Option<(i64, String)> = match completed {
+            Some(walk) => {
+                sqlx::query_as("select id, status from presentation where walkthrough_id = $1")
+                    .bind(walk)
+                    .fetch_optional(&mut *c)
+                    .await?
+            }
+            None => None,
+        };
+        (completed, in_progress, presentation)
+    });
     let confirmed = presentation
         .as_ref()
         .is_some_and(|(_, status)| status == "confirmed");
@@ -62,12 +66,12 @@ pub async fn progress(
 
 /// The walkthrough a sign-off now would use, if the person is ready.
 pub(super) async fn eligible_walkthrough(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     person_id: i64,
     current: Option<Current>,
     settings: &LicenceSettings,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let p = progress(conn, person_id, current, settings).await?;
+    let p = progress(src, person_id, current, settings).await?;
     Ok(p.ready_for_sign_off()
         .then_some(p.walkthrough_completed)
         .flatten())
@@ -86,84 +90,101 @@ fn period_select() -> String {
 }
 
 pub async fn periods(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     person_id: i64,
 ) -> Result<Vec<PeriodRecord>, sqlx::Error> {
-    sqlx::query_as::<_, PeriodRecord>(&format!(
-        "{} where lp.person_id = ? order by lp.id desc",
+    let sql = format!(
+        "{} where lp.person_id = $1 order by lp.id desc",
         period_select()
-    ))
-    .bind(person_id)
-    .fetch_all(conn)
-    .await
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, PeriodRecord>(&sql)
+            .bind(person_id)
+            .fetch_all(&mut *c)
+            .await?
+    }))
 }
 
 pub async fn decisions(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     person_id: i64,
 ) -> Result<Vec<DecisionRecord>, sqlx::Error> {
-    sqlx::query_as::<_, DecisionRecord>(
-        "select d.id, d.period_id, d.decision, p.name as decided_by_name, d.comment, d.created_at
-         from licence_decision d join person p on p.id = d.decided_by
-         where d.person_id = ? order by d.id desc",
-    )
-    .bind(person_id)
-    .fetch_all(conn)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, DecisionRecord>(
+            "select d.id, d.period_id, d.decision, p.name as decided_by_name, d.comment,
+                    d.created_at
+             from licence_decision d join person p on p.id = d.decided_by
+             where d.person_id = $1 order by d.id desc",
+        )
+        .bind(person_id)
+        .fetch_all(&mut *c)
+        .await?
+    }))
 }
 
 /// The active direct reports of `reviewer_id`, by name, with where each stands on `today`.
 /// A team is a handful of people, so each member's progress is its own few queries.
 pub async fn team(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     reviewer_id: i64,
     settings: &LicenceSettings,
     today: NaiveDate,
 ) -> Result<Vec<TeamMember>, sqlx::Error> {
-    let people: Vec<(i64, String)> = sqlx::query_as(
-        "select id, name from person where manager_id = ? and active order by name, id limit 500",
-    )
-    .bind(reviewer_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut out = Vec::with_capacity(people.len());
-    for (person_id, name) in people {
-        let current = current(&mut *conn, person_id).await?.map(|c| c.current());
-        let progress = progress(conn, person_id, current, settings).await?;
-        out.push(TeamMember {
-            person_id,
-            name,
-            standing: standing(current, settings, today),
-            progress,
-        });
-    }
-    Ok(out)
+    Ok(on!(src, |c| {
+        let people: Vec<(i64, String)> = sqlx::query_as(
+            "select id, name from person where manager_id = $1 and active
+             order by name, id limit 500",
+        )
+        .bind(reviewer_id)
+        .fetch_all(&mut *c)
+        .await?;
+        let mut out = Vec::with_capacity(people.len());
+        for (person_id, name) in people {
+            let current = current(&mut *c, person_id).await?.map(|c| c.current());
+            let progress = progress(&mut *c, person_id, current, settings).await?;
+            out.push(TeamMember {
+                person_id,
+                name,
+                standing: standing(current, settings, today),
+                progress,
+            });
+        }
+        out
+    }))
 }
 
 pub async fn verify(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     code: &str,
     settings: &LicenceSettings,
     today: NaiveDate,
 ) -> Result<Option<Verification>, sqlx::Error> {
-    let row: Option<(i64, String, NaiveDate, bool)> = sqlx::query_as(&format!(
+    let sql = format!(
         "select lp.person_id, p.name, lp.valid_through, {REVOKED}
          from licence_period lp join person p on p.id = lp.person_id
-         where lp.verification_code = ?"
+         where lp.verification_code = $1"
+    );
+    let found = on!(src, |c| {
+        let row: Option<(i64, String, NaiveDate, bool)> = sqlx::query_as(&sql)
+            .bind(code)
+            .fetch_optional(&mut *c)
+            .await?;
+        match row {
+            Some((person_id, name, card_valid_through, card_revoked)) => {
+                let current = current(&mut *c, person_id).await?;
+                Some((name, card_valid_through, card_revoked, current))
+            }
+            None => None,
+        }
+    });
+    Ok(found.map(
+        |(name, card_valid_through, card_revoked, current)| Verification {
+            name,
+            card_valid_through,
+            card_revoked,
+            standing: standing(current.map(|c| c.current()), settings, today),
+        },
     ))
-    .bind(code)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some((person_id, name, card_valid_through, card_revoked)) = row else {
-        return Ok(None);
-    };
-    let current = current(&mut *conn, person_id).await?;
-    Ok(Some(Verification {
-        name,
-        card_valid_through,
-        card_revoked,
-        standing: standing(current.map(|c| c.current()), settings, today),
-    }))
 }
 
 /// A licence holder's name and manager.
@@ -174,15 +195,14 @@ pub struct Holder {
     pub manager_name: Option<String>,
 }
 
-pub async fn holder(
-    conn: &mut SqliteConnection,
-    person_id: i64,
-) -> Result<Option<Holder>, sqlx::Error> {
-    sqlx::query_as::<_, Holder>(
-        "select p.name, p.manager_id, m.name as manager_name
-         from person p left join person m on m.id = p.manager_id where p.id = ?",
-    )
-    .bind(person_id)
-    .fetch_optional(conn)
-    .await
+pub async fn holder(src: impl Source<'_>, person_id: i64) -> Result<Option<Holder>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, Holder>(
+            "select p.name, p.manager_id, m.name as manager_name
+             from person p left join person m on m.id = p.manager_id where p.id = $1",
+        )
+        .bind(person_id)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
