@@ -41,7 +41,7 @@ pub async fn fixed_at_step(
                 (select c.answer from improvement_confirmation c
                   where c.improvement_id = i.id and c.walkthrough_id = w.id) as answer
          {AT_STEP}
-         order by i.fixed_at desc, i.id"
+         order by i.fixed_at desc nulls last, i.id"
     ))
     .into_owned();
     Ok(on!(src, |c| {
