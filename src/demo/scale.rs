@@ -15,7 +15,8 @@ pub use improvements::{ImprovementGrowth, grow_improvements};
 pub use licences::{assign_leads, grow_licences};
 pub use walks::{grow_walkthroughs, walkthrough_count};
 
-use crate::db::{Db, WriteTx, begin_write, now};
+use crate::db::backend::on;
+use crate::db::{Db, WriteTx, begin, begin_write, now};
 use crate::domain::{Password, Role};
 use crate::error::AppError;
 
@@ -71,18 +72,22 @@ fn mix(x: u64) -> u64 {
 
 /// Active people with the employee role: who could walk a journey.
 pub async fn employee_count(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>(
-        "select count(*) from person p
-         join person_role r on r.person_id = p.id and r.role = ?
-         where p.active = true",
-    )
-    .bind(Role::Employee.code())
-    .fetch_one(db)
-    .await
+    let count = on!(db, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from person p
+             join person_role r on r.person_id = p.id and r.role = $1
+             where p.active = true",
+        )
+        .bind(Role::Employee.code())
+        .fetch_one(&mut *c)
+        .await?
+    });
+    Ok(count)
 }
 
 /// Adds `count` active employees spread round-robin over the existing teams, all with the demo
-/// password. Returns their e-mail addresses in the order they were added.
+/// password. Returns their e-mail addresses in the order they were added. Runs on either
+/// database (tests grow the people on both); the rest of the scale seeder is SQLite's.
 pub async fn grow_people(db: &Db, count: usize) -> Result<Vec<String>, ScaleError> {
     if count == 0 {
         return Ok(Vec::new());
@@ -101,40 +106,43 @@ pub async fn grow_people(db: &Db, count: usize) -> Result<Vec<String>, ScaleErro
     let mut emails = Vec::with_capacity(count);
     let numbers: Vec<i64> = (first..).take(count).collect();
     for batch in numbers.chunks(BATCH) {
-        let mut tx = begin_write(db).await?;
+        let mut tx = begin(db).await?;
         let ts = now();
-        for &n in batch {
-            let index = usize::try_from(n).unwrap_or_default();
-            let (team_id, manager_id) = teams[index % teams.len()];
-            let email = format!("medewerker{n:05}@dijkhuis.example");
-            let name = format!(
-                "{} {}",
-                FIRST_NAMES[index % FIRST_NAMES.len()],
-                LAST_NAMES[(index / FIRST_NAMES.len()) % LAST_NAMES.len()]
-            );
-            let id = sqlx::query_scalar::<_, i64>(
-                "insert into person (email, name, employee_number, team_id, manager_id, active,
-                                     preferred_language, password_hash, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, true, 'nl', ?, ?, ?) returning id",
-            )
-            .bind(&email)
-            .bind(&name)
-            .bind(format!("DV-M{n:05}"))
-            .bind(team_id)
-            .bind(manager_id)
-            .bind(&hash)
-            .bind(ts)
-            .bind(ts)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("insert into person_role (person_id, role, created_at) values (?, ?, ?)")
+        on!(&mut tx, |c| {
+            for &n in batch {
+                let index = usize::try_from(n).unwrap_or_default();
+                let (team_id, manager_id) = teams[index % teams.len()];
+                let email = format!("medewerker{n:05}@dijkhuis.example");
+                let name = format!(
+                    "{} {}",
+                    FIRST_NAMES[index % FIRST_NAMES.len()],
+                    LAST_NAMES[(index / FIRST_NAMES.len()) % LAST_NAMES.len()]
+                );
+                let id = sqlx::query_scalar::<_, i64>(
+                    "insert into person (email, name, employee_number, team_id, manager_id, active,
+                                         preferred_language, password_hash, created_at, updated_at)
+                     values ($1, $2, $3, $4, $5, true, 'nl', $6, $7, $7) returning id",
+                )
+                .bind(&email)
+                .bind(&name)
+                .bind(format!("DV-M{n:05}"))
+                .bind(team_id)
+                .bind(manager_id)
+                .bind(&hash)
+                .bind(ts)
+                .fetch_one(&mut *c)
+                .await?;
+                sqlx::query(
+                    "insert into person_role (person_id, role, created_at) values ($1, $2, $3)",
+                )
                 .bind(id)
                 .bind(Role::Employee.code())
                 .bind(ts)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
-            emails.push(email);
-        }
+                emails.push(email);
+            }
+        });
         tx.commit().await?;
     }
     Ok(emails)
@@ -143,30 +151,45 @@ pub async fn grow_people(db: &Db, count: usize) -> Result<Vec<String>, ScaleErro
 /// Every team with the manager its new members get: the team's reviewer (team lead), or else the
 /// manager most of the team already reports to (e.g. HR reports to its head), or none.
 async fn teams_with_manager(db: &Db) -> Result<Vec<(i64, Option<i64>)>, sqlx::Error> {
-    sqlx::query_as::<_, (i64, Option<i64>)>(
-        "select t.id, coalesce(
-             (select p.id from person p
-              join person_role r on r.person_id = p.id and r.role = 'reviewer'
-              where p.team_id = t.id and p.active = true
-              order by p.id limit 1),
-             (select p.manager_id from person p
-              where p.team_id = t.id and p.active = true and p.manager_id is not null
-              group by p.manager_id
-              order by count(*) desc, p.manager_id limit 1))
-         from team t
-         order by t.id",
-    )
-    .fetch_all(db)
-    .await
+    let teams = on!(db, |c| {
+        sqlx::query_as::<_, (i64, Option<i64>)>(
+            "select t.id, coalesce(
+                 (select p.id from person p
+                  join person_role r on r.person_id = p.id and r.role = 'reviewer'
+                  where p.team_id = t.id and p.active = true
+                  order by p.id limit 1),
+                 (select p.manager_id from person p
+                  where p.team_id = t.id and p.active = true and p.manager_id is not null
+                  group by p.manager_id
+                  order by count(*) desc, p.manager_id limit 1))
+             from team t
+             order by t.id",
+        )
+        .fetch_all(&mut *c)
+        .await?
+    });
+    Ok(teams)
 }
 
 /// The number after the highest `medewerkerNNNNN@dijkhuis.example` already in the database.
 async fn next_number(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>(
-        "select coalesce(max(cast(substr(email, 11, instr(email, '@') - 11) as integer)), 0) + 1
-         from person
-         where email like 'medewerker%@dijkhuis.example'",
-    )
-    .fetch_one(db)
-    .await
+    let emails = on!(db, |c| {
+        sqlx::query_scalar::<_, String>(
+            "select email from person where email like 'medewerker%@dijkhuis.example'",
+        )
+        .fetch_all(&mut *c)
+        .await?
+    });
+    // The digits after `medewerker`, read as SQLite's `cast(… as integer)` reads them (the
+    // leading digits, or 0).
+    let number = |email: &str| -> i64 {
+        let digits: String = email
+            .get("medewerker".len()..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap_or(0)
+    };
+    Ok(emails.iter().map(|e| number(e)).max().unwrap_or(0) + 1)
 }
