@@ -77,8 +77,7 @@ async fn presentation(
     .execute(pool)
     .await
     .expect("stage");
-    let mut conn = pool.acquire().await.expect("conn");
-    db::presentation::search::reindex(&mut conn, id)
+    db::presentation::search::reindex(pool, id)
         .await
         .expect("reindex");
     (id, walk)
@@ -324,8 +323,7 @@ async fn search_finds_words_without_diacritics_filters_and_never_errors_on_synta
         .execute(&app.state.pool)
         .await
         .expect("text");
-    let mut conn = app.state.pool.acquire().await.expect("conn");
-    db::presentation::search::reindex(&mut conn, id)
+    db::presentation::search::reindex(&app.state.pool, id)
         .await
         .expect("reindex");
     for q in ["reunie", "reünie", "FINANCIELE afdeling", "een"] {

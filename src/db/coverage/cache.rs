@@ -126,10 +126,12 @@ impl CoverageCache {
 }
 
 /// The current data version (moved by triggers on every change the dashboard counts).
-pub async fn version(db: impl sqlx::SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("select version from coverage_version where id = 1")
-        .fetch_one(db)
-        .await
+pub async fn version(src: impl crate::db::Source<'_>) -> Result<i64, sqlx::Error> {
+    Ok(crate::db::backend::on!(src, |c| {
+        sqlx::query_scalar("select version from coverage_version where id = 1")
+            .fetch_one(&mut *c)
+            .await?
+    }))
 }
 
 #[cfg(test)]

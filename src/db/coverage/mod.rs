@@ -10,7 +10,8 @@
 
 pub mod cache;
 
-use crate::db::Db;
+use crate::db::backend::on;
+use crate::db::{Db, Source, numbered};
 use crate::domain::coverage::{
     Counts, CoverageFilter, CoveredPerson, Dashboard, PersonSort, TeamCounts, TrendPoint,
 };
@@ -38,7 +39,7 @@ impl Scope {
 /// the dashboard, its drill-down and exports, nudges and reminders.
 pub fn counted_sql(alias: &str) -> String {
     format!(
-        "{alias}.active = 1 and exists (select 1 from person_role er
+        "{alias}.active and exists (select 1 from person_role er
             where er.person_id = {alias}.id and er.role = 'employee')"
     )
 }
@@ -48,19 +49,23 @@ const CURRENT_PERIOD_JOIN: &str = "left join licence_period lp
     on lp.id = (select max(l2.id) from licence_period l2 where l2.person_id = p.id)";
 
 /// The status code (`LicenceStatus::code`) on `today` of the person whose current period is
-/// `lp` (null: never certified). Only dates and day counts go into the text, never user input.
+/// `lp` (null: never certified). Only dates go into the text, never user input. The day
+/// arithmetic is done here: `today < valid_through - window` is `valid_through > today + window`,
+/// `today <= valid_through + grace` is `valid_through >= today - grace` (the same on both
+/// databases: SQLite compares the `YYYY-MM-DD` text, PostgreSQL the `date`).
 pub fn status_sql(today: NaiveDate, settings: &LicenceSettings) -> String {
-    let t = today.format("%Y-%m-%d");
+    let day = |d: NaiveDate| d.format("%Y-%m-%d");
     format!(
         "case when lp.id is null then 'never'
               when {revoked} then 'revoked'
-              when '{t}' < date(lp.valid_through, '-{w} days') then 'valid'
-              when '{t}' <= lp.valid_through then 'renewal_due'
-              when '{t}' <= date(lp.valid_through, '+{g} days') then 'in_grace'
+              when lp.valid_through > '{renewal}' then 'valid'
+              when lp.valid_through >= '{t}' then 'renewal_due'
+              when lp.valid_through >= '{grace}' then 'in_grace'
               else 'expired' end",
         revoked = super::licence::REVOKED,
-        w = settings.window_days,
-        g = settings.grace_days,
+        renewal = day(shift(today, i64::from(settings.window_days))),
+        t = day(today),
+        grace = day(shift(today, -i64::from(settings.grace_days))),
     )
 }
 
@@ -81,7 +86,8 @@ fn base_sql(today: NaiveDate, settings: &LicenceSettings) -> String {
            and (? is null or t.department_id = ?)
            and (? is null or p.team_id = ?)
            and (? is null or p.manager_id = ?)
-           and (? = '' or lower(p.name) like ? or lower(p.employee_number) like ?)",
+           and (? = '' or lower(p.name) like ? escape '\\'
+                or lower(p.employee_number) like ? escape '\\')",
         status = status_sql(today, settings),
         counted = counted_sql("p"),
     )
@@ -105,7 +111,8 @@ macro_rules! bind_base {
 
 fn text_pattern(filter: &CoverageFilter) -> (String, String) {
     let text = filter.query.trim().to_lowercase();
-    let pattern = format!("%{}%", text.replace(['%', '_'], ""));
+    // `%` and `_` are dropped, `\` is escaped (PostgreSQL's default LIKE escape, made explicit).
+    let pattern = format!("%{}%", text.replace(['%', '_'], "").replace('\\', "\\\\"));
     (text, pattern)
 }
 
@@ -123,9 +130,10 @@ pub async fn counts(
         "select b.department_id, b.department_name, b.team_id, b.team_name, b.status, count(*)
          from ({base}) b
          group by b.department_id, b.department_name, b.team_id, b.team_name, b.status
-         order by b.department_name, b.team_name",
+         order by b.department_name nulls first, b.team_name nulls first",
         base = base_sql(today, settings)
     );
+    let sql = numbered(&sql);
     type Row = (
         Option<i64>,
         Option<String>,
@@ -134,15 +142,17 @@ pub async fn counts(
         String,
         i64,
     );
-    let rows: Vec<Row> = bind_base!(
-        sqlx::query_as::<_, Row>(&sql),
-        scope,
-        filter,
-        &text,
-        &pattern
-    )
-    .fetch_all(db)
-    .await?;
+    let rows: Vec<Row> = on!(db, |c| {
+        bind_base!(
+            sqlx::query_as::<_, Row>(&sql),
+            scope,
+            filter,
+            &text,
+            &pattern
+        )
+        .fetch_all(&mut *c)
+        .await?
+    });
     let mut teams: Vec<TeamCounts> = Vec::new();
     for (department_id, department_name, team_id, team_name, status, n) in rows {
         let Some(status) = LicenceStatus::parse(&status) else {
@@ -218,30 +228,38 @@ pub async fn people(
     let (text, pattern) = text_pattern(filter);
     let status = filter.status.map_or("", LicenceStatus::code);
     let sql = people_sql(today, settings, filter.sort);
-    let total: i64 = bind_base!(
-        sqlx::query_scalar::<_, i64>(&format!("select count(*) from ({sql})")),
-        scope,
-        filter,
-        &text,
-        &pattern
-    )
-    .bind(status)
-    .bind(status)
-    .fetch_one(db)
-    .await?;
-    let rows = bind_base!(
-        sqlx::query_as::<_, PersonRow>(&format!("{sql} limit ? offset ?")),
-        scope,
-        filter,
-        &text,
-        &pattern
-    )
-    .bind(status)
-    .bind(status)
-    .bind(page_size)
-    .bind(Paged::<CoveredPerson>::offset(page, page_size))
-    .fetch_all(db)
-    .await?;
+    let count_sql = format!("select count(*) from ({sql}) as x");
+    let count_sql = numbered(&count_sql);
+    let page_sql = format!("{sql} limit ? offset ?");
+    let page_sql = numbered(&page_sql);
+    let offset = Paged::<CoveredPerson>::offset(page, page_size);
+    let (total, rows) = on!(db, |c| {
+        let total: i64 = bind_base!(
+            sqlx::query_scalar::<_, i64>(&count_sql),
+            scope,
+            filter,
+            &text,
+            &pattern
+        )
+        .bind(status)
+        .bind(status)
+        .fetch_one(&mut *c)
+        .await?;
+        let rows = bind_base!(
+            sqlx::query_as::<_, PersonRow>(&page_sql),
+            scope,
+            filter,
+            &text,
+            &pattern
+        )
+        .bind(status)
+        .bind(status)
+        .bind(page_size)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+        (total, rows)
+    });
     Ok(Paged {
         items: rows.into_iter().map(to_person).collect(),
         page,
@@ -252,7 +270,7 @@ pub async fn people(
 
 /// Every person behind the filter (the CSV export and the nudge of a whole list).
 pub async fn all_people(
-    db: impl sqlx::SqliteExecutor<'_>,
+    src: impl Source<'_>,
     scope: Scope,
     filter: &CoverageFilter,
     today: NaiveDate,
@@ -266,23 +284,26 @@ pub async fn all_people(
          from ({base}) b where (? = '' or b.status = ?) order by b.name, b.id",
         base = base_sql(today, settings)
     );
+    let sql = numbered(&sql);
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
         person: PersonRow,
         period_id: Option<i64>,
     }
-    let rows = bind_base!(
-        sqlx::query_as::<_, Row>(&sql),
-        scope,
-        filter,
-        &text,
-        &pattern
-    )
-    .bind(status)
-    .bind(status)
-    .fetch_all(db)
-    .await?;
+    let rows = on!(src, |c| {
+        bind_base!(
+            sqlx::query_as::<_, Row>(&sql),
+            scope,
+            filter,
+            &text,
+            &pattern
+        )
+        .bind(status)
+        .bind(status)
+        .fetch_all(&mut *c)
+        .await?
+    });
     Ok(rows
         .into_iter()
         .map(|r| (to_person(r.person), r.period_id))
@@ -300,7 +321,7 @@ pub async fn all_statuses(
         "select p.id, {status} as status from person p {CURRENT_PERIOD_JOIN} order by p.id",
         status = status_sql(today, settings)
     );
-    let rows: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(db).await?;
+    let rows: Vec<(i64, String)> = on!(db, |c| sqlx::query_as(&sql).fetch_all(&mut *c).await?);
     Ok(rows
         .into_iter()
         .filter_map(|(id, s)| LicenceStatus::parse(&s).map(|s| (id, s)))
@@ -372,23 +393,26 @@ pub async fn trend(
                     and {people_where}) as covered
          from m order by m.day"
     );
-    let mut q = sqlx::query_as::<_, (NaiveDate, i64, i64)>(&sql);
-    for (day, low, cutoff) in &months {
-        q = q.bind(day).bind(low).bind(cutoff);
-    }
-    for _ in 0..2 {
-        let s = scope.manager();
-        q = q
-            .bind(s)
-            .bind(s)
-            .bind(filter.department_id)
-            .bind(filter.department_id)
-            .bind(filter.team_id)
-            .bind(filter.team_id)
-            .bind(filter.manager_id)
-            .bind(filter.manager_id);
-    }
-    let rows = q.fetch_all(db).await?;
+    let sql = numbered(&sql);
+    let rows = on!(db, |c| {
+        let mut q = sqlx::query_as::<_, (NaiveDate, i64, i64)>(&sql);
+        for (day, low, cutoff) in &months {
+            q = q.bind(day).bind(low).bind(cutoff);
+        }
+        for _ in 0..2 {
+            let s = scope.manager();
+            q = q
+                .bind(s)
+                .bind(s)
+                .bind(filter.department_id)
+                .bind(filter.department_id)
+                .bind(filter.team_id)
+                .bind(filter.team_id)
+                .bind(filter.manager_id)
+                .bind(filter.manager_id);
+        }
+        q.fetch_all(&mut *c).await?
+    });
     Ok(rows
         .into_iter()
         .map(|(day, people, covered)| TrendPoint {
@@ -429,26 +453,28 @@ pub async fn choices(
     scope: Scope,
 ) -> Result<crate::domain::coverage::FilterChoices, sqlx::Error> {
     let s = scope.manager();
-    let departments: Vec<(i64, String)> =
-        sqlx::query_as("select id, name from department order by name")
-            .fetch_all(db)
-            .await?;
-    let teams: Vec<(i64, String)> = sqlx::query_as(
-        "select t.id, d.name || ' – ' || t.name from team t join department d on d.id = t.department_id
-         order by d.name, t.name",
-    )
-    .fetch_all(db)
-    .await?;
-    let managers: Vec<(i64, String)> = sqlx::query_as(
-        "select m.id, m.name from person m
-         where exists (select 1 from person p where p.manager_id = m.id and p.active = 1)
-           and (? is null or m.id = ?)
-         order by m.name",
-    )
-    .bind(s)
-    .bind(s)
-    .fetch_all(db)
-    .await?;
+    let (departments, teams, managers) = on!(db, |c| {
+        let departments: Vec<(i64, String)> =
+            sqlx::query_as("select id, name from department order by name")
+                .fetch_all(&mut *c)
+                .await?;
+        let teams: Vec<(i64, String)> = sqlx::query_as(
+            "select t.id, d.name || ' – ' || t.name from team t join department d on d.id = t.department_id
+             order by d.name, t.name",
+        )
+        .fetch_all(&mut *c)
+        .await?;
+        let managers: Vec<(i64, String)> = sqlx::query_as(
+            "select m.id, m.name from person m
+             where exists (select 1 from person p where p.manager_id = m.id and p.active)
+               and ($1 is null or m.id = $1)
+             order by m.name",
+        )
+        .bind(s)
+        .fetch_all(&mut *c)
+        .await?;
+        (departments, teams, managers)
+    });
     Ok(crate::domain::coverage::FilterChoices {
         departments,
         teams,
@@ -468,34 +494,41 @@ pub async fn nudge(
 ) -> Result<usize, super::WriteError> {
     const HR: &str =
         "exists (select 1 from person_role r where r.person_id = ? and r.role in ('hr', 'admin'))";
-    let mut tx = super::begin_write(db).await?;
-    let allowed: bool = sqlx::query_scalar(&format!("select {HR}"))
-        .bind(actor_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if !allowed {
-        return Err(super::WriteError::NotFound);
-    }
-    let now = super::now();
-    let mut written = 0;
-    for (person_id, period_id) in targets {
-        let done = sqlx::query(&format!(
-            "insert into notification (person_id, kind, actor_id, licence_period_id, detail, created_at, updated_at)
-             select ?, 'licence_reminder', ?, ?, 'nudge', ?, ? where {HR}
-               and exists (select 1 from person p where p.id = ? and {counted})",
-            counted = counted_sql("p")
-        ))
-        .bind(person_id)
-        .bind(actor_id)
-        .bind(period_id)
-        .bind(now)
-        .bind(now)
-        .bind(actor_id)
-        .bind(person_id)
-        .execute(&mut *tx)
-        .await?;
-        written += done.rows_affected() as usize;
-    }
+    let allowed_sql = format!("select {HR}");
+    let allowed_sql = numbered(&allowed_sql);
+    let insert = format!(
+        "insert into notification (person_id, kind, actor_id, licence_period_id, detail, created_at, updated_at)
+         select ?, 'licence_reminder', ?, ?, 'nudge', ?, ? where {HR}
+           and exists (select 1 from person p where p.id = ? and {counted})",
+        counted = counted_sql("p")
+    );
+    let insert = numbered(&insert);
+    let mut tx = super::begin(db).await?;
+    let written = on!(&mut tx, |c| {
+        let allowed: bool = sqlx::query_scalar(&allowed_sql)
+            .bind(actor_id)
+            .fetch_one(&mut *c)
+            .await?;
+        if !allowed {
+            return Err(super::WriteError::NotFound);
+        }
+        let now = super::now();
+        let mut written = 0;
+        for (person_id, period_id) in targets {
+            let done = sqlx::query(&insert)
+                .bind(person_id)
+                .bind(actor_id)
+                .bind(period_id)
+                .bind(now)
+                .bind(now)
+                .bind(actor_id)
+                .bind(person_id)
+                .execute(&mut *c)
+                .await?;
+            written += done.rows_affected() as usize;
+        }
+        written
+    });
     if written != targets.len() {
         return Err(super::WriteError::NotFound);
     }
@@ -504,7 +537,7 @@ pub async fn nudge(
         _ => None,
     };
     super::audit::record(
-        &mut *tx,
+        &mut tx,
         Some(actor_id),
         super::audit::AuditAction::Nudge,
         subject,

@@ -7,13 +7,14 @@ pub mod meeting;
 pub mod search;
 pub mod social;
 
+use crate::db::Source;
+use crate::db::backend::on;
 use crate::domain::presentation::{
     PresentationAccess, PresentationDetail, PresentationDraft, PresentationFacts,
     PresentationStatus, Slide, SlideKind, Visibility,
 };
 use crate::domain::walkthrough::Access;
 use chrono::{DateTime, Utc};
-use sqlx::SqliteExecutor;
 
 /// The "author may edit" rule as SQL, binding the presentation id and then the person: theirs and
 /// not yet confirmed. Every write repeats it inside its own statement, so a check made a moment
@@ -29,17 +30,19 @@ fn decode<T>(what: &str, value: &str, parsed: Option<T>) -> Result<T, sqlx::Erro
 
 /// The facts access is decided on, and the walkthrough it tells; `None` for an unknown id.
 pub async fn facts(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     presentation_id: i64,
 ) -> Result<Option<(PresentationFacts, i64)>, sqlx::Error> {
-    let row = sqlx::query_as::<_, (i64, Option<i64>, Option<i64>, String, String, i64)>(
-        "select pr.person_id, p.manager_id, p.team_id, pr.status, pr.visibility, pr.walkthrough_id
-         from presentation pr join person p on p.id = pr.person_id
-         where pr.id = ?",
-    )
-    .bind(presentation_id)
-    .fetch_optional(db)
-    .await?;
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, (i64, Option<i64>, Option<i64>, String, String, i64)>(
+            "select pr.person_id, p.manager_id, p.team_id, pr.status, pr.visibility, pr.walkthrough_id
+             from presentation pr join person p on p.id = pr.person_id
+             where pr.id = $1",
+        )
+        .bind(presentation_id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
     row.map(|(author_id, manager, team, status, visibility, walk)| {
         Ok((
             PresentationFacts {
@@ -65,13 +68,15 @@ pub async fn facts(
 
 /// The presentation made from a walkthrough, if any.
 pub async fn for_walkthrough(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     walkthrough_id: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("select id from presentation where walkthrough_id = ?")
-        .bind(walkthrough_id)
-        .fetch_optional(db)
-        .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar("select id from presentation where walkthrough_id = $1")
+            .bind(walkthrough_id)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }
 
 /// Makes the presentation of `walkthrough_id` from `draft`, or returns the one that exists (a
@@ -83,60 +88,58 @@ pub async fn create(
     author_id: i64,
     draft: &PresentationDraft,
 ) -> Result<i64, WriteError> {
-    let mut tx = super::begin_write(db).await?;
-    if let Some(existing) = for_walkthrough(&mut *tx, walkthrough_id).await? {
-        return Ok(existing);
-    }
-    let now = super::now();
-    let inserted = sqlx::query(
-        "insert into presentation (walkthrough_id, person_id, title, introduction, created_at, updated_at)
-         select w.id, w.person_id, ?, ?, ?, ?
-         from walkthrough w where w.id = ? and w.person_id = ? and w.status = 'completed'",
-    )
-    .bind(&draft.title)
-    .bind(&draft.introduction)
-    .bind(now)
-    .bind(now)
-    .bind(walkthrough_id)
-    .bind(author_id)
-    .execute(&mut *tx)
-    .await?;
-    if inserted.rows_affected() == 0 {
-        return Err(WriteError::NotFound);
-    }
-    let id = inserted.last_insert_rowid();
-    for (position, slide) in (0_i64..).zip(&draft.slides) {
-        sqlx::query(
-            "insert into presentation_slide
-                 (presentation_id, position, kind, friction_id, included, notes, created_at, updated_at)
-             values (?, ?, ?, ?, ?, '', ?, ?)",
+    let mut tx = super::begin(db).await?;
+    let id = on!(&mut tx, |c| {
+        if let Some(existing) = for_walkthrough(&mut *c, walkthrough_id).await? {
+            return Ok(existing);
+        }
+        let now = super::now();
+        let id: i64 = sqlx::query_scalar(
+            "insert into presentation (walkthrough_id, person_id, title, introduction, created_at, updated_at)
+             select w.id, w.person_id, $1, $2, $3, $3
+             from walkthrough w where w.id = $4 and w.person_id = $5 and w.status = 'completed'
+             returning id",
         )
-        .bind(id)
-        .bind(position)
-        .bind(slide.kind.code())
-        .bind(slide.friction_id)
-        .bind(slide.included)
+        .bind(&draft.title)
+        .bind(&draft.introduction)
         .bind(now)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    }
+        .bind(walkthrough_id)
+        .bind(author_id)
+        .fetch_optional(&mut *c)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+        for (position, slide) in (0_i64..).zip(&draft.slides) {
+            sqlx::query(
+                "insert into presentation_slide
+                     (presentation_id, position, kind, friction_id, included, notes, created_at, updated_at)
+                 values ($1, $2, $3, $4, $5, '', $6, $6)",
+            )
+            .bind(id)
+            .bind(position)
+            .bind(slide.kind.code())
+            .bind(slide.friction_id)
+            .bind(slide.included)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+        }
+        id
+    });
     tx.commit().await?;
     Ok(id)
 }
 
 /// The slides of a presentation in order.
-pub async fn slides(
-    db: impl SqliteExecutor<'_>,
-    presentation_id: i64,
-) -> Result<Vec<Slide>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, (i64, i64, String, Option<i64>, bool, String)>(
-        "select id, position, kind, friction_id, included, notes
-         from presentation_slide where presentation_id = ? order by position, id",
-    )
-    .bind(presentation_id)
-    .fetch_all(db)
-    .await?;
+pub async fn slides(src: impl Source<'_>, presentation_id: i64) -> Result<Vec<Slide>, sqlx::Error> {
+    let rows = on!(src, |c| {
+        sqlx::query_as::<_, (i64, i64, String, Option<i64>, bool, String)>(
+            "select id, position, kind, friction_id, included, notes
+             from presentation_slide where presentation_id = $1 order by position, id",
+        )
+        .bind(presentation_id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     rows.into_iter()
         .map(|(id, position, kind, friction_id, included, notes)| {
             Ok(Slide {
@@ -173,28 +176,33 @@ pub async fn detail(
     presentation_id: i64,
     access: PresentationAccess,
 ) -> Result<Option<PresentationDetail>, sqlx::Error> {
-    let Some(row) = sqlx::query_as::<_, DetailRow>(
-        "select pr.walkthrough_id, pr.person_id, p.name as author_name, pr.title, pr.introduction,
-                pr.key_message, pr.recommendations, pr.visibility, pr.status, pr.presented_at,
-                pr.version
-         from presentation pr join person p on p.id = pr.person_id
-         where pr.id = ?",
-    )
-    .bind(presentation_id)
-    .fetch_optional(db)
-    .await?
-    else {
+    let found = on!(db, |c| {
+        sqlx::query_as::<_, DetailRow>(
+            "select pr.walkthrough_id, pr.person_id, p.name as author_name, pr.title, pr.introduction,
+                    pr.key_message, pr.recommendations, pr.visibility, pr.status, pr.presented_at,
+                    pr.version
+             from presentation pr join person p on p.id = pr.person_id
+             where pr.id = $1",
+        )
+        .bind(presentation_id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
+    let Some(row) = found else {
         return Ok(None);
     };
     let Some(walk) = super::walkthrough::detail(db, row.walkthrough_id, Access::Read).await? else {
         return Ok(None);
     };
-    let sensitive_evidence = sqlx::query_scalar(
-        "select evidence_id from presentation_sensitive_evidence where presentation_id = ? order by evidence_id",
-    )
-    .bind(presentation_id)
-    .fetch_all(db)
-    .await?;
+    let sensitive_evidence: Vec<i64> = on!(db, |c| {
+        sqlx::query_scalar(
+            "select evidence_id from presentation_sensitive_evidence
+             where presentation_id = $1 order by evidence_id",
+        )
+        .bind(presentation_id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     Ok(Some(PresentationDetail {
         id: presentation_id,
         author_id: row.person_id,
@@ -223,13 +231,12 @@ pub async fn detail(
 }
 
 /// The team a person is in, for the library's "my team" visibility.
-pub async fn team_of(
-    db: impl SqliteExecutor<'_>,
-    person_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<i64>>("select team_id from person where id = ?")
-        .bind(person_id)
-        .fetch_optional(db)
-        .await
-        .map(Option::flatten)
+pub async fn team_of(src: impl Source<'_>, person_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, Option<i64>>("select team_id from person where id = $1")
+            .bind(person_id)
+            .fetch_optional(&mut *c)
+            .await?
+    })
+    .flatten())
 }

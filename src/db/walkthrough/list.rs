@@ -1,6 +1,8 @@
 //! Lists of walkthroughs: one person's own, and the paged, filtered list of those someone may
 //! read (HR all, reviewers their reports'); the summary row they share with the log's header.
 
+use crate::db::backend::on;
+use crate::db::numbered;
 use crate::domain::walkthrough::{WalkthroughStatus, WalkthroughSummary};
 use chrono::{DateTime, Utc};
 
@@ -54,14 +56,16 @@ pub async fn list_for_person(
     person_id: i64,
 ) -> Result<Vec<WalkthroughSummary>, sqlx::Error> {
     let sql =
-        format!("{SUMMARY_SELECT} where w.person_id = ? order by w.started_at desc, w.id desc");
-    sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(person_id)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(WalkthroughSummary::try_from)
-        .collect()
+        format!("{SUMMARY_SELECT} where w.person_id = $1 order by w.started_at desc, w.id desc");
+    on!(db, |c| {
+        sqlx::query_as::<_, SummaryRow>(&sql)
+            .bind(person_id)
+            .fetch_all(&mut *c)
+            .await?
+    })
+    .into_iter()
+    .map(WalkthroughSummary::try_from)
+    .collect()
 }
 
 /// Filters of the readable-walkthroughs list: text in the person's name or the journey's title,
@@ -84,11 +88,12 @@ pub async fn list_readable(
     page_size: i64,
 ) -> Result<crate::domain::paging::Paged<WalkthroughSummary>, sqlx::Error> {
     const WHERE: &str = "where (? or p.manager_id = ?) and w.person_id <> ?
-           and (? = '' or lower(p.name) like ? or lower(j.title) like ?)
+           and (? = '' or lower(p.name) like ? escape '\\' or lower(j.title) like ? escape '\\')
            and (? is null or w.status = ?)
            and (? is null or w.cycle_year = ?)";
     let text = filter.text.trim().to_lowercase();
-    let pattern = format!("%{}%", text.replace(['%', '_'], ""));
+    // `%` and `_` are dropped, `\` is escaped (PostgreSQL's default LIKE escape, made explicit).
+    let pattern = format!("%{}%", text.replace(['%', '_'], "").replace('\\', "\\\\"));
     let status = filter.status.map(|s| s.code());
     macro_rules! bind {
         ($q:expr) => {
@@ -108,18 +113,23 @@ pub async fn list_readable(
         "select count(*) from walkthrough w join journey j on j.id = w.journey_id
          join person p on p.id = w.person_id {WHERE}"
     );
-    let total = bind!(sqlx::query_scalar::<_, i64>(&count_sql))
-        .fetch_one(db)
-        .await?;
+    let count_sql = numbered(&count_sql);
     let sql =
         format!("{SUMMARY_SELECT} {WHERE} order by w.started_at desc, w.id desc limit ? offset ?");
-    let items = bind!(sqlx::query_as::<_, SummaryRow>(&sql))
-        .bind(page_size)
-        .bind(crate::domain::paging::Paged::<WalkthroughSummary>::offset(
-            page, page_size,
-        ))
-        .fetch_all(db)
-        .await?
+    let sql = numbered(&sql);
+    let offset = crate::domain::paging::Paged::<WalkthroughSummary>::offset(page, page_size);
+    let (total, rows) = on!(db, |c| {
+        let total = bind!(sqlx::query_scalar::<_, i64>(&count_sql))
+            .fetch_one(&mut *c)
+            .await?;
+        let rows = bind!(sqlx::query_as::<_, SummaryRow>(&sql))
+            .bind(page_size)
+            .bind(offset)
+            .fetch_all(&mut *c)
+            .await?;
+        (total, rows)
+    });
+    let items = rows
         .into_iter()
         .map(WalkthroughSummary::try_from)
         .collect::<Result<Vec<_>, _>>()?;

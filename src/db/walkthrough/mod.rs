@@ -1,13 +1,13 @@
 //! Queries on walkthroughs: starting, step answers, frictions, finishing, and the facts access is
 //! decided on; the lists are in `list`.
 
-use super::OWNER_EDITS;
+use super::backend::on;
+use super::{OWNER_EDITS, Source, numbered};
 use crate::domain::walkthrough::{
     Access, FinishInput, Friction, FrictionInput, FrictionKind, Outcome, Ownership, Principle,
     Severity, StepAnswer, StepAnswerInput, WalkedStep, WalkthroughDetail, WalkthroughStatus,
     WalkthroughSummary,
 };
-use sqlx::SqliteExecutor;
 
 mod list;
 pub use list::{ReadableFilter, list_for_person, list_readable};
@@ -15,17 +15,19 @@ use list::{SUMMARY_SELECT, SummaryRow};
 
 /// Who owns a walkthrough, their manager and its status; `None` when the id is unknown.
 pub async fn ownership(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     walkthrough_id: i64,
 ) -> Result<Option<Ownership>, sqlx::Error> {
-    let row = sqlx::query_as::<_, (i64, Option<i64>, String)>(
-        "select w.person_id, p.manager_id, w.status
-         from walkthrough w join person p on p.id = w.person_id
-         where w.id = ?",
-    )
-    .bind(walkthrough_id)
-    .fetch_optional(db)
-    .await?;
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, (i64, Option<i64>, String)>(
+            "select w.person_id, p.manager_id, w.status
+             from walkthrough w join person p on p.id = w.person_id
+             where w.id = $1",
+        )
+        .bind(walkthrough_id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
     row.map(|(owner_id, owner_manager_id, status)| {
         Ok(Ownership {
             owner_id,
@@ -48,56 +50,57 @@ pub async fn start(
     journey_id: i64,
     cycle_year: i64,
 ) -> Result<i64, WriteError> {
-    let mut tx = super::begin_write(db).await?;
-    let status = sqlx::query_scalar::<_, String>("select status from journey where id = ?")
-        .bind(journey_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(WriteError::NotFound)?;
-    if status != "live" {
-        return Err(WriteError::Refused(
-            crate::domain::Refusal::WalkJourneyNotLive,
-        ));
-    }
-    let in_progress = sqlx::query_scalar::<_, i64>(
-        "select count(*) from walkthrough where person_id = ? and cycle_year = ? and status = 'in_progress'",
-    )
-    .bind(person_id)
-    .bind(cycle_year)
-    .fetch_one(&mut *tx)
-    .await?;
-    crate::domain::walkthrough::check_can_start(usize::try_from(in_progress).unwrap_or(1))
-        .map_err(WriteError::Refused)?;
-    let now = super::now();
-    let id = sqlx::query_scalar::<_, i64>(
-        "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at, created_at, updated_at)
-         values (?, ?, ?, 'in_progress', ?, ?, ?) returning id",
-    )
-    .bind(person_id)
-    .bind(journey_id)
-    .bind(cycle_year)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(|e| {
-        if super::is_violation_of(&e, "walkthrough_one_active_idx") {
-            WriteError::Refused(crate::domain::Refusal::WalkAlreadyInProgress)
-        } else {
-            WriteError::Db(e)
+    let mut tx = super::begin(db).await?;
+    let id = on!(&mut tx, |c| {
+        let status = sqlx::query_scalar::<_, String>("select status from journey where id = $1")
+            .bind(journey_id)
+            .fetch_optional(&mut *c)
+            .await?
+            .ok_or(WriteError::NotFound)?;
+        if status != "live" {
+            return Err(WriteError::Refused(
+                crate::domain::Refusal::WalkJourneyNotLive,
+            ));
         }
-    })?;
-    sqlx::query(
-        "insert into walkthrough_step (walkthrough_id, step_id, version, created_at, updated_at)
-         select ?, id, 0, ?, ? from journey_step where journey_id = ?",
-    )
-    .bind(id)
-    .bind(now)
-    .bind(now)
-    .bind(journey_id)
-    .execute(&mut *tx)
-    .await?;
+        let in_progress = sqlx::query_scalar::<_, i64>(
+            "select count(*) from walkthrough
+             where person_id = $1 and cycle_year = $2 and status = 'in_progress'",
+        )
+        .bind(person_id)
+        .bind(cycle_year)
+        .fetch_one(&mut *c)
+        .await?;
+        crate::domain::walkthrough::check_can_start(usize::try_from(in_progress).unwrap_or(1))
+            .map_err(WriteError::Refused)?;
+        let now = super::now();
+        let id = sqlx::query_scalar::<_, i64>(
+            "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at, created_at, updated_at)
+             values ($1, $2, $3, 'in_progress', $4, $4, $4) returning id",
+        )
+        .bind(person_id)
+        .bind(journey_id)
+        .bind(cycle_year)
+        .bind(now)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(|e| {
+            if super::is_violation_of(&e, "walkthrough_one_active_idx") {
+                WriteError::Refused(crate::domain::Refusal::WalkAlreadyInProgress)
+            } else {
+                WriteError::Db(e)
+            }
+        })?;
+        sqlx::query(
+            "insert into walkthrough_step (walkthrough_id, step_id, version, created_at, updated_at)
+             select $1, id, 0, $2, $2 from journey_step where journey_id = $3",
+        )
+        .bind(id)
+        .bind(now)
+        .bind(journey_id)
+        .execute(&mut *c)
+        .await?;
+        id
+    });
     tx.commit().await?;
     Ok(id)
 }
@@ -147,22 +150,25 @@ fn decode(what: &str, v: &str) -> sqlx::Error {
 
 /// Frictions of a walkthrough with their principle tags, in the order they were logged.
 pub async fn frictions(db: &super::Db, walkthrough_id: i64) -> Result<Vec<Friction>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, FrictionRow>(
-        "select f.id, f.step_id, f.kind, f.severity, f.title, f.what_happened, f.suggestion, f.team_id,
-                t.name as team_name, f.incomplete
-         from friction f left join team t on t.id = f.team_id
-         where f.walkthrough_id = ? order by f.id",
-    )
-    .bind(walkthrough_id)
-    .fetch_all(db)
-    .await?;
-    let tags = sqlx::query_as::<_, (i64, String)>(
-        "select fp.friction_id, fp.principle from friction_principle fp
-         join friction f on f.id = fp.friction_id where f.walkthrough_id = ?",
-    )
-    .bind(walkthrough_id)
-    .fetch_all(db)
-    .await?;
+    let (rows, tags) = on!(db, |c| {
+        let rows = sqlx::query_as::<_, FrictionRow>(
+            "select f.id, f.step_id, f.kind, f.severity, f.title, f.what_happened, f.suggestion, f.team_id,
+                    t.name as team_name, f.incomplete
+             from friction f left join team t on t.id = f.team_id
+             where f.walkthrough_id = $1 order by f.id",
+        )
+        .bind(walkthrough_id)
+        .fetch_all(&mut *c)
+        .await?;
+        let tags = sqlx::query_as::<_, (i64, String)>(
+            "select fp.friction_id, fp.principle from friction_principle fp
+             join friction f on f.id = fp.friction_id where f.walkthrough_id = $1",
+        )
+        .bind(walkthrough_id)
+        .fetch_all(&mut *c)
+        .await?;
+        (rows, tags)
+    });
     rows.into_iter()
         .map(|r| {
             let mut principles = tags
@@ -198,32 +204,42 @@ pub async fn detail(
     walkthrough_id: i64,
     access: Access,
 ) -> Result<Option<WalkthroughDetail>, sqlx::Error> {
-    let sql = format!("{SUMMARY_SELECT} where w.id = ?");
-    let Some(summary) = sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(walkthrough_id)
-        .fetch_optional(db)
-        .await?
-    else {
+    let sql = format!("{SUMMARY_SELECT} where w.id = $1");
+    let found = on!(db, |c| {
+        match sqlx::query_as::<_, SummaryRow>(&sql)
+            .bind(walkthrough_id)
+            .fetch_optional(&mut *c)
+            .await?
+        {
+            None => None,
+            Some(summary) => Some((
+                summary,
+                sqlx::query_as::<_, HeadRow>(
+                    "select person_id, journey_id, abandon_reason, recommend_score, summary, pros, cons
+                     from walkthrough where id = $1",
+                )
+                .bind(walkthrough_id)
+                .fetch_one(&mut *c)
+                .await?,
+            )),
+        }
+    });
+    let Some((summary, head)) = found else {
         return Ok(None);
     };
     let summary = WalkthroughSummary::try_from(summary)?;
-    let head = sqlx::query_as::<_, HeadRow>(
-        "select person_id, journey_id, abandon_reason, recommend_score, summary, pros, cons
-         from walkthrough where id = ?",
-    )
-    .bind(walkthrough_id)
-    .fetch_one(db)
-    .await?;
     let Some(journey) = super::journey::detail(db, head.journey_id).await? else {
         return Ok(None);
     };
-    let answers = sqlx::query_as::<_, AnswerRow>(
-        "select step_id, outcome, skip_reason, minutes, emotion, effort, expected, happened, notes, version
-         from walkthrough_step where walkthrough_id = ?",
-    )
-    .bind(walkthrough_id)
-    .fetch_all(db)
-    .await?;
+    let answers = on!(db, |c| {
+        sqlx::query_as::<_, AnswerRow>(
+            "select step_id, outcome, skip_reason, minutes, emotion, effort, expected, happened, notes, version
+             from walkthrough_step where walkthrough_id = $1",
+        )
+        .bind(walkthrough_id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     let frictions = frictions(db, walkthrough_id).await?;
     let evidence = super::evidence::list_for_walkthrough(db, walkthrough_id).await?;
     let mut steps = Vec::with_capacity(journey.steps.len());
@@ -289,59 +305,64 @@ pub async fn save_answer(
     expected_version: i64,
     answer: &StepAnswerInput,
 ) -> Result<i64, WriteError> {
-    let mut tx = super::begin_write(db).await?;
-    let current = sqlx::query_scalar::<_, i64>(
-        "select version from walkthrough_step where walkthrough_id = ? and step_id = ?",
-    )
-    .bind(walkthrough_id)
-    .bind(step_id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(WriteError::NotFound)?;
-    if current != expected_version {
-        crate::monitoring::autosave_conflict();
-        return Err(WriteError::Conflict);
-    }
-    let now = super::now();
+    let mut tx = super::begin(db).await?;
     let sql = format!(
         "update walkthrough_step
          set outcome = ?, skip_reason = ?, minutes = ?, emotion = ?, effort = ?, expected = ?, happened = ?,
              notes = ?, version = version + 1, updated_at = ?
          where walkthrough_id = ? and step_id = ? and version = ? and {OWNER_EDITS}"
     );
-    let updated = sqlx::query(&sql)
-        .bind(answer.outcome.map(|o| o.code()))
-        .bind(&answer.skip_reason)
-        .bind(answer.minutes)
-        .bind(answer.emotion)
-        .bind(answer.effort)
-        .bind(&answer.expected)
-        .bind(&answer.happened)
-        .bind(&answer.notes)
-        .bind(now)
+    let sql = numbered(&sql);
+    on!(&mut tx, |c| {
+        let current = sqlx::query_scalar::<_, i64>(
+            "select version from walkthrough_step where walkthrough_id = $1 and step_id = $2",
+        )
         .bind(walkthrough_id)
         .bind(step_id)
-        .bind(expected_version)
-        .bind(walkthrough_id)
-        .bind(owner_id)
-        .execute(&mut *tx)
-        .await?;
-    if updated.rows_affected() != 1 {
-        // The version matched a moment ago inside this same write lock: the guard refused.
-        return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
-    }
-    touch(&mut tx, walkthrough_id).await?;
+        .fetch_optional(&mut *c)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+        if current != expected_version {
+            crate::monitoring::autosave_conflict();
+            return Err(WriteError::Conflict);
+        }
+        let now = super::now();
+        let updated = sqlx::query(&sql)
+            .bind(answer.outcome.map(|o| o.code()))
+            .bind(&answer.skip_reason)
+            .bind(answer.minutes)
+            .bind(answer.emotion)
+            .bind(answer.effort)
+            .bind(&answer.expected)
+            .bind(&answer.happened)
+            .bind(&answer.notes)
+            .bind(now)
+            .bind(walkthrough_id)
+            .bind(step_id)
+            .bind(expected_version)
+            .bind(walkthrough_id)
+            .bind(owner_id)
+            .execute(&mut *c)
+            .await?;
+        if updated.rows_affected() != 1 {
+            // The version matched a moment ago inside this same write lock: the guard refused.
+            return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
+        }
+        touch(&mut *c, walkthrough_id).await?;
+    });
     tx.commit().await?;
     Ok(expected_version + 1)
 }
 
-async fn touch(tx: &mut sqlx::SqliteConnection, walkthrough_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("update walkthrough set updated_at = ? where id = ?")
-        .bind(super::now())
-        .bind(walkthrough_id)
-        .execute(tx)
-        .await
-        .map(|_| ())
+async fn touch(src: impl Source<'_>, walkthrough_id: i64) -> Result<(), sqlx::Error> {
+    on!(src, |c| {
+        sqlx::query("update walkthrough set updated_at = $1 where id = $2")
+            .bind(super::now())
+            .bind(walkthrough_id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }
 
 /// The owning team of a journey step walked in this walkthrough; `None` when the step is not part of it.
@@ -350,14 +371,16 @@ pub async fn step_team(
     walkthrough_id: i64,
     step_id: i64,
 ) -> Result<Option<Option<i64>>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<i64>>(
-        "select s.team_id from walkthrough_step ws join journey_step s on s.id = ws.step_id
-         where ws.walkthrough_id = ? and ws.step_id = ?",
-    )
-    .bind(walkthrough_id)
-    .bind(step_id)
-    .fetch_optional(db)
-    .await
+    Ok(on!(db, |c| {
+        sqlx::query_scalar::<_, Option<i64>>(
+            "select s.team_id from walkthrough_step ws join journey_step s on s.id = ws.step_id
+             where ws.walkthrough_id = $1 and ws.step_id = $2",
+        )
+        .bind(walkthrough_id)
+        .bind(step_id)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 /// Adds (`friction_id` none) or replaces a friction with its tags; returns its id.
@@ -369,7 +392,7 @@ pub async fn save_friction(
     friction_id: Option<i64>,
     input: &FrictionInput,
 ) -> Result<i64, WriteError> {
-    let mut tx = super::begin_write(db).await?;
+    let mut tx = super::begin(db).await?;
     let id = save_friction_in(
         &mut tx,
         owner_id,
@@ -385,7 +408,7 @@ pub async fn save_friction(
 
 /// [`save_friction`] inside the caller's transaction (which may write more with it).
 pub async fn save_friction_in(
-    tx: &mut super::WriteTx,
+    src: impl Source<'_>,
     owner_id: i64,
     walkthrough_id: i64,
     step_id: i64,
@@ -393,44 +416,45 @@ pub async fn save_friction_in(
     input: &FrictionInput,
 ) -> Result<i64, WriteError> {
     let now = super::now();
-    let id = match friction_id {
-        Some(id) => {
-            let sql = format!(
-                "update friction set kind = ?, severity = ?, title = ?, what_happened = ?, suggestion = ?,
-                        team_id = ?, incomplete = false, updated_at = ?
-                 where id = ? and walkthrough_id = ? and step_id = ? and {OWNER_EDITS}"
-            );
-            let updated = sqlx::query(&sql)
-                .bind(input.kind.code())
-                .bind(input.severity.map(|s| s.code()))
-                .bind(&input.title)
-                .bind(&input.what_happened)
-                .bind(&input.suggestion)
-                .bind(input.team_id)
-                .bind(now)
-                .bind(id)
-                .bind(walkthrough_id)
-                .bind(step_id)
-                .bind(walkthrough_id)
-                .bind(owner_id)
-                .execute(&mut **tx)
-                .await?;
-            if updated.rows_affected() != 1 {
-                return Err(WriteError::NotFound);
+    let update_sql = format!(
+        "update friction set kind = ?, severity = ?, title = ?, what_happened = ?, suggestion = ?,
+                team_id = ?, incomplete = false, updated_at = ?
+         where id = ? and walkthrough_id = ? and step_id = ? and {OWNER_EDITS}"
+    );
+    let insert_sql = format!(
+        "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion,
+                               team_id, incomplete, created_at, updated_at)
+         select ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ? where {OWNER_EDITS} returning id"
+    );
+    let (update_sql, insert_sql) = (numbered(&update_sql), numbered(&insert_sql));
+    let id = on!(src, |c| {
+        let id = match friction_id {
+            Some(id) => {
+                let updated = sqlx::query(&update_sql)
+                    .bind(input.kind.code())
+                    .bind(input.severity.map(|s| s.code()))
+                    .bind(&input.title)
+                    .bind(&input.what_happened)
+                    .bind(&input.suggestion)
+                    .bind(input.team_id)
+                    .bind(now)
+                    .bind(id)
+                    .bind(walkthrough_id)
+                    .bind(step_id)
+                    .bind(walkthrough_id)
+                    .bind(owner_id)
+                    .execute(&mut *c)
+                    .await?;
+                if updated.rows_affected() != 1 {
+                    return Err(WriteError::NotFound);
+                }
+                sqlx::query("delete from friction_principle where friction_id = $1")
+                    .bind(id)
+                    .execute(&mut *c)
+                    .await?;
+                id
             }
-            sqlx::query("delete from friction_principle where friction_id = ?")
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-            id
-        }
-        None => {
-            let sql = format!(
-                "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened, suggestion,
-                                       team_id, incomplete, created_at, updated_at)
-                 select ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ? where {OWNER_EDITS} returning id"
-            );
-            sqlx::query_scalar::<_, i64>(&sql)
+            None => sqlx::query_scalar::<_, i64>(&insert_sql)
                 .bind(walkthrough_id)
                 .bind(step_id)
                 .bind(input.kind.code())
@@ -443,19 +467,20 @@ pub async fn save_friction_in(
                 .bind(now)
                 .bind(walkthrough_id)
                 .bind(owner_id)
-                .fetch_optional(&mut **tx)
+                .fetch_optional(&mut *c)
                 .await?
-                .ok_or(WriteError::Refused(crate::domain::Refusal::WalkNotEditable))?
+                .ok_or(WriteError::Refused(crate::domain::Refusal::WalkNotEditable))?,
+        };
+        for p in &input.principles {
+            sqlx::query("insert into friction_principle (friction_id, principle) values ($1, $2)")
+                .bind(id)
+                .bind(p.code())
+                .execute(&mut *c)
+                .await?;
         }
-    };
-    for p in &input.principles {
-        sqlx::query("insert into friction_principle (friction_id, principle) values (?, ?)")
-            .bind(id)
-            .bind(p.code())
-            .execute(&mut **tx)
-            .await?;
-    }
-    touch(tx, walkthrough_id).await?;
+        touch(&mut *c, walkthrough_id).await?;
+        id
+    });
     Ok(id)
 }
 
@@ -466,19 +491,22 @@ pub async fn delete_friction(
     walkthrough_id: i64,
     friction_id: i64,
 ) -> Result<(), WriteError> {
-    let mut tx = super::begin_write(db).await?;
+    let mut tx = super::begin(db).await?;
     let sql = format!("delete from friction where id = ? and walkthrough_id = ? and {OWNER_EDITS}");
-    let deleted = sqlx::query(&sql)
-        .bind(friction_id)
-        .bind(walkthrough_id)
-        .bind(walkthrough_id)
-        .bind(owner_id)
-        .execute(&mut *tx)
-        .await?;
-    if deleted.rows_affected() != 1 {
-        return Err(WriteError::NotFound);
-    }
-    touch(&mut tx, walkthrough_id).await?;
+    let sql = numbered(&sql);
+    on!(&mut tx, |c| {
+        let deleted = sqlx::query(&sql)
+            .bind(friction_id)
+            .bind(walkthrough_id)
+            .bind(walkthrough_id)
+            .bind(owner_id)
+            .execute(&mut *c)
+            .await?;
+        if deleted.rows_affected() != 1 {
+            return Err(WriteError::NotFound);
+        }
+        touch(&mut *c, walkthrough_id).await?;
+    });
     tx.commit().await?;
     Ok(())
 }
@@ -492,27 +520,28 @@ pub async fn finish(
     input: &FinishInput,
 ) -> Result<(), WriteError> {
     let now = super::now();
-    let mut tx = super::begin_write(db).await?;
-    let updated = sqlx::query(
-        "update walkthrough set status = ?, abandon_reason = ?, recommend_score = ?, summary = ?, pros = ?,
-                cons = ?, finished_at = ?, updated_at = ?
-         where id = ? and person_id = ? and status = 'in_progress'",
-    )
-    .bind(input.status.code())
-    .bind(&input.abandon_reason)
-    .bind(input.recommend_score)
-    .bind(&input.summary)
-    .bind(&input.pros)
-    .bind(&input.cons)
-    .bind(now)
-    .bind(now)
-    .bind(walkthrough_id)
-    .bind(owner_id)
-    .execute(&mut *tx)
-    .await?;
-    if updated.rows_affected() != 1 {
-        return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
-    }
+    let mut tx = super::begin(db).await?;
+    on!(&mut tx, |c| {
+        let updated = sqlx::query(
+            "update walkthrough set status = $1, abandon_reason = $2, recommend_score = $3, summary = $4,
+                    pros = $5, cons = $6, finished_at = $7, updated_at = $7
+             where id = $8 and person_id = $9 and status = 'in_progress'",
+        )
+        .bind(input.status.code())
+        .bind(&input.abandon_reason)
+        .bind(input.recommend_score)
+        .bind(&input.summary)
+        .bind(&input.pros)
+        .bind(&input.cons)
+        .bind(now)
+        .bind(walkthrough_id)
+        .bind(owner_id)
+        .execute(&mut *c)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Err(WriteError::Refused(crate::domain::Refusal::WalkNotEditable));
+        }
+    });
     if input.status == crate::domain::walkthrough::WalkthroughStatus::Completed {
         super::improvement::tally::walkthrough_completed(&mut tx, walkthrough_id, now).await?;
     }

@@ -79,17 +79,27 @@ impl LibraryFilter {
     pub fn fts_query(&self) -> Option<String> {
         fts_query(&self.text)
     }
+
+    /// The same search as a PostgreSQL `to_tsquery` text, or `None` when there is nothing to search.
+    pub fn ts_query(&self) -> Option<String> {
+        ts_query(&self.text)
+    }
+}
+
+/// The words a search uses: split on white space, punctuation-only words dropped, at most
+/// [`MAX_TERMS`].
+fn search_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        // A word of punctuation only tokenizes to nothing (FTS5 rejects an empty phrase).
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(MAX_TERMS)
 }
 
 /// Makes a MATCH expression that FTS5 can never misread: every word becomes a quoted string (a
 /// `"` inside is doubled), so `OR`, `NEAR(`, `*`, `:` and `-` are only text; the words must all
 /// occur, and the last one matches as a prefix, so results appear while a word is half typed.
 pub fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        // A word of punctuation only tokenizes to nothing, and FTS5 rejects an empty phrase.
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(MAX_TERMS)
+    let terms: Vec<String> = search_words(text)
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
     let (last, rest) = terms.split_last()?;
@@ -99,6 +109,24 @@ pub fn fts_query(text: &str) -> Option<String> {
     }
     query.push_str(last);
     query.push('*');
+    Some(query)
+}
+
+/// [`fts_query`] for PostgreSQL's `to_tsquery('krb_search', …)`: every word becomes a quoted
+/// lexeme (`\\` and `'` escaped), so `&`, `|`, `!`, `:` and `<->` are only text; the words must
+/// all occur (` & `), and the last one matches as a prefix (`:*`). A word the parser splits into
+/// several tokens becomes a phrase, like FTS5's quoted string.
+pub fn ts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = search_words(text)
+        .map(|w| format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''")))
+        .collect();
+    let (last, rest) = terms.split_last()?;
+    let mut query = rest.join(" & ");
+    if !query.is_empty() {
+        query.push_str(" & ");
+    }
+    query.push_str(last);
+    query.push_str(":*");
     Some(query)
 }
 
@@ -164,6 +192,22 @@ mod tests {
         assert_eq!(fts_query("* \" -"), None);
         assert_eq!(
             fts_query(&"w ".repeat(50)).map(|q| q.matches('"').count()),
+            Some(24)
+        );
+    }
+
+    #[test]
+    fn ts_query_quotes_every_word_and_prefixes_the_last() {
+        assert_eq!(ts_query("  "), None);
+        assert_eq!(ts_query("foto"), Some("'foto':*".into()));
+        assert_eq!(ts_query("app foto's"), Some("'app' & 'foto''s':*".into()));
+        assert_eq!(
+            ts_query("a | b:* !c \\x"),
+            Some("'a' & 'b:*' & '!c' & '\\\\x':*".into())
+        );
+        assert_eq!(ts_query("* ' -"), None);
+        assert_eq!(
+            ts_query(&"w ".repeat(50)).map(|q| q.matches('\'').count()),
             Some(24)
         );
     }
