@@ -18,13 +18,7 @@ async fn demo_data_fills_the_library_and_keeps_walkthroughs_for_the_browser_test
         app.count("select count(*) from presentation_search").await,
         4
     );
-    assert_eq!(
-        app.count(
-            "select count(*) from presentation_search where presentation_search match 'foto'"
-        )
-        .await,
-        1
-    );
+    assert_eq!(app.count(&search_count(&app, "foto")).await, 1);
     assert!(app.count("select count(*) from presentation_comment").await >= 5);
     assert!(app.count("select count(*) from friction_recognition").await >= 8);
     // The reserved walkthroughs: completed, with every kind of friction, and no presentation.
@@ -424,4 +418,18 @@ async fn keyset_paging_has_no_duplicates_or_gaps_with_equal_presented_at() {
     let mut expected = made.clone();
     expected.reverse();
     assert_eq!(seen[..23], expected[..]);
+}
+
+/// SQL counting the library's search rows that hold `word` (FTS5 on SQLite, tsvector on PostgreSQL).
+pub fn search_count(app: &common::TestApp, word: &str) -> String {
+    match app.state.pool.dialect() {
+        db::Dialect::Sqlite => {
+            format!(
+                "select count(*) from presentation_search where presentation_search match '{word}'"
+            )
+        }
+        db::Dialect::Postgres => format!(
+            "select count(*) from presentation_search where document @@ to_tsquery('krb_search', '{word}')"
+        ),
+    }
 }

@@ -337,8 +337,11 @@ async fn texts_are_checked_per_field_and_version() {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(
-        app.count("select count(*) from presentation_search where presentation_search match 'klantvriendelijkheidsdrempel'")
-            .await,
+        app.count(&super::library::search_count(
+            &app,
+            "klantvriendelijkheidsdrempel"
+        ))
+        .await,
         1
     );
 
