@@ -62,11 +62,11 @@ pub enum Occasion {
     WithReminder,
 }
 
-/// Makes (and audits) an invitation for an active person without a password, inside `conn`'s
-/// transaction. None when they are not one, or, for [`Occasion::Resent`], when one went out in
+/// Makes (and audits) an invitation for an active person without a password, inside the
+/// transaction `tx`. None when they are not one, or, for [`Occasion::Resent`], when one went out in
 /// the last day.
 pub async fn issue_invitation(
-    conn: &mut db::Conn,
+    tx: &mut db::Tx,
     person_id: i64,
     actor_id: Option<i64>,
     occasion: Occasion,
@@ -83,8 +83,8 @@ pub async fn issue_invitation(
         now,
     };
     let made = match occasion {
-        Occasion::Resent => db::access::insert_resend(conn, &new, now - RESEND_EVERY).await?,
-        _ => db::access::insert_invitation(conn, &new).await?,
+        Occasion::Resent => db::access::insert_resend(&mut *tx, &new, now - RESEND_EVERY).await?,
+        _ => db::access::insert_invitation(&mut *tx, &new).await?,
     };
     if !made {
         return Ok(None);
@@ -98,7 +98,7 @@ pub async fn issue_invitation(
         Occasion::Created => {}
     }
     record(
-        &mut *conn,
+        tx,
         actor_id,
         AuditAction::InvitationSent,
         Some(person_id),
@@ -129,7 +129,7 @@ pub async fn invite(
         return Ok(0);
     }
     let now = db::now();
-    let mut tx = db::begin_write(&state.pool).await?;
+    let mut tx = db::begin(&state.pool).await?;
     let mut issued = Vec::new();
     for id in person_ids {
         if let Some(i) = issue_invitation(
@@ -158,7 +158,7 @@ pub async fn resend(state: &AppState, actor_id: i64, person_id: i64) -> Result<(
         return Err(AppError::Refused(Refusal::AccessMailOff));
     }
     let now = db::now();
-    let mut tx = db::begin_write(&state.pool).await?;
+    let mut tx = db::begin(&state.pool).await?;
     let issued = issue_invitation(
         &mut tx,
         person_id,
@@ -171,7 +171,7 @@ pub async fn resend(state: &AppState, actor_id: i64, person_id: i64) -> Result<(
     let Some(issued) = issued else {
         // Why not, read in the same transaction the insert saw.
         let person = db::access::addressees(&state.pool, &[person_id]).await?;
-        let last = db::access::last_invitation(&mut *tx, person_id).await?;
+        let last = db::access::last_invitation(&mut tx, person_id).await?;
         return Err(match person.first() {
             None => AppError::NotFound,
             Some(p) if p.has_password => AppError::Refused(Refusal::AccessHasPassword),
@@ -262,7 +262,7 @@ pub async fn request_reset(state: &AppState, email: &str) -> Result<(), AppError
     }
     let now = db::now();
     let (token, hash) = new_token();
-    let mut tx = db::begin_write(&state.pool).await?;
+    let mut tx = db::begin(&state.pool).await?;
     let new = db::access::NewToken {
         person_id: 0,
         hash: &hash,
@@ -279,7 +279,7 @@ pub async fn request_reset(state: &AppState, email: &str) -> Result<(), AppError
         return Ok(());
     };
     record(
-        &mut *tx,
+        &mut tx,
         Some(person_id),
         AuditAction::PasswordResetRequested,
         Some(person_id),
@@ -349,20 +349,20 @@ pub async fn set_password_by_link(
     password_hash: &str,
 ) -> Result<(i64, i64), AppError> {
     let now = db::now();
-    let mut tx = db::begin_write(&state.pool).await?;
+    let mut tx = db::begin(&state.pool).await?;
     let Some((person_id, purpose)) = db::access::consume(&mut tx, &hash_token(token), now).await?
     else {
         return Err(AppError::Refused(Refusal::AccessLinkInvalid));
     };
-    let epoch = db::person::set_password_hash(&mut *tx, person_id, password_hash).await?;
-    db::access::set_temporary(&mut *tx, person_id, false).await?;
+    let epoch = db::person::set_password_hash(&mut tx, person_id, password_hash).await?;
+    db::access::set_temporary(&mut tx, person_id, false).await?;
     db::access::use_up_all(&mut tx, person_id, now).await?;
     let action = match TokenPurpose::parse(&purpose) {
         Some(TokenPurpose::Invite) => AuditAction::InvitationAccepted,
         _ => AuditAction::PasswordResetCompleted,
     };
     record(
-        &mut *tx,
+        &mut tx,
         Some(person_id),
         action,
         Some(person_id),
@@ -389,7 +389,7 @@ pub async fn way_in(
     if !needs {
         return Ok(fallback.to_owned());
     }
-    let mut tx = db::begin_write(db).await?;
+    let mut tx = db::begin(db).await?;
     let issued = issue_invitation(
         &mut tx,
         person_id,

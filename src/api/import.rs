@@ -154,9 +154,8 @@ pub(crate) mod ssr {
         actor: &crate::auth::CurrentUser,
         token: &str,
     ) -> Result<ImportDryRun, AppError> {
-        let mut conn = state.pool.acquire().await?;
         let upload =
-            crate::db::import::load(&mut *conn, crate::db::import::PEOPLE, token, actor.id)
+            crate::db::import::load(&state.pool, crate::db::import::PEOPLE, token, actor.id)
                 .await?
                 .ok_or(AppError::NotFound)?;
         let mut preview = ImportDryRun {
@@ -187,7 +186,8 @@ pub(crate) mod ssr {
                 return Ok(preview);
             }
         };
-        let plan = crate::db::import::dry_run(&mut conn, &rows, options(&upload, actor.id)).await?;
+        let plan =
+            crate::db::import::dry_run(&state.pool, &rows, options(&upload, actor.id)).await?;
         preview.rows = rows.len();
         preview.created = plan.creates.len();
         preview.updated = plan.updates.len();
@@ -285,9 +285,9 @@ pub async fn apply_import(
         .run(async |ctx| {
             use crate::db::audit::{AuditAction, record};
             let actor = ctx.require(|r| r.can_view_people_overview()).await?;
-            let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
+            let mut tx = crate::db::begin(&ctx.state.pool).await?;
             let upload =
-                crate::db::import::load(&mut *tx, crate::db::import::PEOPLE, &token, actor.id)
+                crate::db::import::load(&mut tx, crate::db::import::PEOPLE, &token, actor.id)
                     .await?
                     .ok_or(AppError::NotFound)?;
             let rows = crate::domain::import_csv::read(&upload.content)
@@ -299,7 +299,7 @@ pub async fn apply_import(
             }
             let applied = crate::db::import::apply(&mut tx, &plan).await?;
             record(
-                &mut *tx,
+                &mut tx,
                 Some(actor.id),
                 AuditAction::ImportApplied,
                 None,

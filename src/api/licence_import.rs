@@ -37,11 +37,10 @@ pub async fn licence_import_preview(token: String) -> Result<LicenceDryRun, AppE
     super::ssr::serve(async |ctx| {
         use crate::domain::import_csv::{FileError, read_licences};
         let actor = ctx.require(|r| r.can_manage_licences()).await?;
-        let mut conn = ctx.state.pool.acquire().await?;
-        let upload =
-            crate::db::import::load(&mut *conn, crate::db::import::LICENCES, &token, actor.id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+        let pool = &ctx.state.pool;
+        let upload = crate::db::import::load(pool, crate::db::import::LICENCES, &token, actor.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let mut out = LicenceDryRun {
             token: token.clone(),
             file_name: upload.file_name.clone(),
@@ -73,8 +72,8 @@ pub async fn licence_import_preview(token: String) -> Result<LicenceDryRun, AppE
                 return Ok(out);
             }
         };
-        let plan = crate::db::licence_import::dry_run(&mut conn, &rows).await?;
-        let names = crate::db::licence_import::person_names(&mut conn).await?;
+        let plan = crate::db::licence_import::dry_run(pool, &rows).await?;
+        let names = crate::db::licence_import::person_names(pool).await?;
         let today = crate::domain::licence::amsterdam_date(crate::db::now());
         out.rows = rows.len();
         out.period_count = plan.periods.len();
@@ -110,9 +109,9 @@ pub async fn apply_licence_import(token: String) -> Result<usize, AppError> {
         .redirect(|n: &usize| format!("{}?licences={n}", crate::routes::HR_IMPORT))
         .run(async |ctx| {
             let actor = ctx.require(|r| r.can_manage_licences()).await?;
-            let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
+            let mut tx = crate::db::begin(&ctx.state.pool).await?;
             let upload =
-                crate::db::import::load(&mut *tx, crate::db::import::LICENCES, &token, actor.id)
+                crate::db::import::load(&mut tx, crate::db::import::LICENCES, &token, actor.id)
                     .await?
                     .ok_or(AppError::NotFound)?;
             let rows = crate::domain::import_csv::read_licences(&upload.content)

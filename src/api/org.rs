@@ -31,7 +31,7 @@ pub async fn create_department(name: String) -> Result<i64, AppError> {
         let state = &ctx.state;
         ctx.require(|r| r.can_admin_people()).await?;
         let name = TeamName::parse(&name).map_err(|key| AppError::field("department_name", key))?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
+        let mut tx = crate::db::begin(&state.pool).await?;
         let id = crate::db::org::insert_department(&mut tx, &name)
             .await
             .map_err(|e| name_taken(e, "department_name"))?;
@@ -66,7 +66,7 @@ pub async fn create_team(department_id: String, name: String) -> Result<i64, App
         let (Some(department), Some(name), true) = (department, name, errors.is_empty()) else {
             return Err(AppError::Validation(errors));
         };
-        let mut tx = crate::db::begin_write(&state.pool).await?;
+        let mut tx = crate::db::begin(&state.pool).await?;
         let id = crate::db::org::insert_team(&mut tx, department, &name)
             .await
             .map_err(|e| name_taken(e, "team_name"))?;

@@ -230,8 +230,7 @@ mod ssr {
             if !crate::db::person::exists(&state.pool, manager).await? {
                 errors.add("manager_id", "error-invalid-choice");
             } else if let Some(id) = person_id {
-                let mut conn = state.pool.acquire().await?;
-                let chain = crate::db::person::manager_chain(&mut conn, manager).await?;
+                let chain = crate::db::person::manager_chain(&state.pool, manager).await?;
                 if crate::domain::org::creates_management_cycle(id, manager, &chain) {
                     errors.add("manager_id", "error-manager-cycle");
                 }
@@ -274,14 +273,14 @@ mod ssr {
     /// After an admin typed a password for `person_id`: temporary unless it is their own (the
     /// person must replace it before anything else works), and audited either way.
     pub async fn password_set_by_admin(
-        tx: &mut crate::db::WriteTx,
+        tx: &mut crate::db::Tx,
         admin_id: i64,
         person_id: i64,
     ) -> Result<(), AppError> {
         let temporary = crate::domain::access::password_is_temporary(admin_id, person_id);
-        crate::db::access::set_temporary(&mut **tx, person_id, temporary).await?;
+        crate::db::access::set_temporary(&mut *tx, person_id, temporary).await?;
         crate::db::audit::record(
-            &mut **tx,
+            tx,
             Some(admin_id),
             crate::db::audit::AuditAction::PasswordSetByAdmin,
             Some(person_id),
@@ -310,7 +309,7 @@ pub async fn create_person(form: PersonForm) -> Result<i64, AppError> {
             let admin = ctx.require(|r| r.can_admin_people()).await?;
             let valid = ssr::validate(state, &form, None, true).await?;
             let hash = ssr::hash_if_given(&valid.password).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             let id = crate::db::person::insert(&mut tx, &valid.fields, hash.as_deref())
                 .await
                 .map_err(ssr::map_unique)?;
@@ -356,9 +355,9 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
                 Ok(()) => {}
             }
             let hash = ssr::hash_if_given(&valid.password).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             // Read inside the write transaction, so the audit row names what really changed.
-            let before = crate::db::person::roles_of(&mut *tx, id).await?;
+            let before = crate::db::person::roles_of(&mut tx, id).await?;
             crate::db::person::update(&mut tx, id, &valid.fields)
                 .await
                 .map_err(|e| match e {
@@ -378,7 +377,7 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
                     roles.iter().map(|r| r.code()).collect::<Vec<_>>()
                 };
                 crate::db::audit::record(
-                    &mut *tx,
+                    &mut tx,
                     Some(admin.id),
                     crate::db::audit::AuditAction::RoleChanged,
                     Some(id),
@@ -389,7 +388,7 @@ pub async fn update_person(id: i64, form: PersonForm) -> Result<(), AppError> {
             // A new password or a deactivation ends the person's sessions (see db::person).
             let epoch = match &hash {
                 Some(hash) => {
-                    let epoch = crate::db::person::set_password_hash(&mut *tx, id, hash).await?;
+                    let epoch = crate::db::person::set_password_hash(&mut tx, id, hash).await?;
                     ssr::password_set_by_admin(&mut tx, admin.id, id).await?;
                     Some(epoch)
                 }

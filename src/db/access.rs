@@ -7,7 +7,10 @@
 use crate::domain::access::{InvitationRow, InvitationStatus, RESETS_PER_SPAN, TokenPurpose};
 use crate::domain::paging::Paged;
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqliteExecutor};
+
+use super::Source;
+use super::backend::on;
+use super::numbered;
 
 /// A new link, as `access::issue` made it.
 pub struct NewToken<'a> {
@@ -21,81 +24,85 @@ pub struct NewToken<'a> {
 
 const INSERT: &str = "insert into access_token
         (person_id, purpose, token_hash, expires_at, created_by, created_at, updated_at)
-    select p.id, ?, ?, ?, ?, ?, ? from person p";
+    select p.id, $1, $2, $3, $4, $5, $5 from person p";
 
 /// An invitation for an active person without a password; false when they are not one
 /// (deactivated, or they set a password in the meantime).
 pub async fn insert_invitation(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     t: &NewToken<'_>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(&format!(
-        "{INSERT} where p.id = ? and p.active = true and p.password_hash is null"
-    ))
-    .bind(TokenPurpose::Invite.code())
-    .bind(t.hash)
-    .bind(t.expires_at)
-    .bind(t.created_by)
-    .bind(t.now)
-    .bind(t.now)
-    .bind(t.person_id)
-    .execute(conn)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    let sql = format!("{INSERT} where p.id = $6 and p.active = true and p.password_hash is null");
+    let done = on!(src, |c| {
+        sqlx::query(&sql)
+            .bind(TokenPurpose::Invite.code())
+            .bind(t.hash)
+            .bind(t.expires_at)
+            .bind(t.created_by)
+            .bind(t.now)
+            .bind(t.person_id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+    });
+    Ok(done == 1)
 }
 
 /// A resent invitation: as [`insert_invitation`], and only when no invitation was made for the
 /// person after `since` (the once-a-day rule).
 pub async fn insert_resend(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     t: &NewToken<'_>,
     since: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(&format!(
-        "{INSERT} where p.id = ? and p.active = true and p.password_hash is null
+    let sql = format!(
+        "{INSERT} where p.id = $6 and p.active = true and p.password_hash is null
            and not exists (select 1 from access_token a
-                           where a.person_id = p.id and a.purpose = ? and a.created_at > ?)"
-    ))
-    .bind(TokenPurpose::Invite.code())
-    .bind(t.hash)
-    .bind(t.expires_at)
-    .bind(t.created_by)
-    .bind(t.now)
-    .bind(t.now)
-    .bind(t.person_id)
-    .bind(TokenPurpose::Invite.code())
-    .bind(since)
-    .execute(conn)
-    .await
-    .map(|r| r.rows_affected() == 1)
+                           where a.person_id = p.id and a.purpose = $1 and a.created_at > $7)"
+    );
+    let done = on!(src, |c| {
+        sqlx::query(&sql)
+            .bind(TokenPurpose::Invite.code())
+            .bind(t.hash)
+            .bind(t.expires_at)
+            .bind(t.created_by)
+            .bind(t.now)
+            .bind(t.person_id)
+            .bind(since)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+    });
+    Ok(done == 1)
 }
 
 /// A reset link for the active person with `email` (in `t.person_id`'s place), only when fewer
 /// than `RESETS_PER_SPAN` were made for them after `since`. The person's id when one was made.
 pub async fn insert_reset(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     email: &str,
     t: &NewToken<'_>,
     since: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>(&format!(
-        "{INSERT} where p.email = ? and p.active = true
+    let sql = format!(
+        "{INSERT} where p.email = $6 and p.active = true
            and (select count(*) from access_token a
-                where a.person_id = p.id and a.purpose = ? and a.created_at > ?) < ?
+                where a.person_id = p.id and a.purpose = $1 and a.created_at > $7) < $8
          returning person_id"
-    ))
-    .bind(TokenPurpose::Reset.code())
-    .bind(t.hash)
-    .bind(t.expires_at)
-    .bind(t.created_by)
-    .bind(t.now)
-    .bind(t.now)
-    .bind(email)
-    .bind(TokenPurpose::Reset.code())
-    .bind(since)
-    .bind(RESETS_PER_SPAN)
-    .fetch_optional(conn)
-    .await
+    );
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(&sql)
+            .bind(TokenPurpose::Reset.code())
+            .bind(t.hash)
+            .bind(t.expires_at)
+            .bind(t.created_by)
+            .bind(t.now)
+            .bind(email)
+            .bind(since)
+            .bind(RESETS_PER_SPAN)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }
 
 /// A stored link as the set-password page needs it.
@@ -109,95 +116,103 @@ pub struct TokenRow {
     pub name: String,
 }
 
-pub async fn lookup(
-    db: impl SqliteExecutor<'_>,
-    hash: &str,
-) -> Result<Option<TokenRow>, sqlx::Error> {
-    sqlx::query_as::<_, TokenRow>(
-        "select t.person_id, t.purpose, t.expires_at, t.used_at, p.active, p.name
-         from access_token t join person p on p.id = t.person_id
-         where t.token_hash = ?",
-    )
-    .bind(hash)
-    .fetch_optional(db)
-    .await
+pub async fn lookup(src: impl Source<'_>, hash: &str) -> Result<Option<TokenRow>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, TokenRow>(
+            "select t.person_id, t.purpose, t.expires_at, t.used_at, p.active, p.name
+             from access_token t join person p on p.id = t.person_id
+             where t.token_hash = $1",
+        )
+        .bind(hash)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 /// Uses the link: only if it is unused, unexpired at `now` and its person active. Returns the
 /// person and the link's purpose; None when it did not work (then nothing changed).
 pub async fn consume(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as::<_, (i64, String)>(
-        "update access_token set used_at = ?, updated_at = ?
-         where token_hash = ? and used_at is null and expires_at > ?
-           and exists (select 1 from person p where p.id = access_token.person_id and p.active = true)
-         returning person_id, purpose",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(hash)
-    .bind(now)
-    .fetch_optional(conn)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, (i64, String)>(
+            "update access_token set used_at = $1, updated_at = $1
+             where token_hash = $2 and used_at is null and expires_at > $1
+               and exists (select 1 from person p
+                           where p.id = access_token.person_id and p.active = true)
+             returning person_id, purpose",
+        )
+        .bind(now)
+        .bind(hash)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 /// Every still-unused link of the person stops working (they have a password now).
 pub async fn use_up_all(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     person_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "update access_token set used_at = ?, updated_at = ? where person_id = ? and used_at is null",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(person_id)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "update access_token set used_at = $1, updated_at = $1
+             where person_id = $2 and used_at is null",
+        )
+        .bind(now)
+        .bind(person_id)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 /// Marks the person's password as temporary (an admin typed it) or not.
 pub async fn set_temporary(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
     temporary: bool,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("update person set must_change_password = ? where id = ?")
-        .bind(temporary)
-        .bind(person_id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    on!(src, |c| {
+        sqlx::query("update person set must_change_password = $1 where id = $2")
+            .bind(temporary)
+            .bind(person_id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }
 
 /// When the person's latest invitation was made, if ever.
 pub async fn last_invitation(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
 ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<DateTime<Utc>>>(
-        "select max(created_at) from access_token where person_id = ? and purpose = ?",
-    )
-    .bind(person_id)
-    .bind(TokenPurpose::Invite.code())
-    .fetch_one(db)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, Option<DateTime<Utc>>>(
+            "select max(created_at) from access_token where person_id = $1 and purpose = $2",
+        )
+        .bind(person_id)
+        .bind(TokenPurpose::Invite.code())
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 /// The holder of licence period `period_id`.
 pub async fn period_holder(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     period_id: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select person_id from licence_period where id = ?")
-        .bind(period_id)
-        .fetch_optional(db)
-        .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>("select person_id from licence_period where id = $1")
+            .bind(period_id)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }
 
 /// Name, address and language of a person a link is mailed to.
@@ -219,11 +234,14 @@ pub async fn addressees(db: &super::Db, ids: &[i64]) -> Result<Vec<Addressee>, s
             "select id, name, email, preferred_language, password_hash is not null as has_password
              from person where active = true and id in ({marks})"
         );
-        let mut query = sqlx::query_as::<_, Addressee>(&sql);
-        for id in chunk {
-            query = query.bind(id);
-        }
-        found.extend(query.fetch_all(db).await?);
+        let sql = numbered(&sql);
+        on!(db, |c| {
+            let mut query = sqlx::query_as::<_, Addressee>(&sql);
+            for id in chunk {
+                query = query.bind(id);
+            }
+            found.extend(query.fetch_all(&mut *c).await?);
+        });
     }
     Ok(found)
 }
@@ -267,31 +285,38 @@ pub async fn invitations(
     let status = status.map(|s| s.code()).unwrap_or_default();
     let text = query.trim().to_lowercase();
     let like = format!("%{}%", text.replace(['%', '_'], ""));
-    let total = sqlx::query_scalar::<_, i64>(&format!("select count(*) {LIST_FROM}"))
-        .bind(now)
-        .bind(status)
-        .bind(status)
-        .bind(&text)
-        .bind(&like)
-        .bind(&like)
-        .bind(&like)
-        .fetch_one(db)
-        .await?;
-    let rows = sqlx::query_as::<_, ListRow>(&format!(
+    let count_sql = format!("select count(*) {LIST_FROM}");
+    let count_sql = numbered(&count_sql);
+    let page_sql = format!(
         "select x.person_id, x.name, x.email, x.team_name, x.sent_at, x.expires_at {LIST_FROM}
          order by x.name, x.person_id limit ? offset ?"
-    ))
-    .bind(now)
-    .bind(status)
-    .bind(status)
-    .bind(&text)
-    .bind(&like)
-    .bind(&like)
-    .bind(&like)
-    .bind(page_size)
-    .bind(Paged::<InvitationRow>::offset(page, page_size))
-    .fetch_all(db)
-    .await?;
+    );
+    let page_sql = numbered(&page_sql);
+    let (total, rows) = on!(db, |c| {
+        let total = sqlx::query_scalar::<_, i64>(&count_sql)
+            .bind(now)
+            .bind(status)
+            .bind(status)
+            .bind(&text)
+            .bind(&like)
+            .bind(&like)
+            .bind(&like)
+            .fetch_one(&mut *c)
+            .await?;
+        let rows = sqlx::query_as::<_, ListRow>(&page_sql)
+            .bind(now)
+            .bind(status)
+            .bind(status)
+            .bind(&text)
+            .bind(&like)
+            .bind(&like)
+            .bind(&like)
+            .bind(page_size)
+            .bind(Paged::<InvitationRow>::offset(page, page_size))
+            .fetch_all(&mut *c)
+            .await?;
+        (total, rows)
+    });
     Ok(Paged {
         items: rows
             .into_iter()

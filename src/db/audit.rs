@@ -3,7 +3,8 @@
 //! transaction of the change itself, so a change and its audit row exist together or not at all.
 //! The table's triggers refuse updates and deletes.
 
-use sqlx::SqliteExecutor;
+use super::backend::on;
+use super::{Dialect, Source, numbered};
 
 /// What happened. Stored as `code()`; the audit page translates `audit-action-<code>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,14 +103,14 @@ impl AuditAction {
 /// Records `action` by `actor_id` (None: the system) about `subject_person_id`, with `detail`
 /// (what changed, as JSON). Call it with the transaction of the change.
 pub async fn record(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     actor_id: Option<i64>,
     action: AuditAction,
     subject_person_id: Option<i64>,
     detail: &serde_json::Value,
 ) -> Result<(), sqlx::Error> {
     record_at(
-        db,
+        src,
         super::now(),
         actor_id,
         action,
@@ -121,26 +122,28 @@ pub async fn record(
 
 /// An event that happened at `at`: the demo data's history (decisions made months ago).
 pub async fn record_at(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     at: chrono::DateTime<chrono::Utc>,
     actor_id: Option<i64>,
     action: AuditAction,
     subject_person_id: Option<i64>,
     detail: &serde_json::Value,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into audit_event (actor_id, action, subject_person_id, detail, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(actor_id)
-    .bind(action.code())
-    .bind(subject_person_id)
-    .bind(detail.to_string())
-    .bind(at)
-    .bind(at)
-    .execute(db)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into audit_event
+                 (actor_id, action, subject_person_id, detail, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $5)",
+        )
+        .bind(actor_id)
+        .bind(action.code())
+        .bind(subject_person_id)
+        .bind(detail.to_string())
+        .bind(at)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 // Reading the log (HR and admins): newest first, keyset on (created_at, id).
@@ -171,16 +174,21 @@ impl From<EntryRow> for AuditEntry {
     }
 }
 
-const ENTRY_SELECT: &str = "select e.id, e.created_at, e.created_at as created_at_raw, e.action,
-        a.name as actor_name, s.name as subject_name, e.detail
-     from audit_event e
-     left join person a on a.id = e.actor_id
-     left join person s on s.id = e.subject_person_id
-     where (? is null or e.action = ?)
-       and (? = '' or lower(a.name) like ? or a.email like ?)
-       and (? = '' or lower(s.name) like ? or s.email like ?)
-       and (? is null or e.created_at >= ?)
-       and (? is null or e.created_at < ?)";
+/// The events and their names, `raw` giving `created_at_raw` (see [`cursor_sql`]).
+fn entry_select(raw: &str) -> String {
+    format!(
+        "select e.id, e.created_at, {raw} as created_at_raw, e.action,
+            a.name as actor_name, s.name as subject_name, e.detail
+         from audit_event e
+         left join person a on a.id = e.actor_id
+         left join person s on s.id = e.subject_person_id
+         where (? is null or e.action = ?)
+           and (? = '' or lower(a.name) like ? or a.email like ?)
+           and (? = '' or lower(s.name) like ? or s.email like ?)
+           and (? is null or e.created_at >= ?)
+           and (? is null or e.created_at < ?)"
+    )
+}
 
 macro_rules! bind_filter {
     ($q:expr, $f:expr, $actor:expr, $subject:expr) => {
@@ -203,6 +211,18 @@ fn like(text: &str) -> String {
     format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""))
 }
 
+/// `created_at` as the cursor carries it: as SQLite stores it, and on PostgreSQL as RFC 3339 text
+/// in UTC to the microsecond (all `timestamptz` keeps), read back with a cast.
+fn cursor_sql(d: Dialect) -> (&'static str, &'static str) {
+    match d {
+        Dialect::Sqlite => ("e.created_at", "?"),
+        Dialect::Postgres => (
+            "to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
+            "cast(? as timestamptz)",
+        ),
+    }
+}
+
 /// One page of at most `limit` events matching `filter`, older than `after` when given.
 pub async fn list(
     db: &super::Db,
@@ -211,25 +231,29 @@ pub async fn list(
     limit: i64,
 ) -> Result<AuditPage, sqlx::Error> {
     let (actor, subject) = (like(&filter.actor), like(&filter.subject));
-    let sql = format!(
-        "{ENTRY_SELECT}
-           and (? is null or e.created_at < ? or (e.created_at = ? and e.id < ?))
-         order by e.created_at desc, e.id desc limit ?"
-    );
     let cursor_at = after.map(|c| c.created_at.as_str());
-    let mut rows = bind_filter!(
-        sqlx::query_as::<_, EntryRow>(&sql),
-        filter,
-        &actor,
-        &subject
-    )
-    .bind(cursor_at)
-    .bind(cursor_at)
-    .bind(cursor_at)
-    .bind(after.map(|c| c.id))
-    .bind(limit + 1)
-    .fetch_all(db)
-    .await?;
+    let mut rows = on!(db, |c, d| {
+        let (raw, at) = cursor_sql(d);
+        let sql = format!(
+            "{}
+               and (? is null or e.created_at < {at} or (e.created_at = {at} and e.id < ?))
+             order by e.created_at desc, e.id desc limit ?",
+            entry_select(raw)
+        );
+        bind_filter!(
+            sqlx::query_as::<_, EntryRow>(&numbered(&sql)),
+            filter,
+            &actor,
+            &subject
+        )
+        .bind(cursor_at)
+        .bind(cursor_at)
+        .bind(cursor_at)
+        .bind(after.map(|c| c.id))
+        .bind(limit + 1)
+        .fetch_all(&mut *c)
+        .await?
+    });
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or_default());
     let next = rows.last().filter(|_| more).map(|r| AuditCursor {
@@ -245,18 +269,21 @@ pub async fn list(
 /// Every event matching `filter`, newest first (the CSV export).
 pub async fn export(db: &super::Db, filter: &AuditFilter) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let (actor, subject) = (like(&filter.actor), like(&filter.subject));
-    let sql = format!("{ENTRY_SELECT} order by e.created_at desc, e.id desc");
-    Ok(bind_filter!(
-        sqlx::query_as::<_, EntryRow>(&sql),
-        filter,
-        &actor,
-        &subject
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(AuditEntry::from)
-    .collect())
+    let rows = on!(db, |c, d| {
+        let sql = format!(
+            "{} order by e.created_at desc, e.id desc",
+            entry_select(cursor_sql(d).0)
+        );
+        bind_filter!(
+            sqlx::query_as::<_, EntryRow>(&numbered(&sql)),
+            filter,
+            &actor,
+            &subject
+        )
+        .fetch_all(&mut *c)
+        .await?
+    });
+    Ok(rows.into_iter().map(AuditEntry::from).collect())
 }
 
 #[cfg(test)]

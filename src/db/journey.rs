@@ -1,10 +1,11 @@
 //! Queries on journeys and their steps (catalogue, versions).
 
+use super::Source;
+use super::backend::on;
 use crate::domain::journey::{
     Channel, JourneyDetail, JourneyStatus, JourneyStep, JourneySummary, Phase, sort_steps,
 };
 use chrono::{DateTime, Utc};
-use sqlx::SqliteExecutor;
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -47,40 +48,46 @@ const SUMMARY_SELECT: &str =
      from journey j";
 
 /// Every journey version, newest version of each family first.
-pub async fn list_all(db: impl SqliteExecutor<'_>) -> Result<Vec<JourneySummary>, sqlx::Error> {
+pub async fn list_all(src: impl Source<'_>) -> Result<Vec<JourneySummary>, sqlx::Error> {
     let sql = format!("{SUMMARY_SELECT} order by j.title, j.family_id, j.version desc");
-    sqlx::query_as::<_, SummaryRow>(&sql)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(JourneySummary::try_from)
-        .collect()
+    on!(src, |c| {
+        sqlx::query_as::<_, SummaryRow>(&sql)
+            .fetch_all(&mut *c)
+            .await?
+    })
+    .into_iter()
+    .map(JourneySummary::try_from)
+    .collect()
 }
 
 /// Every version of one journey family, newest first.
 pub async fn list_family(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     family_id: i64,
 ) -> Result<Vec<JourneySummary>, sqlx::Error> {
-    let sql = format!("{SUMMARY_SELECT} where j.family_id = ? order by j.version desc");
-    sqlx::query_as::<_, SummaryRow>(&sql)
-        .bind(family_id)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(JourneySummary::try_from)
-        .collect()
+    let sql = format!("{SUMMARY_SELECT} where j.family_id = $1 order by j.version desc");
+    on!(src, |c| {
+        sqlx::query_as::<_, SummaryRow>(&sql)
+            .bind(family_id)
+            .fetch_all(&mut *c)
+            .await?
+    })
+    .into_iter()
+    .map(JourneySummary::try_from)
+    .collect()
 }
 
 /// Journeys open for walkthroughs.
-pub async fn list_live(db: impl SqliteExecutor<'_>) -> Result<Vec<JourneySummary>, sqlx::Error> {
+pub async fn list_live(src: impl Source<'_>) -> Result<Vec<JourneySummary>, sqlx::Error> {
     let sql = format!("{SUMMARY_SELECT} where j.status = 'live' order by j.title");
-    sqlx::query_as::<_, SummaryRow>(&sql)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(JourneySummary::try_from)
-        .collect()
+    on!(src, |c| {
+        sqlx::query_as::<_, SummaryRow>(&sql)
+            .fetch_all(&mut *c)
+            .await?
+    })
+    .into_iter()
+    .map(JourneySummary::try_from)
+    .collect()
 }
 
 #[derive(sqlx::FromRow)]
@@ -118,19 +125,18 @@ impl TryFrom<StepRow> for JourneyStep {
 }
 
 /// The steps of one journey version, in walking order (phase, then position).
-pub async fn steps(
-    db: impl SqliteExecutor<'_>,
-    journey_id: i64,
-) -> Result<Vec<JourneyStep>, sqlx::Error> {
-    let mut steps = sqlx::query_as::<_, StepRow>(
-        "select s.id, s.journey_id, s.position, s.phase, s.title, s.instructions, s.channel,
-                s.service_promise, s.team_id, t.name as team_name
-         from journey_step s left join team t on t.id = s.team_id
-         where s.journey_id = ?",
-    )
-    .bind(journey_id)
-    .fetch_all(db)
-    .await?
+pub async fn steps(src: impl Source<'_>, journey_id: i64) -> Result<Vec<JourneyStep>, sqlx::Error> {
+    let mut steps = on!(src, |c| {
+        sqlx::query_as::<_, StepRow>(
+            "select s.id, s.journey_id, s.position, s.phase, s.title, s.instructions, s.channel,
+                    s.service_promise, s.team_id, t.name as team_name
+             from journey_step s left join team t on t.id = s.team_id
+             where s.journey_id = $1",
+        )
+        .bind(journey_id)
+        .fetch_all(&mut *c)
+        .await?
+    })
     .into_iter()
     .map(JourneyStep::try_from)
     .collect::<Result<Vec<_>, _>>()?;
@@ -155,14 +161,17 @@ struct DetailRow {
 
 /// One journey version with its steps, or `None` when the id is unknown.
 pub async fn detail(db: &super::Db, id: i64) -> Result<Option<JourneyDetail>, sqlx::Error> {
-    let Some(r) = sqlx::query_as::<_, DetailRow>(
-        "select id, family_id, version, year, title, product_line, persona, goal, scenario, rules, status
-         from journey where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?
-    else {
+    let row = on!(db, |c| {
+        sqlx::query_as::<_, DetailRow>(
+            "select id, family_id, version, year, title, product_line, persona, goal, scenario,
+                    rules, status
+             from journey where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
+    let Some(r) = row else {
         return Ok(None);
     };
     Ok(Some(JourneyDetail {
@@ -188,7 +197,6 @@ pub async fn detail(db: &super::Db, id: i64) -> Result<Option<JourneyDetail>, sq
 // ---------------------------------------------------------------------------------------------
 
 use crate::domain::journey::{JourneyInput, StepInput};
-use sqlx::SqliteConnection;
 
 /// Where one version stands: its family, version number and status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,16 +207,15 @@ pub struct VersionState {
 }
 
 /// A journey version's family, number and status; `None` when the id is unknown.
-pub async fn state_of(
-    db: impl SqliteExecutor<'_>,
-    id: i64,
-) -> Result<Option<VersionState>, sqlx::Error> {
-    let row = sqlx::query_as::<_, (i64, i64, String)>(
-        "select family_id, version, status from journey where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
+pub async fn state_of(src: impl Source<'_>, id: i64) -> Result<Option<VersionState>, sqlx::Error> {
+    let row = on!(src, |c| {
+        sqlx::query_as::<_, (i64, i64, String)>(
+            "select family_id, version, status from journey where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
     row.map(|(family_id, version, code)| {
         Ok(VersionState {
             family_id,
@@ -220,31 +227,33 @@ pub async fn state_of(
 }
 
 /// The family's live version, if it has one.
-pub async fn family_live(
-    db: impl SqliteExecutor<'_>,
-    family_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select id from journey where family_id = ? and status = 'live'")
+pub async fn family_live(src: impl Source<'_>, family_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "select id from journey where family_id = $1 and status = 'live'",
+        )
         .bind(family_id)
-        .fetch_optional(db)
-        .await
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 /// Starts a new journey family (the line in the catalogue its versions share).
-pub async fn insert_family(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+pub async fn insert_family(src: impl Source<'_>) -> Result<i64, sqlx::Error> {
     let ts = super::now();
-    sqlx::query_scalar::<_, i64>(
-        "insert into journey_family (created_at, updated_at) values (?, ?) returning id",
-    )
-    .bind(ts)
-    .bind(ts)
-    .fetch_one(conn)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into journey_family (created_at, updated_at) values ($1, $1) returning id",
+        )
+        .bind(ts)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 /// Inserts one journey version with the given status.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     family_id: i64,
     version: i64,
     input: &JourneyInput,
@@ -253,163 +262,175 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     let ts = super::now();
     let published_at = (status == JourneyStatus::Live).then_some(ts);
-    sqlx::query_scalar::<_, i64>(
-        "insert into journey (family_id, version, year, title, product_line, persona, goal, scenario,
-                              rules, status, created_by, published_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(family_id)
-    .bind(version)
-    .bind(input.year)
-    .bind(&input.title)
-    .bind(&input.product_line)
-    .bind(&input.persona)
-    .bind(&input.goal)
-    .bind(&input.scenario)
-    .bind(&input.rules)
-    .bind(status.code())
-    .bind(created_by)
-    .bind(published_at)
-    .bind(ts)
-    .bind(ts)
-    .fetch_one(conn)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into journey (family_id, version, year, title, product_line, persona, goal,
+                                  scenario, rules, status, created_by, published_at, created_at,
+                                  updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id",
+        )
+        .bind(family_id)
+        .bind(version)
+        .bind(input.year)
+        .bind(&input.title)
+        .bind(&input.product_line)
+        .bind(&input.persona)
+        .bind(&input.goal)
+        .bind(&input.scenario)
+        .bind(&input.rules)
+        .bind(status.code())
+        .bind(created_by)
+        .bind(published_at)
+        .bind(ts)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 /// Changes a draft's fields. Returns false when the version is not a draft (nothing changed).
 pub async fn update(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     id: i64,
     input: &JourneyInput,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "update journey set year = ?, title = ?, product_line = ?, persona = ?, goal = ?,
-                scenario = ?, rules = ?, updated_at = ?
-         where id = ? and status = 'draft'",
-    )
-    .bind(input.year)
-    .bind(&input.title)
-    .bind(&input.product_line)
-    .bind(&input.persona)
-    .bind(&input.goal)
-    .bind(&input.scenario)
-    .bind(&input.rules)
-    .bind(super::now())
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let done = on!(src, |c| {
+        sqlx::query(
+            "update journey set year = $1, title = $2, product_line = $3, persona = $4, goal = $5,
+                    scenario = $6, rules = $7, updated_at = $8
+             where id = $9 and status = 'draft'",
+        )
+        .bind(input.year)
+        .bind(&input.title)
+        .bind(&input.product_line)
+        .bind(&input.persona)
+        .bind(&input.goal)
+        .bind(&input.scenario)
+        .bind(&input.rules)
+        .bind(super::now())
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    Ok(done == 1)
 }
 
 /// Marks a draft as changed now, so the catalogue's "last change" covers step edits too.
-async fn touch(conn: &mut SqliteConnection, journey_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("update journey set updated_at = ? where id = ?")
-        .bind(super::now())
-        .bind(journey_id)
-        .execute(conn)
-        .await
-        .map(|_| ())
+async fn touch(src: impl Source<'_>, journey_id: i64) -> Result<(), sqlx::Error> {
+    on!(src, |c| {
+        sqlx::query("update journey set updated_at = $1 where id = $2")
+            .bind(super::now())
+            .bind(journey_id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }
 
 /// Adds a step at the end of its journey (so at the end of its phase). The journey must be a draft
 /// for curators; the seed also uses this to fill live demo journeys before anyone walks them.
 pub async fn insert_step(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     journey_id: i64,
     input: &StepInput,
 ) -> Result<i64, sqlx::Error> {
     let ts = super::now();
-    let id = sqlx::query_scalar::<_, i64>(
-        "insert into journey_step (journey_id, position, phase, title, instructions, channel,
-                                   service_promise, team_id, created_at, updated_at)
-         values (?, (select coalesce(max(position), 0) + 1 from journey_step where journey_id = ?),
-                 ?, ?, ?, ?, ?, ?, ?, ?)
-         returning id",
-    )
-    .bind(journey_id)
-    .bind(journey_id)
-    .bind(input.phase.code())
-    .bind(&input.title)
-    .bind(&input.instructions)
-    .bind(input.channel.code())
-    .bind(&input.service_promise)
-    .bind(input.team_id)
-    .bind(ts)
-    .bind(ts)
-    .fetch_one(&mut *conn)
-    .await?;
-    touch(conn, journey_id).await?;
-    Ok(id)
+    Ok(on!(src, |c| {
+        let id = sqlx::query_scalar::<_, i64>(
+            "insert into journey_step (journey_id, position, phase, title, instructions, channel,
+                                       service_promise, team_id, created_at, updated_at)
+             values ($1,
+                     (select coalesce(max(position), 0) + 1 from journey_step where journey_id = $1),
+                     $2, $3, $4, $5, $6, $7, $8, $8)
+             returning id",
+        )
+        .bind(journey_id)
+        .bind(input.phase.code())
+        .bind(&input.title)
+        .bind(&input.instructions)
+        .bind(input.channel.code())
+        .bind(&input.service_promise)
+        .bind(input.team_id)
+        .bind(ts)
+        .fetch_one(&mut *c)
+        .await?;
+        touch(&mut *c, journey_id).await?;
+        id
+    }))
 }
 
 /// The journey a step belongs to; `None` when the step id is unknown.
-pub async fn step_journey(
-    db: impl SqliteExecutor<'_>,
-    step_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select journey_id from journey_step where id = ?")
-        .bind(step_id)
-        .fetch_optional(db)
-        .await
+pub async fn step_journey(src: impl Source<'_>, step_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>("select journey_id from journey_step where id = $1")
+            .bind(step_id)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }
 
 /// Changes a step of a draft. A step moved to another phase goes to the end of that phase.
 /// Returns false when nothing matched (wrong journey, or not a draft).
 pub async fn update_step(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     journey_id: i64,
     step_id: i64,
     input: &StepInput,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "update journey_step set
-            position = case when phase = ? then position
-                            else (select coalesce(max(position), 0) + 1 from journey_step where journey_id = ?) end,
-            phase = ?, title = ?, instructions = ?, channel = ?, service_promise = ?, team_id = ?,
-            updated_at = ?
-         where id = ? and journey_id = ?
-           and exists (select 1 from journey j where j.id = ? and j.status = 'draft')",
-    )
-    .bind(input.phase.code())
-    .bind(journey_id)
-    .bind(input.phase.code())
-    .bind(&input.title)
-    .bind(&input.instructions)
-    .bind(input.channel.code())
-    .bind(&input.service_promise)
-    .bind(input.team_id)
-    .bind(super::now())
-    .bind(step_id)
-    .bind(journey_id)
-    .bind(journey_id)
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 1 {
-        touch(conn, journey_id).await?;
-    }
-    Ok(done.rows_affected() == 1)
+    let done = on!(src, |c| {
+        let done = sqlx::query(
+            "update journey_step set
+                position = case when phase = $1 then position
+                                else (select coalesce(max(position), 0) + 1 from journey_step
+                                      where journey_id = $2) end,
+                phase = $1, title = $3, instructions = $4, channel = $5, service_promise = $6,
+                team_id = $7, updated_at = $8
+             where id = $9 and journey_id = $2
+               and exists (select 1 from journey j where j.id = $2 and j.status = 'draft')",
+        )
+        .bind(input.phase.code())
+        .bind(journey_id)
+        .bind(&input.title)
+        .bind(&input.instructions)
+        .bind(input.channel.code())
+        .bind(&input.service_promise)
+        .bind(input.team_id)
+        .bind(super::now())
+        .bind(step_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+        if done == 1 {
+            touch(&mut *c, journey_id).await?;
+        }
+        done
+    });
+    Ok(done == 1)
 }
 
 /// Removes a step of a draft. Returns false when nothing matched.
 pub async fn delete_step(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     journey_id: i64,
     step_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "delete from journey_step
-         where id = ? and journey_id = ?
-           and exists (select 1 from journey j where j.id = ? and j.status = 'draft')",
-    )
-    .bind(step_id)
-    .bind(journey_id)
-    .bind(journey_id)
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 1 {
-        touch(conn, journey_id).await?;
-    }
-    Ok(done.rows_affected() == 1)
+    let done = on!(src, |c| {
+        let done = sqlx::query(
+            "delete from journey_step
+             where id = $1 and journey_id = $2
+               and exists (select 1 from journey j where j.id = $2 and j.status = 'draft')",
+        )
+        .bind(step_id)
+        .bind(journey_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected();
+        if done == 1 {
+            touch(&mut *c, journey_id).await?;
+        }
+        done
+    });
+    Ok(done == 1)
 }
 
 /// Which way a step moves within its phase.
@@ -422,158 +443,174 @@ pub enum Direction {
 /// Swaps a draft's step with its neighbour in the same phase. Returns false when it already is
 /// first (up) or last (down) in its phase; the caller has checked the step belongs to the draft.
 pub async fn move_step(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     journey_id: i64,
     step_id: i64,
     direction: Direction,
 ) -> Result<bool, sqlx::Error> {
-    let all = steps(&mut *conn, journey_id).await?;
-    let Some(index) = all.iter().position(|s| s.id == step_id) else {
-        return Ok(false);
-    };
-    let me = &all[index];
-    let neighbour = match direction {
-        Direction::Up => index.checked_sub(1).and_then(|i| all.get(i)),
-        Direction::Down => all.get(index + 1),
-    };
-    let Some(other) = neighbour.filter(|o| o.phase == me.phase) else {
-        return Ok(false);
-    };
-    // Positions are distinct within a journey (always max + 1), so swapping them swaps the order.
-    let (mine, theirs) = (other.position, me.position);
-    let ts = super::now();
-    for (id, position) in [(me.id, mine), (other.id, theirs)] {
-        sqlx::query(
-            "update journey_step set position = ?, updated_at = ?
-             where id = ? and journey_id = ?
-               and exists (select 1 from journey j where j.id = ? and j.status = 'draft')",
-        )
-        .bind(position)
-        .bind(ts)
-        .bind(id)
-        .bind(journey_id)
-        .bind(journey_id)
-        .execute(&mut *conn)
-        .await?;
-    }
-    touch(conn, journey_id).await?;
+    on!(src, |c| {
+        let all = steps(&mut *c, journey_id).await?;
+        let Some(index) = all.iter().position(|s| s.id == step_id) else {
+            return Ok(false);
+        };
+        let me = &all[index];
+        let neighbour = match direction {
+            Direction::Up => index.checked_sub(1).and_then(|i| all.get(i)),
+            Direction::Down => all.get(index + 1),
+        };
+        let Some(other) = neighbour.filter(|o| o.phase == me.phase) else {
+            return Ok(false);
+        };
+        // Positions are distinct within a journey (always max + 1), so swapping them swaps the
+        // order.
+        let (mine, theirs) = (other.position, me.position);
+        let ts = super::now();
+        for (id, position) in [(me.id, mine), (other.id, theirs)] {
+            sqlx::query(
+                "update journey_step set position = $1, updated_at = $2
+                 where id = $3 and journey_id = $4
+                   and exists (select 1 from journey j where j.id = $4 and j.status = 'draft')",
+            )
+            .bind(position)
+            .bind(ts)
+            .bind(id)
+            .bind(journey_id)
+            .execute(&mut *c)
+            .await?;
+        }
+        touch(&mut *c, journey_id).await?;
+    });
     Ok(true)
 }
 
 /// Publishes a draft: the family's live version (if any) is retired first, in the caller's
 /// transaction, so there is never a moment with two live versions (the partial unique index
 /// `journey_one_live_idx` would refuse it anyway). Returns false when the version is not a draft.
-pub async fn publish(
-    conn: &mut SqliteConnection,
-    id: i64,
-    family_id: i64,
-) -> Result<bool, sqlx::Error> {
+pub async fn publish(src: impl Source<'_>, id: i64, family_id: i64) -> Result<bool, sqlx::Error> {
     let ts = super::now();
-    sqlx::query(
-        "update journey set status = 'retired', updated_at = ?
-         where family_id = ? and status = 'live' and id <> ?",
-    )
-    .bind(ts)
-    .bind(family_id)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    let done = sqlx::query(
-        "update journey set status = 'live', published_at = ?, updated_at = ?
-         where id = ? and status = 'draft'",
-    )
-    .bind(ts)
-    .bind(ts)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let done = on!(src, |c| {
+        sqlx::query(
+            "update journey set status = 'retired', updated_at = $1
+             where family_id = $2 and status = 'live' and id <> $3",
+        )
+        .bind(ts)
+        .bind(family_id)
+        .bind(id)
+        .execute(&mut *c)
+        .await?;
+        sqlx::query(
+            "update journey set status = 'live', published_at = $1, updated_at = $1
+             where id = $2 and status = 'draft'",
+        )
+        .bind(ts)
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    Ok(done == 1)
 }
 
 /// Withdraws a live version from walkthroughs. Returns false when it was not live.
-pub async fn retire(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "update journey set status = 'retired', updated_at = ? where id = ? and status = 'live'",
-    )
-    .bind(super::now())
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+pub async fn retire(src: impl Source<'_>, id: i64) -> Result<bool, sqlx::Error> {
+    let done = on!(src, |c| {
+        sqlx::query(
+            "update journey set status = 'retired', updated_at = $1
+             where id = $2 and status = 'live'",
+        )
+        .bind(super::now())
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    Ok(done == 1)
 }
 
 /// The version numbers a family already has.
 pub async fn family_versions(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     family_id: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select version from journey where family_id = ? order by version")
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "select version from journey where family_id = $1 order by version",
+        )
         .bind(family_id)
-        .fetch_all(db)
-        .await
+        .fetch_all(&mut *c)
+        .await?
+    }))
 }
 
 /// The family's open draft, if one exists: a second draft next to it would only confuse curators.
 pub async fn family_draft(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     family_id: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>(
-        "select id from journey where family_id = ? and status = 'draft' order by version desc limit 1",
-    )
-    .bind(family_id)
-    .fetch_optional(db)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "select id from journey where family_id = $1 and status = 'draft'
+             order by version desc limit 1",
+        )
+        .bind(family_id)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
 /// Copies a journey version and all its steps into a new draft `version` of the same family, for
 /// `year`. The source version and its steps are only read, so walkthroughs on it are untouched.
 pub async fn copy_to_draft(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     source_id: i64,
     version: i64,
     year: i64,
     created_by: i64,
 ) -> Result<i64, sqlx::Error> {
     let ts = super::now();
-    let id = sqlx::query_scalar::<_, i64>(
-        "insert into journey (family_id, version, year, title, product_line, persona, goal, scenario,
-                              rules, status, created_by, published_at, created_at, updated_at)
-         select family_id, ?, ?, title, product_line, persona, goal, scenario, rules, 'draft', ?, null, ?, ?
-         from journey where id = ?
-         returning id",
-    )
-    .bind(version)
-    .bind(year)
-    .bind(created_by)
-    .bind(ts)
-    .bind(ts)
-    .bind(source_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    sqlx::query(
-        "insert into journey_step (journey_id, position, phase, title, instructions, channel,
-                                   service_promise, team_id, created_at, updated_at)
-         select ?, position, phase, title, instructions, channel, service_promise, team_id, ?, ?
-         from journey_step where journey_id = ?
-         order by position, id",
-    )
-    .bind(id)
-    .bind(ts)
-    .bind(ts)
-    .bind(source_id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(id)
+    Ok(on!(src, |c| {
+        let id = sqlx::query_scalar::<_, i64>(
+            "insert into journey (family_id, version, year, title, product_line, persona, goal,
+                                  scenario, rules, status, created_by, published_at, created_at,
+                                  updated_at)
+             select family_id, $1, $2, title, product_line, persona, goal, scenario, rules,
+                    'draft', $3, null, $4, $4
+             from journey where id = $5
+             returning id",
+        )
+        .bind(version)
+        .bind(year)
+        .bind(created_by)
+        .bind(ts)
+        .bind(source_id)
+        .fetch_one(&mut *c)
+        .await?;
+        sqlx::query(
+            "insert into journey_step (journey_id, position, phase, title, instructions, channel,
+                                       service_promise, team_id, created_at, updated_at)
+             select $1, position, phase, title, instructions, channel, service_promise, team_id,
+                    $2, $2
+             from journey_step where journey_id = $3
+             order by position, id",
+        )
+        .bind(id)
+        .bind(ts)
+        .bind(source_id)
+        .execute(&mut *c)
+        .await?;
+        id
+    }))
 }
 
 /// When a journey version last changed (fields or steps), for the detail page.
 pub async fn updated_at(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
 ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-    sqlx::query_scalar::<_, DateTime<Utc>>("select updated_at from journey where id = ?")
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, DateTime<Utc>>("select updated_at from journey where id = $1")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }

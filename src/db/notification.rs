@@ -1,7 +1,8 @@
 //! The in-app notifications: written inside the transaction of what caused them (a comment, a
 //! recognition, a review), read and marked read by the person they are for.
 
-use sqlx::SqliteExecutor;
+use super::Source;
+use super::backend::on;
 
 /// What a notification is about. Stored as `code()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ impl NotificationKind {
 /// Tells `person_id` about `kind` on `presentation_id`, caused by `actor_id`. Nobody is told about
 /// their own action.
 pub async fn notify(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
     kind: NotificationKind,
     presentation_id: Option<i64>,
@@ -39,19 +40,21 @@ pub async fn notify(
         return Ok(());
     }
     let now = super::now();
-    sqlx::query(
-        "insert into notification (person_id, kind, presentation_id, actor_id, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person_id)
-    .bind(kind.code())
-    .bind(presentation_id)
-    .bind(actor_id)
-    .bind(now)
-    .bind(now)
-    .execute(db)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into notification
+                 (person_id, kind, presentation_id, actor_id, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $5)",
+        )
+        .bind(person_id)
+        .bind(kind.code())
+        .bind(presentation_id)
+        .bind(actor_id)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 /// What an improvement notification is about. Stored as `code()`; the kinds are in the
@@ -92,7 +95,7 @@ impl ImprovementNews {
 /// `actor_id` (None: the app itself). Nobody is told about their own action. Written inside the
 /// transaction of what caused it.
 pub async fn notify_improvement(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
     news: ImprovementNews,
     improvement_id: Option<i64>,
@@ -103,58 +106,64 @@ pub async fn notify_improvement(
         return Ok(());
     }
     let now = super::now();
-    sqlx::query(
-        "insert into notification (person_id, kind, improvement_id, friction_id, actor_id, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(person_id)
-    .bind(news.code())
-    .bind(improvement_id)
-    .bind(friction_id)
-    .bind(actor_id)
-    .bind(now)
-    .bind(now)
-    .execute(db)
-    .await
-    .map(|_| ())
+    on!(src, |c| {
+        sqlx::query(
+            "insert into notification
+                 (person_id, kind, improvement_id, friction_id, actor_id, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(person_id)
+        .bind(news.code())
+        .bind(improvement_id)
+        .bind(friction_id)
+        .bind(actor_id)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 /// How many unread notifications `person_id` has: one count on `notification_person_idx`, cheap
 /// enough to run for every page's bell.
-pub async fn unread_count(db: impl SqliteExecutor<'_>, person_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("select count(*) from notification where person_id = ? and read_at is null")
+pub async fn unread_count(src: impl Source<'_>, person_id: i64) -> Result<i64, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from notification where person_id = $1 and read_at is null",
+        )
         .bind(person_id)
-        .fetch_one(db)
-        .await
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
+
+type ItemRow = (
+    i64,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+    chrono::DateTime<chrono::Utc>,
+    String,
+    Option<chrono::NaiveDate>,
+    Option<i64>,
+    Option<i64>,
+);
 
 /// One page of `person_id`'s notifications, newest first, older than `before` (an id) when
 /// given; at most `limit`. The names, titles (presentation, improvement, or the friction closed
 /// without action), the send-back comment and the friction's walkthrough come along by join.
 pub async fn list(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     person_id: i64,
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<crate::domain::notification::NotificationItem>, sqlx::Error> {
-    let rows = sqlx::query_as::<
-        _,
-        (
-            i64,
-            String,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            bool,
-            chrono::DateTime<chrono::Utc>,
-            String,
-            Option<chrono::NaiveDate>,
-            Option<i64>,
-            Option<i64>,
-        ),
-    >(
-        "select n.id, n.kind, n.presentation_id, coalesce(pr.title, im.title, f.title), a.name,
+    let rows = on!(src, |c| {
+        sqlx::query_as::<_, ItemRow>(
+            "select n.id, n.kind, n.presentation_id, coalesce(pr.title, im.title, f.title), a.name,
                 case when n.kind = 'sent_back' then
                     (select r.comment from presentation_review r
                      where r.presentation_id = n.presentation_id and r.decision = 'sent_back'
@@ -169,15 +178,15 @@ pub async fn list(
          left join improvement im on im.id = n.improvement_id
          left join friction f on f.id = n.friction_id and n.improvement_id is null
          left join person a on a.id = n.actor_id
-         where n.person_id = ? and (? is null or n.id < ?)
-         order by n.id desc limit ?",
-    )
-    .bind(person_id)
-    .bind(before)
-    .bind(before)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
+         where n.person_id = $1 and ($2 is null or n.id < $2)
+         order by n.id desc limit $3",
+        )
+        .bind(person_id)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await?
+    });
     Ok(rows
         .into_iter()
         .map(
@@ -218,29 +227,33 @@ pub async fn list(
 /// `false` when no such notification of theirs exists.
 pub async fn mark_read(db: &super::Db, person_id: i64, id: i64) -> Result<bool, sqlx::Error> {
     let now = super::now();
-    sqlx::query(
-        "update notification set read_at = coalesce(read_at, ?), updated_at = ?
-         where id = ? and person_id = ?",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(id)
-    .bind(person_id)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    let done = on!(db, |c| {
+        sqlx::query(
+            "update notification set read_at = coalesce(read_at, $1), updated_at = $1
+             where id = $2 and person_id = $3",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(person_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    });
+    Ok(done == 1)
 }
 
 /// Marks all of `person_id`'s unread notifications read; returns how many.
 pub async fn mark_all_read(db: &super::Db, person_id: i64) -> Result<u64, sqlx::Error> {
     let now = super::now();
-    sqlx::query(
-        "update notification set read_at = ?, updated_at = ? where person_id = ? and read_at is null",
-    )
-    .bind(now)
-    .bind(now)
-    .bind(person_id)
-    .execute(db)
-    .await
-    .map(|r| r.rows_affected())
+    Ok(on!(db, |c| {
+        sqlx::query(
+            "update notification set read_at = $1, updated_at = $1
+             where person_id = $2 and read_at is null",
+        )
+        .bind(now)
+        .bind(person_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+    }))
 }

@@ -1,11 +1,10 @@
 //! Queries on people and their roles.
 
+use super::backend::on;
+use super::{Db, Source, now};
 use crate::domain::org::{PersonDetail, PersonOption, PersonSummary};
 use crate::domain::{Email, EmployeeNumber, Locale, PersonName, Role, RoleSet};
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqliteExecutor};
-
-use super::{Db, now};
 
 mod admin;
 mod list;
@@ -78,25 +77,26 @@ struct DetailRow {
 }
 
 pub async fn find_credentials(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     email: &str,
 ) -> Result<Option<Credentials>, sqlx::Error> {
-    sqlx::query_as::<_, Credentials>(
-        "select id, password_hash, active, session_epoch from person where email = ?",
-    )
-    .bind(email)
-    .fetch_optional(db)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_as::<_, Credentials>(
+            "select id, password_hash, active, session_epoch from person where email = $1",
+        )
+        .bind(email)
+        .fetch_optional(&mut *c)
+        .await?
+    }))
 }
 
-pub async fn password_hash(
-    db: impl SqliteExecutor<'_>,
-    id: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar::<_, Option<String>>("select password_hash from person where id = ?")
-        .bind(id)
-        .fetch_one(db)
-        .await
+pub async fn password_hash(src: impl Source<'_>, id: i64) -> Result<Option<String>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, Option<String>>("select password_hash from person where id = $1")
+            .bind(id)
+            .fetch_one(&mut *c)
+            .await?
+    }))
 }
 
 /// The person and their roles in one query (every request of a signed-in person runs it):
@@ -111,15 +111,17 @@ pub async fn session_person(
         person: SessionPerson,
         role: Option<String>,
     }
-    let rows = sqlx::query_as::<_, Row>(
-        "select p.id, p.name, p.email, p.active, p.preferred_language, p.session_epoch,
-                p.must_change_password, r.role
-         from person p left join person_role r on r.person_id = p.id
-         where p.id = ?",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
+    let rows = on!(db, |c| {
+        sqlx::query_as::<_, Row>(
+            "select p.id, p.name, p.email, p.active, p.preferred_language, p.session_epoch,
+                    p.must_change_password, r.role
+             from person p left join person_role r on r.person_id = p.id
+             where p.id = $1",
+        )
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await?
+    });
     let roles = RoleSet::new(
         rows.iter()
             .filter_map(|r| r.role.as_deref().and_then(Role::parse)),
@@ -127,11 +129,13 @@ pub async fn session_person(
     Ok(rows.into_iter().next().map(|r| (r.person, roles)))
 }
 
-pub async fn roles_of(db: impl SqliteExecutor<'_>, id: i64) -> Result<RoleSet, sqlx::Error> {
-    let codes = sqlx::query_scalar::<_, String>("select role from person_role where person_id = ?")
-        .bind(id)
-        .fetch_all(db)
-        .await?;
+pub async fn roles_of(src: impl Source<'_>, id: i64) -> Result<RoleSet, sqlx::Error> {
+    let codes = on!(src, |c| {
+        sqlx::query_scalar::<_, String>("select role from person_role where person_id = $1")
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await?
+    });
     Ok(RoleSet::new(codes.iter().filter_map(|c| Role::parse(c))))
 }
 
@@ -178,21 +182,27 @@ pub async fn own_summary(
 }
 
 async fn summary_row(db: &Db, id: i64) -> Result<Option<SummaryRow>, sqlx::Error> {
-    sqlx::query_as::<_, SummaryRow>(&format!("{SUMMARY_SELECT} where p.id = ?"))
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    let sql = format!("{SUMMARY_SELECT} where p.id = $1");
+    Ok(on!(db, |c| {
+        sqlx::query_as::<_, SummaryRow>(&sql)
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?
+    }))
 }
 
 pub async fn detail(db: &Db, id: i64) -> Result<Option<PersonDetail>, sqlx::Error> {
-    let row = sqlx::query_as::<_, DetailRow>(
-        "select id, name, email, employee_number, team_id, manager_id, active, preferred_language,
-                password_hash is not null as has_password, created_at, updated_at, last_login_at
-         from person where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
+    let row = on!(db, |c| {
+        sqlx::query_as::<_, DetailRow>(
+            "select id, name, email, employee_number, team_id, manager_id, active,
+                    preferred_language, password_hash is not null as has_password, created_at,
+                    updated_at, last_login_at
+             from person where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await?
+    });
     let Some(r) = row else { return Ok(None) };
     let roles = roles_of(db, id).await?;
     Ok(Some(PersonDetail {
@@ -214,82 +224,90 @@ pub async fn detail(db: &Db, id: i64) -> Result<Option<PersonDetail>, sqlx::Erro
 
 /// Active people, for "manager" choices.
 pub async fn options(db: &Db) -> Result<Vec<PersonOption>, sqlx::Error> {
-    sqlx::query_as::<_, (i64, String, Option<String>)>(
-        "select p.id, p.name, t.name from person p left join team t on t.id = p.team_id
-         where p.active = true order by p.name, p.id",
-    )
-    .fetch_all(db)
-    .await
-    .map(|rows| {
-        rows.into_iter()
-            .map(|(id, name, team_name)| PersonOption {
-                id,
-                name,
-                team_name,
-            })
-            .collect()
-    })
+    let rows = on!(db, |c| {
+        sqlx::query_as::<_, (i64, String, Option<String>)>(
+            "select p.id, p.name, t.name from person p left join team t on t.id = p.team_id
+             where p.active = true order by p.name, p.id",
+        )
+        .fetch_all(&mut *c)
+        .await?
+    });
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, team_name)| PersonOption {
+            id,
+            name,
+            team_name,
+        })
+        .collect())
 }
 
-pub async fn exists(db: impl SqliteExecutor<'_>, id: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select count(*) from person where id = ?")
-        .bind(id)
-        .fetch_one(db)
-        .await
-        .map(|n| n > 0)
+pub async fn exists(src: impl Source<'_>, id: i64) -> Result<bool, sqlx::Error> {
+    let n = on!(src, |c| {
+        sqlx::query_scalar::<_, i64>("select count(*) from person where id = $1")
+            .bind(id)
+            .fetch_one(&mut *c)
+            .await?
+    });
+    Ok(n > 0)
 }
 
-pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("select count(*) from person")
-        .fetch_one(db)
-        .await
+pub async fn count(src: impl Source<'_>) -> Result<i64, sqlx::Error> {
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>("select count(*) from person")
+            .fetch_one(&mut *c)
+            .await?
+    }))
 }
 
 /// The reporting line above `id`: their manager, that manager's manager, and so on (bounded).
-pub async fn manager_chain(conn: &mut SqliteConnection, id: i64) -> Result<Vec<i64>, sqlx::Error> {
-    let mut chain = Vec::new();
-    let mut current = id;
-    for _ in 0..64 {
-        let next =
-            sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = ?")
-                .bind(current)
-                .fetch_optional(&mut *conn)
-                .await?
-                .flatten();
-        match next {
-            Some(m) if !chain.contains(&m) => {
-                chain.push(m);
-                current = m;
+pub async fn manager_chain(src: impl Source<'_>, id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    Ok(on!(src, |c| {
+        let mut chain = Vec::new();
+        let mut current = id;
+        for _ in 0..64 {
+            let next =
+                sqlx::query_scalar::<_, Option<i64>>("select manager_id from person where id = $1")
+                    .bind(current)
+                    .fetch_optional(&mut *c)
+                    .await?
+                    .flatten();
+            match next {
+                Some(m) if !chain.contains(&m) => {
+                    chain.push(m);
+                    current = m;
+                }
+                _ => break,
             }
-            _ => break,
         }
-    }
-    Ok(chain)
+        chain
+    }))
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     fields: &PersonFields,
     password_hash: Option<&str>,
 ) -> Result<i64, sqlx::Error> {
     let ts = now();
-    sqlx::query_scalar::<_, i64>(
-        "insert into person (email, name, employee_number, team_id, manager_id, active,
-                             preferred_language, password_hash, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(fields.email.as_str())
-    .bind(fields.name.as_str())
-    .bind(fields.employee_number.as_str())
-    .bind(fields.team_id)
-    .bind(fields.manager_id)
-    .bind(fields.active)
-    .bind(fields.preferred_language.code())
-    .bind(password_hash)
-    .bind(ts)
-    .bind(ts)
-    .fetch_one(conn)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into person (email, name, employee_number, team_id, manager_id, active,
+                                 preferred_language, password_hash, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning id",
+        )
+        .bind(fields.email.as_str())
+        .bind(fields.name.as_str())
+        .bind(fields.employee_number.as_str())
+        .bind(fields.team_id)
+        .bind(fields.manager_id)
+        .bind(fields.active)
+        .bind(fields.preferred_language.code())
+        .bind(password_hash)
+        .bind(ts)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 /// Why a change to a person was not written.
@@ -330,76 +348,78 @@ const NOT_LAST_ADMIN: &str = "(not exists (select 1 from person_role r
 /// Deactivating someone also raises their session epoch in the same statement, so their sessions
 /// stay ended after a later reactivation. The last active administrator is never deactivated.
 pub async fn update(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     id: i64,
     fields: &PersonFields,
 ) -> Result<(), PersonWriteError> {
-    let done = sqlx::query(&format!(
-        "update person set email = ?, name = ?, employee_number = ?, team_id = ?, manager_id = ?,
-                active = ?, preferred_language = ?, updated_at = ?,
-                session_epoch = case when active and not ? then session_epoch + 1
+    let sql = format!(
+        "update person set email = $1, name = $2, employee_number = $3, team_id = $4,
+                manager_id = $5, active = $6, preferred_language = $7, updated_at = $8,
+                session_epoch = case when active and not $6 then session_epoch + 1
                                      else session_epoch end
-         where id = ? and (? or {NOT_LAST_ADMIN})"
-    ))
-    .bind(fields.email.as_str())
-    .bind(fields.name.as_str())
-    .bind(fields.employee_number.as_str())
-    .bind(fields.team_id)
-    .bind(fields.manager_id)
-    .bind(fields.active)
-    .bind(fields.preferred_language.code())
-    .bind(now())
-    .bind(fields.active)
-    .bind(id)
-    .bind(fields.active)
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(if exists(&mut *conn, id).await? {
-            PersonWriteError::LastAdmin
-        } else {
-            PersonWriteError::Db(sqlx::Error::RowNotFound)
-        });
-    }
+         where id = $9 and ($6 or {NOT_LAST_ADMIN})"
+    );
+    on!(src, |c| {
+        let done = sqlx::query(&sql)
+            .bind(fields.email.as_str())
+            .bind(fields.name.as_str())
+            .bind(fields.employee_number.as_str())
+            .bind(fields.team_id)
+            .bind(fields.manager_id)
+            .bind(fields.active)
+            .bind(fields.preferred_language.code())
+            .bind(now())
+            .bind(id)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if done == 0 {
+            return Err(if exists(&mut *c, id).await? {
+                PersonWriteError::LastAdmin
+            } else {
+                PersonWriteError::Db(sqlx::Error::RowNotFound)
+            });
+        }
+    });
     Ok(())
 }
 
 /// Sets the person's roles to exactly `roles`. Taking the admin role from the last active
 /// administrator is refused inside the deleting statement.
 pub async fn set_roles(
-    conn: &mut SqliteConnection,
+    src: impl Source<'_>,
     id: i64,
     roles: &RoleSet,
 ) -> Result<(), PersonWriteError> {
-    sqlx::query("delete from person_role where person_id = ? and role <> 'admin'")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    let ts = now();
-    for role in roles.iter() {
-        sqlx::query(
-            "insert into person_role (person_id, role, created_at) values (?, ?, ?)
-             on conflict (person_id, role) do nothing",
-        )
-        .bind(id)
-        .bind(role.code())
-        .bind(ts)
-        .execute(&mut *conn)
-        .await?;
-    }
-    if !roles.has(Role::Admin) {
-        sqlx::query(&format!(
-            "delete from person_role where person_id = ? and role = 'admin'
-               and exists (select 1 from person where person.id = person_role.person_id
-                           and {NOT_LAST_ADMIN})"
-        ))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-        if roles_of(&mut *conn, id).await?.has(Role::Admin) {
-            return Err(PersonWriteError::LastAdmin);
+    let take_admin = format!(
+        "delete from person_role where person_id = $1 and role = 'admin'
+           and exists (select 1 from person where person.id = person_role.person_id
+                       and {NOT_LAST_ADMIN})"
+    );
+    on!(src, |c| {
+        sqlx::query("delete from person_role where person_id = $1 and role <> 'admin'")
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+        let ts = now();
+        for role in roles.iter() {
+            sqlx::query(
+                "insert into person_role (person_id, role, created_at) values ($1, $2, $3)
+                 on conflict (person_id, role) do nothing",
+            )
+            .bind(id)
+            .bind(role.code())
+            .bind(ts)
+            .execute(&mut *c)
+            .await?;
         }
-    }
+        if !roles.has(Role::Admin) {
+            sqlx::query(&take_admin).bind(id).execute(&mut *c).await?;
+            if roles_of(&mut *c, id).await?.has(Role::Admin) {
+                return Err(PersonWriteError::LastAdmin);
+            }
+        }
+    });
     Ok(())
 }
 
@@ -407,41 +427,47 @@ pub async fn set_roles(
 /// every session signed in before. Returns the new epoch. The password is no longer temporary
 /// (an admin who typed it marks it so afterwards, `db::access::set_temporary`).
 pub async fn set_password_hash(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
     hash: &str,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar::<_, i64>(
-        "update person set password_hash = ?, session_epoch = session_epoch + 1,
-                must_change_password = false, updated_at = ?
-         where id = ? returning session_epoch",
-    )
-    .bind(hash)
-    .bind(now())
-    .bind(id)
-    .fetch_one(db)
-    .await
+    Ok(on!(src, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "update person set password_hash = $1, session_epoch = session_epoch + 1,
+                    must_change_password = false, updated_at = $2
+             where id = $3 returning session_epoch",
+        )
+        .bind(hash)
+        .bind(now())
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await?
+    }))
 }
 
 pub async fn set_preferred_language(
-    db: impl SqliteExecutor<'_>,
+    src: impl Source<'_>,
     id: i64,
     locale: Locale,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("update person set preferred_language = ?, updated_at = ? where id = ?")
-        .bind(locale.code())
-        .bind(now())
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    on!(src, |c| {
+        sqlx::query("update person set preferred_language = $1, updated_at = $2 where id = $3")
+            .bind(locale.code())
+            .bind(now())
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }
 
-pub async fn touch_last_login(db: impl SqliteExecutor<'_>, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("update person set last_login_at = ? where id = ?")
-        .bind(now())
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+pub async fn touch_last_login(src: impl Source<'_>, id: i64) -> Result<(), sqlx::Error> {
+    on!(src, |c| {
+        sqlx::query("update person set last_login_at = $1 where id = $2")
+            .bind(now())
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
 }

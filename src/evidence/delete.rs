@@ -43,7 +43,7 @@ pub(super) async fn delete(
             .await?
             .ok_or_else(Failure::not_found)?;
         require_edit(&state, &user, stored.walkthrough_id).await?;
-        let mut tx = crate::db::begin_write(&state.pool).await?;
+        let mut tx = crate::db::begin(&state.pool).await?;
         if !db::evidence::delete(&mut tx, user.id, stored.walkthrough_id, id).await? {
             return Err(Failure::not_found());
         }

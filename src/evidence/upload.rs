@@ -251,7 +251,7 @@ impl Request<'_> {
             user.id,
         );
         let saved = async {
-            let mut tx = db::begin_write(&self.state.pool).await?;
+            let mut tx = db::begin(&self.state.pool).await?;
             // Ownership is checked again inside the insert: the walkthrough may have been
             // finished while the file was being processed.
             let id = db::evidence::insert(&mut tx, &row)
@@ -295,7 +295,7 @@ impl Request<'_> {
         };
         // One transaction: a capture is the friction and its photo, or nothing.
         let saved = async {
-            let mut tx = db::begin_write(&self.state.pool).await?;
+            let mut tx = db::begin(&self.state.pool).await?;
             let friction_id = db::evidence::insert_quick_friction(
                 &mut tx,
                 user.id,

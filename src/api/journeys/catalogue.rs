@@ -102,7 +102,7 @@ pub async fn create_journey(form: JourneyForm) -> Result<i64, AppError> {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
             let input = checks::journey_input(&form)?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             let family = crate::db::journey::insert_family(&mut tx).await?;
             let id = crate::db::journey::insert(
                 &mut tx,
@@ -131,7 +131,7 @@ pub async fn update_journey(id: i64, form: JourneyForm) -> Result<(), AppError> 
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
             checks::require_draft(state, id).await?;
             let input = checks::journey_input(&form)?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             if !crate::db::journey::update(&mut tx, id, &input).await? {
                 return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
@@ -150,11 +150,11 @@ pub async fn publish_journey(id: i64) -> Result<(), AppError> {
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
-            let current = crate::db::journey::state_of(&mut *tx, id)
+            let mut tx = crate::db::begin(&state.pool).await?;
+            let current = crate::db::journey::state_of(&mut tx, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let steps = crate::db::journey::steps(&mut *tx, id).await?.len();
+            let steps = crate::db::journey::steps(&mut tx, id).await?.len();
             crate::domain::journey::check_publishable(current.status, steps)
                 .map_err(AppError::Refused)?;
             if !crate::db::journey::publish(&mut tx, id, current.family_id).await? {
@@ -175,12 +175,12 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
         .run(async |ctx| {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
-            let current = crate::db::journey::state_of(&mut *tx, id)
+            let mut tx = crate::db::begin(&state.pool).await?;
+            let current = crate::db::journey::state_of(&mut tx, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let family = current.family_id;
-            if crate::db::journey::family_draft(&mut *tx, family)
+            if crate::db::journey::family_draft(&mut tx, family)
                 .await?
                 .is_some()
             {
@@ -188,9 +188,9 @@ pub async fn new_journey_version(id: i64) -> Result<i64, AppError> {
                     crate::domain::Refusal::JourneyDraftExists,
                 ));
             }
-            let versions = crate::db::journey::family_versions(&mut *tx, family).await?;
+            let versions = crate::db::journey::family_versions(&mut tx, family).await?;
             let is_latest = versions.iter().max() == Some(&current.version);
-            let family_has_live = crate::db::journey::family_live(&mut *tx, family)
+            let family_has_live = crate::db::journey::family_live(&mut tx, family)
                 .await?
                 .is_some();
             if !can_fork(current.status, is_latest, family_has_live) {
@@ -234,7 +234,7 @@ pub async fn retire_journey(id: i64) -> Result<(), AppError> {
             let state = &ctx.state;
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
             checks::version_state(state, id).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             if !crate::db::journey::retire(&mut tx, id).await? {
                 return Err(AppError::Refused(crate::domain::Refusal::JourneyNotLive));
             }

@@ -25,9 +25,9 @@ pub async fn add_journey_step(journey_id: i64, step: StepForm) -> Result<i64, Ap
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
             checks::require_draft(state, journey_id).await?;
             let input = checks::step_input(state, &step).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             // Checked again inside the transaction: publishing may have happened in between.
-            if crate::db::journey::state_of(&mut *tx, journey_id)
+            if crate::db::journey::state_of(&mut tx, journey_id)
                 .await?
                 .map(|v| v.status)
                 != Some(JourneyStatus::Draft)
@@ -96,7 +96,7 @@ pub async fn update_journey_step(
             checks::require_step_of(state, journey_id, step_id).await?;
             checks::require_draft(state, journey_id).await?;
             let input = checks::step_input(state, &step).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             if !crate::db::journey::update_step(&mut tx, journey_id, step_id, &input).await? {
                 return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
@@ -117,7 +117,7 @@ pub async fn remove_journey_step(journey_id: i64, step_id: i64) -> Result<(), Ap
             let user = ctx.require(|r| r.can_curate_journeys()).await?;
             checks::require_step_of(state, journey_id, step_id).await?;
             checks::require_draft(state, journey_id).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             if !crate::db::journey::delete_step(&mut tx, journey_id, step_id).await? {
                 return Err(AppError::Refused(crate::domain::Refusal::JourneyNotDraft));
             }
@@ -159,7 +159,7 @@ pub async fn move_journey_step(
             };
             checks::require_step_of(state, journey_id, step_id).await?;
             checks::require_draft(state, journey_id).await?;
-            let mut tx = crate::db::begin_write(&state.pool).await?;
+            let mut tx = crate::db::begin(&state.pool).await?;
             // Already first or last in its phase: nothing to do, which is not an error.
             crate::db::journey::move_step(&mut tx, journey_id, step_id, direction).await?;
             tx.commit().await?;

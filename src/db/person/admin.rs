@@ -5,7 +5,8 @@
 
 use super::{PersonFields, PersonWriteError, insert, roles_of, set_roles};
 use crate::db::audit::{AuditAction, record};
-use crate::db::{Db, begin_write, now};
+use crate::db::backend::on;
+use crate::db::{Db, begin, now};
 use crate::domain::{Role, RoleSet};
 
 /// What `restore_admin` did.
@@ -34,15 +35,19 @@ pub async fn restore_admin(
     hash: &str,
     employee: bool,
 ) -> Result<AdminOutcome, PersonWriteError> {
-    let mut tx = begin_write(db).await?;
-    let email_id = sqlx::query_scalar::<_, i64>("select id from person where email = ?")
-        .bind(fields.email.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-    let number_id = sqlx::query_scalar::<_, i64>("select id from person where employee_number = ?")
-        .bind(fields.employee_number.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
+    let mut tx = begin(db).await?;
+    let (email_id, number_id) = on!(&mut tx, |c| {
+        let email_id = sqlx::query_scalar::<_, i64>("select id from person where email = $1")
+            .bind(fields.email.as_str())
+            .fetch_optional(&mut *c)
+            .await?;
+        let number_id =
+            sqlx::query_scalar::<_, i64>("select id from person where employee_number = $1")
+                .bind(fields.employee_number.as_str())
+                .fetch_optional(&mut *c)
+                .await?;
+        (email_id, number_id)
+    });
     let existing = match (email_id, number_id) {
         (Some(e), Some(n)) if e != n => {
             return Ok(AdminOutcome::Conflict {
@@ -63,7 +68,7 @@ pub async fn restore_admin(
             )
             .await?;
             record(
-                &mut *tx,
+                &mut tx,
                 None,
                 AuditAction::AdminRestored,
                 Some(id),
@@ -73,27 +78,30 @@ pub async fn restore_admin(
             AdminOutcome::Created { id }
         }
         Some(id) => {
-            let was_active =
-                sqlx::query_scalar::<_, bool>("select active from person where id = ?")
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            sqlx::query(
-                "update person set active = true, password_hash = ?,
-                        session_epoch = session_epoch + 1, updated_at = ?
-                 where id = ?",
-            )
-            .bind(hash)
-            .bind(now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            let before = roles_of(&mut *tx, id).await?;
+            let was_active = on!(&mut tx, |c| {
+                let was_active =
+                    sqlx::query_scalar::<_, bool>("select active from person where id = $1")
+                        .bind(id)
+                        .fetch_one(&mut *c)
+                        .await?;
+                sqlx::query(
+                    "update person set active = true, password_hash = $1,
+                            session_epoch = session_epoch + 1, updated_at = $2
+                     where id = $3",
+                )
+                .bind(hash)
+                .bind(now())
+                .bind(id)
+                .execute(&mut *c)
+                .await?;
+                was_active
+            });
+            let before = roles_of(&mut tx, id).await?;
             let after = RoleSet::new(before.iter().chain([Role::Admin]).chain(extra));
             set_roles(&mut tx, id, &after).await?;
             let codes = |r: &RoleSet| r.iter().map(Role::code).collect::<Vec<_>>();
             record(
-                &mut *tx,
+                &mut tx,
                 None,
                 AuditAction::AdminRestored,
                 Some(id),

@@ -2,7 +2,8 @@
 //! total for "1–50 of 10,000", and every matching row for the CSV export.
 
 use super::{SUMMARY_SELECT, SummaryRow, to_summary};
-use crate::db::Db;
+use crate::db::backend::on;
+use crate::db::{Db, Dialect, numbered};
 use crate::domain::org::{PeopleFilter, PersonSummary};
 use crate::domain::paging::Paged;
 use crate::domain::{Role, RoleSet};
@@ -46,25 +47,30 @@ pub async fn list(
     let (query, pattern) = pattern(filter);
     let count_sql =
         format!("select count(*) from person p left join team t on t.id = p.team_id {FILTER_SQL}");
-    let total = bind_filter!(
-        sqlx::query_scalar::<_, i64>(&count_sql),
-        filter,
-        &query,
-        &pattern
-    )
-    .fetch_one(db)
-    .await?;
+    let count_sql = numbered(&count_sql);
     let sql = format!("{SUMMARY_SELECT} {FILTER_SQL} order by p.name, p.id limit ? offset ?");
-    let rows = bind_filter!(
-        sqlx::query_as::<_, SummaryRow>(&sql),
-        filter,
-        &query,
-        &pattern
-    )
-    .bind(page_size)
-    .bind(Paged::<PersonSummary>::offset(page, page_size))
-    .fetch_all(db)
-    .await?;
+    let sql = numbered(&sql);
+    let (total, rows) = on!(db, |c| {
+        let total = bind_filter!(
+            sqlx::query_scalar::<_, i64>(&count_sql),
+            filter,
+            &query,
+            &pattern
+        )
+        .fetch_one(&mut *c)
+        .await?;
+        let rows = bind_filter!(
+            sqlx::query_as::<_, SummaryRow>(&sql),
+            filter,
+            &query,
+            &pattern
+        )
+        .bind(page_size)
+        .bind(Paged::<PersonSummary>::offset(page, page_size))
+        .fetch_all(&mut *c)
+        .await?;
+        (total, rows)
+    });
     let mut roles = roles_of_many(db, rows.iter().map(|r| r.id)).await?;
     let items = rows
         .into_iter()
@@ -93,11 +99,15 @@ async fn roles_of_many(
     }
     let marks = vec!["?"; ids.len()].join(", ");
     let sql = format!("select person_id, role from person_role where person_id in ({marks})");
-    let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
-    for id in &ids {
-        q = q.bind(id);
-    }
-    for (id, code) in q.fetch_all(db).await? {
+    let sql = numbered(&sql);
+    let rows = on!(db, |c| {
+        let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+        for id in &ids {
+            q = q.bind(id);
+        }
+        q.fetch_all(&mut *c).await?
+    });
+    for (id, code) in rows {
         if let Some(role) = Role::parse(&code) {
             map.entry(id).or_default().push(role);
         }
@@ -124,26 +134,36 @@ pub struct ExportRow {
 /// Every person matching `filter`, by name (the export: all pages, not one).
 pub async fn export_rows(db: &Db, filter: &PeopleFilter) -> Result<Vec<ExportRow>, sqlx::Error> {
     let (query, pattern) = pattern(filter);
-    let sql = format!(
-        "select p.employee_number, p.name, p.email, d.name as department_name, t.name as team_name,
-                m.email as manager_email, p.active,
-                (select group_concat(r.role, ',') from person_role r where r.person_id = p.id) as roles,
-                p.last_login_at
-         from person p
-         left join team t on t.id = p.team_id
-         left join department d on d.id = t.department_id
-         left join person m on m.id = p.manager_id
-         {FILTER_SQL}
-         order by p.name, p.id"
-    );
-    bind_filter!(
-        sqlx::query_as::<_, ExportRow>(&sql),
-        filter,
-        &query,
-        &pattern
-    )
-    .fetch_all(db)
-    .await
+    Ok(on!(db, |c, d| {
+        // The roles joined by commas, and the last sign-in as RFC 3339 text (as SQLite stores it).
+        let (roles, last_login) = match d {
+            Dialect::Sqlite => ("group_concat(r.role, ',')", "p.last_login_at"),
+            Dialect::Postgres => (
+                "string_agg(r.role, ',')",
+                "to_char(p.last_login_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
+            ),
+        };
+        let sql = format!(
+            "select p.employee_number, p.name, p.email, d.name as department_name,
+                    t.name as team_name, m.email as manager_email, p.active,
+                    (select {roles} from person_role r where r.person_id = p.id) as roles,
+                    {last_login} as last_login_at
+             from person p
+             left join team t on t.id = p.team_id
+             left join department d on d.id = t.department_id
+             left join person m on m.id = p.manager_id
+             {FILTER_SQL}
+             order by p.name, p.id"
+        );
+        bind_filter!(
+            sqlx::query_as::<_, ExportRow>(&numbered(&sql)),
+            filter,
+            &query,
+            &pattern
+        )
+        .fetch_all(&mut *c)
+        .await?
+    }))
 }
 
 /// The role set of an exported row.
