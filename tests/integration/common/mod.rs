@@ -4,6 +4,7 @@ pub mod binary;
 pub mod postgres;
 pub mod reminders;
 pub mod smtp;
+pub mod sql;
 mod walks;
 // Not every test file makes walkthroughs.
 #[allow(unused_imports)]
@@ -201,11 +202,35 @@ impl TestApp {
     }
 
     pub async fn person_id(&self, email: &str) -> i64 {
-        sqlx::query_scalar::<_, i64>("select id from person where email = ?")
-            .bind(email)
-            .fetch_one(&self.state.pool)
+        self.scalar("select id from person where email = $1", &[email.into()])
             .await
-            .expect("person exists")
+    }
+
+    /// Runs a statement on the app's database ([`sql`]); the rows it changed.
+    pub async fn exec(&self, sql: &str, args: &[sql::Arg]) -> u64 {
+        sql::exec(&self.state.pool, sql, args).await
+    }
+
+    /// The first column of the one row `sql` answers ([`sql`]).
+    pub async fn scalar<T>(&self, sql: &str, args: &[sql::Arg]) -> T
+    where
+        (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        sql::scalar(&self.state.pool, sql, args).await
+    }
+
+    /// Every row of `sql`, each as `T` ([`sql`]).
+    pub async fn rows<T>(&self, sql: &str, args: &[sql::Arg]) -> Vec<T>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        sql::rows(&self.state.pool, sql, args).await
     }
 
     /// Moves every live stored session `minutes` into the past, as if that long had gone by
@@ -215,10 +240,7 @@ impl TestApp {
         let store = klantenrijbewijs::db::session_store(&self.state.pool)
             .await
             .expect("session store");
-        let ids: Vec<String> = sqlx::query_scalar("select id from session")
-            .fetch_all(&self.state.pool)
-            .await
-            .expect("session ids");
+        let ids: Vec<String> = sql::column(&self.state.pool, "select id from session", &[]).await;
         for id in ids {
             let id = id.parse().expect("session id");
             let Some(mut record) = store.load(&id).await.expect("load session") else {

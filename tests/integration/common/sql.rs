@@ -1,0 +1,165 @@
+//! SQL a test runs beside the app, on whichever database the app runs on (SQLite, or PostgreSQL
+//! with `KRB_TEST_DATABASE=postgres`). Write it with `$1, $2, …` placeholders (both read them)
+//! and pass the values as [`Arg`]s: `app.scalar::<i64>("select id from person where email = $1",
+//! &[EMPLOYEE.into()])`. Results decode into any type both backends decode (i64, String, bool,
+//! `DateTime<Utc>`, `NaiveDate`, options and tuples of them, `FromRow` structs).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use klantenrijbewijs::db::Db;
+use sqlx::{Postgres, Sqlite};
+
+/// One value bound to a placeholder.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Int(i64),
+    Text(String),
+    Bool(bool),
+    Time(DateTime<Utc>),
+    Day(NaiveDate),
+    NullInt,
+    NullText,
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Self {
+        Arg::Int(v)
+    }
+}
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Arg::Text(v.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Arg::Text(v)
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::Text(v.clone())
+    }
+}
+impl From<bool> for Arg {
+    fn from(v: bool) -> Self {
+        Arg::Bool(v)
+    }
+}
+impl From<DateTime<Utc>> for Arg {
+    fn from(v: DateTime<Utc>) -> Self {
+        Arg::Time(v)
+    }
+}
+impl From<NaiveDate> for Arg {
+    fn from(v: NaiveDate) -> Self {
+        Arg::Day(v)
+    }
+}
+impl From<Option<i64>> for Arg {
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Arg::NullInt, Arg::Int)
+    }
+}
+impl From<Option<&str>> for Arg {
+    fn from(v: Option<&str>) -> Self {
+        v.map_or(Arg::NullText, |s| Arg::Text(s.to_owned()))
+    }
+}
+
+/// Binds `args` in order to a query of either backend (one macro so the two stay the same).
+macro_rules! bind_all {
+    ($query:expr, $args:expr) => {{
+        let mut q = $query;
+        for arg in $args {
+            q = match arg {
+                Arg::Int(v) => q.bind(*v),
+                Arg::Text(v) => q.bind(v.clone()),
+                Arg::Bool(v) => q.bind(*v),
+                Arg::Time(v) => q.bind(*v),
+                Arg::Day(v) => q.bind(*v),
+                Arg::NullInt => q.bind(None::<i64>),
+                Arg::NullText => q.bind(None::<String>),
+            };
+        }
+        q
+    }};
+}
+
+/// Runs a statement; the rows it changed.
+pub async fn exec(db: &Db, sql: &str, args: &[Arg]) -> u64 {
+    let result = match db {
+        Db::Sqlite(p) => bind_all!(sqlx::query::<Sqlite>(sql), args)
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected()),
+        Db::Postgres(p) => bind_all!(sqlx::query::<Postgres>(sql), args)
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected()),
+    };
+    result.unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Every row, each as `T`.
+pub async fn rows<T>(db: &Db, sql: &str, args: &[Arg]) -> Vec<T>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    let result = match db {
+        Db::Sqlite(p) => {
+            bind_all!(sqlx::query_as::<Sqlite, T>(sql), args)
+                .fetch_all(p)
+                .await
+        }
+        Db::Postgres(p) => {
+            bind_all!(sqlx::query_as::<Postgres, T>(sql), args)
+                .fetch_all(p)
+                .await
+        }
+    };
+    result.unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The first column of every row.
+pub async fn column<T>(db: &Db, sql: &str, args: &[Arg]) -> Vec<T>
+where
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    rows::<(T,)>(db, sql, args)
+        .await
+        .into_iter()
+        .map(|(v,)| v)
+        .collect()
+}
+
+/// The first column of the one row `sql` must answer.
+pub async fn scalar<T>(db: &Db, sql: &str, args: &[Arg]) -> T
+where
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    column::<T>(db, sql, args)
+        .await
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{sql}: no row"))
+}
+
+/// The first column of the row `sql` answers, if any.
+pub async fn optional<T>(db: &Db, sql: &str, args: &[Arg]) -> Option<T>
+where
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    column::<T>(db, sql, args).await.into_iter().next()
+}
