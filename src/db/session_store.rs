@@ -25,7 +25,10 @@ pub async fn session_store(db: &Db) -> Result<SessionStore, sqlx::Error> {
             SessionStore::Sqlite(store)
         }
         Db::Postgres(pool) => {
+            // Beside the app's own tables, as in SQLite (the store's default is a schema of its own).
             let store = PostgresStore::new(pool.clone())
+                .with_schema_name("public")
+                .map_err(table)?
                 .with_table_name("session")
                 .map_err(table)?;
             store.migrate().await?;

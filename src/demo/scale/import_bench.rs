@@ -23,10 +23,12 @@ pub struct ImportTimings {
 /// An HR export of `rows` new employees over the existing teams, `;`-separated with a BOM and
 /// Dutch headers, as a Dutch Excel saves it.
 pub async fn sample_file(db: &Db, rows: usize) -> Result<String, ScaleError> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let teams = sqlx::query_as::<_, (String, String)>(
         "select d.name, t.name from team t join department d on d.id = t.department_id order by t.id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?;
     if teams.is_empty() {
         return Err(ScaleError::NoTeams);

@@ -59,13 +59,15 @@ pub async fn grow_improvements(db: &Db) -> Result<ImprovementGrowth, ScaleError>
 }
 
 async fn triage_grown(db: &Db) -> Result<ImprovementGrowth, ScaleError> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let mut leads: HashMap<i64, Vec<i64>> = HashMap::new();
     for (team, id) in sqlx::query_as::<_, (i64, i64)>(
         "select p.team_id, p.id from person p
          join person_role r on r.person_id = p.id and r.role = 'reviewer'
          where p.active = true and p.team_id is not null order by p.team_id, p.id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?
     {
         leads.entry(team).or_default().push(id);
@@ -82,7 +84,7 @@ async fn triage_grown(db: &Db) -> Result<ImprovementGrowth, ScaleError> {
            and not exists (select 1 from friction_triage t where t.friction_id = f.id)
          order by f.id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?;
     // (step, title, year) -> frictions, in a fixed order
     let mut groups: BTreeMap<(i64, String, i64), Vec<Friction>> = BTreeMap::new();
@@ -130,14 +132,14 @@ async fn triage_grown(db: &Db) -> Result<ImprovementGrowth, ScaleError> {
     let people: Vec<i64> = sqlx::query_scalar(
         "select id from person where email like 'medewerker%@dijkhuis.example' and active = true order by id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?;
     let mut growth = ImprovementGrowth {
         no_action: no_action.len(),
         ..ImprovementGrowth::default()
     };
     let mut next: i64 = sqlx::query_scalar("select coalesce(max(id), 0) + 1 from improvement")
-        .fetch_one(db)
+        .fetch_one(pool)
         .await?;
     for batch in plans.chunks(BATCH) {
         let mut rows = Rows::default();
@@ -173,6 +175,8 @@ fn pick(from: &[i64], h: u64) -> i64 {
 
 /// Completed walkthroughs per journey family, by when they finished.
 async fn walks_by_family(db: &Db) -> Result<HashMap<i64, Vec<Walk>>, sqlx::Error> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let mut out: HashMap<i64, Vec<Walk>> = HashMap::new();
     for (family, id, person, at) in sqlx::query_as::<_, (i64, i64, i64, DateTime<Utc>)>(
         "select j.family_id, w.id, w.person_id, w.finished_at from walkthrough w
@@ -180,7 +184,7 @@ async fn walks_by_family(db: &Db) -> Result<HashMap<i64, Vec<Walk>>, sqlx::Error
          where w.status = 'completed' and w.finished_at is not null
          order by w.finished_at, w.id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?
     {
         out.entry(family).or_default().push((id, person, at));

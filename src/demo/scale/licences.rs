@@ -19,12 +19,14 @@ const HR: &str = "fatima.elamrani@dijkhuis.example";
 /// Makes team leads (reviewers) among the grown employees and points everyone at their lead.
 /// Returns (leads, people whose manager changed).
 pub async fn assign_leads(db: &Db) -> Result<(usize, usize), ScaleError> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let people = sqlx::query_as::<_, (i64, Option<i64>)>(
         "select id, team_id from person
          where email like 'medewerker%@dijkhuis.example' and active = true
          order by id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?;
     let mut by_team: BTreeMap<Option<i64>, Vec<i64>> = BTreeMap::new();
     for (id, team) in people {
@@ -99,9 +101,11 @@ fn planned(person: i64) -> Option<(&'static str, i64)> {
 /// Gives grown employees without any licence period their planned licence. Returns how many
 /// periods were issued.
 pub async fn grow_licences(db: &Db) -> Result<usize, ScaleError> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let hr: i64 = sqlx::query_scalar("select id from person where email = ?")
         .bind(HR)
-        .fetch_optional(db)
+        .fetch_optional(pool)
         .await?
         .ok_or(ScaleError::NoHr)?;
     // the latest walkthrough not yet behind a licence, to sign off with
@@ -115,7 +119,7 @@ pub async fn grow_licences(db: &Db) -> Result<usize, ScaleError> {
            and not exists (select 1 from licence_period l where l.person_id = p.id)
          order by p.id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?;
     let today = amsterdam_date(Utc::now());
     let mut issued = 0;

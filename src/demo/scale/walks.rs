@@ -35,14 +35,18 @@ struct Journey {
 
 /// Completed walkthroughs in the database (all people).
 pub async fn walkthrough_count(db: &Db) -> Result<i64, sqlx::Error> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     sqlx::query_scalar("select count(*) from walkthrough where status = 'completed'")
-        .fetch_one(db)
+        .fetch_one(pool)
         .await
 }
 
 /// Adds completed walkthroughs until the database holds `target` of them. Returns how many
 /// walkthroughs and findings were added.
 pub async fn grow_walkthroughs(db: &Db, target: i64) -> Result<(i64, i64), ScaleError> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let existing = walkthrough_count(db).await?;
     let missing = target.saturating_sub(existing);
     if missing <= 0 {
@@ -53,7 +57,7 @@ pub async fn grow_walkthroughs(db: &Db, target: i64) -> Result<(i64, i64), Scale
          where email like 'medewerker%@dijkhuis.example' and active = true
          order by id",
     )
-    .fetch_all(db)
+    .fetch_all(pool)
     .await?;
     if people.is_empty() {
         return Err(ScaleError::NoPeople);
@@ -180,9 +184,11 @@ fn finished_on(year: i32, today: NaiveDate, h: u64) -> chrono::DateTime<Utc> {
 }
 
 async fn live_journeys(db: &Db) -> Result<Vec<Journey>, sqlx::Error> {
+    // SQLite only (seed-scale refuses PostgreSQL up front): its bulk SQL is SQLite's.
+    let pool = db.sqlite()?;
     let ids: Vec<i64> =
         sqlx::query_scalar("select id from journey where status = 'live' order by id")
-            .fetch_all(db)
+            .fetch_all(pool)
             .await?;
     let mut journeys = Vec::with_capacity(ids.len());
     for id in ids {
@@ -190,7 +196,7 @@ async fn live_journeys(db: &Db) -> Result<Vec<Journey>, sqlx::Error> {
             "select id, team_id from journey_step where journey_id = ? order by position, id",
         )
         .bind(id)
-        .fetch_all(db)
+        .fetch_all(pool)
         .await?;
         if !steps.is_empty() {
             journeys.push(Journey { id, steps });
