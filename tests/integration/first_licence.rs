@@ -40,43 +40,39 @@ async fn person(
         None => None,
     };
     let at = morning(day);
-    let id: i64 = sqlx::query_scalar(
-        "insert into person (email, name, employee_number, manager_id, preferred_language,
+    let id: i64 = app
+        .scalar(
+            "insert into person (email, name, employee_number, manager_id, preferred_language,
                 created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(email)
-    .bind(name)
-    .bind(format!("NEW-{email}"))
-    .bind(manager)
-    .bind(language)
-    .bind(at)
-    .bind(at)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("person");
+         values ($1, $2, $3, $4, $5, $6, $6) returning id",
+            &[
+                email.into(),
+                name.into(),
+                format!("NEW-{email}").into(),
+                manager.into(),
+                language.into(),
+                at.into(),
+            ],
+        )
+        .await;
     for role in roles {
-        sqlx::query("insert into person_role (person_id, role, created_at) values (?, ?, ?)")
-            .bind(id)
-            .bind(role)
-            .bind(at)
-            .execute(&app.state.pool)
-            .await
-            .expect("role");
+        app.exec(
+            "insert into person_role (person_id, role, created_at) values ($1, $2, $3)",
+            &[id.into(), (*role).into(), at.into()],
+        )
+        .await;
     }
     id
 }
 
 /// (kind, role, sent) of a person's day-one rows.
 async fn first_rows(app: &TestApp, person: i64) -> Vec<(String, String, bool, Option<String>)> {
-    sqlx::query_as(
+    app.rows(
         "select kind, role, sent_at is not null, last_error from first_licence_reminder
-         where person_id = ? order by id",
+         where person_id = $1 order by id",
+        &[person.into()],
     )
-    .bind(person)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("rows")
 }
 
 #[tokio::test]
@@ -93,11 +89,11 @@ async fn newcomers_are_invited_on_their_first_day_then_reminded_once_each() {
     .await;
     // Nina has chosen her password (her mail links to her licence page); Noah has not yet, so
     // each of his messages carries a fresh invitation instead.
-    sqlx::query("update person set password_hash = 'chosen' where id = ?")
-        .bind(nina)
-        .execute(&app.state.pool)
-        .await
-        .expect("password");
+    app.exec(
+        "update person set password_hash = 'chosen' where id = $1",
+        &[nina.into()],
+    )
+    .await;
     person(
         &app,
         ("Noah New", NOAH, "en"),
@@ -192,15 +188,12 @@ async fn newcomers_are_invited_on_their_first_day_then_reminded_once_each() {
         .await;
     assert_eq!(seen, 6);
     // The notification page words them for the newcomer and for the manager's copy.
-    sqlx::query(
-        "update person set password_hash = (select password_hash from person where email = ?)
-         where id = ?",
+    app.exec(
+        "update person set password_hash = (select password_hash from person where email = $1)
+         where id = $2",
+        &[REVIEWER.into(), nina.into()],
     )
-    .bind(REVIEWER)
-    .bind(nina)
-    .execute(&app.state.pool)
-    .await
-    .expect("a password for Nina");
+    .await;
     for (who, text) in [
         (NINA, "Haal je eerste klantenrijbewijs: loop een klantreis"),
         (REVIEWER, "Nina Nieuw heeft nog geen klantenrijbewijs"),

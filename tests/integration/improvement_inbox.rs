@@ -24,11 +24,8 @@ const STATUS_SEM: &str = "'In beoordeling' zonder uitleg";
 const OTHER_TEAM: &str = "Geen uitleg hoe ik bezwaar maak";
 
 async fn friction(app: &TestApp, title: &str) -> i64 {
-    sqlx::query_scalar("select id from friction where title = ?")
-        .bind(title)
-        .fetch_one(&app.state.pool)
+    app.scalar("select id from friction where title = $1", &[title.into()])
         .await
-        .expect("demo friction")
 }
 
 /// Rows a triage writes, so a refusal can be shown to have written none.
@@ -262,8 +259,7 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
         );
         let pool = app.state.pool.clone();
         async move {
-            sqlx::query_scalar::<_, i64>(&sql)
-                .fetch_one(&pool)
+            klantenrijbewijs::db::number(&pool, &sql)
                 .await
                 .expect("count")
         }
@@ -271,15 +267,12 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
     let demo_recognitions = recognised(&app).await;
     // Colleagues recognised them: two more on Floor's, one more on Zoë's.
     for (f, email) in [(floor, HR), (floor, ADMIN), (zoe, HR)] {
-        sqlx::query(
+        app.exec(
             "insert into friction_recognition (friction_id, person_id, created_at, updated_at)
-             select ?, id, datetime('now'), datetime('now') from person where email = ?",
+             select $1, id, $2, $2 from person where email = $3",
+            &[f.into(), chrono::Utc::now().into(), email.into()],
         )
-        .bind(f)
-        .bind(email)
-        .execute(&app.state.pool)
-        .await
-        .expect("recognition");
+        .await;
     }
     let lead = app.client_for(LEAD).await;
     // The inbox shows how many colleagues recognised each.
@@ -310,15 +303,16 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
     let done: serde_json::Value = serde_json::from_str(&made.body).expect("json");
     let id = done["improvement_id"].as_i64().expect("an improvement");
     assert_eq!(done["created"], true);
-    let pool = &app.state.pool;
-    let (status, team, owner, step, priority): (String, String, i64, i64, String) = sqlx::query_as(
-        "select i.status, t.name, i.owner_id, i.step_id, i.priority from improvement i
-         join team t on t.id = i.team_id where i.id = ?",
-    )
-    .bind(id)
-    .fetch_one(pool)
-    .await
-    .expect("improvement");
+    let (status, team, owner, step, priority): (String, String, i64, i64, String) = app
+        .rows(
+            "select i.status, t.name, i.owner_id, i.step_id, i.priority from improvement i
+         join team t on t.id = i.team_id where i.id = $1",
+            &[id.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("improvement");
     assert_eq!(
         (status.as_str(), team.as_str(), owner, priority.as_str()),
         ("new", "Autoschade", marieke, "high")
@@ -330,13 +324,15 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
         ))
         .await;
     assert_eq!(step, first_step, "the step of the first friction");
-    let history: (Option<String>, String, i64) = sqlx::query_as(
-        "select from_status, to_status, actor_id from improvement_history where improvement_id = ?",
-    )
-    .bind(id)
-    .fetch_one(pool)
-    .await
-    .expect("history");
+    let history: (Option<String>, String, i64) = app
+        .rows(
+            "select from_status, to_status, actor_id from improvement_history where improvement_id = $1",
+            &[id.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("history");
     assert_eq!(history, (None, "new".to_owned(), marieke));
     // The reporters hear it; an audit event says who did it.
     let told = app.count(&format!(
@@ -377,7 +373,7 @@ async fn duplicates_merge_into_one_improvement_and_the_counts_add_up() {
     .await;
     assert_eq!((reports, recognitions), (3, demo_recognitions + 3));
     // The kept counts the score is made of say the same.
-    let kept = klantenrijbewijs::db::improvement::tally::stored_facts(pool, id)
+    let kept = klantenrijbewijs::db::improvement::tally::stored_facts(&app.state.pool, id)
         .await
         .expect("facts")
         .expect("the improvement");
@@ -534,11 +530,11 @@ async fn whoever_may_not_triage_is_refused_and_nothing_is_written() {
         )
         .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
-    sqlx::query("update walkthrough set status = 'in_progress' where id = (select walkthrough_id from friction where id = ?)")
-        .bind(floor)
-        .execute(&app.state.pool)
-        .await
-        .expect("reopen");
+    app.exec(
+        "update walkthrough set status = 'in_progress' where id = (select walkthrough_id from friction where id = $1)",
+        &[floor.into()],
+    )
+    .await;
     let cx = app.client_for(CX).await;
     let a = app.call_as(&cx, "improvements/triage", &form).await;
     assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
@@ -678,13 +674,12 @@ async fn two_leads_triaging_the_same_friction_at_once_one_wins() {
         .count("select count(*) from friction_triage where outcome = 'improvement'")
         .await;
     // A second lead of Autoschade.
-    sqlx::query(
+    app.exec(
         "insert into person_role (person_id, role, created_at)
-         select id, 'reviewer', datetime('now') from person where email = 'lotte.smit@dijkhuis.example'",
+         select id, 'reviewer', $1 from person where email = 'lotte.smit@dijkhuis.example'",
+        &[chrono::Utc::now().into()],
     )
-    .execute(&app.state.pool)
-    .await
-    .expect("second lead");
+    .await;
     let first = app.client_for(LEAD).await;
     let second = app.client_for("lotte.smit@dijkhuis.example").await;
     for title in [FORM_FLOOR, FORM_SEM, FORM_ZOE, STATUS_SEM] {
@@ -747,19 +742,20 @@ async fn stored_evidence(app: &TestApp, friction: i64, n: u8) -> i64 {
     std::fs::create_dir_all(dir).expect("evidence dir");
     std::fs::write(dir.join(format!("{stem}.png")), b"png bytes").expect("file");
     std::fs::write(dir.join(format!("{stem}-thumb.jpg")), b"jpeg bytes").expect("thumb");
-    sqlx::query_scalar(
+    app.scalar(
         "insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type, byte_size,
                                thumbnail_name, original_name, created_by, created_at, updated_at)
-         select f.walkthrough_id, f.step_id, f.id, ?, 'image/png', 9, ?, 'formulier.png', w.person_id,
-                datetime('now'), datetime('now')
-         from friction f join walkthrough w on w.id = f.walkthrough_id where f.id = ? returning id",
+         select f.walkthrough_id, f.step_id, f.id, $1, 'image/png', 9, $2, 'formulier.png', w.person_id,
+                $3, $3
+         from friction f join walkthrough w on w.id = f.walkthrough_id where f.id = $4 returning id",
+        &[
+            format!("{stem}.png").into(),
+            format!("{stem}-thumb.jpg").into(),
+            chrono::Utc::now().into(),
+            friction.into(),
+        ],
     )
-    .bind(format!("{stem}.png"))
-    .bind(format!("{stem}-thumb.jpg"))
-    .bind(friction)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("evidence")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -796,15 +792,16 @@ async fn leads_and_cx_get_a_frictions_evidence_unless_it_is_sensitive() {
         )
         .await
     };
-    sqlx::query(
+    app.exec(
         "insert into presentation_sensitive_evidence (presentation_id, evidence_id, created_at)
-         values (?, ?, datetime('now'))",
+         values ($1, $2, $3)",
+        &[
+            presentation.into(),
+            hidden.into(),
+            chrono::Utc::now().into(),
+        ],
     )
-    .bind(presentation)
-    .bind(hidden)
-    .execute(&app.state.pool)
-    .await
-    .expect("sensitive");
+    .await;
     let get = |client: reqwest::Client, path: String| {
         let url = format!("{}{path}", app.base);
         async move { client.get(url).send().await.expect("file").status() }

@@ -7,6 +7,7 @@
 //! walkthroughs' frictions, so they test the life of an improvement, not how it was born.
 
 use crate::common::{EMPLOYEE, HR, REVIEWER, TestApp};
+use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 
 const CX: &str = "wouter.brouwer@dijkhuis.example";
@@ -31,122 +32,85 @@ struct Seeded {
 async fn seed(app: &TestApp, title: &str, limit: i64) -> Seeded {
     let pool = &app.state.pool;
     let lead = app.person_id(REVIEWER).await;
-    let team_id: i64 = sqlx::query_scalar("select team_id from person where id = ?")
-        .bind(lead)
-        .fetch_one(pool)
-        .await
-        .expect("lead's team");
-    let (step_id, family): (i64, i64) = sqlx::query_as(
-        "select f.step_id, j.family_id from friction f
+    let team_id: i64 = app
+        .scalar("select team_id from person where id = $1", &[lead.into()])
+        .await;
+    let (step_id, family): (i64, i64) = app
+        .rows(
+            "select f.step_id, j.family_id from friction f
          join walkthrough w on w.id = f.walkthrough_id
          join journey_step s on s.id = f.step_id join journey j on j.id = s.journey_id
          where w.status = 'completed' and f.kind = 'friction'
            and f.id not in (select friction_id from friction_triage)
          group by f.step_id, j.family_id order by count(*) desc, f.step_id limit 1",
-    )
-    .fetch_one(pool)
-    .await
-    .expect("a step with demo frictions");
+            &[],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("a step with demo frictions");
     let now = chrono::Utc::now();
-    let id: i64 = sqlx::query_scalar(
-        "insert into improvement (title, problem, team_id, journey_family_id, step_id, priority,
+    let id: i64 = app.scalar("insert into improvement (title, problem, team_id, journey_family_id, step_id, priority,
                                   last_activity_at, created_by, created_at, updated_at)
-         values (?, 'Klanten lopen hier vast.', ?, ?, ?, 'medium', ?, ?, ?, ?) returning id",
-    )
-    .bind(title)
-    .bind(team_id)
-    .bind(family)
-    .bind(step_id)
-    .bind(now)
-    .bind(lead)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("improvement");
-    sqlx::query(
-        "insert into improvement_history (improvement_id, actor_id, to_status, created_at, updated_at)
-         values (?, ?, 'new', ?, ?)",
-    )
-    .bind(id)
-    .bind(lead)
-    .bind(now)
-    .bind(now)
-    .execute(pool)
-    .await
-    .expect("creation history");
-    let frictions: Vec<i64> = sqlx::query_scalar(
+         values ($1, 'Klanten lopen hier vast.', $2, $3, $4, 'medium', $5, $6, $7, $8) returning id", &[title.into(), team_id.into(), family.into(), step_id.into(), now.into(), lead.into(), now.into(), now.into()]).await;
+    app.exec("insert into improvement_history (improvement_id, actor_id, to_status, created_at, updated_at)
+         values ($1, $2, 'new', $3, $4)", &[id.into(), lead.into(), now.into(), now.into()]).await;
+    let frictions: Vec<i64> = crate::common::sql::column(
+        &app.state.pool,
         "select f.id from friction f join walkthrough w on w.id = f.walkthrough_id
-         where w.status = 'completed' and f.kind = 'friction' and f.step_id = ?
+         where w.status = 'completed' and f.kind = 'friction' and f.step_id = $1
            and f.id not in (select friction_id from friction_triage)
-         order by f.id limit ?",
+         order by f.id limit $2",
+        &[step_id.into(), limit.into()],
     )
-    .bind(step_id)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
-    .expect("frictions");
+    .await;
     for (i, friction) in frictions.iter().enumerate() {
         let gap = ["delivery", "communication"][i % 2];
-        sqlx::query(
+        app.exec(
             "insert into friction_triage (friction_id, outcome, improvement_id, gap, triaged_by,
                                           created_at, updated_at)
-             values (?, 'improvement', ?, ?, ?, ?, ?)",
+             values ($1, 'improvement', $2, $3, $4, $5, $6)",
+            &[
+                friction.into(),
+                id.into(),
+                gap.into(),
+                lead.into(),
+                now.into(),
+                now.into(),
+            ],
         )
-        .bind(friction)
-        .bind(id)
-        .bind(gap)
-        .bind(lead)
-        .bind(now)
-        .bind(now)
-        .execute(pool)
-        .await
-        .expect("triage");
+        .await;
     }
     let recognise = |friction: i64, person: i64| async move {
-        sqlx::query(
+        app.exec(
             "insert into friction_recognition (friction_id, person_id, created_at, updated_at)
-             values (?, ?, ?, ?) on conflict do nothing",
+             values ($1, $2, $3, $4) on conflict do nothing",
+            &[friction.into(), person.into(), now.into(), now.into()],
         )
-        .bind(friction)
-        .bind(person)
-        .bind(now)
-        .bind(now)
-        .execute(pool)
-        .await
-        .expect("recognition");
+        .await;
     };
-    let reporter_email: String = sqlx::query_scalar(
-        "select p.email from friction f join walkthrough w on w.id = f.walkthrough_id
+    let reporter_email: String = app
+        .scalar(
+            "select p.email from friction f join walkthrough w on w.id = f.walkthrough_id
          join person p on p.id = w.person_id
-         where f.id in (select friction_id from friction_triage where improvement_id = ?)
+         where f.id in (select friction_id from friction_triage where improvement_id = $1)
            and p.active
            and not exists (select 1 from person_role r where r.person_id = p.id
                            and r.role in ('cx', 'hr', 'admin', 'reviewer'))
          order by f.id limit 1",
-    )
-    .bind(id)
-    .fetch_one(pool)
-    .await
-    .expect("a plain employee among the reporters");
+            &[id.into()],
+        )
+        .await;
     let reporter = app.person_id(&reporter_email).await;
-    let stranger_email: String = sqlx::query_scalar(
-        "select p.email from person p where p.active and p.password_hash is not null
+    let stranger_email: String = app.scalar("select p.email from person p where p.active and p.password_hash is not null
            and not exists (select 1 from person_role r where r.person_id = p.id and r.role <> 'employee')
            and p.id not in (select w.person_id from walkthrough w join friction f on f.walkthrough_id = w.id
-                            join friction_triage t on t.friction_id = f.id where t.improvement_id = ?)
+                            join friction_triage t on t.friction_id = f.id where t.improvement_id = $1)
            and p.id not in (select r.person_id from friction_recognition r
                             join friction_triage t on t.friction_id = r.friction_id
-                            where t.improvement_id = ?)
-           and p.email <> ?
-         order by p.id limit 1",
-    )
-    .bind(id)
-    .bind(id)
-    .bind(EMPLOYEE)
-    .fetch_one(pool)
-    .await
-    .expect("a stranger");
+                            where t.improvement_id = $2)
+           and p.email <> $3
+         order by p.id limit 1", &[id.into(), id.into(), EMPLOYEE.into()]).await;
     recognise(frictions[0], app.person_id(EMPLOYEE).await).await;
     if let Some(other) = frictions.get(1) {
         recognise(*other, reporter).await;
@@ -337,12 +301,11 @@ async fn only_managers_change_and_a_refusal_writes_nothing() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     // The owner manages it without being a lead or CX.
     let owner = app.person_id(&s.reporter_email).await;
-    sqlx::query("update improvement set owner_id = ? where id = ?")
-        .bind(owner)
-        .bind(s.id)
-        .execute(&app.state.pool)
-        .await
-        .expect("owner");
+    app.exec(
+        "update improvement set owner_id = $1 where id = $2",
+        &[owner.into(), s.id.into()],
+    )
+    .await;
     let client = app.client_for(&s.reporter_email).await;
     let a = set_status(&app, &client, s.id, "planned", "").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
@@ -364,31 +327,27 @@ async fn only_managers_change_and_a_refusal_writes_nothing() {
 /// recognisers of the linked frictions, never CX itself; in order.
 async fn to_be_told<T>(app: &TestApp, id: i64, column: &str) -> Vec<T>
 where
-    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + Unpin,
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
 {
     let actor = app.person_id(CX).await;
-    sqlx::query_scalar(&format!(
-        "select distinct {column} from person p where p.active and p.id <> ? and p.id in (
+    crate::common::sql::column(&app.state.pool, &format!(
+        "select distinct {column} from person p where p.active and p.id <> $1 and p.id in (
              select w.person_id from friction_triage t join friction f on f.id = t.friction_id
-             join walkthrough w on w.id = f.walkthrough_id where t.improvement_id = ?
+             join walkthrough w on w.id = f.walkthrough_id where t.improvement_id = $2
              union
              select r.person_id from friction_triage t
-             join friction_recognition r on r.friction_id = t.friction_id where t.improvement_id = ?)
+             join friction_recognition r on r.friction_id = t.friction_id where t.improvement_id = $3)
          order by {column}"
-    ))
-    .bind(actor)
-    .bind(id)
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("people to be told")
+    ), &[actor.into(), id.into(), id.into()]).await
 }
 
 #[tokio::test]
 async fn fixing_tells_every_reporter_and_recogniser_once_and_never_the_actor() {
     let app = TestApp::spawn().await;
     let s = seed(&app, "Foto's bewaren bij vastlopen", 10).await;
-    let pool = &app.state.pool;
     let actor = app.person_id(CX).await;
     let expected: Vec<i64> = to_be_told(&app, s.id, "p.id").await;
     assert!(
@@ -448,12 +407,15 @@ async fn fixing_tells_every_reporter_and_recogniser_once_and_never_the_actor() {
             "the actor is not told"
         );
     }
-    let (fixed_at, closed_at): (Option<String>, Option<String>) =
-        sqlx::query_as("select fixed_at, closed_at from improvement where id = ?")
-            .bind(s.id)
-            .fetch_one(pool)
-            .await
-            .expect("dates");
+    let (fixed_at, closed_at): (Option<DateTime<Utc>>, Option<DateTime<Utc>>) = app
+        .rows(
+            "select fixed_at, closed_at from improvement where id = $1",
+            &[s.id.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("dates");
     assert!(fixed_at.is_some() && closed_at.is_some());
     assert_eq!(
         app.count(&format!(
@@ -479,12 +441,12 @@ async fn fixing_tells_every_reporter_and_recogniser_once_and_never_the_actor() {
     assert_eq!(silent.status, StatusCode::UNPROCESSABLE_ENTITY);
     let reopened = set_status(&app, &cx, s.id, "in_progress", "Twee lopers zien het nog.").await;
     assert_eq!(reopened.status, StatusCode::OK, "{}", reopened.body);
-    let closed: Option<String> =
-        sqlx::query_scalar("select closed_at from improvement where id = ?")
-            .bind(s.id)
-            .fetch_one(pool)
-            .await
-            .expect("closed_at");
+    let closed: Option<DateTime<Utc>> = app
+        .scalar(
+            "select closed_at from improvement where id = $1",
+            &[s.id.into()],
+        )
+        .await;
     assert_eq!(closed, None);
     let before = app
         .count(&format!(
@@ -722,11 +684,12 @@ async fn a_stale_version_is_refused_and_nothing_is_overwritten() {
     let second = edit(cx.clone(), "Statusmail sturen").await;
     assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body);
     assert!(second.body.contains("Conflict"));
-    let title: String = sqlx::query_scalar("select title from improvement where id = ?")
-        .bind(s.id)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("title");
+    let title: String = app
+        .scalar(
+            "select title from improvement where id = $1",
+            &[s.id.into()],
+        )
+        .await;
     assert_eq!(title, "Status live bijwerken");
     let stale = app
         .call_as(
@@ -761,17 +724,19 @@ async fn a_stale_version_is_refused_and_nothing_is_overwritten() {
 async fn history_is_insert_only() {
     let app = TestApp::spawn().await;
     let s = seed(&app, "Wachtmuziek", 3).await;
-    let pool = &app.state.pool;
-    let update =
-        sqlx::query("update improvement_history set comment = 'anders' where improvement_id = ?")
-            .bind(s.id)
-            .execute(pool)
-            .await;
+    let update = crate::common::sql::try_exec(
+        &app.state.pool,
+        "update improvement_history set comment = 'anders' where improvement_id = $1",
+        &[s.id.into()],
+    )
+    .await;
     assert!(update.is_err(), "an update is refused");
-    let delete = sqlx::query("delete from improvement_history where improvement_id = ?")
-        .bind(s.id)
-        .execute(pool)
-        .await;
+    let delete = crate::common::sql::try_exec(
+        &app.state.pool,
+        "delete from improvement_history where improvement_id = $1",
+        &[s.id.into()],
+    )
+    .await;
     assert!(delete.is_err(), "a delete is refused");
 }
 
@@ -782,37 +747,18 @@ async fn linked_frictions_are_paged() {
     let pool = &app.state.pool;
     // Test setup: 60 more triaged frictions on the improvement's step, from one test walkthrough.
     let walk = crate::common::completed_walkthrough(&app, EMPLOYEE).await;
-    let step: i64 = sqlx::query_scalar("select step_id from improvement where id = ?")
-        .bind(s.id)
-        .fetch_one(pool)
-        .await
-        .expect("step");
+    let step: i64 = app
+        .scalar(
+            "select step_id from improvement where id = $1",
+            &[s.id.into()],
+        )
+        .await;
     let now = chrono::Utc::now();
     for n in 0..60 {
-        let friction: i64 = sqlx::query_scalar(
-            "insert into friction (walkthrough_id, step_id, kind, severity, title, created_at, updated_at)
-             values (?, ?, 'friction', 'papercut', ?, ?, ?) returning id",
-        )
-        .bind(walk.id)
-        .bind(step)
-        .bind(format!("Extra melding {n:02}"))
-        .bind(now)
-        .bind(now)
-        .fetch_one(pool)
-        .await
-        .expect("friction");
-        sqlx::query(
-            "insert into friction_triage (friction_id, outcome, improvement_id, triaged_by, created_at, updated_at)
-             values (?, 'improvement', ?, ?, ?, ?)",
-        )
-        .bind(friction)
-        .bind(s.id)
-        .bind(walk.person_id)
-        .bind(now)
-        .bind(now)
-        .execute(pool)
-        .await
-        .expect("triage");
+        let friction: i64 = app.scalar("insert into friction (walkthrough_id, step_id, kind, severity, title, created_at, updated_at)
+             values ($1, $2, 'friction', 'papercut', $3, $4, $5) returning id", &[walk.id.into(), step.into(), format!("Extra melding {n:02}").into(), now.into(), now.into()]).await;
+        app.exec("insert into friction_triage (friction_id, outcome, improvement_id, triaged_by, created_at, updated_at)
+             values ($1, 'improvement', $2, $3, $4, $5)", &[friction.into(), s.id.into(), walk.person_id.into(), now.into(), now.into()]).await;
     }
     klantenrijbewijs::db::improvement::tally::rebuild(pool)
         .await
@@ -839,12 +785,11 @@ async fn the_overview_shows_each_role_its_part_with_counts_and_filters() {
             "select team_id from person where email = '{OTHER_LEAD}'"
         ))
         .await;
-    sqlx::query("update improvement set team_id = ?, due_on = '2020-01-01' where id = ?")
-        .bind(other_team)
-        .bind(other.id)
-        .execute(&app.state.pool)
-        .await
-        .expect("move");
+    app.exec(
+        "update improvement set team_id = $1, due_on = '2020-01-01' where id = $2",
+        &[other_team.into(), other.id.into()],
+    )
+    .await;
     for (email, sees_mine, sees_other) in [
         (CX, true, true),
         (HR, true, true),
@@ -1024,57 +969,29 @@ async fn the_export_has_the_filter_neutralises_formulas_and_is_audited() {
 async fn evidence_marked_sensitive_never_reaches_the_improvement_page() {
     let app = TestApp::spawn().await;
     let s = seed(&app, "Formulier wist alles", 3).await;
-    let pool = &app.state.pool;
     // Test setup: a test walkthrough's blocker linked to the improvement, with two photos, one of
     // which its walker marked sensitive on their presentation.
     let walk = crate::common::completed_walkthrough(&app, EMPLOYEE).await;
     let friction = walk.findings[2];
     let presentation = crate::common::draft_presentation(&app, &walk).await;
     let now = chrono::Utc::now();
-    sqlx::query(
-        "insert into friction_triage (friction_id, outcome, improvement_id, triaged_by, created_at, updated_at)
-         values (?, 'improvement', ?, ?, ?, ?)",
-    )
-    .bind(friction)
-    .bind(s.id)
-    .bind(walk.person_id)
-    .bind(now)
-    .bind(now)
-    .execute(pool)
-    .await
-    .expect("triage");
+    app.exec("insert into friction_triage (friction_id, outcome, improvement_id, triaged_by, created_at, updated_at)
+         values ($1, 'improvement', $2, $3, $4, $5)", &[friction.into(), s.id.into(), walk.person_id.into(), now.into(), now.into()]).await;
     let mut photos = Vec::new();
     for name in ["scherm.png", "polis-met-bsn.png"] {
-        let id: i64 = sqlx::query_scalar(
-            "insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type,
+        let id: i64 = app.scalar("insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type,
                                    byte_size, thumbnail_name, original_name, created_by, created_at,
                                    updated_at)
-             select ?, step_id, id, ?, 'image/png', 1000, ?, ?, ?, ?, ? from friction where id = ?
-             returning id",
-        )
-        .bind(walk.id)
-        .bind(format!("store-{name}"))
-        .bind(format!("thumb-{name}"))
-        .bind(name)
-        .bind(walk.person_id)
-        .bind(now)
-        .bind(now)
-        .bind(friction)
-        .fetch_one(pool)
-        .await
-        .expect("evidence");
+             select $1, step_id, id, $2, 'image/png', 1000, $3, $4, $5, $6, $7 from friction where id = $8
+             returning id", &[walk.id.into(), format!("store-{name}").into(), format!("thumb-{name}").into(), name.into(), walk.person_id.into(), now.into(), now.into(), friction.into()]).await;
         photos.push(id);
     }
-    sqlx::query(
+    app.exec(
         "insert into presentation_sensitive_evidence (presentation_id, evidence_id, created_at)
-         values (?, ?, ?)",
+         values ($1, $2, $3)",
+        &[presentation.into(), photos[1].into(), now.into()],
     )
-    .bind(presentation)
-    .bind(photos[1])
-    .bind(now)
-    .execute(pool)
-    .await
-    .expect("sensitive");
+    .await;
     let path = format!("/improvements/{}", s.id);
     for email in [CX, HR, REVIEWER] {
         let page = page_as(&app, &app.client_for(email).await, &path).await;

@@ -17,21 +17,20 @@ async fn kept(
     Vec<(i64, i64, i64, i64, i64, i64, Option<i64>)>,
     Vec<(i64, i64, i64)>,
 ) {
-    let pool = &app.state.pool;
-    let improvements = sqlx::query_as(
-        "select id, blockers, majors, papercuts, unrated, recognitions, days_to_fix
+    let improvements = app
+        .rows(
+            "select id, blockers, majors, papercuts, unrated, recognitions, days_to_fix
          from improvement order by id",
-    )
-    .fetch_all(pool)
-    .await
-    .expect("improvements");
-    let steps = sqlx::query_as(
-        "select step_id, walkers, reporters from step_tally where walkers > 0 or reporters > 0
+            &[],
+        )
+        .await;
+    let steps = app
+        .rows(
+            "select step_id, walkers, reporters from step_tally where walkers > 0 or reporters > 0
          order by step_id",
-    )
-    .fetch_all(pool)
-    .await
-    .expect("steps");
+            &[],
+        )
+        .await;
     (improvements, steps)
 }
 
@@ -70,15 +69,12 @@ async fn triage_recognitions_and_a_fix_keep_the_counts_of_an_improvement() {
     // EMPLOYEE's walk: papercut, delight, blocker, question, major; presented to the team.
     let walk = completed_walkthrough(&app, EMPLOYEE).await;
     let presentation = draft_presentation(&app, &walk).await;
-    sqlx::query(
-        "update presentation set status = 'presented', visibility = 'team', presented_at = ?
-         where id = ?",
+    app.exec(
+        "update presentation set status = 'presented', visibility = 'team', presented_at = $1
+         where id = $2",
+        &[chrono::Utc::now().into(), presentation.into()],
     )
-    .bind(chrono::Utc::now())
-    .bind(presentation)
-    .execute(&app.state.pool)
-    .await
-    .expect("presented");
+    .await;
     // The walk was written straight into the database: counted as seeding in bulk does.
     klantenrijbewijs::db::improvement::tally::rebuild(&app.state.pool)
         .await
@@ -202,11 +198,12 @@ async fn triage_recognitions_and_a_fix_keep_the_counts_of_an_improvement() {
             }
         })
     };
-    let all_days: Vec<(i64, i64)> =
-        sqlx::query_as("select team_id, days_to_fix from improvement where status = 'fixed'")
-            .fetch_all(&app.state.pool)
-            .await
-            .expect("days");
+    let all_days: Vec<(i64, i64)> = app
+        .rows(
+            "select team_id, days_to_fix from improvement where status = 'fixed'",
+            &[],
+        )
+        .await;
     assert!(all_days.len() >= 3, "the demo's fixed ones and this one");
     let a = app.call_as(&cx, "improvements/overview", &[]).await;
     let page: serde_json::Value = serde_json::from_str(&a.body).expect("json");
@@ -233,22 +230,23 @@ async fn a_completed_walkthrough_counts_on_every_step_it_walked() {
     let journey = app
         .count("select id from journey where status = 'live' order by id limit 1")
         .await;
-    let steps: Vec<i64> = sqlx::query_scalar(
-        "select id from journey_step where journey_id = ? order by position, id",
+    let steps: Vec<i64> = crate::common::sql::column(
+        &app.state.pool,
+        "select id from journey_step where journey_id = $1 order by position, id",
+        &[journey.into()],
     )
-    .bind(journey)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("steps");
+    .await;
     let tally = |step: i64| {
         let app = &app;
         async move {
-            sqlx::query_as::<_, (i64, i64)>(
-                "select coalesce(max(walkers), 0), coalesce(max(reporters), 0) from step_tally where step_id = ?",
+            app.rows::<(i64, i64)>(
+                "select coalesce(max(walkers), cast(0 as bigint)), coalesce(max(reporters), cast(0 as bigint))
+                 from step_tally where step_id = $1",
+                &[step.into()],
             )
-            .bind(step)
-            .fetch_one(&app.state.pool)
             .await
+            .into_iter()
+            .next()
             .expect("tally")
         }
     };

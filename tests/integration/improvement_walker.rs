@@ -19,11 +19,12 @@ pub const MILA: &str = "mila.hoekstra@dijkhuis.example";
 pub async fn walk_in_progress(app: &TestApp, email: &str) -> (i64, Vec<(i64, String)>) {
     let pool = &app.state.pool;
     let person = app.person_id(email).await;
-    let journey: i64 =
-        sqlx::query_scalar("select id from journey where status = 'live' order by id limit 1")
-            .fetch_one(pool)
-            .await
-            .expect("a live demo journey");
+    let journey: i64 = app
+        .scalar(
+            "select id from journey where status = 'live' order by id limit 1",
+            &[],
+        )
+        .await;
     // A far cycle, so a demo walkthrough in progress of this year never stands in the way.
     let id = klantenrijbewijs::db::walkthrough::start(pool, person, journey, 2090)
         .await
@@ -54,27 +55,26 @@ pub async fn improvement(
 ) -> i64 {
     let owner = app.person_id(REVIEWER).await;
     let now = Utc::now();
-    sqlx::query_scalar(
+    // `fixed_at` (and `closed_at`) is the moment when given, else null: `case` without `else`.
+    app.scalar(
         "insert into improvement (title, problem, team_id, owner_id, journey_family_id, step_id,
                 priority, status, fixed_at, closed_at, last_activity_at, created_by, created_at,
                 updated_at)
-         select ?, 'De klant raakt ingevulde gegevens kwijt.', p.team_id, p.id, j.family_id, s.id,
-                'high', ?, ?, ?, ?, p.id, ?, ?
+         select $1, 'De klant raakt ingevulde gegevens kwijt.', p.team_id, p.id, j.family_id, s.id,
+                'high', $2, case when $3 then $4 end, case when $3 then $4 end, $5, p.id, $5, $5
          from journey_step s join journey j on j.id = s.journey_id, person p
-         where s.id = ? and p.id = ? returning id",
+         where s.id = $6 and p.id = $7 returning id",
+        &[
+            title.into(),
+            status.into(),
+            fixed_at.is_some().into(),
+            fixed_at.unwrap_or(now).into(),
+            now.into(),
+            step_id.into(),
+            owner.into(),
+        ],
     )
-    .bind(title)
-    .bind(status)
-    .bind(fixed_at)
-    .bind(fixed_at)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .bind(step_id)
-    .bind(owner)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("improvement")
 }
 
 async fn confirm(
@@ -100,11 +100,11 @@ async fn confirm(
 }
 
 async fn answers(app: &TestApp, improvement: i64) -> Vec<(i64, String)> {
-    sqlx::query_as("select walkthrough_id, answer from improvement_confirmation where improvement_id = ? order by walkthrough_id")
-        .bind(improvement)
-        .fetch_all(&app.state.pool)
-        .await
-        .expect("answers")
+    app.rows(
+        "select walkthrough_id, answer from improvement_confirmation where improvement_id = $1 order by walkthrough_id",
+        &[improvement.into()],
+    )
+    .await
 }
 
 /// The walker is asked on the step of a fixed improvement (also a later journey version's step
@@ -256,12 +256,11 @@ async fn only_the_walker_answers_while_walking() {
     assert_eq!(answers(&app, fixed).await, [(walk, "fixed".to_owned())]);
 
     // A finished walk is refused and nothing changes.
-    sqlx::query("update walkthrough set status = 'completed', finished_at = ? where id = ?")
-        .bind(Utc::now())
-        .bind(walk)
-        .execute(&app.state.pool)
-        .await
-        .expect("finish");
+    app.exec(
+        "update walkthrough set status = 'completed', finished_at = $1 where id = $2",
+        &[Utc::now().into(), walk.into()],
+    )
+    .await;
     let late = confirm(&app, &app.client, walk, step, fixed, "still_problem").await;
     assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
     assert_eq!(answers(&app, fixed).await, [(walk, "fixed".to_owned())]);
@@ -269,11 +268,12 @@ async fn only_the_walker_answers_while_walking() {
 
 /// How many times `improvement` reopened, and what came with it.
 async fn reopen_trail(app: &TestApp, improvement: i64) -> (String, i64, i64, i64, i64) {
-    let status: String = sqlx::query_scalar("select status from improvement where id = ?")
-        .bind(improvement)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("status");
+    let status: String = app
+        .scalar(
+            "select status from improvement where id = $1",
+            &[improvement.into()],
+        )
+        .await;
     let history = app
         .count(&format!(
             "select count(*) from improvement_history where improvement_id = {improvement}
@@ -356,12 +356,15 @@ async fn two_later_walkers_reopen_it() {
     );
     // No longer fixed: it leaves the median days to fix.
     assert_eq!(app.count(&days_to_fix).await, 0);
-    let (closed, reason): (Option<String>, String) =
-        sqlx::query_as("select closed_at, status_reason from improvement where id = ?")
-            .bind(fixed)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("improvement");
+    let (closed, reason): (Option<DateTime<Utc>>, String) = app
+        .rows(
+            "select closed_at, status_reason from improvement where id = $1",
+            &[fixed.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("improvement");
     assert_eq!(closed, None);
     assert!(reason.contains("2 latere lopers"), "{reason}");
     let owner = app.person_id(REVIEWER).await;

@@ -6,7 +6,7 @@
 use crate::common;
 use crate::improvement_walker::{GRACE, improvement, walk_in_progress};
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use common::reminders::{LINK_BASE, mailer, morning, scheduler};
 use common::smtp::{ReceivedMail, SmtpSink, free_port, url};
 use common::{EMPLOYEE, REVIEWER, TestApp};
@@ -15,20 +15,19 @@ use klantenrijbewijs::reminders::{Scheduler, TestClock};
 
 async fn mail_row(app: &TestApp, improvement: i64, email: &str, event: &str, period: &str) -> i64 {
     let person = app.person_id(email).await;
-    sqlx::query_scalar(
+    app.scalar(
         "insert into improvement_mail (improvement_id, recipient_id, event, period, created_at,
                 updated_at)
-         values (?, ?, ?, ?, ?, ?) returning id",
+         values ($1, $2, $3, $4, $5, $5) returning id",
+        &[
+            improvement.into(),
+            person.into(),
+            event.into(),
+            period.into(),
+            Utc::now().into(),
+        ],
     )
-    .bind(improvement)
-    .bind(person)
-    .bind(event)
-    .bind(period)
-    .bind(Utc::now())
-    .bind(Utc::now())
-    .fetch_one(&app.state.pool)
     .await
-    .expect("mail row")
 }
 
 fn to<'a>(mails: &'a [ReceivedMail], email: &str) -> Vec<&'a ReceivedMail> {
@@ -85,31 +84,34 @@ async fn a_claimed_row_is_mailed_once_in_the_recipients_language() {
     assert_eq!(en.len(), 1);
     assert_eq!(en[0].subject, "Fixed: Schadeformulier <bewaart> alles");
     assert!(en[0].text.as_deref().is_some_and(|t| t.contains(&link)));
-    let sent: i64 = sqlx::query_scalar(
-        "select count(*) from improvement_mail where sent_at is not null and attempts = 1",
-    )
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("sent");
+    let sent: i64 = app
+        .scalar(
+            "select count(*) from improvement_mail where sent_at is not null and attempts = 1",
+            &[],
+        )
+        .await;
     assert_eq!(sent, 2);
 
     // The SMTP server is down: counted, kept pending with its error, then sent once it is up.
-    sqlx::query("update improvement set status = 'wont_fix', status_reason = 'Wettelijk verplicht' where id = ?")
-        .bind(id)
-        .execute(&app.state.pool)
-        .await
-        .expect("wont fix");
+    app.exec(
+        "update improvement set status = 'wont_fix', status_reason = 'Wettelijk verplicht' where id = $1",
+        &[id.into()],
+    )
+    .await;
     let row = mail_row(&app, id, EMPLOYEE, "wont_fix", "2").await;
     let down = send_pending(&app.state.pool, &mailer(&url(free_port())), LINK_BASE)
         .await
         .expect("send");
     assert_eq!((down.sent, down.failed), (0, 1));
-    let (attempts, sent_at, error): (i64, Option<String>, Option<String>) =
-        sqlx::query_as("select attempts, sent_at, last_error from improvement_mail where id = ?")
-            .bind(row)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let (attempts, sent_at, error): (i64, Option<DateTime<Utc>>, Option<String>) = app
+        .rows(
+            "select attempts, sent_at, last_error from improvement_mail where id = $1",
+            &[row.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("row");
     assert_eq!((attempts, sent_at), (1, None));
     assert!(error.is_some_and(|e| !e.is_empty()));
     let up = send_pending(&app.state.pool, &mailer(&sink.url()), LINK_BASE)
@@ -135,16 +137,15 @@ async fn a_claimed_row_is_mailed_once_in_the_recipients_language() {
 
 /// The recipients of an escalation about `id`: the owner and the owning team's active leads.
 async fn recipients(app: &TestApp, id: i64) -> Vec<String> {
-    sqlx::query_scalar(
-        "select p.email from person p join improvement i on i.id = ?
-         where p.active = 1 and (p.id = i.owner_id or (p.team_id = i.team_id and exists
+    common::sql::column(
+        &app.state.pool,
+        "select p.email from person p join improvement i on i.id = $1
+         where p.active = true and (p.id = i.owner_id or (p.team_id = i.team_id and exists
              (select 1 from person_role r where r.person_id = p.id and r.role = 'reviewer')))
          order by p.email",
+        &[id.into()],
     )
-    .bind(id)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("recipients")
 }
 
 /// A scheduler as the app runs it: escalating after the default 30 days.
@@ -194,16 +195,16 @@ async fn escalations_reach_owner_and_leads_once_per_period() {
     let daan = app.person_id(EMPLOYEE).await;
     let touched = morning(today) - Duration::days(2);
     for improvement in [id, closed] {
-        sqlx::query(
-            "update improvement set owner_id = ?, due_on = ?, last_activity_at = ? where id = ?",
+        app.exec(
+            "update improvement set owner_id = $1, due_on = $2, last_activity_at = $3 where id = $4",
+            &[
+                daan.into(),
+                (today - Duration::days(1)).into(),
+                touched.into(),
+                improvement.into(),
+            ],
         )
-        .bind(daan)
-        .bind((today - Duration::days(1)).to_string())
-        .bind(touched)
-        .bind(improvement)
-        .execute(&app.state.pool)
-        .await
-        .expect("due yesterday");
+        .await;
     }
     let people = recipients(&app, id).await;
     assert!(
@@ -245,13 +246,12 @@ async fn escalations_reach_owner_and_leads_once_per_period() {
         .into_iter()
         .filter(|(_, subject)| !subject.starts_with("Over de streefdatum"))
         .collect();
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "select recipient_id, event, period from improvement_mail where improvement_id = ? order by id",
-    )
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("rows");
+    let rows: Vec<(i64, String, String)> = app
+        .rows(
+            "select recipient_id, event, period from improvement_mail where improvement_id = $1 order by id",
+            &[id.into()],
+        )
+        .await;
     assert_eq!(stale.len(), people.len(), "{stale:?} {rows:?}");
     assert!(
         stale
@@ -266,13 +266,12 @@ async fn escalations_reach_owner_and_leads_once_per_period() {
         2 * people.len(),
         "nothing more in the same period"
     );
-    let periods: Vec<(String, String)> = sqlx::query_as(
-        "select distinct event, period from improvement_mail where improvement_id = ? order by event",
-    )
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("periods");
+    let periods: Vec<(String, String)> = app
+        .rows(
+            "select distinct event, period from improvement_mail where improvement_id = $1 order by event",
+            &[id.into()],
+        )
+        .await;
     assert_eq!(
         periods,
         [
@@ -334,12 +333,11 @@ async fn the_owner_hears_of_a_reopening_by_mail() {
             .as_deref()
             .is_some_and(|t| t.contains(&format!("/improvements/{id}")))
     );
-    let sent: i64 = sqlx::query_scalar(
-        "select count(*) from improvement_mail where improvement_id = ? and sent_at is not null",
-    )
-    .bind(id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("sent");
+    let sent: i64 = app
+        .scalar(
+            "select count(*) from improvement_mail where improvement_id = $1 and sent_at is not null",
+            &[id.into()],
+        )
+        .await;
     assert_eq!(sent, 1);
 }

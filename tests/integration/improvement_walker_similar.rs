@@ -12,19 +12,13 @@ use reqwest::StatusCode;
 
 async fn friction_in(app: &TestApp, walk: i64, step: i64, title: &str) -> i64 {
     let now = Utc::now();
-    sqlx::query_scalar(
+    app.scalar(
         "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened,
                 created_at, updated_at)
-         values (?, ?, 'friction', 'major', ?, 'Het ging mis.', ?, ?) returning id",
+         values ($1, $2, 'friction', 'major', $3, 'Het ging mis.', $4, $4) returning id",
+        &[walk.into(), step.into(), title.into(), now.into()],
     )
-    .bind(walk)
-    .bind(step)
-    .bind(title)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("friction")
 }
 
 /// What the suggestions can and cannot draw from, on the walker's first step.
@@ -46,29 +40,24 @@ async fn setup(app: &TestApp) -> Found {
     let presentation = draft_presentation(app, &floor).await;
     let presented = friction_in(app, floor.id, step, "Zwoegelfoto uploaden mislukt").await;
     let left_out = friction_in(app, floor.id, step, "Zwoegelfoto uploaden onleesbaar").await;
-    sqlx::query(
-        "update presentation set status = 'presented', visibility = 'organisation', presented_at = ?
-         where id = ?",
+    app.exec(
+        "update presentation set status = 'presented', visibility = 'organisation', presented_at = $1
+         where id = $2",
+        &[Utc::now().into(), presentation.into()],
     )
-    .bind(Utc::now())
-    .bind(presentation)
-    .execute(&app.state.pool)
-    .await
-    .expect("presented");
-    sqlx::query(
+    .await;
+    app.exec(
         "insert into presentation_slide (presentation_id, kind, friction_id, position, included,
                 created_at, updated_at)
-         select ?, 'finding', f.id, 100 + f.id, f.id = ?, ?, ? from friction f where f.id in (?, ?)",
+         select $1, 'finding', f.id, 100 + f.id, f.id = $2, $3, $3 from friction f where f.id in ($2, $4)",
+        &[
+            presentation.into(),
+            presented.into(),
+            Utc::now().into(),
+            left_out.into(),
+        ],
     )
-    .bind(presentation)
-    .bind(presented)
-    .bind(Utc::now())
-    .bind(Utc::now())
-    .bind(presented)
-    .bind(left_out)
-    .execute(&app.state.pool)
-    .await
-    .expect("slides");
+    .await;
     // Mila's walk is private: never presented.
     let mila = completed_walkthrough(app, MILA).await;
     let private = friction_in(app, mila.id, step, "Zwoegelfoto uploaden traag").await;
@@ -252,13 +241,13 @@ async fn choosing_one_links_the_new_friction() {
     let linked = |column: &'static str, id: i64| {
         let pool = app.state.pool.clone();
         async move {
-            sqlx::query_as::<_, (Option<i64>, String)>(&format!(
-                "select {column}, what_happened from friction where id = ?"
-            ))
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .expect("friction")
+            let rows: Vec<(Option<i64>, String)> = common::sql::rows(
+                &pool,
+                &format!("select {column}, what_happened from friction where id = $1"),
+                &[id.into()],
+            )
+            .await;
+            rows.into_iter().next().expect("friction")
         }
     };
     let form = friction_form(

@@ -30,27 +30,27 @@ async fn period(
     code: &str,
 ) -> i64 {
     let now = chrono::Utc::now();
-    sqlx::query_scalar(
-        "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
-                                     issued_by, verification_code, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-    )
-    .bind(person_id)
-    .bind(from.to_string())
-    .bind(through.to_string())
-    .bind(if walkthrough.is_some() {
+    let source = if walkthrough.is_some() {
         "sign_off"
     } else {
         "manual"
-    })
-    .bind(walkthrough)
-    .bind(issued_by)
-    .bind(code)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&app.state.pool)
+    };
+    app.scalar(
+        "insert into licence_period (person_id, valid_from, valid_through, source, walkthrough_id,
+                                     issued_by, verification_code, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id",
+        &[
+            person_id.into(),
+            from.into(),
+            through.into(),
+            source.into(),
+            walkthrough.into(),
+            issued_by.into(),
+            code.into(),
+            now.into(),
+        ],
+    )
     .await
-    .expect("licence period")
 }
 
 fn valid_dates() -> (NaiveDate, NaiveDate) {
@@ -61,20 +61,21 @@ fn valid_dates() -> (NaiveDate, NaiveDate) {
 /// by his manager. Returns (period id, journey title, manager name).
 async fn daan_with_licence(app: &TestApp) -> (i64, String, String) {
     let walk = completed_walkthrough(app, EMPLOYEE).await;
-    let (manager_id, manager_name): (i64, String) = sqlx::query_as(
-        "select m.id, m.name from person p join person m on m.id = p.manager_id where p.id = ?",
-    )
-    .bind(walk.person_id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("Daan has a manager");
-    let journey: String = sqlx::query_scalar(
-        "select j.title from walkthrough w join journey j on j.id = w.journey_id where w.id = ?",
-    )
-    .bind(walk.id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("journey");
+    let (manager_id, manager_name): (i64, String) = app
+        .rows(
+            "select m.id, m.name from person p join person m on m.id = p.manager_id where p.id = $1",
+            &[walk.person_id.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("Daan has a manager");
+    let journey: String = app
+        .scalar(
+            "select j.title from walkthrough w join journey j on j.id = w.journey_id where w.id = $1",
+            &[walk.id.into()],
+        )
+        .await;
     let id = period(
         app,
         walk.person_id,
@@ -328,33 +329,29 @@ async fn earlier_and_revoked_cards_carry_a_banner_and_never_look_valid() {
 /// Revokes the person's latest period the way HR's decision would record it.
 async fn revoke(app: &TestApp, person_id: i64, hr: i64) {
     let now = chrono::Utc::now();
-    sqlx::query(
+    app.exec(
         "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
-         values (?, (select max(id) from licence_period where person_id = ?), 'revoked', ?, 'Fraude', ?, ?)",
+         values ($1, (select max(id) from licence_period where person_id = $1), 'revoked', $2, 'Fraude', $3, $3)",
+        &[person_id.into(), hr.into(), now.into()],
     )
-    .bind(person_id)
-    .bind(person_id)
-    .bind(hr)
-    .bind(now)
-    .bind(now)
-    .execute(&app.state.pool)
-    .await
-    .expect("revocation");
+    .await;
 }
 
 #[tokio::test]
 async fn the_public_page_says_valid_with_the_name_and_nothing_else_about_the_holder() {
     let app = TestApp::spawn().await;
     let (_, journey, manager) = daan_with_licence(&app).await;
-    let (email, number, team, department): (String, String, String, String) = sqlx::query_as(
-        "select p.email, p.employee_number, t.name, d.name from person p
+    let (email, number, team, department): (String, String, String, String) = app
+        .rows(
+            "select p.email, p.employee_number, t.name, d.name from person p
          join team t on t.id = p.team_id join department d on d.id = t.department_id
-         where p.email = ?",
-    )
-    .bind(EMPLOYEE)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("Daan's details");
+         where p.email = $1",
+            &[EMPLOYEE.into()],
+        )
+        .await
+        .into_iter()
+        .next()
+        .expect("Daan's details");
     let anonymous = TestApp::new_client();
     let (status, headers, body) = get(&anonymous, &format!("{}/verify/{CODE}", app.base)).await;
     assert_eq!(status, StatusCode::OK, "{body}");

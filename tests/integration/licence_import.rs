@@ -5,6 +5,7 @@
 
 use crate::common;
 
+use chrono::NaiveDate;
 use common::{EMPLOYEE, HR, TestApp};
 use reqwest::StatusCode;
 
@@ -39,14 +40,15 @@ async fn dry_run(app: &TestApp, content: &str) -> (String, serde_json::Value) {
 
 /// An active employee without any licence period yet.
 async fn unlicensed(app: &TestApp) -> (i64, String, String) {
-    sqlx::query_as(
+    app.rows(
         "select id, employee_number, email from person
          where active and id not in (select person_id from licence_period)
-           and email <> ? order by id limit 1",
+           and email <> $1 order by id limit 1",
+        &[HR.into()],
     )
-    .bind(HR)
-    .fetch_one(&app.state.pool)
     .await
+    .into_iter()
+    .next()
     .expect("someone without a licence")
 }
 
@@ -120,13 +122,15 @@ async fn a_register_creates_expired_and_valid_periods_with_their_dates_and_audit
         .call("import/licences/apply", &[("token", &token)])
         .await;
     assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
-    let periods: Vec<(String, String, String)> = sqlx::query_as(
-        "select valid_from, valid_through, source from licence_period where person_id = ? order by valid_from",
-    )
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("periods");
+    let periods: Vec<(String, String, String)> = app
+        .rows::<(NaiveDate, NaiveDate, String)>(
+            "select valid_from, valid_through, source from licence_period where person_id = $1 order by valid_from",
+            &[id.into()],
+        )
+        .await
+        .into_iter()
+        .map(|(from, through, source)| (from.to_string(), through.to_string(), source))
+        .collect();
     assert_eq!(
         periods,
         vec![
@@ -146,13 +150,12 @@ async fn a_register_creates_expired_and_valid_periods_with_their_dates_and_audit
             .await,
         certified_before + 2
     );
-    let detail: String = sqlx::query_scalar(
-        "select detail from audit_event where action = 'licence_certified' and subject_person_id = ? order by id limit 1",
-    )
-    .bind(id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("audit");
+    let detail: String = app
+        .scalar(
+            "select detail from audit_event where action = 'licence_certified' and subject_person_id = $1 order by id limit 1",
+            &[id.into()],
+        )
+        .await;
     assert!(
         detail.contains("\"valid_through\":\"2023-12-31\""),
         "{detail}"
@@ -220,11 +223,11 @@ async fn the_certification_form_accepts_an_already_expired_start() {
         )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let from: String =
-        sqlx::query_scalar("select valid_from from licence_period where person_id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("period");
-    assert_eq!(from, "2022-03-01");
+    let from: NaiveDate = app
+        .scalar(
+            "select valid_from from licence_period where person_id = $1",
+            &[id.into()],
+        )
+        .await;
+    assert_eq!(from.to_string(), "2022-03-01");
 }

@@ -59,11 +59,12 @@ async fn counts_marking_and_paging() {
     assert_eq!(first["unread"].as_i64(), Some(53));
 
     // Someone else's notification is not found and stays unread.
-    let theirs: i64 = sqlx::query_scalar("select id from notification where person_id = ?")
-        .bind(marieke)
-        .fetch_one(pool)
-        .await
-        .expect("id");
+    let theirs: i64 = app
+        .scalar(
+            "select id from notification where person_id = $1",
+            &[marieke.into()],
+        )
+        .await;
     let theirs_s = theirs.to_string();
     let a = app
         .call("notifications/read", &[("id", theirs_s.as_str())])

@@ -26,11 +26,11 @@ async fn the_nudge_reports_sent_and_failed_e_mails_from_the_real_server() {
     let sink = SmtpSink::start();
     let smtp = sink.url();
     let app = TestApp::spawn_configured(true, |c| c.smtp_url = Some(smtp)).await;
-    sqlx::query("update person set email = 'geen-adres' where email = ?")
-        .bind(LOTTE)
-        .execute(&app.state.pool)
-        .await
-        .expect("broken address");
+    app.exec(
+        "update person set email = 'geen-adres' where email = $1",
+        &[LOTTE.into()],
+    )
+    .await;
     app.login_ok(HR).await;
     let sent = app
         .plain_post(

@@ -58,69 +58,60 @@ pub async fn period(app: &TestApp, email: &str, valid_through: NaiveDate) -> i64
         "{:016X}",
         std::hash::BuildHasher::hash_one(&std::collections::hash_map::RandomState::new(), person)
     );
-    sqlx::query_scalar(
+    app.scalar(
         "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
                 verification_code, created_at, updated_at)
-         values (?, ?, ?, 'manual', ?, ?, ?, ?) returning id",
+         values ($1, $2, $3, 'manual', $4, $5, $6, $7) returning id",
+        &[
+            person.into(),
+            (valid_through - Duration::days(364)).into(),
+            valid_through.into(),
+            issuer.into(),
+            code.into(),
+            issued.into(),
+            issued.into(),
+        ],
     )
-    .bind(person)
-    .bind(valid_through - Duration::days(364))
-    .bind(valid_through)
-    .bind(issuer)
-    .bind(code)
-    .bind(issued)
-    .bind(issued)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("period inserted")
 }
 
 pub async fn revoke(app: &TestApp, period_id: i64) {
     let hr = app.person_id(super::HR).await;
-    sqlx::query(
+    app.exec(
         "insert into licence_decision (person_id, period_id, decision, decided_by, comment,
                 created_at, updated_at)
-         select person_id, id, 'revoked', ?, 'test', created_at, created_at
-         from licence_period where id = ?",
+         select person_id, id, 'revoked', $1, 'test', created_at, created_at
+         from licence_period where id = $2",
+        &[hr.into(), period_id.into()],
     )
-    .bind(hr)
-    .bind(period_id)
-    .execute(&app.state.pool)
-    .await
-    .expect("revoked");
+    .await;
 }
 
 pub async fn manager_email(app: &TestApp, email: &str) -> String {
-    sqlx::query_scalar(
-        "select m.email from person p join person m on m.id = p.manager_id where p.email = ?",
+    app.scalar(
+        "select m.email from person p join person m on m.id = p.manager_id where p.email = $1",
+        &[email.into()],
     )
-    .bind(email)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("a manager")
 }
 
 /// (kind, role, sent, last_error) of a period's reminder rows.
 pub async fn rows(app: &TestApp, period_id: i64) -> Vec<(String, String, bool, Option<String>)> {
-    sqlx::query_as(
+    app.rows(
         "select kind, role, sent_at is not null, last_error from licence_reminder
-         where period_id = ? order by id",
+         where period_id = $1 order by id",
+        &[period_id.into()],
     )
-    .bind(period_id)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("reminder rows")
 }
 
 pub async fn notifications(app: &TestApp, email: &str) -> Vec<(String, String)> {
-    sqlx::query_as(
+    app.rows(
         "select n.kind, n.detail from notification n join person p on p.id = n.person_id
-         where p.email = ? and n.licence_period_id is not null order by n.id",
+         where p.email = $1 and n.licence_period_id is not null order by n.id",
+        &[email.into()],
     )
-    .bind(email)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("notifications")
 }
 
 pub fn to_of<'a>(mails: &'a [ReceivedMail], email: &str) -> Vec<&'a ReceivedMail> {
