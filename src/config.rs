@@ -366,8 +366,9 @@ impl Config {
     }
 }
 
-/// `DATABASE_URL`: only SQLite is supported. Anything else (a `postgres://` URL) stops the app
-/// rather than becoming the name of a new SQLite file.
+/// `DATABASE_URL`: `sqlite://…` (the default) or `postgres://user:password@host:port/database`
+/// (`postgresql://` too). Anything else stops the app rather than becoming the name of a new
+/// SQLite file, and a PostgreSQL URL must name its host and database.
 fn database_url(raw: Option<String>) -> Result<String, ConfigError> {
     let Some(raw) = raw else {
         return Ok(DEFAULT_DATABASE_URL.to_owned());
@@ -376,15 +377,25 @@ fn database_url(raw: Option<String>) -> Result<String, ConfigError> {
     if url.starts_with("sqlite:") && url.len() > "sqlite:".len() {
         return Ok(url.to_owned());
     }
-    Err(ConfigError::Invalid {
+    let invalid = |reason| ConfigError::Invalid {
         name: "DATABASE_URL",
         value: crate::mail::redact_url(url),
-        reason: if url.starts_with("postgres") {
-            "PostgreSQL is not supported yet; use a SQLite URL such as sqlite://data/klantenrijbewijs.db"
-        } else {
-            "expected a SQLite URL such as sqlite://data/klantenrijbewijs.db or sqlite:///var/lib/krb/krb.db"
-        },
-    })
+        reason,
+    };
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let parsed = url::Url::parse(url)
+            .map_err(|_| invalid("expected postgres://user:password@host:5432/database"))?;
+        let database = parsed.path().trim_start_matches('/');
+        if parsed.host_str().is_none_or(str::is_empty) || database.is_empty() {
+            return Err(invalid(
+                "a PostgreSQL URL names its host and database: postgres://user:password@host:5432/database",
+            ));
+        }
+        return Ok(url.to_owned());
+    }
+    Err(invalid(
+        "expected a SQLite URL such as sqlite://data/klantenrijbewijs.db, or a PostgreSQL URL such as postgres://krb:secret@db.example.nl:5432/krb",
+    ))
 }
 
 /// `SMTP_URL` (checked by the mail transport's own URL rules) and `MAIL_FROM` (a mailbox).
@@ -723,20 +734,28 @@ mod tests {
     /// A PostgreSQL URL (not supported yet) stops the app instead of naming a new SQLite file,
     /// and its password is not repeated.
     #[test]
-    fn only_sqlite_urls_are_accepted() {
-        let err = config(&[("DATABASE_URL", "postgres://krb:hunter2@db.example.nl/krb")])
-            .expect_err("postgres");
+    fn only_urls_of_the_two_databases_are_accepted() {
+        let err = config(&[("DATABASE_URL", "postgres://krb:hunter2@db.example.nl")])
+            .expect_err("postgres without a database");
         let text = err.to_string();
         assert!(text.contains("DATABASE_URL"), "{text}");
-        assert!(text.contains("PostgreSQL is not supported yet"), "{text}");
+        assert!(text.contains("names its host and database"), "{text}");
         assert!(!text.contains("hunter2"), "{text}");
-        for bad in ["data/krb.db", "mysql://x", "sqlite:"] {
+        for bad in [
+            "data/krb.db",
+            "mysql://x",
+            "sqlite:",
+            "postgres:///krb",
+            "postgres://",
+        ] {
             assert!(config(&[("DATABASE_URL", bad)]).is_err(), "{bad}");
         }
         for good in [
             "sqlite://data/krb.db",
             "sqlite:///var/lib/krb.db",
             "sqlite::memory:",
+            "postgres://krb:hunter2@db.example.nl/krb",
+            "postgresql://krb@127.0.0.1:5499/krb?sslmode=require",
         ] {
             assert_eq!(
                 config(&[("DATABASE_URL", good)]).expect(good).database_url,

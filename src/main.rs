@@ -226,7 +226,10 @@ mod cli {
             .await
             .map_err(|e| e.to_string())?;
         db::migrate(&pool).await.map_err(|e| e.to_string())?;
-        println!("migrations applied to {}", config.database_url);
+        println!(
+            "migrations applied to {}",
+            klantenrijbewijs::mail::redact_url(&config.database_url)
+        );
         Ok(())
     }
 

@@ -137,7 +137,7 @@ pub async fn build(config: Config) -> Result<(Router, AppState), StartError> {
     let pool = db::connect(&config.database_url)
         .await
         .map_err(|source| StartError::Database {
-            url: config.database_url.clone(),
+            url: crate::mail::redact_url(&config.database_url),
             source,
         })?;
     // Counting starts with the first request.

@@ -50,8 +50,25 @@ impl Config {
     }
 }
 
-/// "SQLite <file>" of a SQLite URL (the absolute path when it is relative), without its options.
+/// "SQLite <file>" of a SQLite URL (the absolute path when it is relative), without its options;
+/// "PostgreSQL <host:port/database> as <user>" of a PostgreSQL URL, never its password.
 fn database_location(url: &str) -> String {
+    if url.starts_with("postgres") {
+        return match url::Url::parse(url) {
+            Ok(u) => format!(
+                "PostgreSQL {}:{}{} as {}",
+                u.host_str().unwrap_or(""),
+                u.port().unwrap_or(5432),
+                u.path(),
+                if u.username().is_empty() {
+                    "(default user)"
+                } else {
+                    u.username()
+                }
+            ),
+            Err(_) => "PostgreSQL".to_owned(),
+        };
+    }
     let path = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
@@ -155,6 +172,14 @@ mod tests {
             "{local}"
         );
         assert!(local.contains("klantenrijbewijs.db"), "{local}");
+        let postgres = config(&[("DATABASE_URL", "postgres://krb:hunter2@db.example.nl/krb")])
+            .expect("postgres")
+            .summary();
+        assert!(
+            postgres.contains("database PostgreSQL db.example.nl:5432/krb as krb;"),
+            "{postgres}"
+        );
+        assert!(!postgres.contains("hunter2"), "{postgres}");
     }
 
     #[test]

@@ -73,32 +73,41 @@ fn an_invalid_value_in_env_is_named_with_its_line() {
     assert!(!dir.path().join("krb.db").exists());
 }
 
-/// A PostgreSQL URL is refused with a clear message, from `.env` and from the environment, and
-/// no SQLite file named after it appears; its password is not printed.
+/// A database URL the app cannot serve stops it with a clear message, from `.env` and from the
+/// environment, and no SQLite file named after it appears; a password is never printed. A
+/// PostgreSQL URL is served, so one whose server does not answer stops the app saying so.
 #[test]
-fn a_postgres_url_stops_the_app_instead_of_creating_a_file() {
+fn a_database_it_cannot_serve_stops_the_app_instead_of_creating_a_file() {
     let dir = tempfile::tempdir().expect("dir");
     std::fs::write(
         dir.path().join(".env"),
-        "APP_ADDR=127.0.0.1:0\nDATABASE_URL=postgres://krb:hunter2@localhost/krb\n",
+        "APP_ADDR=127.0.0.1:0\nDATABASE_URL=mysql://krb:hunter2@localhost/krb\n",
     )
     .expect(".env");
     let out = run(dir.path(), &["migrate"]);
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains(".env line 2: DATABASE_URL"), "{err}");
-    assert!(err.contains("PostgreSQL is not supported yet"), "{err}");
+    assert!(err.contains("or a PostgreSQL URL"), "{err}");
     assert!(!err.contains("hunter2"), "{err}");
 
     let bare = tempfile::tempdir().expect("dir");
-    let out = command(bare.path(), &["migrate"])
-        .env("DATABASE_URL", "postgres://krb:hunter2@localhost/krb")
+    let nobody = crate::common::smtp::free_port();
+    let out = command(bare.path(), &["serve"])
+        .env(
+            "DATABASE_URL",
+            format!("postgres://krb:hunter2@127.0.0.1:{nobody}/krb"),
+        )
+        .env("APP_ADDR", "127.0.0.1:0")
         .output()
         .expect("runs");
     assert!(!out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains("DATABASE_URL"), "{err}");
-    assert!(!err.contains(".env"), "not from a file: {err}");
+    assert!(
+        err.contains("cannot open database postgres://krb:***@127.0.0.1"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
     for d in [dir.path(), bare.path()] {
         let entries: Vec<_> = std::fs::read_dir(d)
             .expect("dir")
