@@ -209,13 +209,15 @@ async fn an_invitation_link_works_once_and_not_after_it_expires() {
     .await;
     let second = token_in(&sink.wait_for(2).await[1]);
     // Fourteen days and a minute later.
-    sqlx::query("update access_token set expires_at = ?, created_at = ? where person_id = ?")
-        .bind(chrono::Utc::now() - chrono::Duration::minutes(1))
-        .bind(chrono::Utc::now() - chrono::Duration::days(14) - chrono::Duration::minutes(1))
-        .bind(id)
-        .execute(&app.state.pool)
-        .await
-        .expect("aged");
+    app.exec(
+        "update access_token set expires_at = $1, created_at = $2 where person_id = $3",
+        &[
+            (chrono::Utc::now() - chrono::Duration::minutes(1)).into(),
+            (chrono::Utc::now() - chrono::Duration::days(14) - chrono::Duration::minutes(1)).into(),
+            id.into(),
+        ],
+    )
+    .await;
     let late = set_password(&app, &TestApp::new_client(), &second).await;
     assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.body);
     let (_, status) = sign_in(&app, "finn.smit@dijkhuis.example", NEW_PASSWORD).await;
@@ -539,12 +541,14 @@ async fn hr_sees_who_has_not_set_a_password_and_resends_once_a_day() {
     );
 
     // A day later it may go again.
-    sqlx::query("update access_token set created_at = ? where person_id = ?")
-        .bind(chrono::Utc::now() - chrono::Duration::hours(25))
-        .bind(id)
-        .execute(&app.state.pool)
-        .await
-        .expect("aged");
+    app.exec(
+        "update access_token set created_at = $1 where person_id = $2",
+        &[
+            (chrono::Utc::now() - chrono::Duration::hours(25)).into(),
+            id.into(),
+        ],
+    )
+    .await;
     assert_eq!(resend().await.status, StatusCode::OK);
     assert_eq!(sink.wait_for(2).await.len(), 2);
     // Someone with a password is not invited.
@@ -566,11 +570,11 @@ async fn a_reminder_to_someone_without_a_password_carries_their_way_in_but_not_t
     let sink = SmtpSink::start();
     let app = TestApp::spawn().await;
     // Daan never set a password (as after an import).
-    sqlx::query("update person set password_hash = null where email = ?")
-        .bind(EMPLOYEE)
-        .execute(&app.state.pool)
-        .await
-        .expect("no password");
+    app.exec(
+        "update person set password_hash = null where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
     period(&app, EMPLOYEE, day(0)).await;
     let clock = TestClock::at(morning(day(-7)));
     let report = scheduler(&app, mailer(&sink.url()), &clock)
@@ -608,11 +612,11 @@ async fn a_nudge_to_someone_without_a_password_carries_their_way_in() {
     let sink = SmtpSink::start();
     let app = app_with_mail(&sink).await;
     let floor = "floor.janssen@dijkhuis.example";
-    sqlx::query("update person set password_hash = null where email = ?")
-        .bind(floor)
-        .execute(&app.state.pool)
-        .await
-        .expect("no password");
+    app.exec(
+        "update person set password_hash = null where email = $1",
+        &[floor.into()],
+    )
+    .await;
     app.login_ok(HR).await;
     let id = app.person_id(floor).await;
     let one = app

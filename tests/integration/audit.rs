@@ -9,12 +9,12 @@ use reqwest::StatusCode;
 
 /// The person form of Daan with the given roles ticked.
 async fn daan_form(app: &TestApp, roles: &[&'static str]) -> Vec<(&'static str, String)> {
-    let (name, email, number): (String, String, String) =
-        sqlx::query_as("select name, email, employee_number from person where email = ?")
-            .bind(EMPLOYEE)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("daan");
+    let (name, email, number): (String, String, String) = crate::common::sql::row(
+        &app.state.pool,
+        "select name, email, employee_number from person where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
     let mut form = vec![
         ("form[name]", name),
         ("form[email]", email),
@@ -43,12 +43,10 @@ async fn role_changes_are_recorded_and_readable_by_hr() {
         app.call("people/update", &fields).await.status,
         StatusCode::OK
     );
-    let rows: Vec<(String, Option<i64>, String)> = sqlx::query_as(
+    let rows: Vec<(String, Option<i64>, String)> = app.rows(
         "select action, subject_person_id, detail from audit_event where action = 'role_changed'",
-    )
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("events");
+        &[],
+    ).await;
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0].0, "role_changed");
     assert_eq!(rows[0].1, Some(daan));
@@ -164,13 +162,15 @@ async fn events_cannot_be_changed_or_deleted_and_employees_cannot_read_them() {
     )
     .await
     .expect("record");
-    let update = sqlx::query("update audit_event set action = 'nudge'")
-        .execute(&app.state.pool)
-        .await;
+    let update = crate::common::sql::try_exec(
+        &app.state.pool,
+        "update audit_event set action = 'nudge'",
+        &[],
+    )
+    .await;
     assert!(update.is_err(), "update refused");
-    let delete = sqlx::query("delete from audit_event")
-        .execute(&app.state.pool)
-        .await;
+    let delete =
+        crate::common::sql::try_exec(&app.state.pool, "delete from audit_event", &[]).await;
     assert!(delete.is_err(), "delete refused");
     assert_eq!(
         app.count("select count(*) from audit_event where action = 'settings_changed'")

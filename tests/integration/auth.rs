@@ -113,11 +113,11 @@ async fn deactivated_people_cannot_sign_in_and_lose_their_session() {
     assert_eq!(a.body, "\"InvalidCredentials\"");
 
     app.login_ok(EMPLOYEE).await;
-    sqlx::query("update person set active = false where email = ?")
-        .bind(EMPLOYEE)
-        .execute(&app.state.pool)
-        .await
-        .expect("deactivate");
+    app.exec(
+        "update person set active = false where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
     let me = app.call("people/me", &[]).await;
     assert_eq!(me.status, StatusCode::UNAUTHORIZED);
 }
@@ -316,12 +316,12 @@ async fn language_is_remembered_by_cookie_and_per_person() {
         "stored preference is Dutch"
     );
     app.call("set_locale", &[("locale", "en")]).await;
-    let stored: String =
-        sqlx::query_scalar("select preferred_language from person where email = ?")
-            .bind(EMPLOYEE)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let stored: String = app
+        .scalar(
+            "select preferred_language from person where email = $1",
+            &[EMPLOYEE.into()],
+        )
+        .await;
     assert_eq!(stored, "en");
     assert!(app.page("/").await.body.contains("Welcome, Daan Bakker"));
 
@@ -392,17 +392,17 @@ async fn create_admin_command_makes_a_working_administrator() {
     assert!(stderr.contains("personeelsnummer"), "{stderr}");
 
     let pool = klantenrijbewijs::db::connect(&url).await.expect("db");
-    let roles: Vec<String> = sqlx::query_scalar(
+    let roles: Vec<String> = crate::common::sql::column(
+        &pool,
         "select r.role from person_role r join person p on p.id = r.person_id where p.email = 'beheer@verzekeraar.example' order by r.role",
-    )
-    .fetch_all(&pool)
-    .await
-    .expect("roles");
+        &[],
+    ).await;
     assert_eq!(roles, vec!["admin", "employee"]);
-    let hash: String =
-        sqlx::query_scalar("select password_hash from person where employee_number = 'A-1'")
-            .fetch_one(&pool)
-            .await
-            .expect("hash");
+    let hash: String = crate::common::sql::scalar(
+        &pool,
+        "select password_hash from person where employee_number = 'A-1'",
+        &[],
+    )
+    .await;
     assert!(hash.starts_with("$argon2id$"));
 }

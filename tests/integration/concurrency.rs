@@ -44,20 +44,20 @@ fn assert_no_failures(phase: &str, failures: &[Failure]) {
 }
 
 async fn live_journeys(app: &TestApp) -> Vec<(i64, Vec<i64>)> {
-    let ids =
-        sqlx::query_scalar::<_, i64>("select id from journey where status = 'live' order by id")
-            .fetch_all(&app.state.pool)
-            .await
-            .expect("live journeys");
+    let ids = crate::common::sql::column::<i64>(
+        &app.state.pool,
+        "select id from journey where status = 'live' order by id",
+        &[],
+    )
+    .await;
     let mut journeys = Vec::new();
     for id in ids {
-        let steps = sqlx::query_scalar::<_, i64>(
-            "select id from journey_step where journey_id = ? order by id",
+        let steps = crate::common::sql::column::<i64>(
+            &app.state.pool,
+            "select id from journey_step where journey_id = $1 order by id",
+            &[id.into()],
         )
-        .bind(id)
-        .fetch_all(&app.state.pool)
-        .await
-        .expect("steps");
+        .await;
         journeys.push((id, steps));
     }
     assert!(!journeys.is_empty(), "the demo data has live journeys");
@@ -99,14 +99,12 @@ fn saved_version(body: &str) -> Option<i64> {
 }
 
 async fn stored(app: &TestApp, walk: i64, step: i64) -> (i64, Option<String>) {
-    sqlx::query_as::<_, (i64, Option<String>)>(
-        "select version, happened from walkthrough_step where walkthrough_id = ? and step_id = ?",
+    crate::common::sql::row::<(i64, Option<String>)>(
+        &app.state.pool,
+        "select version, happened from walkthrough_step where walkthrough_id = $1 and step_id = $2",
+        &[walk.into(), step.into()],
     )
-    .bind(walk)
-    .bind(step)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("walkthrough step row")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -37,10 +37,7 @@ async fn domain_statuses(app: &TestApp) -> HashMap<i64, LicenceStatus> {
         .await
         .expect("settings");
     let today = amsterdam_date(chrono::Utc::now());
-    let ids: Vec<i64> = sqlx::query_scalar("select id from person")
-        .fetch_all(db)
-        .await
-        .expect("ids");
+    let ids: Vec<i64> = crate::common::sql::column(db, "select id from person", &[]).await;
     let mut map = HashMap::new();
     for id in ids {
         let current = klantenrijbewijs::db::licence::current(db, id)
@@ -57,10 +54,7 @@ async fn domain_statuses(app: &TestApp) -> HashMap<i64, LicenceStatus> {
 /// Domain counts over the active people `sql` selects (a `select id from person ...`).
 async fn expected(app: &TestApp, sql: &str) -> HashMap<&'static str, i64> {
     let statuses = domain_statuses(app).await;
-    let ids: Vec<i64> = sqlx::query_scalar(sql)
-        .fetch_all(&app.state.pool)
-        .await
-        .expect("ids");
+    let ids: Vec<i64> = crate::common::sql::column(&app.state.pool, sql, &[]).await;
     let mut map: HashMap<&'static str, i64> =
         LicenceStatus::ALL.iter().map(|s| (s.code(), 0)).collect();
     for id in ids {
@@ -163,13 +157,13 @@ async fn a_reviewer_sees_only_their_direct_reports() {
 async fn the_filters_narrow_to_a_department_a_team_and_a_manager() {
     let app = TestApp::spawn().await;
     app.login_ok(HR).await;
-    let (department, team): (i64, i64) = sqlx::query_as(
+    let (department, team): (i64, i64) = crate::common::sql::row(
+        &app.state.pool,
         "select t.department_id, t.id from person p join team t on t.id = p.team_id
          where p.active group by t.id order by count(*) desc limit 1",
+        &[],
     )
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("a team");
+    .await;
     let d = department.to_string();
     let dash = json(
         &app.call("dashboard/coverage", &[("department", &d)])
@@ -263,44 +257,42 @@ async fn the_kept_dashboard_shows_every_change_it_counts_at_once() {
     let hr_id = app.person_id(HR).await;
     let now = chrono::Utc::now();
     let today = amsterdam_date(now);
-    let changes: Vec<(&str, sqlx::query::Query<'_, sqlx::Sqlite, _>)> = vec![
+    let changes: Vec<(&str, &str, Vec<crate::common::sql::Arg>)> = vec![
         (
             "a licence period",
-            sqlx::query(
-                "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
-                        verification_code, created_at, updated_at)
-                 values (?, ?, ?, 'manual', ?, 'CACHETEST01', ?, ?)",
-            )
-            .bind(floor)
-            .bind(today)
-            .bind(klantenrijbewijs::domain::licence::shift(today, 300))
-            .bind(hr_id)
-            .bind(now)
-            .bind(now),
+            "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
+                    verification_code, created_at, updated_at)
+             values ($1, $2, $3, 'manual', $4, 'CACHETEST01', $5, $6)",
+            vec![
+                floor.into(),
+                today.into(),
+                klantenrijbewijs::domain::licence::shift(today, 300).into(),
+                hr_id.into(),
+                now.into(),
+                now.into(),
+            ],
         ),
         (
             "a revocation",
-            sqlx::query(
-                "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
-                 select person_id, id, 'revoked', ?, 'test', ?, ? from licence_period
-                 where verification_code = 'CACHETEST01'",
-            )
-            .bind(hr_id)
-            .bind(now)
-            .bind(now),
+            "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
+             select person_id, id, 'revoked', $1, 'test', $2, $3 from licence_period
+             where verification_code = 'CACHETEST01'",
+            vec![hr_id.into(), now.into(), now.into()],
         ),
         (
             "a leaver",
-            sqlx::query("update person set active = false where email = ?").bind(EMPLOYEE),
+            "update person set active = false where email = $1",
+            vec![EMPLOYEE.into()],
         ),
         (
             "the renewal window in the settings",
-            sqlx::query("update licence_setting set window_days = 170 where id = 1"),
+            "update licence_setting set window_days = 170 where id = 1",
+            vec![],
         ),
     ];
-    for (what, change) in changes {
+    for (what, sql, args) in changes {
         let before = version().await;
-        change.execute(db).await.expect(what);
+        crate::common::sql::exec(db, sql, &args).await;
         assert!(version().await > before, "{what} moves the version");
         assert_eq!(org().await, expected(&app, everyone).await, "after {what}");
     }
@@ -318,12 +310,12 @@ async fn the_kept_dashboard_shows_every_change_it_counts_at_once() {
         counts(&json(&dash.body)).values().sum::<i64>()
     };
     let before = team_count().await;
-    sqlx::query("update person set team_id = ? where id = ?")
-        .bind(team)
-        .bind(floor)
-        .execute(db)
-        .await
-        .expect("move");
+    crate::common::sql::exec(
+        db,
+        "update person set team_id = $1 where id = $2",
+        &[team.into(), floor.into()],
+    )
+    .await;
     assert_eq!(team_count().await, before + 1, "a team move");
 }
 
@@ -332,27 +324,26 @@ async fn the_drill_down_pages_cover_each_person_once_in_order() {
     let app = TestApp::spawn().await;
     let now = chrono::Utc::now();
     for i in 0..70 {
-        sqlx::query(
+        app.exec(
             "insert into person (email, name, employee_number, active, created_at, updated_at)
-             values (?, ?, ?, 1, ?, ?)",
+             values ($1, $2, $3, true, $4, $5)",
+            &[
+                format!("grown{i}@dijkhuis.example").into(),
+                format!("Grown {i:03}").into(),
+                format!("G{i:04}").into(),
+                now.into(),
+                now.into(),
+            ],
         )
-        .bind(format!("grown{i}@dijkhuis.example"))
-        .bind(format!("Grown {i:03}"))
-        .bind(format!("G{i:04}"))
-        .bind(now)
-        .bind(now)
-        .execute(&app.state.pool)
-        .await
-        .expect("grow");
+        .await;
     }
     // Staff: the dashboard counts people with the employee role.
-    sqlx::query(
+    app.exec(
         "insert into person_role (person_id, role, created_at)
          select id, 'employee', created_at from person where email like 'grown%'",
+        &[],
     )
-    .execute(&app.state.pool)
-    .await
-    .expect("roles");
+    .await;
     app.login_ok(HR).await;
     let never = expected(&app, "select id from person where active").await["never"];
     let mut seen = Vec::new();
@@ -432,11 +423,9 @@ async fn a_nudge_writes_one_notification_per_person_and_one_audit_event() {
     assert_eq!(json(&sent.body)["reminded"], never);
     assert_eq!(app.count(notifications).await, never);
     assert_eq!(app.count(audits).await, 1);
-    let detail: String =
-        sqlx::query_scalar("select detail from audit_event where action = 'nudge'")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("detail");
+    let detail: String = app
+        .scalar("select detail from audit_event where action = 'nudge'", &[])
+        .await;
     let detail = json(&detail);
     assert_eq!(detail["count"], never);
     assert_eq!(detail["filter"]["status"], "never");
@@ -518,46 +507,46 @@ async fn the_trend_follows_the_periods_and_revocations_month_by_month() {
     let today = amsterdam_date(chrono::Utc::now());
     // History: everyone existed a year and a half ago; one person joined four months ago; an
     // old period that ended five months ago; one revoked two months ago.
-    sqlx::query("update person set created_at = '2025-01-01T00:00:00+00:00'")
-        .execute(db)
-        .await
-        .expect("history");
+    crate::common::sql::exec(
+        db,
+        "update person set created_at = '2025-01-01T00:00:00+00:00'",
+        &[],
+    )
+    .await;
     let floor = app.person_id(FLOOR).await;
     let hr = app.person_id(HR).await;
     let day = |n: i64| klantenrijbewijs::domain::licence::shift(today, n);
-    let old: i64 = sqlx::query_scalar(
+    let old: i64 = crate::common::sql::scalar(
+        db,
         "insert into licence_period (person_id, valid_from, valid_through, source, issued_by,
                 verification_code, created_at, updated_at)
-         values (?, ?, ?, 'manual', ?, 'TESTCODE01', ?, ?) returning id",
+         values ($1, $2, $3, 'manual', $4, 'TESTCODE01', $5, $6) returning id",
+        &[
+            floor.into(),
+            (day(-300)).into(),
+            (day(-150)).into(),
+            hr.into(),
+            (chrono::Utc::now()).into(),
+            (chrono::Utc::now()).into(),
+        ],
     )
-    .bind(floor)
-    .bind(day(-300))
-    .bind(day(-150))
-    .bind(hr)
-    .bind(chrono::Utc::now())
-    .bind(chrono::Utc::now())
-    .fetch_one(db)
-    .await
-    .expect("old period");
+    .await;
     let revoked_at = chrono::Utc::now() - chrono::Duration::days(60);
-    sqlx::query(
+    crate::common::sql::exec(
+        db,
         "insert into licence_decision (person_id, period_id, decision, decided_by, comment, created_at, updated_at)
-         values (?, ?, 'revoked', ?, 'test', ?, ?)",
+         values ($1, $2, 'revoked', $3, 'test', $4, $5)",
+        &[floor.into(), old.into(), hr.into(), revoked_at.into(), revoked_at.into()],
+    ).await;
+    crate::common::sql::exec(
+        db,
+        "update person set created_at = $1 where email = $2",
+        &[
+            (chrono::Utc::now() - chrono::Duration::days(120)).into(),
+            EMPLOYEE.into(),
+        ],
     )
-    .bind(floor)
-    .bind(old)
-    .bind(hr)
-    .bind(revoked_at)
-    .bind(revoked_at)
-    .execute(db)
-    .await
-    .expect("revocation of an already ended period");
-    sqlx::query("update person set created_at = ? where email = ?")
-        .bind(chrono::Utc::now() - chrono::Duration::days(120))
-        .bind(EMPLOYEE)
-        .execute(db)
-        .await
-        .expect("a late joiner");
+    .await;
 
     app.login_ok(HR).await;
     let dash = json(&app.call("dashboard/coverage", &[]).await.body);
@@ -571,19 +560,15 @@ async fn the_trend_follows_the_periods_and_revocations_month_by_month() {
         chrono::NaiveDate,
         Option<chrono::DateTime<chrono::Utc>>,
     );
-    let periods: Vec<Period> = sqlx::query_as(
+    let periods: Vec<Period> = crate::common::sql::rows(
+        db,
         "select lp.person_id, lp.valid_from, lp.valid_through,
                 (select rd.created_at from licence_decision rd where rd.period_id = lp.id and rd.decision = 'revoked')
          from licence_period lp",
-    )
-    .fetch_all(db)
-    .await
-    .expect("periods");
+        &[],
+    ).await;
     let people: Vec<(i64, chrono::DateTime<chrono::Utc>)> =
-        sqlx::query_as("select id, created_at from person where active")
-            .fetch_all(db)
-            .await
-            .expect("people");
+        crate::common::sql::rows(db, "select id, created_at from person where active", &[]).await;
     let grace = if settings.grace_counts_as_covered {
         i64::from(settings.grace_days)
     } else {
@@ -631,20 +616,18 @@ async fn a_nudge_emails_each_person_once_in_their_language() {
     let sink = common::smtp::SmtpSink::start();
     let smtp = sink.url();
     let app = TestApp::spawn_configured(true, |c| c.smtp_url = Some(smtp)).await;
-    sqlx::query(
+    app.exec(
         "update person set preferred_language = 'en' where email = 'lotte.smit@dijkhuis.example'",
+        &[],
     )
-    .execute(&app.state.pool)
-    .await
-    .expect("language");
+    .await;
     app.login_ok(HR).await;
-    let due: HashSet<String> = sqlx::query_scalar::<_, String>(
+    let due: HashSet<String> = crate::common::sql::column::<String>(
+        &app.state.pool,
         "select p.email from person p where p.active and p.email in
            ('daan.bakker@dijkhuis.example', 'lotte.smit@dijkhuis.example', 'rick.vanleeuwen@dijkhuis.example')",
-    )
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("emails")
+        &[],
+    ).await
     .into_iter()
     .collect();
     let sent = app

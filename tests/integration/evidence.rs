@@ -25,48 +25,40 @@ struct Walk {
 async fn journey(app: &TestApp, title: &str, steps: usize) -> (i64, Vec<i64>, i64) {
     let pool = &app.state.pool;
     let now = chrono::Utc::now();
-    let team_id: i64 = sqlx::query_scalar("select id from team order by id limit 1")
-        .fetch_one(pool)
-        .await
-        .expect("a team");
-    let family: i64 = sqlx::query_scalar(
-        "insert into journey_family (created_at, updated_at) values (?, ?) returning id",
+    let team_id: i64 =
+        crate::common::sql::scalar(pool, "select id from team order by id limit 1", &[]).await;
+    let family: i64 = crate::common::sql::scalar(
+        pool,
+        "insert into journey_family (created_at, updated_at) values ($1, $2) returning id",
+        &[now.into(), now.into()],
     )
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("family");
-    let journey_id: i64 = sqlx::query_scalar(
+    .await;
+    let journey_id: i64 = crate::common::sql::scalar(
+        pool,
         "insert into journey (family_id, version, year, title, product_line, persona, goal,
                               scenario, rules, status, created_at, updated_at)
-         values (?, 1, 2026, ?, 'Autoverzekering', 'Starter', 'Schade melden', 'Na een aanrijding',
-                 'Gebruik je eigen gegevens', 'live', ?, ?) returning id",
-    )
-    .bind(family)
-    .bind(title)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("journey");
+         values ($1, 1, 2026, $2, 'Autoverzekering', 'Starter', 'Schade melden', 'Na een aanrijding',
+                 'Gebruik je eigen gegevens', 'live', $3, $4) returning id",
+        &[family.into(), title.into(), now.into(), now.into()],
+    ).await;
     let mut ids = Vec::new();
     for position in 1..=steps {
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = crate::common::sql::scalar(
+            pool,
             "insert into journey_step (journey_id, position, phase, title, instructions, channel,
                                        service_promise, team_id, created_at, updated_at)
-             values (?, ?, 'service', ?, 'Doe het', 'website', 'Binnen een dag', ?, ?, ?)
+             values ($1, $2, 'service', $3, 'Doe het', 'website', 'Binnen een dag', $4, $5, $6)
              returning id",
+            &[
+                journey_id.into(),
+                (position as i64).into(),
+                format!("Stap {position}").into(),
+                team_id.into(),
+                now.into(),
+                now.into(),
+            ],
         )
-        .bind(journey_id)
-        .bind(position as i64)
-        .bind(format!("Stap {position}"))
-        .bind(team_id)
-        .bind(now)
-        .bind(now)
-        .fetch_one(pool)
-        .await
-        .expect("step");
+        .await;
         ids.push(id);
     }
     (journey_id, ids, team_id)
@@ -77,33 +69,30 @@ async fn walkthrough(app: &TestApp, email: &str, status: &str, cycle_year: i64) 
     let pool = &app.state.pool;
     let now = chrono::Utc::now();
     let person = app.person_id(email).await;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::common::sql::scalar(
+        pool,
         "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at,
                                   created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?) returning id",
+         values ($1, $2, $3, $4, $5, $6, $7) returning id",
+        &[
+            person.into(),
+            journey_id.into(),
+            cycle_year.into(),
+            status.into(),
+            now.into(),
+            now.into(),
+            now.into(),
+        ],
     )
-    .bind(person)
-    .bind(journey_id)
-    .bind(cycle_year)
-    .bind(status)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("walkthrough");
+    .await;
     for step in &steps {
-        sqlx::query(
+        crate::common::sql::exec(
+            pool,
             "insert into walkthrough_step (walkthrough_id, step_id, created_at, updated_at)
-             values (?, ?, ?, ?)",
+             values ($1, $2, $3, $4)",
+            &[id.into(), step.into(), now.into(), now.into()],
         )
-        .bind(id)
-        .bind(step)
-        .bind(now)
-        .bind(now)
-        .execute(pool)
-        .await
-        .expect("walkthrough step");
+        .await;
     }
     Walk { id, steps, team_id }
 }
@@ -350,14 +339,13 @@ async fn row(
     Option<i64>,
     Option<i64>,
 ) {
-    sqlx::query_as(
+    crate::common::sql::row(
+        &app.state.pool,
         "select storage_name, thumbnail_name, content_type, original_name, byte_size, width, height
-         from evidence where id = ?",
+         from evidence where id = $1",
+        &[id.into()],
     )
-    .bind(id)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("evidence row")
 }
 
 fn read_stored(app: &TestApp, name: &str) -> Vec<u8> {
@@ -554,11 +542,8 @@ async fn too_large_files_are_refused_with_413_and_nothing_is_kept() {
         )
         .await,
     );
-    sqlx::query("delete from evidence where id = ?")
-        .bind(ok)
-        .execute(&app.state.pool)
-        .await
-        .expect("clean");
+    app.exec("delete from evidence where id = $1", &[ok.into()])
+        .await;
     for name in stored_files(&app) {
         std::fs::remove_file(app.state.config.evidence_dir.join(name)).expect("clean file");
     }
@@ -818,11 +803,11 @@ async fn only_the_owner_changes_evidence_and_only_owner_their_reviewer_and_hr_se
 
     // Once the walkthrough is finished the owner still reads but no longer changes anything, and
     // is told why: the same 409 the server functions answer (`domain::walkthrough::may_edit`).
-    sqlx::query("update walkthrough set status = 'completed' where id = ?")
-        .bind(walk.id)
-        .execute(&app.state.pool)
-        .await
-        .expect("complete");
+    app.exec(
+        "update walkthrough set status = 'completed' where id = $1",
+        &[walk.id.into()],
+    )
+    .await;
     assert_eq!(get(&app, &daan, &file).await.0, StatusCode::OK);
     let a = upload(&app, &daan, Upload::new(&walk, "c.jpg", "image/jpeg", jpeg)).await;
     assert_eq!(a.status, StatusCode::CONFLICT);
@@ -887,17 +872,13 @@ async fn steps_and_frictions_must_belong_to_the_walkthrough() {
     // Someone else's walkthrough of another journey, with a friction on it.
     let other = walkthrough(&app, COLLEAGUE, "in_progress", 2026).await;
     let now = chrono::Utc::now();
-    let foreign_friction: i64 = sqlx::query_scalar(
-        "insert into friction (walkthrough_id, step_id, kind, severity, title, created_at, updated_at)
-         values (?, ?, 'friction', 'major', 'Elders', ?, ?) returning id",
-    )
-    .bind(other.id)
-    .bind(other.steps[0])
-    .bind(now)
-    .bind(now)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("friction");
+    let foreign_friction: i64 = app
+        .scalar(
+            "insert into friction (walkthrough_id, step_id, kind, severity, title, created_at, updated_at)
+         values ($1, $2, 'friction', 'major', 'Elders', $3, $4) returning id",
+            &[other.id.into(), other.steps[0].into(), now.into(), now.into()],
+        )
+        .await;
     let daan = app.client_for(EMPLOYEE).await;
     let pdf = pdf(100);
 
@@ -931,17 +912,13 @@ async fn steps_and_frictions_must_belong_to_the_walkthrough() {
     );
 
     // Its own friction is fine, and the link is kept.
-    let own_friction: i64 = sqlx::query_scalar(
-        "insert into friction (walkthrough_id, step_id, kind, severity, title, created_at, updated_at)
-         values (?, ?, 'friction', 'major', 'Hier', ?, ?) returning id",
-    )
-    .bind(walk.id)
-    .bind(walk.steps[0])
-    .bind(now)
-    .bind(now)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("friction");
+    let own_friction: i64 = app
+        .scalar(
+            "insert into friction (walkthrough_id, step_id, kind, severity, title, created_at, updated_at)
+         values ($1, $2, 'friction', 'major', 'Hier', $3, $4) returning id",
+            &[walk.id.into(), walk.steps[0].into(), now.into(), now.into()],
+        )
+        .await;
     let mut up = Upload::new(&walk, "a.pdf", "application/pdf", pdf);
     up.friction_id = Some(own_friction);
     let id = created_id(&upload(&app, &daan, up).await);
@@ -1011,24 +988,24 @@ async fn quick_capture_creates_an_incomplete_friction_and_its_photo_together() {
         bool,
         Option<i64>,
         i64,
-    ) = sqlx::query_as(
-        "select kind, severity, title, incomplete, team_id, step_id from friction where id = ?",
+    ) = crate::common::sql::row(
+        &app.state.pool,
+        "select kind, severity, title, incomplete, team_id, step_id from friction where id = $1",
+        &[friction_id.into()],
     )
-    .bind(friction_id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("friction");
+    .await;
     assert_eq!(kind, "friction");
     assert_eq!(severity, None);
     assert_eq!(title, "Formulier weigert mijn postcode");
     assert!(incomplete);
     assert_eq!(team_id, Some(walk.team_id));
     assert_eq!(step_id, walk.steps[1]);
-    let linked: Option<i64> = sqlx::query_scalar("select friction_id from evidence where id = ?")
-        .bind(evidence_id)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("evidence");
+    let linked: Option<i64> = app
+        .scalar(
+            "select friction_id from evidence where id = $1",
+            &[evidence_id.into()],
+        )
+        .await;
     assert_eq!(linked, Some(friction_id));
     let (name, ..) = row(&app, evidence_id).await;
     assert!(!contains(&read_stored(&app, &name), b"Exif"));

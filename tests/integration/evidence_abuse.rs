@@ -33,68 +33,54 @@ struct Walk {
 async fn walkthrough(app: &TestApp, email: &str, status: &str) -> Walk {
     let pool = &app.state.pool;
     let now = chrono::Utc::now();
-    let team_id: i64 = sqlx::query_scalar("select id from team order by id limit 1")
-        .fetch_one(pool)
-        .await
-        .expect("a team");
-    let family: i64 = sqlx::query_scalar(
-        "insert into journey_family (created_at, updated_at) values (?, ?) returning id",
+    let team_id: i64 =
+        crate::common::sql::scalar(pool, "select id from team order by id limit 1", &[]).await;
+    let family: i64 = crate::common::sql::scalar(
+        pool,
+        "insert into journey_family (created_at, updated_at) values ($1, $2) returning id",
+        &[now.into(), now.into()],
     )
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("family");
-    let journey: i64 = sqlx::query_scalar(
+    .await;
+    let journey: i64 = crate::common::sql::scalar(
+        pool,
         "insert into journey (family_id, version, year, title, product_line, persona, goal,
                               scenario, rules, status, created_at, updated_at)
-         values (?, 1, 2026, 'Schade melden', 'Autoverzekering', 'Starter', 'Schade melden',
-                 'Na een aanrijding', 'Gebruik je eigen gegevens', 'live', ?, ?) returning id",
+         values ($1, 1, 2026, 'Schade melden', 'Autoverzekering', 'Starter', 'Schade melden',
+                 'Na een aanrijding', 'Gebruik je eigen gegevens', 'live', $2, $3) returning id",
+        &[family.into(), now.into(), now.into()],
     )
-    .bind(family)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("journey");
-    let step: i64 = sqlx::query_scalar(
+    .await;
+    let step: i64 = crate::common::sql::scalar(
+        pool,
         "insert into journey_step (journey_id, position, phase, title, instructions, channel,
                                    service_promise, team_id, created_at, updated_at)
-         values (?, 1, 'service', 'Stap 1', 'Doe het', 'website', 'Binnen een dag', ?, ?, ?)
+         values ($1, 1, 'service', 'Stap 1', 'Doe het', 'website', 'Binnen een dag', $2, $3, $4)
          returning id",
+        &[journey.into(), team_id.into(), now.into(), now.into()],
     )
-    .bind(journey)
-    .bind(team_id)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("step");
-    let id: i64 = sqlx::query_scalar(
+    .await;
+    let id: i64 = crate::common::sql::scalar(
+        pool,
         "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at,
                                   created_at, updated_at)
-         values (?, ?, 2026, ?, ?, ?, ?) returning id",
+         values ($1, $2, 2026, $3, $4, $5, $6) returning id",
+        &[
+            (app.person_id(email).await).into(),
+            journey.into(),
+            status.into(),
+            now.into(),
+            now.into(),
+            now.into(),
+        ],
     )
-    .bind(app.person_id(email).await)
-    .bind(journey)
-    .bind(status)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("walkthrough");
-    sqlx::query(
+    .await;
+    crate::common::sql::exec(
+        pool,
         "insert into walkthrough_step (walkthrough_id, step_id, created_at, updated_at)
-         values (?, ?, ?, ?)",
+         values ($1, $2, $3, $4)",
+        &[id.into(), step.into(), now.into(), now.into()],
     )
-    .bind(id)
-    .bind(step)
-    .bind(now)
-    .bind(now)
-    .execute(pool)
-    .await
-    .expect("walkthrough step");
+    .await;
     Walk { id, step }
 }
 
@@ -782,12 +768,12 @@ async fn a_4000_by_3000_photo_is_stored_at_most_2560_px_on_its_longest_side() {
     .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let id = json(&body)["id"].as_i64().expect("id");
-    let (name, width, height): (String, i64, i64) =
-        sqlx::query_as("select storage_name, width, height from evidence where id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let (name, width, height): (String, i64, i64) = crate::common::sql::row(
+        &app.state.pool,
+        "select storage_name, width, height from evidence where id = $1",
+        &[id.into()],
+    )
+    .await;
     assert_eq!((width, height), (2560, 1920));
     let stored = std::fs::read(app.state.config.evidence_dir.join(name)).expect("stored file");
     let decoded = image::load_from_memory(&stored).expect("stored photo decodes");

@@ -64,11 +64,12 @@ async fn people_filters_by_department_and_the_page_links_keep_the_filter() {
         .await
         .expect("grow");
     app.login_ok(HR).await;
-    let department: i64 =
-        sqlx::query_scalar("select id from department where name = 'Klantenservice'")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("department");
+    let department: i64 = app
+        .scalar(
+            "select id from department where name = 'Klantenservice'",
+            &[],
+        )
+        .await;
     let expected = app
         .count(&format!(
             "select count(*) from person p join team t on t.id = p.team_id where t.department_id = {department} and p.active"
@@ -103,11 +104,11 @@ async fn people_filters_by_department_and_the_page_links_keep_the_filter() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_people_export_is_the_current_filter_as_csv_with_formulas_neutralised() {
     let app = TestApp::spawn().await;
-    sqlx::query("update person set name = '=HYPERLINK(\"x\")' where email = ?")
-        .bind(EMPLOYEE)
-        .execute(&app.state.pool)
-        .await
-        .expect("nasty name");
+    app.exec(
+        "update person set name = '=HYPERLINK(\"x\")' where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
     app.login_ok(HR).await;
     let res = app
         .client
@@ -198,23 +199,17 @@ async fn many_walkthroughs(app: &TestApp, n: usize) {
     let people = klantenrijbewijs::demo::scale::grow_people(&app.state.pool, n)
         .await
         .expect("grow");
-    let journey: i64 = sqlx::query_scalar("select min(id) from journey where status = 'live'")
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("journey");
+    let journey: i64 = app
+        .scalar("select min(id) from journey where status = 'live'", &[])
+        .await;
     for (i, email) in people.iter().enumerate() {
         let year = if i % 2 == 0 { 2025 } else { 2026 };
-        sqlx::query(
+        app.exec(
             "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at, finished_at, created_at, updated_at)
-             select id, ?, ?, 'completed', '2026-01-01T10:00:00Z', '2026-01-01T11:00:00Z', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'
-             from person where email = ?",
-        )
-        .bind(journey)
-        .bind(year)
-        .bind(email)
-        .execute(&app.state.pool)
-        .await
-        .expect("walkthrough");
+             select id, $1, $2, 'completed', '2026-01-01T10:00:00Z', '2026-01-01T11:00:00Z', '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z'
+             from person where email = $3",
+            &[journey.into(), year.into(), email.into()],
+        ).await;
     }
 }
 

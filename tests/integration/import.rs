@@ -120,12 +120,12 @@ async fn a_bad_file_shows_every_row_error_with_its_line_and_writes_nothing() {
 async fn english_headers_and_commas_create_update_and_audit() {
     let app = TestApp::spawn().await;
     app.login_ok(HR).await;
-    let daan_number: String =
-        sqlx::query_scalar("select employee_number from person where email = ?")
-            .bind(EMPLOYEE)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("number");
+    let daan_number: String = app
+        .scalar(
+            "select employee_number from person where email = $1",
+            &[EMPLOYEE.into()],
+        )
+        .await;
     let file = format!(
         "Employee number,Full name,Email,Department,Team,Manager e-mail,Active\n\
          E-1,Nora Nieuw,nora@dijkhuis.example,Nieuwe Afdeling,Team Nieuw,,yes\n\
@@ -146,22 +146,24 @@ async fn english_headers_and_commas_create_update_and_audit() {
     let applied = app.call("import/apply", &[("token", &token)]).await;
     assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
     let nora = app.person_id("nora@dijkhuis.example").await;
-    let manager: Option<i64> = sqlx::query_scalar("select manager_id from person where email = ?")
-        .bind(EMPLOYEE)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("manager");
+    let manager: Option<i64> = app
+        .scalar(
+            "select manager_id from person where email = $1",
+            &[EMPLOYEE.into()],
+        )
+        .await;
     assert_eq!(manager, Some(nora));
     assert_eq!(
         app.count("select count(*) from department where name = 'Nieuwe Afdeling'")
             .await,
         1
     );
-    let detail: String =
-        sqlx::query_scalar("select detail from audit_event where action = 'import_applied'")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("one audit event");
+    let detail: String = app
+        .scalar(
+            "select detail from audit_event where action = 'import_applied'",
+            &[],
+        )
+        .await;
     let detail: serde_json::Value = serde_json::from_str(&detail).expect("json");
     assert_eq!(detail["created"], 2);
     assert_eq!(detail["file"], "hr-export.csv");
@@ -183,16 +185,16 @@ async fn apply_is_all_or_nothing_when_the_database_changed_since_the_dry_run() {
     assert_eq!(preview["created"], 2);
     // Meanwhile Daan gets roos's e-mail address and a colleague her employee number: row 3 now
     // names two different people.
-    sqlx::query("update person set email = 'roos@dijkhuis.example' where email = ?")
-        .bind(EMPLOYEE)
-        .execute(&app.state.pool)
-        .await
-        .expect("change");
-    sqlx::query("update person set employee_number = 'X-2' where email = ?")
-        .bind(common::REVIEWER)
-        .execute(&app.state.pool)
-        .await
-        .expect("change");
+    app.exec(
+        "update person set email = 'roos@dijkhuis.example' where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
+    app.exec(
+        "update person set employee_number = 'X-2' where email = $1",
+        &[common::REVIEWER.into()],
+    )
+    .await;
     let before = app.count("select count(*) from person").await;
     let apply = app.call("import/apply", &[("token", &token)]).await;
     assert_eq!(
@@ -215,13 +217,12 @@ async fn a_full_export_deactivates_leavers_who_keep_their_walkthroughs() {
     let walk = common::completed_walkthrough(&app, EMPLOYEE).await;
     app.login_ok(HR).await;
     // Everyone but Daan, as the HR system has them.
-    let rows: Vec<(String, String, String, bool)> = sqlx::query_as(
-        "select employee_number, name, email, active from person where email <> ? order by id",
-    )
-    .bind(EMPLOYEE)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("people");
+    let rows: Vec<(String, String, String, bool)> = app
+        .rows(
+            "select employee_number, name, email, active from person where email <> $1 order by id",
+            &[EMPLOYEE.into()],
+        )
+        .await;
     let mut file = String::from("\u{feff}personeelsnummer;naam;e-mail;actief\n");
     for (number, name, email, active) in rows {
         file.push_str(&format!(
@@ -235,11 +236,12 @@ async fn a_full_export_deactivates_leavers_who_keep_their_walkthroughs() {
     assert_eq!(preview["deactivations"][0]["email"], EMPLOYEE);
     let applied = app.call("import/apply", &[("token", &token)]).await;
     assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
-    let active: bool = sqlx::query_scalar("select active from person where email = ?")
-        .bind(EMPLOYEE)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("still there");
+    let active: bool = app
+        .scalar(
+            "select active from person where email = $1",
+            &[EMPLOYEE.into()],
+        )
+        .await;
     assert!(!active);
     assert_eq!(
         app.count(&format!(

@@ -67,22 +67,21 @@ async fn export_without(app: &TestApp, client: &reqwest::Client, leave_out: &[&s
 }
 
 async fn active(app: &TestApp, email: &str) -> bool {
-    sqlx::query_scalar("select active from person where email = ?")
-        .bind(email)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("person")
+    app.scalar(
+        "select active from person where email = $1",
+        &[email.into()],
+    )
+    .await
 }
 
 async fn roles(app: &TestApp, email: &str) -> Vec<String> {
-    sqlx::query_scalar(
+    crate::common::sql::column(
+        &app.state.pool,
         "select r.role from person_role r join person p on p.id = r.person_id
-         where p.email = ? order by r.role",
+         where p.email = $1 order by r.role",
+        &[email.into()],
     )
-    .bind(email)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("roles")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -168,12 +167,12 @@ async fn hr_s_full_export_without_the_admin_keeps_the_admin_active() {
 async fn the_roles_column_is_honoured_but_never_gives_or_takes_admin() {
     let app = TestApp::spawn().await;
     let hr = app.client_for(HR).await;
-    let daan: (String, String) =
-        sqlx::query_as("select employee_number, name from person where email = ?")
-            .bind(EMPLOYEE)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("daan");
+    let daan: (String, String) = crate::common::sql::row(
+        &app.state.pool,
+        "select employee_number, name from person where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
     let file = format!(
         "Personeelsnummer;Naam;E-mail;Rollen\r\n\
          {};{};{EMPLOYEE};Medewerker, HR, Beheerder\r\n\
@@ -307,7 +306,7 @@ async fn the_last_active_admin_cannot_be_deactivated_in_the_db_layer() {
         active: false,
         preferred_language: Locale::Nl,
     };
-    let mut tx = klantenrijbewijs::db::begin_write(&app.state.pool)
+    let mut tx = klantenrijbewijs::db::begin(&app.state.pool)
         .await
         .expect("tx");
     let refused = update(&mut tx, admin, &fields).await;
@@ -323,12 +322,11 @@ async fn the_last_active_admin_cannot_be_deactivated_in_the_db_layer() {
     drop(tx);
     // With a second active admin both are allowed.
     let hr = app.person_id(HR).await;
-    sqlx::query("insert into person_role (person_id, role, created_at) values (?, 'admin', '2026-01-01T00:00:00Z')")
-        .bind(hr)
-        .execute(&app.state.pool)
-        .await
-        .expect("second admin");
-    let mut tx = klantenrijbewijs::db::begin_write(&app.state.pool)
+    app.exec(
+        "insert into person_role (person_id, role, created_at) values ($1, 'admin', '2026-01-01T00:00:00Z')",
+        &[hr.into()],
+    ).await;
+    let mut tx = klantenrijbewijs::db::begin(&app.state.pool)
         .await
         .expect("tx");
     update(&mut tx, admin, &fields).await.expect("deactivated");
@@ -344,11 +342,10 @@ async fn the_last_active_admin_cannot_be_deactivated_in_the_db_layer() {
 async fn two_admins_deactivating_each_other_at_once_leave_one_admin() {
     let app = TestApp::spawn().await;
     let hr_id = app.person_id(HR).await;
-    sqlx::query("insert into person_role (person_id, role, created_at) values (?, 'admin', '2026-01-01T00:00:00Z')")
-        .bind(hr_id)
-        .execute(&app.state.pool)
-        .await
-        .expect("second admin");
+    app.exec(
+        "insert into person_role (person_id, role, created_at) values ($1, 'admin', '2026-01-01T00:00:00Z')",
+        &[hr_id.into()],
+    ).await;
     let (sanne, fatima) = (app.client_for(ADMIN).await, app.client_for(HR).await);
     let (sanne_id, fatima_id) = (app.person_id(ADMIN).await.to_string(), hr_id.to_string());
     let form = |id: &str, name: &'static str, email: &'static str, number: &'static str| {
@@ -368,11 +365,12 @@ async fn two_admins_deactivating_each_other_at_once_leave_one_admin() {
     let number_of = |email: &'static str| {
         let pool = app.state.pool.clone();
         async move {
-            sqlx::query_scalar::<_, String>("select employee_number from person where email = ?")
-                .bind(email)
-                .fetch_one(&pool)
-                .await
-                .expect("number")
+            crate::common::sql::scalar::<String>(
+                &pool,
+                "select employee_number from person where email = $1",
+                &[email.into()],
+            )
+            .await
         }
     };
     let (sanne_no, fatima_no) = (number_of(ADMIN).await, number_of(HR).await);
@@ -400,7 +398,7 @@ async fn two_admins_deactivating_each_other_at_once_leave_one_admin() {
     };
     // Hold the write lock until both requests have passed their sign-in check and wait for
     // it: then only the rule inside the writing statement can stop the second one.
-    let lock = klantenrijbewijs::db::begin_write(&app.state.pool)
+    let lock = klantenrijbewijs::db::begin(&app.state.pool)
         .await
         .expect("lock");
     let requests = tokio::spawn(async move { tokio::join!(send(sanne, a), send(fatima, b)) });
@@ -432,16 +430,17 @@ async fn two_admins_deactivating_each_other_at_once_leave_one_admin() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_admin_restores_an_existing_deactivated_person() {
     let app = TestApp::spawn().await;
-    sqlx::query("update person set active = false where email = ?")
-        .bind(EMPLOYEE)
-        .execute(&app.state.pool)
-        .await
-        .expect("deactivate");
-    let number: String = sqlx::query_scalar("select employee_number from person where email = ?")
-        .bind(EMPLOYEE)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("number");
+    app.exec(
+        "update person set active = false where email = $1",
+        &[EMPLOYEE.into()],
+    )
+    .await;
+    let number: String = app
+        .scalar(
+            "select employee_number from person where email = $1",
+            &[EMPLOYEE.into()],
+        )
+        .await;
     let url = app.state.config.database_url.clone();
     let dir = tempfile::tempdir().expect("dir");
     let run = |args: &[&str], lang: &str| {

@@ -9,12 +9,12 @@ use reqwest::StatusCode;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_seed_has_three_live_journeys_with_owned_steps_and_a_draft() {
     let app = TestApp::spawn().await;
-    let live: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-        "select id, title, version, year from journey where status = 'live' order by title",
-    )
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("journeys");
+    let live: Vec<(i64, String, i64, i64)> = app
+        .rows(
+            "select id, title, version, year from journey where status = 'live' order by title",
+            &[],
+        )
+        .await;
     let titles: Vec<&str> = live.iter().map(|j| j.1.as_str()).collect();
     assert_eq!(
         titles,
@@ -125,14 +125,13 @@ type StepRow = (
 
 /// Every stored column of a version's steps, to prove nothing about them changed.
 async fn step_rows(app: &TestApp, journey_id: i64) -> Vec<StepRow> {
-    sqlx::query_as(
-        "select id, position, phase, title, instructions, channel, service_promise, team_id, updated_at
-         from journey_step where journey_id = ? order by id",
+    app.rows(
+        "select id, position, phase, title, instructions, channel, service_promise, team_id,
+                cast(updated_at as text)
+         from journey_step where journey_id = $1 order by id",
+        &[journey_id.into()],
     )
-    .bind(journey_id)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("steps")
 }
 
 /// Step titles in walking order (phase, then position), as the detail read returns them.
@@ -146,37 +145,36 @@ async fn walking_order(app: &TestApp, journey_id: i64) -> Vec<String> {
 }
 
 async fn live_id(app: &TestApp, title: &str) -> i64 {
-    sqlx::query_scalar("select id from journey where title = ? and status = 'live'")
-        .bind(title)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("live journey")
+    app.scalar(
+        "select id from journey where title = $1 and status = 'live'",
+        &[title.into()],
+    )
+    .await
 }
 
 async fn team_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("select id from team where name = ?")
-        .bind(name)
-        .fetch_one(&app.state.pool)
+    app.scalar("select id from team where name = $1", &[name.into()])
         .await
-        .expect("team")
 }
 
 async fn status(app: &TestApp, id: i64) -> String {
-    sqlx::query_scalar("select status from journey where id = ?")
-        .bind(id)
-        .fetch_one(&app.state.pool)
+    app.scalar("select status from journey where id = $1", &[id.into()])
         .await
-        .expect("status")
 }
 
 /// Total rows of the journey tables, to check a refused call wrote nothing.
 async fn journey_rows(app: &TestApp) -> (i64, i64, i64, String) {
-    let updated: String = sqlx::query_scalar(
-        "select coalesce(group_concat(id || ':' || status || ':' || updated_at), '') from journey",
-    )
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("journeys");
+    let updated: Vec<(i64, String, String)> = app
+        .rows(
+            "select id, status, cast(updated_at as text) from journey order by id",
+            &[],
+        )
+        .await;
+    let updated = updated
+        .iter()
+        .map(|(id, status, at)| format!("{id}:{status}:{at}"))
+        .collect::<Vec<_>>()
+        .join(",");
     (
         app.count("select count(*) from journey_family").await,
         app.count("select count(*) from journey").await,
@@ -236,15 +234,15 @@ fn every_call(
 }
 
 async fn seeded_draft(app: &TestApp) -> (i64, i64) {
-    let draft: i64 = sqlx::query_scalar("select id from journey where status = 'draft'")
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("draft");
-    let step: i64 = sqlx::query_scalar("select min(id) from journey_step where journey_id = ?")
-        .bind(draft)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("step");
+    let draft: i64 = app
+        .scalar("select min(id) from journey where status = 'draft'", &[])
+        .await;
+    let step: i64 = app
+        .scalar(
+            "select min(id) from journey_step where journey_id = $1",
+            &[draft.into()],
+        )
+        .await;
     (draft, step)
 }
 
@@ -455,12 +453,12 @@ async fn a_new_journey_with_bad_fields_reports_each_field_and_writes_nothing() {
         .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
     let id: i64 = ok.body.parse().expect("id");
-    let row: (String, i64, i64, String, Option<i64>) =
-        sqlx::query_as("select title, version, year, status, created_by from journey where id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let row: (String, i64, i64, String, Option<i64>) = crate::common::sql::row(
+        &app.state.pool,
+        "select title, version, year, status, created_by from journey where id = $1",
+        &[id.into()],
+    )
+    .await;
     let cx = app.person_id(CX).await;
     assert_eq!(
         row,
@@ -479,11 +477,9 @@ async fn a_new_journey_with_bad_fields_reports_each_field_and_writes_nothing() {
         field_error(&a.body, "title").as_deref(),
         Some("error-required")
     );
-    let title: String = sqlx::query_scalar("select title from journey where id = ?")
-        .bind(id)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("title");
+    let title: String = app
+        .scalar("select title from journey where id = $1", &[id.into()])
+        .await;
     assert_eq!(title, "Ik ga op wereldreis");
     let mut ghost = journey_form("Spook", "2027");
     ghost.push(("id", "99999".to_owned()));
@@ -798,30 +794,17 @@ async fn a_new_version_copies_the_steps_and_publishing_it_retires_the_old_one() 
 
     // Daan is walking version 1 and has answered its first step.
     let daan = app.person_id(EMPLOYEE).await;
-    let now = chrono::Utc::now().to_rfc3339();
-    let walkthrough: i64 = sqlx::query_scalar(
+    let now = chrono::Utc::now();
+    let walkthrough: i64 = app.scalar(
         "insert into walkthrough (person_id, journey_id, cycle_year, status, started_at, created_at, updated_at)
-         values (?, ?, 2026, 'in_progress', ?, ?, ?) returning id",
-    )
-    .bind(daan)
-    .bind(v1)
-    .bind(&now)
-    .bind(&now)
-    .bind(&now)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("walkthrough");
+         values ($1, $2, 2026, 'in_progress', $3, $4, $5) returning id",
+        &[daan.into(), v1.into(), now.into(), now.into(), now.into()],
+    ).await;
     for (step, ..) in &v1_steps {
-        sqlx::query(
-            "insert into walkthrough_step (walkthrough_id, step_id, created_at, updated_at) values (?, ?, ?, ?)",
-        )
-        .bind(walkthrough)
-        .bind(step)
-        .bind(&now)
-        .bind(&now)
-        .execute(&app.state.pool)
-        .await
-        .expect("walkthrough step");
+        app.exec(
+            "insert into walkthrough_step (walkthrough_id, step_id, created_at, updated_at) values ($1, $2, $3, $4)",
+            &[walkthrough.into(), step.into(), now.into(), now.into()],
+        ).await;
     }
 
     let a = app
@@ -829,15 +812,14 @@ async fn a_new_version_copies_the_steps_and_publishing_it_retires_the_old_one() 
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let v2: i64 = a.body.parse().expect("id");
-    let (family1, family2, version, year, state): (i64, i64, i64, i64, String) = sqlx::query_as(
-        "select a.family_id, b.family_id, b.version, b.year, b.status
-         from journey a, journey b where a.id = ? and b.id = ?",
-    )
-    .bind(v1)
-    .bind(v2)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("versions");
+    let (family1, family2, version, year, state): (i64, i64, i64, i64, String) =
+        crate::common::sql::row(
+            &app.state.pool,
+            "select a.family_id, b.family_id, b.version, b.year, b.status
+         from journey a, journey b where a.id = $1 and b.id = $2",
+            &[v1.into(), v2.into()],
+        )
+        .await;
     assert_eq!((family2, version, state.as_str()), (family1, 2, "draft"));
     use chrono::Datelike;
     let amsterdam_year = chrono::Utc::now()
@@ -923,11 +905,12 @@ async fn a_new_version_copies_the_steps_and_publishing_it_retires_the_old_one() 
         .await,
         1
     );
-    let points_at: i64 = sqlx::query_scalar("select journey_id from walkthrough where id = ?")
-        .bind(walkthrough)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("walkthrough");
+    let points_at: i64 = app
+        .scalar(
+            "select journey_id from walkthrough where id = $1",
+            &[walkthrough.into()],
+        )
+        .await;
     assert_eq!(points_at, v1);
     assert_eq!(step_rows(&app, v1).await, v1_steps);
     assert_eq!(
@@ -973,11 +956,9 @@ async fn a_new_version_copies_the_steps_and_publishing_it_retires_the_old_one() 
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let v3: i64 = a.body.parse().expect("id");
-    let version: i64 = sqlx::query_scalar("select version from journey where id = ?")
-        .bind(v3)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("version");
+    let version: i64 = app
+        .scalar("select version from journey where id = $1", &[v3.into()])
+        .await;
     assert_eq!(version, 3);
 }
 
@@ -1012,12 +993,12 @@ async fn publishing_needs_steps() {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(status(&app, id).await, "live");
-    let published: Option<String> =
-        sqlx::query_scalar("select published_at from journey where id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("published");
+    let published: Option<chrono::DateTime<chrono::Utc>> = app
+        .scalar(
+            "select published_at from journey where id = $1",
+            &[id.into()],
+        )
+        .await;
     assert!(published.is_some());
 }
 
@@ -1056,10 +1037,7 @@ async fn without_javascript_a_rejected_journey_comes_back_with_errors_and_values
         )
         .await;
     assert_eq!(a.status, StatusCode::FOUND);
-    let id: i64 = sqlx::query_scalar("select max(id) from journey")
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("id");
+    let id: i64 = app.scalar("select max(id) from journey", &[]).await;
     assert_eq!(
         a.headers["location"],
         format!("/journeys/{id}?created=1").as_str()

@@ -61,16 +61,17 @@ async fn presentation(
     let pool = &app.state.pool;
     let walk = completed_walkthrough(app, email).await;
     let id = draft_presentation(app, &walk).await;
-    sqlx::query(
-        "update presentation set status = ?, visibility = ?, presented_at = ? where id = ?",
+    crate::common::sql::exec(
+        pool,
+        "update presentation set status = $1, visibility = $2, presented_at = $3 where id = $4",
+        &[
+            status.into(),
+            visibility.into(),
+            presented_at.into(),
+            id.into(),
+        ],
     )
-    .bind(status)
-    .bind(visibility)
-    .bind(presented_at)
-    .bind(id)
-    .execute(pool)
-    .await
-    .expect("stage");
+    .await;
     db::presentation::search::reindex(pool, id)
         .await
         .expect("reindex");
@@ -227,13 +228,10 @@ async fn who_sees_which_presentation_in_list_search_page_functions_and_files() {
     assert_eq!(get_as(&app, &teammate, &file).await, StatusCode::OK);
     assert_eq!(get_as(&app, &other, &file).await, StatusCode::FORBIDDEN);
     // Marked sensitive: colleagues no longer, the reviewer and HR still.
-    sqlx::query("insert into presentation_sensitive_evidence (presentation_id, evidence_id, created_at) values (?, ?, ?)")
-        .bind(team_only)
-        .bind(evidence)
-        .bind(now)
-        .execute(&app.state.pool)
-        .await
-        .expect("sensitive");
+    app.exec(
+        "insert into presentation_sensitive_evidence (presentation_id, evidence_id, created_at) values ($1, $2, $3)",
+        &[team_only.into(), evidence.into(), now.into()],
+    ).await;
     assert_eq!(get_as(&app, &teammate, &file).await, StatusCode::FORBIDDEN);
     assert_eq!(get_as(&app, &other, &file).await, StatusCode::FORBIDDEN);
     assert_eq!(get_as(&app, &reviewer, &file).await, StatusCode::OK);
@@ -272,21 +270,21 @@ async fn evidence_on(app: &TestApp, walkthrough_id: i64, person_id: i64) -> i64 
     )
     .expect("file");
     let now = chrono::Utc::now();
-    sqlx::query_scalar(
+    app.scalar(
         "insert into evidence (walkthrough_id, step_id, storage_name, content_type, byte_size, original_name,
                                created_by, created_at, updated_at)
-         select ?, step_id, ?, 'application/pdf', 15, 'brief.pdf', ?, ?, ?
-         from walkthrough_step where walkthrough_id = ? order by id limit 1 returning id",
+         select $1, step_id, $2, 'application/pdf', 15, 'brief.pdf', $3, $4, $5
+         from walkthrough_step where walkthrough_id = $6 order by id limit 1 returning id",
+        &[
+            walkthrough_id.into(),
+            name.as_str().into(),
+            person_id.into(),
+            now.into(),
+            now.into(),
+            walkthrough_id.into(),
+        ],
     )
-    .bind(walkthrough_id)
-    .bind(&name)
-    .bind(person_id)
-    .bind(now)
-    .bind(now)
-    .bind(walkthrough_id)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("evidence row")
 }
 
 fn rand_name(seed: i64) -> u128 {
@@ -312,11 +310,10 @@ async fn search_finds_words_without_diacritics_filters_and_never_errors_on_synta
         now,
     )
     .await;
-    sqlx::query("update presentation set key_message = 'Één reünie met de financiële afdeling' where id = ?")
-        .bind(id)
-        .execute(&app.state.pool)
-        .await
-        .expect("text");
+    app.exec(
+        "update presentation set key_message = 'Één reünie met de financiële afdeling' where id = $1",
+        &[id.into()],
+    ).await;
     db::presentation::search::reindex(&app.state.pool, id)
         .await
         .expect("reindex");
@@ -347,12 +344,10 @@ async fn search_finds_words_without_diacritics_filters_and_never_errors_on_synta
     assert!(blockers.contains(&id));
     let (ids, _) = listed(&app, &client, &[("year", "2025")]).await;
     assert_eq!(ids.len(), 1, "one demo presentation is from 2025");
-    let department: i64 = sqlx::query_scalar(
+    let department: i64 = app.scalar(
         "select t.department_id from person p join team t on t.id = p.team_id where p.email = 'yusuf.kaya@dijkhuis.example'",
-    )
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("department");
+        &[],
+    ).await;
     let (ids, _) = listed(&app, &client, &[("department", &department.to_string())]).await;
     let in_department = app
         .count(&format!(
@@ -364,12 +359,12 @@ async fn search_finds_words_without_diacritics_filters_and_never_errors_on_synta
         .await;
     assert!(ids.contains(&id) && in_department > 1, "{ids:?}");
     assert_eq!(ids.len() as i64, in_department);
-    let family: i64 = sqlx::query_scalar(
-        "select j.family_id from journey j where j.title = 'Ik wil mijn verzekering opzeggen'",
-    )
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("family");
+    let family: i64 = app
+        .scalar(
+            "select j.family_id from journey j where j.title = 'Ik wil mijn verzekering opzeggen'",
+            &[],
+        )
+        .await;
     let (ids, _) = listed(&app, &client, &[("journey", &family.to_string())]).await;
     assert_eq!(ids.len(), 1, "the demo's one opzeggen presentation");
     let (ids, _) = listed(&app, &client, &[("phase", "loyaliteit"), ("q", "reunie")]).await;

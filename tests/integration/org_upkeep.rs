@@ -8,19 +8,13 @@ use common::{ADMIN, HR, TestApp, field_error};
 use reqwest::StatusCode;
 
 async fn team_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("select id from team where name = ?")
-        .bind(name)
-        .fetch_one(&app.state.pool)
+    app.scalar("select id from team where name = $1", &[name.into()])
         .await
-        .expect("team")
 }
 
 async fn department_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("select id from department where name = ?")
-        .bind(name)
-        .fetch_one(&app.state.pool)
+    app.scalar("select id from department where name = $1", &[name.into()])
         .await
-        .expect("department")
 }
 
 async fn org_events(app: &TestApp) -> i64 {
@@ -228,12 +222,12 @@ async fn rename_merge_and_remove_with_audit_events() {
     );
     // rename, team merge, team removal, department merge
     assert_eq!(org_events(&app).await, 4);
-    let kinds: Vec<String> = sqlx::query_scalar(
+    let kinds: Vec<String> = crate::common::sql::column(
+        &app.state.pool,
         "select detail from audit_event where action = 'org_changed' order by id",
+        &[],
     )
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("events");
+    .await;
     assert!(kinds[1].contains("\"moved\""), "{}", kinds[1]);
     assert!(
         kinds[0].contains("Schade & Inkomen / Motorrijtuigen"),

@@ -166,10 +166,9 @@ async fn people_list_filters_by_text_team_and_status() {
         )
         .await;
     assert_eq!(names(&inactive.body), vec!["Henk Postma"]);
-    let team: i64 = sqlx::query_scalar("select id from team where name = 'Autoschade'")
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("team");
+    let team: i64 = app
+        .scalar("select id from team where name = 'Autoschade'", &[])
+        .await;
     let team = team.to_string();
     let autoschade = app
         .call(
@@ -198,12 +197,12 @@ async fn admin_creates_a_person_with_roles() {
     let created = app.call("people/create", &form).await;
     assert_eq!(created.status, StatusCode::OK, "{}", created.body);
     let id: i64 = created.body.parse().expect("id");
-    let row: (String, String, String, bool) =
-        sqlx::query_as("select name, email, employee_number, active from person where id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let row: (String, String, String, bool) = crate::common::sql::row(
+        &app.state.pool,
+        "select name, email, employee_number, active from person where id = $1",
+        &[id.into()],
+    )
+    .await;
     assert_eq!(
         row,
         (
@@ -333,11 +332,12 @@ async fn admin_edits_deactivates_and_cannot_lock_themselves_out() {
     form.push(("form[role_reviewer]", "on"));
     let a = app.call("people/update", &form).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
-    let active: bool = sqlx::query_scalar("select active from person where id = ?")
-        .bind(&daan)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("row");
+    let active: bool = app
+        .scalar(
+            "select active from person where id = $1",
+            &[daan.parse::<i64>().expect("id").into()],
+        )
+        .await;
     assert!(!active);
     let daan_login = app
         .call_as(

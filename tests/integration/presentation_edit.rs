@@ -24,44 +24,35 @@ async fn presentation(app: &TestApp) -> (CompletedWalk, i64) {
 
 /// The slide ids in their order.
 async fn order(app: &TestApp, id: i64) -> Vec<i64> {
-    sqlx::query_scalar(
-        "select id from presentation_slide where presentation_id = ? order by position, id",
+    crate::common::sql::column(
+        &app.state.pool,
+        "select id from presentation_slide where presentation_id = $1 order by position, id",
+        &[id.into()],
     )
-    .bind(id)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("slides")
 }
 
 /// A piece of evidence (a PNG) on `friction` of walkthrough `walk`, straight in the database.
 async fn evidence(app: &TestApp, walk: i64, friction: i64, owner: i64) -> i64 {
-    sqlx::query_scalar(
+    app.scalar(
         "insert into evidence (walkthrough_id, step_id, friction_id, storage_name, content_type,
                                byte_size, original_name, created_by, created_at, updated_at)
          select f.walkthrough_id, f.step_id, f.id, 'test-' || f.id || '-' || abs(random()), 'image/png',
-                10, 'brief.png', ?, datetime('now'), datetime('now')
-         from friction f where f.id = ? and f.walkthrough_id = ?
+                10, 'brief.png', $1, $4, $4
+         from friction f where f.id = $2 and f.walkthrough_id = $3
          returning id",
-    )
-    .bind(owner)
-    .bind(friction)
-    .bind(walk)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("evidence")
+        &[owner.into(), friction.into(), walk.into(), chrono::Utc::now().into()],
+    ).await
 }
 
 /// A colleague in EMPLOYEE's team.
 async fn teammate(app: &TestApp) -> String {
-    sqlx::query_scalar(
-        "select email from person where team_id = (select team_id from person where email = ?)
-           and email <> ? and active = 1 order by id limit 1",
+    app.scalar(
+        "select email from person where team_id = (select team_id from person where email = $1)
+           and email <> $2 and active = true order by id limit 1",
+        &[EMPLOYEE.into(), EMPLOYEE.into()],
     )
-    .bind(EMPLOYEE)
-    .bind(EMPLOYEE)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("a teammate")
 }
 
 /// One valid call of every edit server function on presentation `id`.
@@ -186,11 +177,11 @@ async fn only_the_author_edits_and_only_until_confirmed() {
         1
     );
 
-    sqlx::query("update presentation set status = 'confirmed' where id = ?")
-        .bind(id)
-        .execute(&app.state.pool)
-        .await
-        .expect("confirm");
+    app.exec(
+        "update presentation set status = 'confirmed' where id = $1",
+        &[id.into()],
+    )
+    .await;
     for (endpoint, form) in calls(&id_s, &slide, &ev) {
         let form: Vec<_> = form
             .into_iter()
@@ -247,12 +238,12 @@ async fn texts_are_checked_per_field_and_version() {
             ("form[visibility]", "organisation".to_owned()),
         ]
     };
-    let before: (String, String) =
-        sqlx::query_as("select title, introduction from presentation where id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("before");
+    let before: (String, String) = crate::common::sql::row(
+        &app.state.pool,
+        "select title, introduction from presentation where id = $1",
+        &[id.into()],
+    )
+    .await;
 
     let a = app
         .call(
@@ -269,12 +260,12 @@ async fn texts_are_checked_per_field_and_version() {
         field_error(&a.body, "introduction").as_deref(),
         Some("error-too-long")
     );
-    let after: (String, String) =
-        sqlx::query_as("select title, introduction from presentation where id = ?")
-            .bind(id)
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("after");
+    let after: (String, String) = crate::common::sql::row(
+        &app.state.pool,
+        "select title, introduction from presentation where id = $1",
+        &[id.into()],
+    )
+    .await;
     assert_eq!(before, after, "nothing written");
 
     // Without JavaScript the page comes back with what was typed.
@@ -309,26 +300,23 @@ async fn texts_are_checked_per_field_and_version() {
         )
         .await;
     assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.body);
-    let saved: (String, String, String, i64) = sqlx::query_as(
-        "select title, introduction, visibility, version from presentation where id = ?",
+    let saved: (String, String, String, i64) = crate::common::sql::row(
+        &app.state.pool,
+        "select title, introduction, visibility, version from presentation where id = $1",
+        &[id.into()],
     )
-    .bind(id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("saved");
+    .await;
     assert_eq!(
         saved,
         ("Eerste".into(), "A".into(), "organisation".into(), 1)
     );
 
     // Once in the library, a save updates its search row in the same transaction.
-    sqlx::query(
-        "update presentation set status = 'presented', presented_at = datetime('now') where id = ?",
+    app.exec(
+        "update presentation set status = 'presented', presented_at = $2 where id = $1",
+        &[id.into(), chrono::Utc::now().into()],
     )
-    .bind(id)
-    .execute(&app.state.pool)
-    .await
-    .expect("presented");
+    .await;
     let a = app
         .call(
             "presentations/save_texts",
@@ -452,11 +440,12 @@ async fn slides_are_left_out_and_get_notes() {
     let included = |slide: i64| {
         let pool = app.state.pool.clone();
         async move {
-            sqlx::query_scalar::<_, bool>("select included from presentation_slide where id = ?")
-                .bind(slide)
-                .fetch_one(&pool)
-                .await
-                .expect("slide")
+            crate::common::sql::scalar::<bool>(
+                &pool,
+                "select included from presentation_slide where id = $1",
+                &[slide.into()],
+            )
+            .await
         }
     };
     let a = app
@@ -508,11 +497,12 @@ async fn slides_are_left_out_and_get_notes() {
         field_error(&a.body, "notes").as_deref(),
         Some("error-too-long")
     );
-    let stored: String = sqlx::query_scalar("select notes from presentation_slide where id = ?")
-        .bind(slides[2])
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("notes");
+    let stored: String = app
+        .scalar(
+            "select notes from presentation_slide where id = $1",
+            &[slides[2].into()],
+        )
+        .await;
     assert_eq!(stored, "Eerst de wachttijd noemen.");
     // The author sees their notes in the editor.
     let page = app.page(&format!("/presentations/{id}/edit")).await;
@@ -563,13 +553,12 @@ async fn only_evidence_of_this_walkthrough_is_marked_sensitive() {
         )
         .await;
     assert_eq!(a.status, StatusCode::NOT_FOUND, "{}", a.body);
-    let marked: Vec<i64> = sqlx::query_scalar(
-        "select evidence_id from presentation_sensitive_evidence where presentation_id = ?",
+    let marked: Vec<i64> = crate::common::sql::column(
+        &app.state.pool,
+        "select evidence_id from presentation_sensitive_evidence where presentation_id = $1",
+        &[id.into()],
     )
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("marked");
+    .await;
     assert_eq!(marked, vec![mine]);
     // The editor shows the box ticked; an unticked box (no field) unmarks.
     let page = app.page(&format!("/presentations/{id}/edit")).await;

@@ -85,11 +85,12 @@ async fn meetings(app: &TestApp, id: i64) -> i64 {
 }
 
 async fn status(app: &TestApp, id: i64) -> (String, Option<String>) {
-    sqlx::query_as("select status, presented_at from presentation where id = ?")
-        .bind(id)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("status")
+    crate::common::sql::row(
+        &app.state.pool,
+        "select status, cast(presented_at as text) from presentation where id = $1",
+        &[id.into()],
+    )
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -136,11 +137,9 @@ async fn only_the_author_records_a_valid_meeting_and_the_reviewer_is_told() {
     }
     assert_eq!(meetings(&app, id).await, 0);
 
-    let team: i64 = sqlx::query_scalar("select team_id from person where id = ?")
-        .bind(lotte)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("team");
+    let team: i64 = app
+        .scalar("select team_id from person where id = $1", &[lotte.into()])
+        .await;
     let a = record(
         &app,
         &app.client,
@@ -162,12 +161,12 @@ async fn only_the_author_records_a_valid_meeting_and_the_reviewer_is_told() {
         .await,
         2
     );
-    let told: Vec<(i64, String)> =
-        sqlx::query_as("select person_id, kind from notification where presentation_id = ?")
-            .bind(id)
-            .fetch_all(&app.state.pool)
-            .await
-            .expect("notifications");
+    let told: Vec<(i64, String)> = app
+        .rows(
+            "select person_id, kind from notification where presentation_id = $1",
+            &[id.into()],
+        )
+        .await;
     assert_eq!(told, vec![(marieke, "meeting".to_owned())]);
 
     // While it waits for the reviewer it is not replaced.
@@ -253,24 +252,22 @@ async fn only_the_managing_reviewer_decides_once() {
     let a = review(&app, &marieke, id, "confirmed", "Mooi gedaan").await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     assert_eq!(status(&app, id).await.0, "confirmed");
-    let told: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
-        "select person_id, kind, actor_id from notification where person_id = ? order by id",
-    )
-    .bind(daan)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("notifications");
+    let told: Vec<(i64, String, Option<i64>)> = app
+        .rows(
+            "select person_id, kind, actor_id from notification where person_id = $1 order by id",
+            &[daan.into()],
+        )
+        .await;
     assert_eq!(told, vec![(daan, "confirmed".to_owned(), Some(marieke_id))]);
 
     // A second decision (another tab) is refused with a clear reason, and nothing changes.
-    let before: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "select id, decision, comment, updated_at from presentation_review
-         where presentation_id = ? order by id",
-    )
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("reviews");
+    let before: Vec<(i64, String, String, String)> = app
+        .rows(
+            "select id, decision, comment, cast(updated_at as text) from presentation_review
+         where presentation_id = $1 order by id",
+            &[id.into()],
+        )
+        .await;
     for decision in ["confirmed", "sent_back"] {
         let a = review(&app, &marieke, id, decision, "Nog een keer").await;
         assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.body);
@@ -280,14 +277,13 @@ async fn only_the_managing_reviewer_decides_once() {
             a.body
         );
     }
-    let after: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "select id, decision, comment, updated_at from presentation_review
-         where presentation_id = ? order by id",
-    )
-    .bind(id)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("reviews");
+    let after: Vec<(i64, String, String, String)> = app
+        .rows(
+            "select id, decision, comment, cast(updated_at as text) from presentation_review
+         where presentation_id = $1 order by id",
+            &[id.into()],
+        )
+        .await;
     assert_eq!(before, after, "history rows are never updated");
     assert_eq!(status(&app, id).await.0, "confirmed");
 
@@ -301,13 +297,11 @@ async fn only_the_managing_reviewer_decides_once() {
     );
 
     // The licence reads the confirmation for Daan's cycle.
-    let cycle: i32 = sqlx::query_scalar(
-        "select w.cycle_year from walkthrough w join presentation p on p.walkthrough_id = w.id where p.id = ?",
-    )
-    .bind(id)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("cycle");
+    let cycle: i64 = app.scalar(
+        "select w.cycle_year from walkthrough w join presentation p on p.walkthrough_id = w.id where p.id = $1",
+        &[id.into()],
+    ).await;
+    let cycle = i32::try_from(cycle).expect("a year");
     let at =
         klantenrijbewijs::db::presentation::meeting::confirmed_at(&app.state.pool, daan, cycle)
             .await
@@ -363,12 +357,7 @@ async fn a_presented_presentation_is_searchable_and_leaves_the_index_when_sent_b
     let indexed = |app: &TestApp| {
         let sql = format!("select count(*) from presentation_search where rowid = {id}");
         let pool = app.state.pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>(&sql)
-                .fetch_one(&pool)
-                .await
-                .expect("count")
-        }
+        async move { crate::common::sql::scalar::<i64>(&pool, &sql, &[]).await }
     };
     assert_eq!(indexed(&app).await, 0);
     let a = record(&app, &app.client, id, &today(), "", &[lotte]).await;

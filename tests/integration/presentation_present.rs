@@ -22,26 +22,20 @@ async fn the_deck_shows_the_included_slides_and_the_notes_only_to_the_author() {
     let app = TestApp::spawn().await;
     let id = make_presentation(&app).await;
     // A note on the first slide, and one slide left out.
-    sqlx::query(
+    app.exec(
         "update presentation_slide set notes = 'Begin met de wachtmuziek.'
-         where presentation_id = ? and position = (select min(position) from presentation_slide where presentation_id = ?)",
+         where presentation_id = $1 and position = (select min(position) from presentation_slide where presentation_id = $2)",
+        &[id.into(), id.into()],
+    ).await;
+    app.exec(
+        "update presentation_slide set included = false
+         where presentation_id = $1 and kind = 'scenario'",
+        &[id.into()],
     )
-    .bind(id)
-    .bind(id)
-    .execute(&app.state.pool)
-    .await
-    .expect("notes");
-    sqlx::query(
-        "update presentation_slide set included = 0
-         where presentation_id = ? and kind = 'scenario'",
-    )
-    .bind(id)
-    .execute(&app.state.pool)
-    .await
-    .expect("leave out");
+    .await;
     let included = app
         .count(&format!(
-            "select count(*) from presentation_slide where presentation_id = {id} and included = 1"
+            "select count(*) from presentation_slide where presentation_id = {id} and included = true"
         ))
         .await;
     assert!(included >= 5, "{included}");

@@ -14,12 +14,11 @@ async fn presented(app: &TestApp) -> (i64, CompletedWalk) {
     let pool = &app.state.pool;
     let walk = completed_walkthrough(app, EMPLOYEE).await;
     let id = draft_presentation(app, &walk).await;
-    sqlx::query("update presentation set status = 'presented', visibility = 'team', presented_at = ? where id = ?")
-        .bind(chrono::Utc::now())
-        .bind(id)
-        .execute(pool)
-        .await
-        .expect("stage");
+    crate::common::sql::exec(
+        pool,
+        "update presentation set status = 'presented', visibility = 'team', presented_at = $1 where id = $2",
+        &[(chrono::Utc::now()).into(), id.into()],
+    ).await;
     (id, walk)
 }
 

@@ -43,14 +43,13 @@ async fn owner_makes_one_filled_in_presentation_from_a_completed_walkthrough() {
         1
     );
 
-    let kinds: Vec<(String, Option<i64>, bool)> = sqlx::query_as(
-        "select kind, friction_id, included from presentation_slide
-         where presentation_id = ? order by position",
-    )
-    .bind(presentation)
-    .fetch_all(&app.state.pool)
-    .await
-    .expect("slides");
+    let kinds: Vec<(String, Option<i64>, bool)> = app
+        .rows(
+            "select kind, friction_id, included from presentation_slide
+         where presentation_id = $1 order by position",
+            &[presentation.into()],
+        )
+        .await;
     let f = &walk.findings; // papercut, delight, blocker, question, major
     let findings: Vec<_> = kinds
         .iter()
@@ -80,11 +79,11 @@ async fn owner_makes_one_filled_in_presentation_from_a_completed_walkthrough() {
 async fn no_presentation_from_a_walkthrough_in_progress_or_unknown() {
     let app = TestApp::spawn().await;
     let walk = completed_walkthrough(&app, EMPLOYEE).await;
-    sqlx::query("update walkthrough set status = 'in_progress' where id = ?")
-        .bind(walk.id)
-        .execute(&app.state.pool)
-        .await
-        .expect("reopen");
+    app.exec(
+        "update walkthrough set status = 'in_progress' where id = $1",
+        &[walk.id.into()],
+    )
+    .await;
     app.login_ok(EMPLOYEE).await;
     let a = app
         .call(

@@ -214,10 +214,11 @@ async fn guessing_one_account_makes_it_wait_and_the_answer_reveals_nothing() {
     // Other people are not affected.
     app.login_ok(common::REVIEWER).await;
     // Once the wait is over the right password works, and the count starts again.
-    sqlx::query("update sign_in_throttle set locked_until = '2000-01-01T00:00:00Z'")
-        .execute(&app.state.pool)
-        .await
-        .expect("expire the wait");
+    app.exec(
+        "update sign_in_throttle set locked_until = '2000-01-01T00:00:00Z'",
+        &[],
+    )
+    .await;
     app.login_ok(EMPLOYEE).await;
     assert_eq!(
         app.count(

@@ -14,19 +14,17 @@ const NEW_PASSWORD: &str = "een nieuw wachtwoord";
 
 /// The stored expiry of the only session.
 async fn stored_expiry(app: &TestApp) -> String {
-    sqlx::query_scalar("select cast(expiry_date as text) from session")
-        .fetch_one(&app.state.pool)
+    app.scalar("select cast(expiry_date as text) from session", &[])
         .await
-        .expect("one session")
 }
 
 /// How many stored sessions expire more than `minutes` from now.
 async fn sessions_expiring_after(app: &TestApp, minutes: i64) -> i64 {
-    sqlx::query_scalar("select count(*) from session where expiry_date > ?")
-        .bind(time::OffsetDateTime::now_utc() + time::Duration::minutes(minutes))
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("count")
+    app.scalar(
+        "select count(*) from session where expiry_date > $1",
+        &[(time::OffsetDateTime::now_utc() + time::Duration::minutes(minutes)).into()],
+    )
+    .await
 }
 
 /// An admin's edit of a demo person (kept active, employee role, no team) plus `extra` fields.

@@ -9,22 +9,22 @@ use reqwest::StatusCode;
 const COLLEAGUE: &str = "grace.okafor@dijkhuis.example";
 
 async fn live_journey(app: &TestApp) -> i64 {
-    sqlx::query_scalar::<_, i64>("select id from journey where status = 'live' order by id limit 1")
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("a live journey in the demo data")
+    app.scalar::<i64>(
+        "select id from journey where status = 'live' order by id limit 1",
+        &[],
+    )
+    .await
 }
 
 async fn steps_of(app: &TestApp, journey: i64) -> Vec<i64> {
-    sqlx::query_scalar::<_, i64>(
-        "select id from journey_step where journey_id = ? order by
+    crate::common::sql::column::<i64>(
+        &app.state.pool,
+        "select id from journey_step where journey_id = $1 order by
            case phase when 'orientatie' then 0 when 'transactie' then 1 when 'afname' then 2
                       when 'service' then 3 else 4 end, position, id",
+        &[journey.into()],
     )
-    .bind(journey)
-    .fetch_all(&app.state.pool)
     .await
-    .expect("steps")
 }
 
 async fn start(app: &TestApp, client: &reqwest::Client, journey: i64) -> Answer {
@@ -79,7 +79,7 @@ async fn only_live_journeys_can_be_started() {
     let app = TestApp::spawn().await;
     let daan = app.client_for(EMPLOYEE).await;
     let draft = app
-        .count("select id from journey where status = 'draft' limit 1")
+        .count("select id from journey where status = 'draft' order by id limit 1")
         .await;
     let refused = start(&app, &daan, draft).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
@@ -119,14 +119,15 @@ async fn saving_a_step_checks_the_version_and_the_input() {
     let conflict = app.call_as(&daan, "walk/step", &stale).await;
     assert_eq!(conflict.status, StatusCode::CONFLICT);
     assert_eq!(conflict.body, "\"Conflict\"");
-    let happened: String = sqlx::query_scalar(
-        "select happened from walkthrough_step where walkthrough_id = ? and step_id = ?",
-    )
-    .bind(walk.parse::<i64>().expect("id"))
-    .bind(step.parse::<i64>().expect("id"))
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("row");
+    let happened: String = app
+        .scalar(
+            "select happened from walkthrough_step where walkthrough_id = $1 and step_id = $2",
+            &[
+                (walk.parse::<i64>().expect("id")).into(),
+                (step.parse::<i64>().expect("id")).into(),
+            ],
+        )
+        .await;
     assert_eq!(happened, "Na 6 minuten nog geen premie");
 
     // Bad input: every bad field named, nothing written.
@@ -307,7 +308,7 @@ async fn frictions_are_validated_tagged_and_owned_by_the_steps_team() {
     let same_team = app
         .count(&format!(
             "select count(*) from friction f join journey_step s on s.id = f.step_id
-             where f.id = {fid} and f.team_id is s.team_id"
+             where f.id = {fid} and f.team_id is not distinct from s.team_id"
         ))
         .await;
     assert_eq!(same_team, 1);
@@ -315,7 +316,7 @@ async fn frictions_are_validated_tagged_and_owned_by_the_steps_team() {
     // A step of another journey is not part of this walkthrough.
     let other_step = app
         .count(&format!(
-            "select id from journey_step where journey_id <> {journey} limit 1"
+            "select id from journey_step where journey_id <> {journey} order by id limit 1"
         ))
         .await
         .to_string();

@@ -410,10 +410,9 @@ impl Fixture {
 
 /// Sets a walkthrough's status: the set-up's one write past the app, in SQL any database takes.
 async fn set_status(app: &TestApp, walkthrough: i64, status: &'static str) {
-    sqlx::query(&format!(
-        "update walkthrough set status = '{status}' where id = {walkthrough}"
-    ))
-    .execute(&app.state.pool)
-    .await
-    .expect("walkthrough status");
+    app.exec(
+        &format!("update walkthrough set status = '{status}' where id = {walkthrough}"),
+        &[],
+    )
+    .await;
 }

@@ -16,6 +16,8 @@ pub enum Arg {
     Bool(bool),
     Time(DateTime<Utc>),
     Day(NaiveDate),
+    /// A `time` moment, bound as `time` binds it (the session store's `expiry_date`).
+    Moment(time::OffsetDateTime),
     NullInt,
     NullText,
 }
@@ -60,6 +62,36 @@ impl From<Option<i64>> for Arg {
         v.map_or(Arg::NullInt, Arg::Int)
     }
 }
+impl From<&i64> for Arg {
+    fn from(v: &i64) -> Self {
+        Arg::Int(*v)
+    }
+}
+impl From<&DateTime<Utc>> for Arg {
+    fn from(v: &DateTime<Utc>) -> Self {
+        Arg::Time(*v)
+    }
+}
+impl From<Option<String>> for Arg {
+    fn from(v: Option<String>) -> Self {
+        v.map_or(Arg::NullText, Arg::Text)
+    }
+}
+impl From<&&str> for Arg {
+    fn from(v: &&str) -> Self {
+        Arg::Text((*v).to_owned())
+    }
+}
+impl From<time::OffsetDateTime> for Arg {
+    fn from(v: time::OffsetDateTime) -> Self {
+        Arg::Moment(v)
+    }
+}
+impl From<&Option<&str>> for Arg {
+    fn from(v: &Option<&str>) -> Self {
+        (*v).into()
+    }
+}
 impl From<Option<&str>> for Arg {
     fn from(v: Option<&str>) -> Self {
         v.map_or(Arg::NullText, |s| Arg::Text(s.to_owned()))
@@ -77,6 +109,7 @@ macro_rules! bind_all {
                 Arg::Bool(v) => q.bind(*v),
                 Arg::Time(v) => q.bind(*v),
                 Arg::Day(v) => q.bind(*v),
+                Arg::Moment(v) => q.bind(*v),
                 Arg::NullInt => q.bind(None::<i64>),
                 Arg::NullText => q.bind(None::<String>),
             };
@@ -87,7 +120,14 @@ macro_rules! bind_all {
 
 /// Runs a statement; the rows it changed.
 pub async fn exec(db: &Db, sql: &str, args: &[Arg]) -> u64 {
-    let result = match db {
+    try_exec(db, sql, args)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Runs a statement that may be refused; the rows it changed, or the database's error.
+pub async fn try_exec(db: &Db, sql: &str, args: &[Arg]) -> Result<u64, sqlx::Error> {
+    match db {
         Db::Sqlite(p) => bind_all!(sqlx::query::<Sqlite>(sql), args)
             .execute(p)
             .await
@@ -96,8 +136,7 @@ pub async fn exec(db: &Db, sql: &str, args: &[Arg]) -> u64 {
             .execute(p)
             .await
             .map(|r| r.rows_affected()),
-    };
-    result.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
 }
 
 /// Every row, each as `T`.
@@ -121,6 +160,30 @@ where
         }
     };
     result.unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The one row `sql` must answer, as `T`.
+pub async fn row<T>(db: &Db, sql: &str, args: &[Arg]) -> T
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    optional_row(db, sql, args)
+        .await
+        .unwrap_or_else(|| panic!("{sql}: no row"))
+}
+
+/// The first row `sql` answers, if any, as `T`.
+pub async fn optional_row<T>(db: &Db, sql: &str, args: &[Arg]) -> Option<T>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    rows::<T>(db, sql, args).await.into_iter().next()
 }
 
 /// The first column of every row.

@@ -41,67 +41,71 @@ pub async fn completed_walkthrough(app: &TestApp, email: &str) -> CompletedWalk 
     let pool = &app.state.pool;
     let now = chrono::Utc::now();
     let person_id = app.person_id(email).await;
-    let journey_id: i64 =
-        sqlx::query_scalar("select id from journey where status = 'live' order by id limit 1")
-            .fetch_one(pool)
-            .await
-            .expect("a live demo journey");
-    let steps: Vec<i64> =
-        sqlx::query_scalar("select id from journey_step where journey_id = ? order by position")
-            .bind(journey_id)
-            .fetch_all(pool)
-            .await
-            .expect("steps");
-    let id: i64 = sqlx::query_scalar(
+    let journey_id: i64 = crate::common::sql::scalar(
+        pool,
+        "select id from journey where status = 'live' order by id limit 1",
+        &[],
+    )
+    .await;
+    let steps: Vec<i64> = crate::common::sql::column(
+        pool,
+        "select id from journey_step where journey_id = $1 order by position",
+        &[journey_id.into()],
+    )
+    .await;
+    let id: i64 = crate::common::sql::scalar(
+        pool,
         "insert into walkthrough (person_id, journey_id, cycle_year, status, summary, started_at,
                                   finished_at, created_at, updated_at)
-         values (?, ?, ?, 'completed', 'Melden ging, maar het kostte moeite.', ?, ?, ?, ?)
+         values ($1, $2, $3, 'completed', 'Melden ging, maar het kostte moeite.', $4, $5, $6, $7)
          returning id",
+        &[
+            person_id.into(),
+            journey_id.into(),
+            (klantenrijbewijs::domain::walkthrough::cycle_year(now)).into(),
+            now.into(),
+            now.into(),
+            now.into(),
+            now.into(),
+        ],
     )
-    .bind(person_id)
-    .bind(journey_id)
-    .bind(klantenrijbewijs::domain::walkthrough::cycle_year(now))
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .fetch_one(pool)
-    .await
-    .expect("walkthrough");
+    .await;
     for (i, step) in steps.iter().enumerate() {
         let emotion = [1_i64, -1, -2, 0, 2][i % 5];
-        sqlx::query(
+        crate::common::sql::exec(
+            pool,
             "insert into walkthrough_step (walkthrough_id, step_id, outcome, minutes, emotion,
                                            effort, happened, version, created_at, updated_at)
-             values (?, ?, 'done', 5, ?, 3, 'Gedaan.', 1, ?, ?)",
+             values ($1, $2, 'done', 5, $3, 3, 'Gedaan.', 1, $4, $5)",
+            &[
+                id.into(),
+                step.into(),
+                emotion.into(),
+                now.into(),
+                now.into(),
+            ],
         )
-        .bind(id)
-        .bind(step)
-        .bind(emotion)
-        .bind(now)
-        .bind(now)
-        .execute(pool)
-        .await
-        .expect("walkthrough step");
+        .await;
     }
     let mut findings = Vec::new();
     for (i, (kind, severity, title, suggestion)) in FINDINGS.iter().enumerate() {
-        let friction: i64 = sqlx::query_scalar(
+        let friction: i64 = crate::common::sql::scalar(
+            pool,
             "insert into friction (walkthrough_id, step_id, kind, severity, title, what_happened,
                                    suggestion, created_at, updated_at)
-             values (?, ?, ?, ?, ?, 'Zo ging het.', ?, ?, ?) returning id",
+             values ($1, $2, $3, $4, $5, 'Zo ging het.', $6, $7, $8) returning id",
+            &[
+                id.into(),
+                (steps[i % steps.len()]).into(),
+                kind.into(),
+                severity.into(),
+                title.into(),
+                suggestion.into(),
+                now.into(),
+                now.into(),
+            ],
         )
-        .bind(id)
-        .bind(steps[i % steps.len()])
-        .bind(kind)
-        .bind(severity)
-        .bind(title)
-        .bind(suggestion)
-        .bind(now)
-        .bind(now)
-        .fetch_one(pool)
-        .await
-        .expect("friction");
+        .await;
         findings.push(friction);
     }
     CompletedWalk {
