@@ -1,5 +1,5 @@
 //! The write rules of the database layer, below the server functions: a write transaction holds
-//! SQLite's write lock from its first statement, and every walkthrough write repeats "only the
+//! the write lock from its start (SQLite's `begin immediate`, PostgreSQL's advisory lock), and every walkthrough write repeats "only the
 //! owner, only while in progress" inside its own statement, so an access check made a moment
 //! earlier (another tab finishing the walkthrough, a forged call) cannot be outrun.
 
@@ -11,29 +11,26 @@ use klantenrijbewijs::db::walkthrough::WriteError;
 use klantenrijbewijs::domain::walkthrough::{
     FinishInput, FrictionInput, StepAnswerInput, WalkthroughStatus,
 };
-use sqlx::ConnectOptions;
-use sqlx::sqlite::SqliteConnectOptions;
-use std::str::FromStr;
 use std::time::Duration;
 
 /// A walkthrough of `email` in progress, with its first step id.
 async fn walkthrough_of(app: &TestApp, email: &str) -> (i64, i64, i64) {
     let owner = app.person_id(email).await;
-    let journey: i64 =
-        sqlx::query_scalar("select id from journey where status = 'live' order by id limit 1")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("a live journey");
+    let journey: i64 = app
+        .scalar(
+            "select id from journey where status = 'live' order by id limit 1",
+            &[],
+        )
+        .await;
     let walk = db::walkthrough::start(&app.state.pool, owner, journey, 2026)
         .await
         .expect("started");
-    let step: i64 = sqlx::query_scalar(
-        "select step_id from walkthrough_step where walkthrough_id = ? order by step_id limit 1",
-    )
-    .bind(walk)
-    .fetch_one(&app.state.pool)
-    .await
-    .expect("a step");
+    let step: i64 = app
+        .scalar(
+            "select step_id from walkthrough_step where walkthrough_id = $1 order by step_id limit 1",
+            &[walk.into()],
+        )
+        .await;
     (owner, walk, step)
 }
 
@@ -46,43 +43,31 @@ fn friction(title: &str) -> FrictionInput {
 }
 
 async fn happened(app: &TestApp, walk: i64, step: i64) -> Option<String> {
-    sqlx::query_scalar(
-        "select happened from walkthrough_step where walkthrough_id = ? and step_id = ?",
+    app.scalar(
+        "select happened from walkthrough_step where walkthrough_id = $1 and step_id = $2",
+        &[walk.into(), step.into()],
     )
-    .bind(walk)
-    .bind(step)
-    .fetch_one(&app.state.pool)
     .await
-    .expect("row")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_write_transaction_holds_the_write_lock_from_its_first_statement() {
     let app = TestApp::spawn().await;
-    let mut tx = db::begin_write(&app.state.pool).await.expect("begin");
-    // Nothing written yet, but another connection that does not wait must already be refused.
-    // (A deferred BEGIN would let it through, and the later write of `tx` would fail instead.)
-    let url = app.state.config.database_url.clone();
-    let mut other = SqliteConnectOptions::from_str(&url)
-        .expect("url")
-        .busy_timeout(Duration::ZERO)
-        .connect()
-        .await
-        .expect("second connection");
-    let refused = sqlx::query("update person set updated_at = updated_at where id = 1")
-        .execute(&mut other)
-        .await
-        .expect_err("the write lock is taken");
-    assert!(db::is_busy(&refused), "{refused}");
-    sqlx::query("update person set updated_at = updated_at where id = 1")
-        .execute(&mut *tx)
-        .await
-        .expect("the holder writes");
+    let tx = db::begin(&app.state.pool).await.expect("begin");
+    // Nothing written yet, but a second writer must already wait for this one (a deferred BEGIN
+    // would let it through, and a later write of `tx` would fail or miss what it wrote).
+    let pool = app.state.pool.clone();
+    let second = tokio::spawn(async move {
+        let other = db::begin(&pool).await.expect("second writer");
+        other.commit().await.expect("second commit");
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!second.is_finished(), "the second writer waits");
     tx.commit().await.expect("commit");
-    sqlx::query("update person set updated_at = updated_at where id = 1")
-        .execute(&mut other)
+    tokio::time::timeout(Duration::from_secs(10), second)
         .await
-        .expect("free again after commit");
+        .expect("free again after commit")
+        .expect("second writer ran");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -118,11 +103,9 @@ async fn only_the_owner_writes_even_when_the_access_check_is_skipped() {
             .await
             .is_err()
     );
-    let title: String = sqlx::query_scalar("select title from friction where id = ?")
-        .bind(fid)
-        .fetch_one(pool)
-        .await
-        .expect("still there");
+    let title: String = app
+        .scalar("select title from friction where id = $1", &[fid.into()])
+        .await;
     assert_eq!(title, "Echt");
 
     let abandon = FinishInput::parse("abandoned", "Test", "", "Gestopt", "", "").expect("valid");

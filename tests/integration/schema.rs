@@ -48,6 +48,7 @@ async fn sqlite_schema() -> (BTreeMap<String, Columns>, BTreeSet<String>) {
     let url = format!("sqlite://{}", dir.path().join("schema.db").display());
     let db = klantenrijbewijs::db::connect(&url).await.expect("sqlite");
     klantenrijbewijs::db::migrate(&db).await.expect("migrate");
+    let db = db.sqlite().expect("a SQLite database").clone();
     let tables: Vec<(String, String)> = sqlx::query_as(
         "select name, coalesce(sql, '') from sqlite_master where type = 'table'
          and name not like 'sqlite_%' and name <> '_sqlx_migrations' and name <> 'session'",
