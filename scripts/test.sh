@@ -4,7 +4,8 @@
 #
 #   bash scripts/test.sh
 #
-# Steps: setup, rustfmt, clippy (server + all targets), clippy (wasm), cargo test (debug),
+# Steps: setup, rustfmt, clippy (server + all targets), clippy (wasm), cargo test (debug, SQLite),
+# the integration tests again on PostgreSQL,
 # release site build (what scripts/run.sh serves), Playwright browser tests against the release
 # build (system Chromium), first-load size budget (scripts/size-check.sh).
 set -euo pipefail
@@ -70,7 +71,11 @@ section "rustfmt" cargo fmt --all -- --check
 section "clippy (ssr, all targets)" cargo clippy --features ssr --all-targets -- -D warnings
 section "clippy (hydrate, wasm32)" \
   cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
-section "cargo test (ssr)" cargo test --features ssr
+section "cargo test (ssr, SQLite)" cargo test --features ssr
+# The same integration suite on PostgreSQL: the harness starts a server of its own
+# (tests/integration/common/postgres.rs) with initdb and pg_ctl from Debian's package.
+section "integration tests (PostgreSQL)" \
+  env KRB_TEST_DATABASE=postgres cargo test --features ssr --test integration
 section "site build (release)" bash scripts/build-site.sh release
 # playwright.config.ts defaults to target/release/klantenrijbewijs and target/site.
 section "browser tests (playwright, release build)" \
