@@ -10,16 +10,43 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_klantenrijbewijs");
 
-/// Where one app keeps its database and evidence: `dir/krb.db`, `dir/evidence`.
+/// Where one app keeps its database and evidence: `dir/krb.db` (or a PostgreSQL database),
+/// `dir/evidence`.
 pub struct Place {
     pub dir: PathBuf,
+    /// `DATABASE_URL` when not the SQLite file in `dir`.
+    database_url: Option<String>,
 }
 
 impl Place {
     pub fn new(dir: &Path) -> Place {
         Place {
             dir: dir.to_owned(),
+            database_url: None,
         }
+    }
+
+    /// A place whose database is a fresh one on the test run's PostgreSQL server.
+    pub async fn on_postgres(dir: &Path) -> Place {
+        let url = super::postgres::cluster().await.fresh_database().await;
+        Place {
+            dir: dir.to_owned(),
+            database_url: Some(url),
+        }
+    }
+
+    /// The place's `DATABASE_URL`.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.database().display()))
+    }
+
+    /// The place's database beside a running server, whichever backend it is.
+    pub async fn db(&self) -> klantenrijbewijs::db::Db {
+        klantenrijbewijs::db::connect(&self.database_url())
+            .await
+            .expect("the place's database")
     }
 
     pub fn database(&self) -> PathBuf {
@@ -33,10 +60,7 @@ impl Place {
             .current_dir(&self.dir)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", self.database().display()),
-            )
+            .env("DATABASE_URL", self.database_url())
             .env("EVIDENCE_DIR", self.dir.join("evidence"))
             .env("LEPTOS_SITE_ROOT", self.dir.join("site"))
             .env("COOKIE_SECURE", "false")
@@ -187,12 +211,13 @@ impl Server {
         client: &reqwest::Client,
         steps: usize,
     ) -> (i64, Vec<i64>) {
-        let db = place.read().await;
-        let journey: i64 =
-            sqlx::query_scalar("select id from journey where status = 'live' order by id limit 1")
-                .fetch_one(&db)
-                .await
-                .expect("a live journey");
+        let db = place.db().await;
+        let journey: i64 = super::sql::scalar(
+            &db,
+            "select id from journey where status = 'live' order by id limit 1",
+            &[],
+        )
+        .await;
         let (status, body) = self
             .post(
                 client,
@@ -203,14 +228,12 @@ impl Server {
             .expect("answer");
         assert_eq!(status, 200, "{body}");
         let walk: i64 = body.trim().parse().expect("walkthrough id");
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "select id from journey_step where journey_id = ? order by position limit ?",
+        let ids: Vec<i64> = super::sql::column(
+            &db,
+            "select id from journey_step where journey_id = $1 order by position limit $2",
+            &[journey.into(), (steps as i64).into()],
         )
-        .bind(journey)
-        .bind(steps as i64)
-        .fetch_all(&db)
-        .await
-        .expect("steps");
+        .await;
         assert_eq!(ids.len(), steps, "the journey has enough steps");
         db.close().await;
         (walk, ids)
