@@ -194,9 +194,7 @@ const WRITE_LOCK: i64 = 0x6b_72_62;
 ///   released at commit or rollback.
 pub async fn begin(db: &Db) -> Result<Tx, sqlx::Error> {
     match db {
-        Db::Sqlite(pool) => super::begin_write(&Db::Sqlite(pool.clone()))
-            .await
-            .map(Tx::Sqlite),
+        Db::Sqlite(pool) => begin_immediate(pool).await.map(Tx::Sqlite),
         Db::Postgres(pool) => {
             let asked = std::time::Instant::now();
             let mut tx = pool.begin().await?;
@@ -208,6 +206,41 @@ pub async fn begin(db: &Db) -> Result<Tx, sqlx::Error> {
             Ok(Tx::Postgres(tx))
         }
     }
+}
+
+/// How often [`begin_immediate`] asks again after SQLite still said "busy" (each after a busy
+/// wait).
+const BEGIN_ATTEMPTS: u32 = 4;
+
+/// SQLite's `begin immediate`, asked again a bounded number of times when the busy timeout ran
+/// out under a long queue of writers.
+pub(super) async fn begin_immediate(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, Sqlite>, sqlx::Error> {
+    let mut attempt = 1;
+    loop {
+        let asked = std::time::Instant::now();
+        let begun = pool.begin_with("begin immediate").await;
+        crate::monitoring::acquire_wait(asked.elapsed());
+        match begun {
+            Err(e) if is_busy(&e) && attempt < BEGIN_ATTEMPTS => {
+                tracing::warn!(attempt, error = %e, "database busy at begin; trying again");
+                crate::monitoring::busy_retry();
+                attempt += 1;
+                let pause = std::time::Duration::from_millis(50 * u64::from(attempt));
+                tokio::time::sleep(pause).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// True when SQLite answered "busy"/"locked" (codes 5, 6 and their extended forms such as 517).
+fn is_busy(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .and_then(|db| db.code())
+        .and_then(|code| code.parse::<i64>().ok())
+        .is_some_and(|code| matches!(code & 0xff, 5 | 6))
 }
 
 /// `sql` with its `?` placeholders numbered `$1, $2, …` in order (quoted text left alone), for

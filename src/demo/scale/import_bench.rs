@@ -72,7 +72,7 @@ pub async fn time_import(db: &Db, rows: usize, actor_id: i64) -> Result<ImportTi
     let raw = crate::domain::import_csv::read(file.as_bytes())
         .map_err(|e| ScaleError::Import(e.key().to_owned()))?;
     let parse_ms = ms(t);
-    let mut conn = db.acquire().await?;
+    let mut conn = db.sqlite()?.acquire().await?;
     let t = Instant::now();
     let plan = crate::db::import::dry_run(&mut *conn, &raw, options(actor_id)).await?;
     let dry_run_ms = ms(t);

@@ -2,9 +2,9 @@
 //! scale seeder's bulk SQL): on PostgreSQL they get an error saying so instead of SQLite's SQL.
 
 use super::backend::Db;
-use sqlx::{Error, Sqlite, SqlitePool};
+use sqlx::{Error, SqlitePool};
 
-fn not_ported() -> Error {
+fn sqlite_only() -> Error {
     Error::Configuration("this runs on SQLite only".into())
 }
 
@@ -13,12 +13,7 @@ impl Db {
     pub fn sqlite(&self) -> Result<&SqlitePool, Error> {
         match self {
             Db::Sqlite(pool) => Ok(pool),
-            Db::Postgres(_) => Err(not_ported()),
+            Db::Postgres(_) => Err(sqlite_only()),
         }
-    }
-
-    /// A connection of the SQLite pool.
-    pub async fn acquire(&self) -> Result<sqlx::pool::PoolConnection<Sqlite>, Error> {
-        self.sqlite()?.acquire().await
     }
 }
