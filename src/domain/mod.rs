@@ -22,6 +22,7 @@ pub mod person;
 pub mod presentation;
 pub mod refusal;
 pub mod role;
+pub mod search_query;
 pub mod text;
 pub mod throttle;
 pub mod walkthrough;

@@ -10,6 +10,7 @@
 //! asked about on the step itself ("Hier is iets verbeterd"), a "won't fix" one is decided.
 
 use super::ImprovementStatus;
+use crate::domain::search_query::{Engine, Words, quoted_prefix};
 use serde::{Deserialize, Serialize};
 
 /// At most this many suggestions are shown (frictions and improvements together).
@@ -55,18 +56,12 @@ fn terms(text: &str) -> Vec<(String, String)> {
 /// but joined with OR and ranked, because a description shares some words with a similar one,
 /// rarely all. `None` when no word is left.
 pub fn similar_query(text: &str) -> Option<String> {
-    let quoted: Vec<String> = terms(text)
-        .into_iter()
-        .map(|(w, _)| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
-    let (last, rest) = quoted.split_last()?;
-    let mut query = rest.join(" OR ");
-    if !query.is_empty() {
-        query.push_str(" OR ");
-    }
-    query.push_str(last);
-    query.push('*');
-    Some(query)
+    let terms = terms(text);
+    quoted_prefix(
+        terms.iter().map(|(w, _)| w.as_str()),
+        Engine::Fts5,
+        Words::Any,
+    )
 }
 
 /// [`similar_query`] for PostgreSQL's `to_tsquery('krb_search', …)`: every word a quoted lexeme
@@ -74,18 +69,12 @@ pub fn similar_query(text: &str) -> Option<String> {
 /// last one a prefix (`:*`). A word the parser splits into several tokens becomes a phrase, like
 /// FTS5's quoted string. `None` when no word is left.
 pub fn similar_tsquery(text: &str) -> Option<String> {
-    let quoted: Vec<String> = terms(text)
-        .into_iter()
-        .map(|(w, _)| format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''")))
-        .collect();
-    let (last, rest) = quoted.split_last()?;
-    let mut query = rest.join(" | ");
-    if !query.is_empty() {
-        query.push_str(" | ");
-    }
-    query.push_str(last);
-    query.push_str(":*");
-    Some(query)
+    let terms = terms(text);
+    quoted_prefix(
+        terms.iter().map(|(w, _)| w.as_str()),
+        Engine::Postgres,
+        Words::Any,
+    )
 }
 
 /// The same words for matching improvements' text with `like`: letters and digits, lower case.

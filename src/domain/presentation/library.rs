@@ -3,6 +3,7 @@
 
 use super::status::PresentationStatus;
 use crate::domain::journey::Phase;
+use crate::domain::search_query::{Engine, Words, quoted_prefix};
 use crate::domain::walkthrough::Severity;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -99,17 +100,7 @@ fn search_words(text: &str) -> impl Iterator<Item = &str> {
 /// `"` inside is doubled), so `OR`, `NEAR(`, `*`, `:` and `-` are only text; the words must all
 /// occur, and the last one matches as a prefix, so results appear while a word is half typed.
 pub fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = search_words(text)
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
-    let (last, rest) = terms.split_last()?;
-    let mut query = rest.join(" ");
-    if !query.is_empty() {
-        query.push(' ');
-    }
-    query.push_str(last);
-    query.push('*');
-    Some(query)
+    quoted_prefix(search_words(text), Engine::Fts5, Words::All)
 }
 
 /// [`fts_query`] for PostgreSQL's `to_tsquery('krb_search', …)`: every word becomes a quoted
@@ -117,17 +108,7 @@ pub fn fts_query(text: &str) -> Option<String> {
 /// all occur (` & `), and the last one matches as a prefix (`:*`). A word the parser splits into
 /// several tokens becomes a phrase, like FTS5's quoted string.
 pub fn ts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = search_words(text)
-        .map(|w| format!("'{}'", w.replace('\\', "\\\\").replace('\'', "''")))
-        .collect();
-    let (last, rest) = terms.split_last()?;
-    let mut query = rest.join(" & ");
-    if !query.is_empty() {
-        query.push_str(" & ");
-    }
-    query.push_str(last);
-    query.push_str(":*");
-    Some(query)
+    quoted_prefix(search_words(text), Engine::Postgres, Words::All)
 }
 
 /// One result in the library.
