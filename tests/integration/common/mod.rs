@@ -214,10 +214,7 @@ impl TestApp {
     /// The first column of the one row `sql` answers ([`sql`]).
     pub async fn scalar<T>(&self, sql: &str, args: &[sql::Arg]) -> T
     where
-        (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-            + Send
-            + Unpin,
+        (T,): sql::Decoded,
     {
         sql::scalar(&self.state.pool, sql, args).await
     }
@@ -225,10 +222,7 @@ impl TestApp {
     /// Every row of `sql`, each as `T` ([`sql`]).
     pub async fn rows<T>(&self, sql: &str, args: &[sql::Arg]) -> Vec<T>
     where
-        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-            + Send
-            + Unpin,
+        T: sql::Decoded,
     {
         sql::rows(&self.state.pool, sql, args).await
     }

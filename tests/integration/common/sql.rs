@@ -118,6 +118,23 @@ macro_rules! bind_all {
     }};
 }
 
+/// A row type both backends decode.
+pub trait Decoded:
+    for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+    + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+    + Send
+    + Unpin
+{
+}
+
+impl<T> Decoded for T where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin
+{
+}
+
 /// Runs a statement; the rows it changed.
 pub async fn exec(db: &Db, sql: &str, args: &[Arg]) -> u64 {
     try_exec(db, sql, args)
@@ -142,10 +159,7 @@ pub async fn try_exec(db: &Db, sql: &str, args: &[Arg]) -> Result<u64, sqlx::Err
 /// Every row, each as `T`.
 pub async fn rows<T>(db: &Db, sql: &str, args: &[Arg]) -> Vec<T>
 where
-    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
+    T: Decoded,
 {
     let result = match db {
         Db::Sqlite(p) => {
@@ -165,34 +179,19 @@ where
 /// The one row `sql` must answer, as `T`.
 pub async fn row<T>(db: &Db, sql: &str, args: &[Arg]) -> T
 where
-    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
+    T: Decoded,
 {
-    optional_row(db, sql, args)
+    rows::<T>(db, sql, args)
         .await
+        .into_iter()
+        .next()
         .unwrap_or_else(|| panic!("{sql}: no row"))
-}
-
-/// The first row `sql` answers, if any, as `T`.
-pub async fn optional_row<T>(db: &Db, sql: &str, args: &[Arg]) -> Option<T>
-where
-    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
-{
-    rows::<T>(db, sql, args).await.into_iter().next()
 }
 
 /// The first column of every row.
 pub async fn column<T>(db: &Db, sql: &str, args: &[Arg]) -> Vec<T>
 where
-    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
+    (T,): Decoded,
 {
     rows::<(T,)>(db, sql, args)
         .await
@@ -204,25 +203,11 @@ where
 /// The first column of the one row `sql` must answer.
 pub async fn scalar<T>(db: &Db, sql: &str, args: &[Arg]) -> T
 where
-    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
+    (T,): Decoded,
 {
     column::<T>(db, sql, args)
         .await
         .into_iter()
         .next()
         .unwrap_or_else(|| panic!("{sql}: no row"))
-}
-
-/// The first column of the row `sql` answers, if any.
-pub async fn optional<T>(db: &Db, sql: &str, args: &[Arg]) -> Option<T>
-where
-    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-        + Send
-        + Unpin,
-{
-    column::<T>(db, sql, args).await.into_iter().next()
 }
